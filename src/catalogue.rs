@@ -1,0 +1,569 @@
+//! The catalogue: every licence the checker knows, with its text, metadata and curated terms.
+//!
+//! The data lives in `licences/<id>/` (see `licences/README.md`) and is embedded at build time,
+//! so the checker needs no files beside it. Loading turns every quoted clause into byte offsets
+//! and fails on any quote that is not in its text: a curated term without its clause is a bug.
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence, TermName, Terms};
+
+include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+
+/// One catalogue folder as embedded at build time.
+pub(crate) struct EmbeddedEntry {
+    id: &'static str,
+    terms_json: &'static str,
+    licence_text: &'static str,
+    policy_text: Option<&'static str>,
+}
+
+/// Where a text was published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// `owner/name` of the repository.
+    pub repo: String,
+    /// The file's path in it.
+    pub path: String,
+    /// The commit it was read at, where known.
+    pub commit: Option<String>,
+}
+
+/// Whether an entry is a model licence or a general open licence from the SPDX list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LicenceKind {
+    /// A licence written for model weights (Llama, Gemma, RAIL, ...).
+    Model,
+    /// A general licence from the SPDX list (Apache-2.0, MIT, CC-BY-4.0, ...).
+    Spdx,
+}
+
+/// A companion text that the licence incorporates by reference (an acceptable-use policy).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyInfo {
+    /// Its id, e.g. `llama-3.3-aup`: the name evidence from it carries in `document`.
+    pub id: String,
+    /// Its title.
+    pub name: String,
+    /// Where it was published.
+    pub source: Source,
+}
+
+/// The raw `terms.json` of an entry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    id: String,
+    name: String,
+    version: Option<String>,
+    family: String,
+    released: Option<String>,
+    spdx: String,
+    hf_ids: Vec<String>,
+    aliases: Vec<String>,
+    kind: LicenceKind,
+    source: Source,
+    #[serde(default)]
+    policy: Option<PolicyInfo>,
+    models: Vec<String>,
+    terms: RawTerms,
+}
+
+/// One curated term: its value and the clauses it comes from.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTerm<T> {
+    value: T,
+    evidence: Vec<RawQuote>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuote {
+    #[serde(default = "licence_doc")]
+    doc: String,
+    quote: String,
+}
+
+fn licence_doc() -> String {
+    LICENCE_DOCUMENT.to_string()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTerms {
+    commercial_use: RawTerm<crate::terms::CommercialUse>,
+    registration: RawTerm<bool>,
+    user_threshold: RawTerm<Option<crate::terms::UserThreshold>>,
+    revenue_threshold: RawTerm<Option<crate::terms::RevenueThreshold>>,
+    territory_exclusions: RawTerm<Vec<crate::terms::TerritoryExclusion>>,
+    derivatives: RawTerm<crate::terms::Derivatives>,
+    attribution: RawTerm<Option<String>>,
+    attribution_condition: RawTerm<Option<crate::terms::AttributionCondition>>,
+    notice: RawTerm<Option<String>>,
+    output_training: RawTerm<crate::terms::OutputTraining>,
+    use_policy: RawTerm<bool>,
+    flow_down: RawTerm<bool>,
+    hosting: RawTerm<crate::terms::Hosting>,
+    licence_copy: RawTerm<bool>,
+}
+
+/// A licence in the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Licence {
+    /// The catalogue id, equal to its folder name (`llama-3.3`, `apache-2.0`).
+    pub id: String,
+    /// The licence's own title.
+    pub name: String,
+    /// Its version, where it has one.
+    pub version: Option<String>,
+    /// The family it belongs to (`llama`, `gemma`, `cc`, ...): an alias for its newest member.
+    pub family: String,
+    /// Its release, effective or last-modified date (`YYYY-MM-DD`), where the text gives one.
+    pub released: Option<String>,
+    /// The SPDX id, or `LicenseRef-<id>`.
+    pub spdx: String,
+    /// The Hugging Face licence ids (or `license_name` values) that name it.
+    pub hf_ids: Vec<String>,
+    /// Other names users may type.
+    pub aliases: Vec<String>,
+    /// Model licence or general SPDX licence.
+    pub kind: LicenceKind,
+    /// Where the text was published.
+    pub source: Source,
+    /// The acceptable-use policy it incorporates, where that is a separate text.
+    pub policy: Option<PolicyInfo>,
+    /// Model repositories published under it.
+    pub models: Vec<String>,
+    /// The verbatim licence text.
+    #[serde(skip)]
+    pub text: &'static str,
+    /// The verbatim policy text, where there is one.
+    #[serde(skip)]
+    pub policy_text: Option<&'static str>,
+    /// The curated terms, each with the clauses it comes from (offsets into `text`, or into
+    /// `policy_text` for evidence whose `document` is the policy's id).
+    #[serde(skip)]
+    pub terms: BackedTerms,
+}
+
+impl Licence {
+    /// The text a document name in [`Evidence::document`] refers to, for this licence.
+    pub fn document_text(&self, document: &str) -> Option<&'static str> {
+        if document == LICENCE_DOCUMENT {
+            return Some(self.text);
+        }
+        match (&self.policy, self.policy_text) {
+            (Some(policy), Some(text)) if policy.id == document => Some(text),
+            _ => None,
+        }
+    }
+}
+
+/// How an id or alias was resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved<'a> {
+    /// The licence.
+    pub licence: &'a Licence,
+    /// A note for the user when the name was not the exact id (an alias, a family name that
+    /// picked the newest version).
+    pub note: Option<String>,
+}
+
+/// Every licence the checker knows.
+pub struct Catalogue {
+    licences: Vec<Licence>,
+    /// The texts prepared for identification, built on first use.
+    pub(crate) match_index: OnceLock<crate::identify::Index>,
+    /// askalono's prepared texts, built on the first fuzzy match.
+    pub(crate) dice_data: OnceLock<crate::identify::DiceData>,
+}
+
+impl std::fmt::Debug for Catalogue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Catalogue")
+            .field("licences", &self.licences.len())
+            .finish_non_exhaustive()
+    }
+}
+
+static EMBEDDED_CATALOGUE: OnceLock<std::result::Result<Catalogue, String>> = OnceLock::new();
+
+impl Catalogue {
+    /// The catalogue built into the library, loaded once.
+    pub fn embedded() -> Result<&'static Catalogue> {
+        let loaded = EMBEDDED_CATALOGUE
+            .get_or_init(|| Catalogue::load(EMBEDDED).map_err(|err| err.to_string()));
+        loaded.as_ref().map_err(|message| Error::Catalogue {
+            id: "<embedded>".to_string(),
+            message: message.clone(),
+        })
+    }
+
+    fn load(entries: &[EmbeddedEntry]) -> Result<Catalogue> {
+        let licences = entries
+            .iter()
+            .map(|entry| {
+                load_entry(
+                    entry.id,
+                    entry.terms_json,
+                    entry.licence_text,
+                    entry.policy_text,
+                )
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Catalogue {
+            licences,
+            match_index: OnceLock::new(),
+            dice_data: OnceLock::new(),
+        })
+    }
+
+    /// Every licence, sorted by id.
+    pub fn licences(&self) -> &[Licence] {
+        &self.licences
+    }
+
+    /// The licence with exactly this catalogue id.
+    pub fn get(&self, id: &str) -> Option<&Licence> {
+        self.licences.iter().find(|licence| licence.id == id)
+    }
+
+    /// Resolves a catalogue id, SPDX id, `LicenseRef-…`, Hugging Face id, alias or family name
+    /// (case-insensitive). A family name (`llama`) resolves to the family's newest licence, and
+    /// the note says so.
+    pub fn resolve(&self, name: &str) -> Result<Resolved<'_>> {
+        let wanted = name.trim().to_ascii_lowercase();
+        if let Some(licence) = self.get(&wanted) {
+            return Ok(Resolved {
+                licence,
+                note: None,
+            });
+        }
+        let by_name = self.licences.iter().find(|licence| {
+            licence.spdx.to_ascii_lowercase() == wanted
+                || licence
+                    .hf_ids
+                    .iter()
+                    .any(|id| id.to_ascii_lowercase() == wanted)
+                || licence
+                    .aliases
+                    .iter()
+                    .any(|a| a.to_ascii_lowercase() == wanted)
+        });
+        if let Some(licence) = by_name {
+            return Ok(Resolved {
+                licence,
+                note: Some(format!("`{name}` is another name of `{}`", licence.id)),
+            });
+        }
+        if let Some(licence) = self.newest_of_family(&wanted) {
+            return Ok(Resolved {
+                licence,
+                note: Some(format!(
+                    "`{name}` names a family of licences; resolved to the newest, `{}` ({}); name a version (e.g. `{}`) to pin it",
+                    licence.id,
+                    licence.released.as_deref().unwrap_or("undated"),
+                    licence.id
+                )),
+            });
+        }
+        Err(Error::UnknownLicenceId {
+            id: name.to_string(),
+            suggestions: self.suggest(&wanted),
+        })
+    }
+
+    /// The newest licence of a family, by release date (undated entries come last).
+    fn newest_of_family(&self, family: &str) -> Option<&Licence> {
+        self.licences
+            .iter()
+            .filter(|licence| licence.family == family)
+            .max_by(|a, b| a.released.cmp(&b.released).then_with(|| a.id.cmp(&b.id)))
+    }
+
+    /// Up to three known names close to `wanted`, closest first.
+    fn suggest(&self, wanted: &str) -> Vec<String> {
+        let mut scored: Vec<(f64, &str)> = self
+            .licences
+            .iter()
+            .map(|licence| {
+                let score = std::iter::once(licence.id.as_str())
+                    .chain(licence.hf_ids.iter().map(String::as_str))
+                    .chain(licence.aliases.iter().map(String::as_str))
+                    .chain(std::iter::once(licence.family.as_str()))
+                    .map(|name| strsim::jaro_winkler(wanted, &name.to_ascii_lowercase()))
+                    .fold(0.0, f64::max);
+                (score, licence.id.as_str())
+            })
+            .filter(|(score, _)| *score >= 0.7)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        scored
+            .into_iter()
+            .take(3)
+            .map(|(_, id)| id.to_string())
+            .collect()
+    }
+}
+
+/// Parses and checks one catalogue entry.
+fn load_entry(
+    folder: &str,
+    terms_json: &str,
+    text: &'static str,
+    policy_text: Option<&'static str>,
+) -> Result<Licence> {
+    let fail = |message: String| Error::Catalogue {
+        id: folder.to_string(),
+        message,
+    };
+    let mut de = serde_json::Deserializer::from_str(terms_json);
+    let raw: RawEntry = serde_path_to_error::deserialize(&mut de)
+        .map_err(|err| fail(format!("terms.json: {} ({})", err.inner(), err.path())))?;
+    if raw.id != folder {
+        return Err(fail(format!(
+            "id `{}` differs from its folder name",
+            raw.id
+        )));
+    }
+    if raw.policy.is_some() != policy_text.is_some() {
+        return Err(fail(
+            "`policy` must be given exactly when POLICY.txt exists".to_string(),
+        ));
+    }
+    let policy_id = raw.policy.as_ref().map(|p| p.id.clone());
+    let locate = |term: TermName, quotes: &[RawQuote]| -> Result<Vec<Evidence>> {
+        quotes
+            .iter()
+            .map(|quote| {
+                locate_quote(quote, text, policy_text, policy_id.as_deref())
+                    .map_err(|message| fail(format!("{}: {message}", term.as_str())))
+            })
+            .collect()
+    };
+    let t = raw.terms;
+    let mut evidence = TermEvidence::new();
+    let mut add = |term: TermName, quotes: &[RawQuote]| -> Result<()> {
+        let found = locate(term, quotes)?;
+        if !found.is_empty() {
+            evidence.insert(term, found);
+        }
+        Ok(())
+    };
+    add(TermName::CommercialUse, &t.commercial_use.evidence)?;
+    add(TermName::Registration, &t.registration.evidence)?;
+    add(TermName::UserThreshold, &t.user_threshold.evidence)?;
+    add(TermName::RevenueThreshold, &t.revenue_threshold.evidence)?;
+    add(
+        TermName::TerritoryExclusions,
+        &t.territory_exclusions.evidence,
+    )?;
+    add(TermName::Derivatives, &t.derivatives.evidence)?;
+    add(TermName::Attribution, &t.attribution.evidence)?;
+    add(
+        TermName::AttributionCondition,
+        &t.attribution_condition.evidence,
+    )?;
+    add(TermName::Notice, &t.notice.evidence)?;
+    add(TermName::OutputTraining, &t.output_training.evidence)?;
+    add(TermName::UsePolicy, &t.use_policy.evidence)?;
+    add(TermName::FlowDown, &t.flow_down.evidence)?;
+    add(TermName::Hosting, &t.hosting.evidence)?;
+    add(TermName::LicenceCopy, &t.licence_copy.evidence)?;
+    let terms = Terms {
+        commercial_use: t.commercial_use.value,
+        registration: t.registration.value,
+        user_threshold: t.user_threshold.value,
+        revenue_threshold: t.revenue_threshold.value,
+        territory_exclusions: t.territory_exclusions.value,
+        derivatives: t.derivatives.value,
+        attribution: t.attribution.value,
+        attribution_condition: t.attribution_condition.value,
+        notice: t.notice.value,
+        output_training: t.output_training.value,
+        use_policy: t.use_policy.value,
+        flow_down: t.flow_down.value,
+        hosting: t.hosting.value,
+        licence_copy: t.licence_copy.value,
+    };
+    let backed = BackedTerms { terms, evidence };
+    check_backed(&backed).map_err(fail)?;
+    Ok(Licence {
+        id: raw.id,
+        name: raw.name,
+        version: raw.version,
+        family: raw.family,
+        released: raw.released,
+        spdx: raw.spdx,
+        hf_ids: raw.hf_ids,
+        aliases: raw.aliases,
+        kind: raw.kind,
+        source: raw.source,
+        policy: raw.policy,
+        models: raw.models,
+        text,
+        policy_text,
+        terms: backed,
+    })
+}
+
+/// Finds a quote in the text it names and returns it as evidence with byte offsets.
+fn locate_quote(
+    quote: &RawQuote,
+    text: &str,
+    policy_text: Option<&str>,
+    policy_id: Option<&str>,
+) -> std::result::Result<Evidence, String> {
+    let (document, haystack) = match (quote.doc.as_str(), policy_text, policy_id) {
+        (LICENCE_DOCUMENT, _, _) => (LICENCE_DOCUMENT.to_string(), text),
+        ("policy", Some(policy), Some(id)) => (id.to_string(), policy),
+        (other, _, _) => return Err(format!("evidence names unknown document `{other}`")),
+    };
+    let start = haystack
+        .find(&quote.quote)
+        .ok_or_else(|| format!("quote not found in {document}: {:?}", quote.quote))?;
+    Ok(Evidence {
+        start,
+        end: start + quote.quote.len(),
+        text: quote.quote.clone(),
+        document,
+    })
+}
+
+/// Checks that values which grant something or set a threshold are backed by a clause.
+fn check_backed(backed: &BackedTerms) -> std::result::Result<(), String> {
+    use crate::terms::{CommercialUse, Hosting, OutputTraining, Redistribution};
+    let t = &backed.terms;
+    let needs = [
+        (
+            TermName::CommercialUse,
+            t.commercial_use != CommercialUse::Unknown,
+        ),
+        (TermName::Registration, t.registration),
+        (TermName::UserThreshold, t.user_threshold.is_some()),
+        (TermName::RevenueThreshold, t.revenue_threshold.is_some()),
+        (
+            TermName::TerritoryExclusions,
+            !t.territory_exclusions.is_empty(),
+        ),
+        (
+            TermName::Derivatives,
+            t.derivatives.redistribution != Redistribution::Unknown,
+        ),
+        (TermName::Attribution, t.attribution.is_some()),
+        (
+            TermName::AttributionCondition,
+            t.attribution_condition.is_some(),
+        ),
+        (TermName::Notice, t.notice.is_some()),
+        (
+            TermName::OutputTraining,
+            t.output_training != OutputTraining::Unknown,
+        ),
+        (TermName::UsePolicy, t.use_policy),
+        (TermName::FlowDown, t.flow_down),
+        (TermName::Hosting, t.hosting != Hosting::Unknown),
+        (TermName::LicenceCopy, t.licence_copy),
+    ];
+    for (term, needs_clause) in needs {
+        if needs_clause && backed.evidence_for(term).is_empty() {
+            return Err(format!("{} has a value but no clause", term.as_str()));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "You may use it. Above 700 million monthly active users ask us.";
+
+    fn entry_json(quote: &str) -> String {
+        format!(
+            r#"{{"id":"x","name":"X","version":null,"family":"x","released":null,"spdx":"LicenseRef-x",
+            "hf_ids":[],"aliases":[],"kind":"model","source":{{"repo":"a/b","path":"L","commit":null}},"models":[],
+            "terms":{{
+              "commercial_use":{{"value":"conditional","evidence":[{{"quote":{quote:?}}}]}},
+              "registration":{{"value":false,"evidence":[]}},
+              "user_threshold":{{"value":{{"monthly_active_users":700000000}},"evidence":[{{"quote":{quote:?}}}]}},
+              "revenue_threshold":{{"value":null,"evidence":[]}},
+              "territory_exclusions":{{"value":[],"evidence":[]}},
+              "derivatives":{{"value":{{"redistribution":"unknown","naming_prefix":null}},"evidence":[]}},
+              "attribution":{{"value":null,"evidence":[]}},
+              "attribution_condition":{{"value":null,"evidence":[]}},
+              "notice":{{"value":null,"evidence":[]}},
+              "output_training":{{"value":"unknown","evidence":[]}},
+              "use_policy":{{"value":false,"evidence":[]}},
+              "flow_down":{{"value":false,"evidence":[]}},
+              "hosting":{{"value":"unknown","evidence":[]}},
+              "licence_copy":{{"value":false,"evidence":[]}}
+            }}}}"#
+        )
+    }
+
+    #[test]
+    fn quote_becomes_byte_offsets() {
+        let json = entry_json("Above 700 million monthly active users");
+        let licence = load_entry("x", &json, TEXT, None).expect("valid entry");
+        let ev = &licence.terms.evidence_for(TermName::UserThreshold)[0];
+        assert_eq!(
+            &TEXT[ev.start..ev.end],
+            "Above 700 million monthly active users"
+        );
+    }
+
+    #[test]
+    fn missing_quote_is_an_error() {
+        let json = entry_json("Above 70 million monthly active users");
+        let err = load_entry("x", &json, TEXT, None).unwrap_err();
+        assert!(err.to_string().contains("quote not found"), "{err}");
+    }
+
+    #[test]
+    fn id_must_equal_folder() {
+        let json = entry_json("Above 700 million monthly active users");
+        let err = load_entry("y", &json, TEXT, None).unwrap_err();
+        assert!(err.to_string().contains("differs from its folder"), "{err}");
+    }
+
+    #[test]
+    fn unknown_field_is_an_error() {
+        let json = entry_json("Above 700 million monthly active users")
+            .replace(r#""models":[]"#, r#""models":[],"colour":"red""#);
+        let err = load_entry("x", &json, TEXT, None).unwrap_err();
+        assert!(err.to_string().contains("colour"), "{err}");
+    }
+
+    #[test]
+    fn threshold_without_clause_is_an_error() {
+        let json = entry_json("Above 700 million monthly active users").replacen(
+            r#""user_threshold":{"value":{"monthly_active_users":700000000},"evidence":[{"quote":"Above 700 million monthly active users"}]}"#,
+            r#""user_threshold":{"value":{"monthly_active_users":700000000},"evidence":[]}"#,
+            1,
+        );
+        let err = load_entry("x", &json, TEXT, None).unwrap_err();
+        assert!(err.to_string().contains("no clause"), "{err}");
+    }
+
+    #[test]
+    fn policy_quote_without_policy_is_an_error() {
+        let json = entry_json("Above 700 million monthly active users").replacen(
+            r#"{"quote":"Above 700 million monthly active users"}]}"#,
+            r#"{"doc":"policy","quote":"Above 700 million monthly active users"}]}"#,
+            1,
+        );
+        let err = load_entry("x", &json, TEXT, None).unwrap_err();
+        assert!(err.to_string().contains("unknown document"), "{err}");
+    }
+}

@@ -1,0 +1,336 @@
+//! The whole check: resolve a subject, identify its licence, take its terms, evaluate them
+//! against a context and build the report.
+
+use std::path::Path;
+
+use crate::catalogue::{Catalogue, Licence};
+use crate::context::Context;
+use crate::error::{Error, Origin, Result};
+use crate::evaluate::{Finding, Rule, Severity, evaluate};
+use crate::identify::{MatchMethod, TextMatch, identify_text};
+use crate::report::{ContextSource, LicenceReport, MatchInfo, Nearest, Report};
+use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence, Terms};
+use crate::text::{Limits, Words, read_text_file};
+
+/// How to run a check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// Input size limits.
+    pub limits: Limits,
+    /// Where the context came from, for the report.
+    pub context_source: ContextSource,
+}
+
+impl CheckOptions {
+    /// Options for a context the caller gives, with the default limits.
+    pub const GIVEN_CONTEXT: CheckOptions = CheckOptions {
+        limits: Limits::DEFAULT,
+        context_source: ContextSource::Given,
+    };
+
+    /// Options for the documented default context, with the default limits.
+    pub const DEFAULT_CONTEXT: CheckOptions = CheckOptions {
+        limits: Limits::DEFAULT,
+        context_source: ContextSource::Default,
+    };
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions::GIVEN_CONTEXT
+    }
+}
+
+/// Checks a subject: a catalogue id or alias, or a path to a licence text.
+///
+/// A name without a path separator that the catalogue knows is taken as an id (write `./llama`
+/// for a file of that name). Anything else must be an existing file.
+///
+/// ```
+/// use model_licence::{check, CheckOptions, Context, Verdict};
+///
+/// let mut context = Context::default_assumed();
+/// context.organisation.monthly_active_users = Some(800_000_000);
+/// let report = check("llama-3.3", &context, &CheckOptions::GIVEN_CONTEXT)?;
+/// assert_eq!(report.verdict, Verdict::Blocked);
+/// # Ok::<(), model_licence::Error>(())
+/// ```
+pub fn check(subject: &str, context: &Context, options: &CheckOptions) -> Result<Report> {
+    let catalogue = Catalogue::embedded()?;
+    let looks_like_path = subject.contains(['/', '\\']);
+    if !looks_like_path && let Ok(resolved) = catalogue.resolve(subject) {
+        let notes = resolved.note.into_iter().collect();
+        return Ok(check_licence(
+            subject,
+            resolved.licence,
+            context,
+            options,
+            notes,
+        ));
+    }
+    let path = Path::new(subject);
+    if path.is_dir() {
+        return Err(Error::Unsupported {
+            origin: Origin::Path(path.to_path_buf()),
+            message: "is a folder; this version checks a licence id or a licence text file (model folders are planned)".to_string(),
+        });
+    }
+    if path.exists() {
+        let text = read_text_file(path, options.limits)?;
+        return Ok(check_text(subject, &text, context, options));
+    }
+    if looks_like_path || path.extension().is_some() {
+        return Err(Error::NotFound {
+            origin: Origin::Path(path.to_path_buf()),
+        });
+    }
+    // Neither a known name nor a file: report the id error with suggestions.
+    catalogue.resolve(subject)?;
+    Err(Error::NotFound {
+        origin: Origin::Path(path.to_path_buf()),
+    })
+}
+
+/// Checks a catalogue licence by its curated terms; evidence points into the catalogue's text.
+pub fn check_licence(
+    subject: &str,
+    licence: &Licence,
+    context: &Context,
+    options: &CheckOptions,
+    notes: Vec<String>,
+) -> Report {
+    let findings = evaluate(&licence.terms, context);
+    let report = LicenceReport {
+        id: Some(licence.id.clone()),
+        name: Some(licence.name.clone()),
+        spdx: Some(licence.spdx.clone()),
+        match_info: MatchInfo {
+            method: MatchMethod::CatalogueId,
+            confidence: 1.0,
+            dice: None,
+            nearest: None,
+        },
+        terms: licence.terms.terms.clone(),
+        clauses: licence.terms.evidence.clone(),
+    };
+    Report::new(
+        subject.to_string(),
+        report,
+        context.clone(),
+        options.context_source,
+        notes,
+        findings,
+    )
+}
+
+/// Checks a licence text: identifies it, then evaluates the catalogue's terms with evidence
+/// relocated into this text, or, when unidentified, reports the licence as unknown.
+pub fn check_text(subject: &str, text: &str, context: &Context, options: &CheckOptions) -> Report {
+    let Ok(catalogue) = Catalogue::embedded() else {
+        return unidentified(subject, None, context, options);
+    };
+    let found = identify_text(catalogue, text);
+    let Some(licence) = found.licence else {
+        return unidentified(subject, Some(&found), context, options);
+    };
+    let words = Words::new(text);
+    let (backed, missing) = relocate(licence, text, &words);
+    let mut findings = evaluate(&backed, context);
+    findings.extend(text_findings(licence, &found, text, missing));
+    let report = LicenceReport {
+        id: Some(licence.id.clone()),
+        name: Some(licence.name.clone()),
+        spdx: Some(licence.spdx.clone()),
+        match_info: MatchInfo {
+            method: MatchMethod::Text,
+            confidence: found.confidence,
+            dice: found.dice,
+            nearest: None,
+        },
+        terms: backed.terms.clone(),
+        clauses: backed.evidence,
+    };
+    Report::new(
+        subject.to_string(),
+        report,
+        context.clone(),
+        options.context_source,
+        Vec::new(),
+        findings,
+    )
+}
+
+/// A report for a text that matches no catalogue licence: unknown terms, and a review.
+fn unidentified(
+    subject: &str,
+    found: Option<&TextMatch>,
+    context: &Context,
+    options: &CheckOptions,
+) -> Report {
+    let terms = BackedTerms {
+        terms: Terms::unknown(),
+        evidence: TermEvidence::new(),
+    };
+    let nearest = found
+        .and_then(|m| m.nearest)
+        .map(|(licence, confidence)| Nearest {
+            id: licence.id.clone(),
+            confidence,
+        });
+    let message = match &nearest {
+        Some(n) if n.confidence >= 0.3 => format!(
+            "The licence text matches no catalogue licence (the nearest, {}, matches {:.0}% of its text): it may be a modified or different licence; a person must read it.",
+            n.id,
+            n.confidence * 100.0
+        ),
+        _ => "The text matches no licence in the catalogue: a person must read it.".to_string(),
+    };
+    let mut findings = evaluate(&terms, context);
+    findings.push(Finding::new(
+        Rule::UnknownLicence,
+        Severity::Review,
+        message,
+        Vec::new(),
+    ));
+    let report = LicenceReport {
+        id: None,
+        name: None,
+        spdx: None,
+        match_info: MatchInfo {
+            method: MatchMethod::None,
+            confidence: found.map_or(0.0, |m| m.confidence),
+            dice: None,
+            nearest,
+        },
+        terms: terms.terms,
+        clauses: terms.evidence,
+    };
+    Report::new(
+        subject.to_string(),
+        report,
+        context.clone(),
+        options.context_source,
+        Vec::new(),
+        findings,
+    )
+}
+
+/// The curated terms with each clause found again in the subject's text. A clause that is not
+/// there keeps pointing at the catalogue's copy (its `document` names the catalogue text) and is
+/// returned as missing, unless it comes from the companion policy, which a licence file alone
+/// does not contain: absence of the policy is not evidence of a change.
+fn relocate(licence: &Licence, text: &str, words: &Words) -> (BackedTerms, Vec<Evidence>) {
+    let mut missing = Vec::new();
+    let mut evidence = TermEvidence::new();
+    for (term, clauses) in &licence.terms.evidence {
+        let moved = clauses
+            .iter()
+            .map(|clause| match words.find(&Words::new(&clause.text)) {
+                Some((start, end)) => Evidence {
+                    start,
+                    end,
+                    text: text[start..end].to_string(),
+                    document: LICENCE_DOCUMENT.to_string(),
+                },
+                None => {
+                    let catalogue_copy = in_catalogue(licence, clause);
+                    if clause.document == LICENCE_DOCUMENT && !missing.contains(&catalogue_copy) {
+                        missing.push(catalogue_copy.clone());
+                    }
+                    catalogue_copy
+                }
+            })
+            .collect();
+        evidence.insert(*term, moved);
+    }
+    let backed = BackedTerms {
+        terms: licence.terms.terms.clone(),
+        evidence,
+    };
+    (backed, missing)
+}
+
+/// A clause of the catalogue's own texts, named so that it cannot be mistaken for the subject's.
+fn in_catalogue(licence: &Licence, clause: &Evidence) -> Evidence {
+    let document = if clause.document == LICENCE_DOCUMENT {
+        licence.id.clone()
+    } else {
+        clause.document.clone()
+    };
+    Evidence {
+        document,
+        ..clause.clone()
+    }
+}
+
+/// Findings about the text itself: a companion policy given instead of the licence, clauses of
+/// the catalogue's licence that this text lacks, and text the catalogue's licence does not have.
+fn text_findings(
+    licence: &Licence,
+    found: &TextMatch,
+    text: &str,
+    missing: Vec<Evidence>,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if found.policy_only {
+        findings.push(Finding::new(
+            Rule::CompanionText,
+            Severity::Review,
+            format!(
+                "This is the acceptable-use policy of {} ({}), not the licence itself; the licence's terms were evaluated. Check that the licence text is present where the model ships.",
+                licence.name, licence.id
+            ),
+            Vec::new(),
+        ));
+        return findings;
+    }
+    if !missing.is_empty() {
+        findings.push(Finding::new(
+            Rule::ModifiedLicence,
+            Severity::Review,
+            format!(
+                "{} clause(s) that carry terms of {} are not in this text as the catalogue has them: the terms may have been changed or removed. The catalogue's clauses are quoted.",
+                missing.len(),
+                licence.id
+            ),
+            missing,
+        ));
+    }
+    if !found.extra_spans.is_empty() {
+        let evidence = found
+            .extra_spans
+            .iter()
+            .take(5)
+            .map(|&(start, end)| Evidence {
+                start,
+                end,
+                text: text[start..end].to_string(),
+                document: LICENCE_DOCUMENT.to_string(),
+            })
+            .collect();
+        findings.push(Finding::new(
+            Rule::ModifiedLicence,
+            Severity::Review,
+            format!(
+                "The file has {} word(s) in {} passage(s) that are not part of {}: they may add or change terms.",
+                found.extra_words,
+                found.extra_spans.len(),
+                licence.id
+            ),
+            evidence,
+        ));
+    }
+    if !found.exact && findings.is_empty() {
+        findings.push(Finding::new(
+            Rule::ModifiedLicence,
+            Severity::Info,
+            format!(
+                "The text differs slightly from the catalogue's copy of {} ({:.1}% of it found), but every clause that carries a term is present.",
+                licence.id,
+                found.confidence * 100.0
+            ),
+            Vec::new(),
+        ));
+    }
+    findings
+}

@@ -1,0 +1,367 @@
+//! The deployment context: the facts about an organisation and its deployment that licence
+//! terms are evaluated against.
+//!
+//! Every fact is optional and a missing fact is *unknown*, never a silent "no": a rule that needs
+//! it asks for review. Parsing is strict, because a typo must never weaken a check: an unknown
+//! field, a wrong type, a negative number or an unknown country code is an error naming the field.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Origin, Result};
+use crate::text::{Limits, decode_text, read_text_file};
+
+/// The member states of the European Union, as ISO 3166-1 alpha-2 codes (Greece is `GR`).
+pub const EU_MEMBER_STATES: [&str; 27] = [
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
+    "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+];
+
+/// A country (ISO 3166-1 alpha-2, upper case) or `EU` for every member state.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Region(String);
+
+impl Region {
+    /// Parses a region code, accepting any case. `UK` is refused: the ISO code is `GB`.
+    pub fn parse(code: &str) -> std::result::Result<Region, String> {
+        let upper = code.trim().to_ascii_uppercase();
+        if upper == "EU" {
+            return Ok(Region(upper));
+        }
+        match isocountry::CountryCode::for_alpha2(&upper) {
+            Ok(country) => Ok(Region(country.alpha2().to_string())),
+            Err(_) if upper == "UK" => {
+                Err("`UK` is not an ISO 3166-1 code; the United Kingdom is `GB`".to_string())
+            }
+            Err(_) => Err(format!(
+                "`{code}` is not an ISO 3166-1 alpha-2 country code (nor `EU`)"
+            )),
+        }
+    }
+
+    /// The code, e.g. `DE` or `EU`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether this region lies within `other` (`DE` within `EU`, `EU` within `EU`, `GB` within `GB`).
+    pub fn within(&self, other: &str) -> bool {
+        self.0 == other || (other == "EU" && EU_MEMBER_STATES.contains(&self.0.as_str()))
+    }
+}
+
+impl TryFrom<String> for Region {
+    type Error = String;
+    fn try_from(value: String) -> std::result::Result<Self, Self::Error> {
+        Region::parse(&value)
+    }
+}
+
+impl From<Region> for String {
+    fn from(region: Region) -> String {
+        region.0
+    }
+}
+
+impl std::fmt::Display for Region {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A kind of input or output the deployment handles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Modality {
+    /// Text in and out.
+    Text,
+    /// Source code.
+    Code,
+    /// Image understanding (vision-language models).
+    Vision,
+    /// Image generation.
+    Image,
+    /// Audio.
+    Audio,
+    /// Speech.
+    Speech,
+    /// Video.
+    Video,
+    /// 3D assets.
+    #[serde(rename = "3d")]
+    ThreeD,
+    /// Several of the above in one model.
+    Multimodal,
+}
+
+impl Modality {
+    /// Every modality, for help texts.
+    pub const ALL: [Modality; 9] = [
+        Modality::Text,
+        Modality::Code,
+        Modality::Vision,
+        Modality::Image,
+        Modality::Audio,
+        Modality::Speech,
+        Modality::Video,
+        Modality::ThreeD,
+        Modality::Multimodal,
+    ];
+
+    /// Parses a modality name (`text`, `vision`, ...).
+    pub fn parse(name: &str) -> std::result::Result<Modality, String> {
+        let wanted = name.trim().to_ascii_lowercase();
+        Modality::ALL
+            .into_iter()
+            .find(|m| m.as_str() == wanted)
+            .ok_or_else(|| {
+                let known: Vec<&str> = Modality::ALL.iter().map(|m| m.as_str()).collect();
+                format!(
+                    "`{name}` is not a modality; use one of {}",
+                    known.join(", ")
+                )
+            })
+    }
+
+    /// The modality's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Text => "text",
+            Modality::Code => "code",
+            Modality::Vision => "vision",
+            Modality::Image => "image",
+            Modality::Audio => "audio",
+            Modality::Speech => "speech",
+            Modality::Video => "video",
+            Modality::ThreeD => "3d",
+            Modality::Multimodal => "multimodal",
+        }
+    }
+
+    /// Whether a deployment using this modality uses a multimodal model (anything beyond text).
+    pub fn is_multimodal(self) -> bool {
+        !matches!(self, Modality::Text | Modality::Code)
+    }
+}
+
+/// Facts about the organisation that deploys the model.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// Monthly active users of its products and services (with affiliates).
+    pub monthly_active_users: Option<u64>,
+    /// Daily active users.
+    pub daily_active_users: Option<u64>,
+    /// Annual revenue in US dollars.
+    pub annual_revenue_usd: Option<u64>,
+    /// Where it is domiciled (principal place of business).
+    pub domicile: Option<Region>,
+}
+
+/// Facts about the deployment.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deployment {
+    /// Part of a commercial product or service.
+    pub commercial: Option<bool>,
+    /// Where it is offered or used.
+    pub markets: Option<Vec<Region>>,
+    /// The model itself is offered to third parties as a hosted service or API.
+    pub hosting_as_service: Option<bool>,
+    /// The model is fine-tuned or otherwise modified.
+    pub fine_tune: Option<bool>,
+    /// The original weights are shared with others.
+    pub distribute_weights: Option<bool>,
+    /// Fine-tuned or modified weights are shared with others.
+    pub distribute_derivatives: Option<bool>,
+    /// Outputs are used to train or improve another model.
+    pub train_on_outputs: Option<bool>,
+    /// Modalities the deployment uses.
+    pub modalities: Option<Vec<Modality>>,
+    /// Free-form descriptions of the uses, for the reviewer.
+    pub uses: Option<Vec<String>>,
+}
+
+/// The deployment context a licence is evaluated against.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Context {
+    /// Facts about the organisation.
+    #[serde(default)]
+    pub organisation: Organisation,
+    /// Facts about the deployment.
+    #[serde(default)]
+    pub deployment: Deployment,
+}
+
+impl Context {
+    /// The default context: a commercial product of a US organisation below every known
+    /// threshold (1,000 monthly and 100 daily active users, USD 100,000 annual revenue), offered
+    /// in the US, inference only (no fine-tuning, no redistribution, no hosting the model for
+    /// others, no training on outputs), text only.
+    pub fn default_assumed() -> Context {
+        let us = || Region("US".to_string());
+        Context {
+            organisation: Organisation {
+                monthly_active_users: Some(1_000),
+                daily_active_users: Some(100),
+                annual_revenue_usd: Some(100_000),
+                domicile: Some(us()),
+            },
+            deployment: Deployment {
+                commercial: Some(true),
+                markets: Some(vec![us()]),
+                hosting_as_service: Some(false),
+                fine_tune: Some(false),
+                distribute_weights: Some(false),
+                distribute_derivatives: Some(false),
+                train_on_outputs: Some(false),
+                modalities: Some(vec![Modality::Text]),
+                uses: Some(Vec::new()),
+            },
+        }
+    }
+
+    /// Parses a context from JSON. Errors name the field (`organisation.domicile`).
+    pub fn from_json(json: &str, origin: Origin) -> Result<Context> {
+        let mut de = serde_json::Deserializer::from_str(json);
+        serde_path_to_error::deserialize(&mut de).map_err(|err| {
+            let field = err.path().to_string();
+            let inner = err.into_inner();
+            let message = explain_json_error(&inner);
+            Error::Context {
+                origin,
+                field: if field == "." {
+                    "(document)".to_string()
+                } else {
+                    field
+                },
+                message,
+            }
+        })
+    }
+
+    /// Reads and parses a context file.
+    pub fn from_file(path: &Path, limits: Limits) -> Result<Context> {
+        let text = read_text_file(path, limits)?;
+        Context::from_json(&text, Origin::Path(path.to_path_buf()))
+    }
+
+    /// Parses a context from bytes (e.g. standard input).
+    pub fn from_bytes(bytes: Vec<u8>, origin: Origin, limits: Limits) -> Result<Context> {
+        let text = decode_text(bytes, origin.clone(), limits)?;
+        Context::from_json(&text, origin)
+    }
+
+    /// Whether the deployment uses a multimodal model, if known.
+    pub fn uses_multimodal(&self) -> Option<bool> {
+        self.deployment
+            .modalities
+            .as_ref()
+            .map(|list| list.iter().any(|m| m.is_multimodal()))
+    }
+}
+
+/// Rewords serde's messages for people who edit context files.
+fn explain_json_error(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    let position = format!(" (line {}, column {})", err.line(), err.column());
+    let text = text
+        .split(" at line ")
+        .next()
+        .unwrap_or(&text)
+        .replace("expected u64", "expected a whole number of at least 0")
+        .replace("invalid value: integer `-", "negative number `-");
+    format!("{text}{position}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(json: &str) -> Result<Context> {
+        Context::from_json(json, Origin::Memory("test".into()))
+    }
+
+    fn field_of(json: &str) -> String {
+        match parse(json) {
+            Err(Error::Context { field, .. }) => field,
+            other => panic!("expected a context error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn contract_example_parses() {
+        let ctx = parse(
+            r#"{"organisation":{"monthly_active_users":1200000,"daily_active_users":90000,
+            "annual_revenue_usd":5000000,"domicile":"DE"},"deployment":{"commercial":true,
+            "markets":["US","DE"],"hosting_as_service":false,"fine_tune":true,"distribute_weights":false,
+            "distribute_derivatives":true,"train_on_outputs":false,"modalities":["text"],"uses":["customer-support"]}}"#,
+        )
+        .expect("valid");
+        assert_eq!(
+            ctx.organisation.domicile.as_ref().map(Region::as_str),
+            Some("DE")
+        );
+        assert_eq!(ctx.deployment.fine_tune, Some(true));
+    }
+
+    #[test]
+    fn missing_facts_stay_unknown() {
+        let ctx = parse(r#"{"organisation":{}}"#).expect("valid");
+        assert_eq!(ctx.organisation.monthly_active_users, None);
+        assert_eq!(ctx.deployment.commercial, None);
+    }
+
+    #[test]
+    fn unknown_field_names_the_field() {
+        assert!(field_of(r#"{"organisation":{"montly_active_users":5}}"#).contains("organisation"));
+    }
+
+    #[test]
+    fn negative_number_names_the_field() {
+        assert_eq!(
+            field_of(r#"{"organisation":{"annual_revenue_usd":-5}}"#),
+            "organisation.annual_revenue_usd"
+        );
+    }
+
+    #[test]
+    fn wrong_type_names_the_field() {
+        assert_eq!(
+            field_of(r#"{"deployment":{"commercial":"yes"}}"#),
+            "deployment.commercial"
+        );
+    }
+
+    #[test]
+    fn uk_is_refused_with_a_hint() {
+        let err = parse(r#"{"organisation":{"domicile":"UK"}}"#).unwrap_err();
+        assert!(err.to_string().contains("GB"), "{err}");
+    }
+
+    #[test]
+    fn unknown_market_names_its_index() {
+        assert_eq!(
+            field_of(r#"{"deployment":{"markets":["US","XX"]}}"#),
+            "deployment.markets[1]"
+        );
+    }
+
+    #[test]
+    fn member_state_is_within_eu() {
+        let de = Region::parse("de").unwrap();
+        assert!(de.within("EU") && de.within("DE") && !de.within("GB"));
+        assert!(!Region::parse("CH").unwrap().within("EU"));
+    }
+
+    #[test]
+    fn unknown_modality_is_refused() {
+        assert_eq!(
+            field_of(r#"{"deployment":{"modalities":["smell"]}}"#),
+            "deployment.modalities[0]"
+        );
+    }
+}

@@ -1,0 +1,125 @@
+//! Errors: what could not be run, and where. A failed *check* is a finding, never an error.
+
+use std::path::PathBuf;
+
+/// Where an input came from, for error messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A file on disk.
+    Path(PathBuf),
+    /// Text handed over in memory, with a caller-chosen name.
+    Memory(String),
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Path(path) => write!(f, "{}", path.display()),
+            Origin::Memory(name) => write!(f, "<{name}>"),
+        }
+    }
+}
+
+/// Everything that can stop a check from running.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The file could not be read.
+    #[error("{origin}: cannot read: {source}")]
+    Io {
+        /// The file.
+        origin: Origin,
+        /// The operating system's reason.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The path does not exist.
+    #[error("{origin}: no such file or folder")]
+    NotFound {
+        /// The path.
+        origin: Origin,
+    },
+    /// The input holds nothing to check.
+    #[error("{origin}: the file is empty")]
+    Empty {
+        /// The input.
+        origin: Origin,
+    },
+    /// The input is larger than the configured limit.
+    #[error(
+        "{origin}: {size} bytes is over the input limit of {limit} bytes (raise it with `Limits::max_input_bytes` or `--max-input-bytes`)"
+    )]
+    TooLarge {
+        /// The input.
+        origin: Origin,
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in force.
+        limit: u64,
+    },
+    /// The input is not text.
+    #[error("{origin}: binary data (NUL byte at byte {offset}); a licence must be a text file")]
+    Binary {
+        /// The input.
+        origin: Origin,
+        /// Where the first NUL byte is.
+        offset: usize,
+    },
+    /// The input is text, but not UTF-8.
+    #[error("{origin}: line {line}, byte {offset}: {reason}")]
+    Encoding {
+        /// The input.
+        origin: Origin,
+        /// 1-based line of the first bad byte.
+        line: usize,
+        /// Byte offset of the first bad byte.
+        offset: usize,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A licence id or alias that the catalogue does not know.
+    #[error("unknown licence id `{id}`{}", suggestion_text(.suggestions))]
+    UnknownLicenceId {
+        /// What was asked for.
+        id: String,
+        /// The closest known ids.
+        suggestions: Vec<String>,
+    },
+    /// A deployment context that is malformed: the field names what is wrong.
+    #[error("{origin}: context field `{field}`: {message}")]
+    Context {
+        /// The context file (or `<flags>`).
+        origin: Origin,
+        /// The dotted path of the field, e.g. `organisation.domicile`.
+        field: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A catalogue entry is malformed (a build-time data error, or a broken extra folder).
+    #[error("catalogue entry `{id}`: {message}")]
+    Catalogue {
+        /// The entry's id (folder name).
+        id: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The subject is of a kind this version cannot check yet.
+    #[error("{origin}: {message}")]
+    Unsupported {
+        /// The subject.
+        origin: Origin,
+        /// What is not supported.
+        message: String,
+    },
+}
+
+fn suggestion_text(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        "; run with `--list` to see the catalogue".to_string()
+    } else {
+        format!("; did you mean {}?", suggestions.join(", "))
+    }
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

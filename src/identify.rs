@@ -1,0 +1,321 @@
+//! Identification: which catalogue licence is this text?
+//!
+//! Three signals, cheapest first:
+//! 1. **Exact**: the text's words (see [`crate::text::Words`]) equal a catalogue text's words. This
+//!    catches unmodified files in any dress (CRLF, re-wrapping, Markdown or HTML).
+//! 2. **Containment**: the share of a catalogue text's five-word shingles found in the input. It
+//!    tells near-identical versions apart (Llama 3.1, 3.2 and 3.3 differ in their version names,
+//!    which fill many shingles), and still finds a licence inside a longer file (a licence followed
+//!    by its use policy, a licence pasted into a README). It is the reported confidence.
+//! 3. **Dice** (`spdx::detection`, askalono's bigram score) over the whole text, reported beside it
+//!    so a reviewer sees how similar the file is as a whole.
+//!
+//! Words of the input that no shingle of the chosen licence (or its policy) explains are kept as
+//! spans: text that the catalogue does not know may change the terms, so the evaluation asks for
+//! review rather than assume it changes nothing.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+
+use serde::Serialize;
+use spdx::detection::TextData;
+
+use crate::catalogue::{Catalogue, Licence};
+use crate::text::Words;
+
+/// Words per shingle.
+const SHINGLE: usize = 5;
+/// The share of a licence's shingles a text must contain to be identified as that licence.
+pub const MIN_CONFIDENCE: f64 = 0.80;
+/// Runs of unexplained words shorter than this are noise (renumbered lists, a changed date).
+const MIN_EXTRA_RUN: usize = 4;
+
+/// How a licence was identified (`licence.match.method` in the JSON report).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MatchMethod {
+    /// The subject named a catalogue id or alias.
+    CatalogueId,
+    /// The licence text was matched against the catalogue texts.
+    Text,
+    /// Model metadata named the licence.
+    Metadata,
+    /// Nothing was identified.
+    None,
+}
+
+/// The outcome of matching a text against the catalogue.
+#[derive(Debug, Clone)]
+pub struct TextMatch<'c> {
+    /// The licence identified, if any.
+    pub licence: Option<&'c Licence>,
+    /// The share (0..1) of the licence's text found in the input: 1.0 for an exact match.
+    pub confidence: f64,
+    /// askalono's Dice score of the whole input against the licence (absent on the exact path).
+    pub dice: Option<f64>,
+    /// Whether the input's words equal the catalogue text's words.
+    pub exact: bool,
+    /// Set when the input is the licence's companion policy rather than the licence.
+    pub policy_only: bool,
+    /// The closest catalogue licence and its containment, when nothing reached the threshold.
+    pub nearest: Option<(&'c Licence, f64)>,
+    /// Byte ranges of the input that neither the licence nor its policy explain.
+    pub extra_spans: Vec<(usize, usize)>,
+    /// How many words those spans hold.
+    pub extra_words: usize,
+}
+
+/// One catalogue text prepared for matching.
+struct Prepared {
+    /// Index of the licence in the catalogue.
+    licence: usize,
+    /// Whether this is the licence's policy rather than the licence itself.
+    is_policy: bool,
+    /// How many distinct shingles it has.
+    shingles: usize,
+}
+
+/// The catalogue prepared for matching, built once on first use and kept in the catalogue.
+pub(crate) struct Index {
+    texts: Vec<Prepared>,
+    /// Shingle hash -> the prepared texts holding it.
+    postings: HashMap<u64, Vec<u16>>,
+    /// Words hash -> prepared text, for the exact path.
+    exact: HashMap<u64, usize>,
+}
+
+/// askalono's prepared texts, one per catalogue licence, built on the first fuzzy match.
+pub(crate) type DiceData = Vec<TextData>;
+
+fn hash_str(s: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    s.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The distinct shingle hashes of a text, each with the index of its first word.
+fn shingles(words: &Words) -> Vec<u64> {
+    let list: Vec<&str> = words.iter().collect();
+    if list.len() < SHINGLE {
+        return if list.is_empty() {
+            Vec::new()
+        } else {
+            vec![hash_str(&list.join(" "))]
+        };
+    }
+    list.windows(SHINGLE)
+        .map(|window| {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            window.hash(&mut hasher);
+            hasher.finish()
+        })
+        .collect()
+}
+
+fn index(catalogue: &Catalogue) -> &Index {
+    catalogue.match_index.get_or_init(|| {
+        let mut texts = Vec::new();
+        let mut postings: HashMap<u64, Vec<u16>> = HashMap::new();
+        let mut exact = HashMap::new();
+        let sources = catalogue.licences().iter().enumerate().flat_map(|(i, l)| {
+            std::iter::once((i, false, l.text)).chain(l.policy_text.map(|p| (i, true, p)))
+        });
+        for (licence, is_policy, text) in sources {
+            let words = Words::new(text);
+            let distinct: HashSet<u64> = shingles(&words).into_iter().collect();
+            let slot = texts.len();
+            for shingle in &distinct {
+                postings.entry(*shingle).or_default().push(slot as u16);
+            }
+            let words_hash = hash_str(&words.joined);
+            exact.entry(words_hash).or_insert(slot);
+            texts.push(Prepared {
+                licence,
+                is_policy,
+                shingles: distinct.len(),
+            });
+        }
+        Index {
+            texts,
+            postings,
+            exact,
+        }
+    })
+}
+
+/// Matches a licence text against the catalogue.
+///
+/// The catalogue prepares its matching index on the first call and keeps it.
+pub fn identify_text<'c>(catalogue: &'c Catalogue, text: &str) -> TextMatch<'c> {
+    let index = index(catalogue);
+    let words = Words::new(text);
+    let licences = catalogue.licences();
+    if let Some(&slot) = index.exact.get(&hash_str(&words.joined)) {
+        let prepared = &index.texts[slot];
+        return TextMatch {
+            licence: licences.get(prepared.licence),
+            confidence: 1.0,
+            dice: None,
+            exact: true,
+            policy_only: prepared.is_policy,
+            nearest: None,
+            extra_spans: Vec::new(),
+            extra_words: 0,
+        };
+    }
+
+    let input_shingles = shingles(&words);
+    let distinct: HashSet<u64> = input_shingles.iter().copied().collect();
+    let mut found = vec![0usize; index.texts.len()];
+    for shingle in &distinct {
+        for &slot in index
+            .postings
+            .get(shingle)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+        {
+            found[usize::from(slot)] += 1;
+        }
+    }
+    let containment = |slot: usize| found[slot] as f64 / index.texts[slot].shingles.max(1) as f64;
+    let best_of = |policy: bool| {
+        (0..index.texts.len())
+            .filter(|&slot| index.texts[slot].is_policy == policy)
+            .max_by(|&a, &b| {
+                containment(a)
+                    .total_cmp(&containment(b))
+                    .then_with(|| found[a].cmp(&found[b]))
+            })
+    };
+    let best_licence = best_of(false);
+    let best_policy = best_of(true);
+    let licence_score = best_licence.map_or(0.0, containment);
+    let policy_score = best_policy.map_or(0.0, containment);
+
+    let chosen = if licence_score >= MIN_CONFIDENCE {
+        best_licence.map(|slot| (slot, false))
+    } else if policy_score >= MIN_CONFIDENCE {
+        best_policy.map(|slot| (slot, true))
+    } else {
+        None
+    };
+    let Some((slot, policy_only)) = chosen else {
+        return TextMatch {
+            licence: None,
+            confidence: round(licence_score),
+            dice: None,
+            exact: false,
+            policy_only: false,
+            nearest: best_licence
+                .and_then(|slot| licences.get(index.texts[slot].licence))
+                .map(|l| (l, round(licence_score))),
+            extra_spans: Vec::new(),
+            extra_words: 0,
+        };
+    };
+    let licence_idx = index.texts[slot].licence;
+    let (extra_spans, extra_words) = unexplained(&words, &input_shingles, index, licence_idx);
+    TextMatch {
+        licence: licences.get(licence_idx),
+        confidence: round(containment(slot)),
+        dice: Some(round(dice(catalogue, text, licence_idx))),
+        exact: false,
+        policy_only,
+        nearest: None,
+        extra_spans,
+        extra_words,
+    }
+}
+
+/// Spans of the input whose words no shingle of the licence or its policy covers.
+fn unexplained(
+    words: &Words,
+    input_shingles: &[u64],
+    index: &Index,
+    licence: usize,
+) -> (Vec<(usize, usize)>, usize) {
+    let known = |shingle: &u64| {
+        index.postings.get(shingle).is_some_and(|slots| {
+            slots
+                .iter()
+                .any(|&slot| index.texts[usize::from(slot)].licence == licence)
+        })
+    };
+    let mut covered = vec![false; words.len()];
+    if words.len() >= SHINGLE {
+        for (first, shingle) in input_shingles.iter().enumerate() {
+            if known(shingle) {
+                covered[first..first + SHINGLE]
+                    .iter_mut()
+                    .for_each(|c| *c = true);
+            }
+        }
+    }
+    let mut spans = Vec::new();
+    let mut total = 0;
+    let mut i = 0;
+    while i < covered.len() {
+        if covered[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < covered.len() && !covered[i] {
+            i += 1;
+        }
+        if i - start >= MIN_EXTRA_RUN {
+            total += i - start;
+            if let Some(span) = words.original_span(start, i - 1) {
+                spans.push(span);
+            }
+        }
+    }
+    (spans, total)
+}
+
+/// askalono's Dice score of the input against one catalogue licence text.
+fn dice(catalogue: &Catalogue, text: &str, licence: usize) -> f64 {
+    let data = catalogue.dice_data.get_or_init(|| {
+        catalogue
+            .licences()
+            .iter()
+            .map(|l| TextData::new(l.text).without_text())
+            .collect()
+    });
+    data.get(licence).map_or(0.0, |known| {
+        f64::from(known.match_score(&TextData::new(text)))
+    })
+}
+
+fn round(score: f64) -> f64 {
+    (score * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_catalogue_text_is_identified_exactly_as_itself() {
+        let catalogue = Catalogue::embedded().expect("catalogue loads");
+        for licence in catalogue.licences() {
+            let found = identify_text(catalogue, licence.text);
+            assert_eq!(
+                found.licence.map(|l| l.id.as_str()),
+                Some(licence.id.as_str())
+            );
+            assert!(found.exact && !found.policy_only, "{}", licence.id);
+        }
+    }
+
+    #[test]
+    fn words_hash_is_unique_per_text() {
+        let catalogue = Catalogue::embedded().expect("catalogue loads");
+        let index = index(catalogue);
+        assert_eq!(
+            index.exact.len(),
+            index.texts.len(),
+            "two catalogue texts share their words"
+        );
+    }
+}

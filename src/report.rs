@@ -1,0 +1,391 @@
+//! The report: what was checked, the terms, the findings and the verdict, as JSON (the
+//! contract pipelines parse) or as text for a terminal.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use crate::context::Context;
+use crate::evaluate::{Finding, Severity, Verdict, group};
+use crate::identify::MatchMethod;
+use crate::terms::{
+    CommercialUse, Evidence, Hosting, OutputTraining, Redistribution, TermEvidence, Terms,
+    UserThreshold,
+};
+
+/// The JSON report's schema version; bumped only for a breaking change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Where the evaluated context came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContextSource {
+    /// The documented default context ([`Context::default_assumed`]).
+    Default,
+    /// The default context with some facts overridden by flags.
+    DefaultWithOverrides,
+    /// A context the caller gave (a file, or a value built in code).
+    Given,
+    /// A given context with some facts overridden by flags.
+    GivenWithOverrides,
+}
+
+/// How the licence was identified.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MatchInfo {
+    /// `catalogue-id`, `text`, `metadata` or `none`.
+    pub method: MatchMethod,
+    /// 0..1: for text, the share of the catalogue licence's text found in the subject.
+    pub confidence: f64,
+    /// askalono's Dice score of the whole text against the licence, where it was computed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dice: Option<f64>,
+    /// The closest catalogue licence when none was close enough, with its confidence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nearest: Option<Nearest>,
+}
+
+/// The closest catalogue licence to an unidentified text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Nearest {
+    /// Its catalogue id.
+    pub id: String,
+    /// The share of its text found in the subject.
+    pub confidence: f64,
+}
+
+/// The licence whose terms were evaluated.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LicenceReport {
+    /// The catalogue id, or `null` when unidentified.
+    pub id: Option<String>,
+    /// The licence's title.
+    pub name: Option<String>,
+    /// The SPDX id or `LicenseRef-…`.
+    pub spdx: Option<String>,
+    /// How it was identified.
+    #[serde(rename = "match")]
+    pub match_info: MatchInfo,
+    /// The terms that were evaluated.
+    pub terms: Terms,
+    /// The clauses behind each term.
+    pub clauses: TermEvidence,
+}
+
+/// The outcome of checking one subject.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// What was checked, as the user named it.
+    pub subject: String,
+    /// The verdict, derived from the findings.
+    pub verdict: Verdict,
+    /// The licence whose terms were evaluated.
+    pub licence: LicenceReport,
+    /// The context that was evaluated, defaults filled in.
+    pub context: Context,
+    /// Where that context came from.
+    pub context_source: ContextSource,
+    /// Notes on how the subject was resolved (an alias, a family name).
+    pub notes: Vec<String>,
+    /// What the rules found, most severe first.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// Builds a report, deriving the verdict and ordering the findings by severity.
+    pub fn new(
+        subject: String,
+        licence: LicenceReport,
+        context: Context,
+        context_source: ContextSource,
+        notes: Vec<String>,
+        mut findings: Vec<Finding>,
+    ) -> Report {
+        findings.sort_by_key(|f| f.severity);
+        Report {
+            schema_version: SCHEMA_VERSION,
+            subject,
+            verdict: Verdict::from_findings(&findings),
+            licence,
+            context,
+            context_source,
+            notes,
+            findings,
+        }
+    }
+
+    /// The process exit code for this report's verdict.
+    pub fn exit_code(&self) -> i32 {
+        self.verdict.exit_code()
+    }
+
+    /// The report as pretty-printed JSON (`CONTRACT.md`).
+    pub fn to_json(&self) -> String {
+        // Serialising plain data with string keys cannot fail; fall back to a minimal object
+        // rather than panic if it ever did.
+        serde_json::to_string_pretty(self).unwrap_or_else(|err| {
+            format!(
+                "{{\"schema_version\":{SCHEMA_VERSION},\"error\":{:?}}}",
+                err.to_string()
+            )
+        })
+    }
+
+    /// The report as text for a terminal, with ANSI colour when `color` is set.
+    pub fn to_human(&self, color: bool) -> String {
+        let style = Style { color };
+        let mut out = String::new();
+        self.human_context(&mut out, &style);
+        self.human_licence(&mut out, &style);
+        human_terms(&mut out, &self.licence.terms);
+        self.human_findings(&mut out, &style);
+        let verdict = self.verdict.as_str().replace('_', " ").to_uppercase();
+        let _ = writeln!(out, "\nVerdict: {}", style.verdict(self.verdict, &verdict));
+        out
+    }
+
+    fn human_context(&self, out: &mut String, style: &Style) {
+        let source = match self.context_source {
+            ContextSource::Default => {
+                "no --context given: the default context is assumed (a commercial product of a US organisation below every known threshold, inference only, text only)"
+            }
+            ContextSource::DefaultWithOverrides => {
+                "the default context, with the facts given as flags"
+            }
+            ContextSource::Given => "as given",
+            ContextSource::GivenWithOverrides => "as given, with the facts given as flags",
+        };
+        let _ = writeln!(out, "{} {source}", style.bold("Context:"));
+        let o = &self.context.organisation;
+        let d = &self.context.deployment;
+        let num = |n: Option<u64>| n.map_or("unknown".to_string(), group);
+        let flag = |b: Option<bool>| b.map_or("unknown", |b| if b { "yes" } else { "no" });
+        let list =
+            |items: Option<Vec<String>>| items.map_or("unknown".to_string(), |v| v.join(", "));
+        let _ = writeln!(
+            out,
+            "  users {} monthly / {} daily, revenue USD {}, domicile {}",
+            num(o.monthly_active_users),
+            num(o.daily_active_users),
+            num(o.annual_revenue_usd),
+            o.domicile.as_ref().map_or("unknown", |r| r.as_str()),
+        );
+        let _ = writeln!(
+            out,
+            "  commercial {}, markets {}, modalities {}",
+            flag(d.commercial),
+            list(
+                d.markets
+                    .as_ref()
+                    .map(|m| m.iter().map(|r| r.to_string()).collect())
+            ),
+            list(
+                d.modalities
+                    .as_ref()
+                    .map(|m| m.iter().map(|x| x.as_str().to_string()).collect())
+            ),
+        );
+        let _ = writeln!(
+            out,
+            "  hosting as a service {}, fine-tune {}, share weights {}, share derivatives {}, train on outputs {}",
+            flag(d.hosting_as_service),
+            flag(d.fine_tune),
+            flag(d.distribute_weights),
+            flag(d.distribute_derivatives),
+            flag(d.train_on_outputs),
+        );
+    }
+
+    fn human_licence(&self, out: &mut String, style: &Style) {
+        let l = &self.licence;
+        let name = match (&l.name, &l.id) {
+            (Some(name), Some(id)) => format!("{name} ({id}, {})", l.spdx.as_deref().unwrap_or("")),
+            _ => "not identified".to_string(),
+        };
+        let _ = writeln!(out, "\n{} {name}", style.bold("Licence:"));
+        let how = match l.match_info.method {
+            MatchMethod::CatalogueId => "by catalogue id".to_string(),
+            MatchMethod::Text => format!(
+                "from its text, confidence {:.3}{}",
+                l.match_info.confidence,
+                l.match_info
+                    .dice
+                    .map_or(String::new(), |d| format!(" (Dice {d:.3})"))
+            ),
+            MatchMethod::Metadata => "from model metadata".to_string(),
+            MatchMethod::None => match &l.match_info.nearest {
+                Some(n) => format!(
+                    "no catalogue licence matched; the nearest, {}, matched {:.3}",
+                    n.id, n.confidence
+                ),
+                None => "no catalogue licence matched".to_string(),
+            },
+        };
+        let _ = writeln!(out, "  identified {how}");
+        for note in &self.notes {
+            let _ = writeln!(out, "  note: {note}");
+        }
+    }
+
+    fn human_findings(&self, out: &mut String, style: &Style) {
+        let groups = [
+            (Severity::Blocked, "BLOCKED"),
+            (Severity::Review, "NEEDS REVIEW"),
+            (Severity::Obligation, "OBLIGATIONS"),
+            (Severity::Info, "INFO"),
+        ];
+        for (severity, title) in groups {
+            let findings: Vec<&Finding> = self
+                .findings
+                .iter()
+                .filter(|f| f.severity == severity)
+                .collect();
+            if findings.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "\n{}", style.severity(severity, title));
+            for finding in findings {
+                let _ = writeln!(out, "  [{}] {}", finding.rule, finding.message);
+                for evidence in &finding.evidence {
+                    human_evidence(out, evidence);
+                }
+            }
+        }
+    }
+}
+
+fn human_evidence(out: &mut String, evidence: &Evidence) {
+    let quote: String = evidence
+        .text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let quote = if quote.chars().count() > 240 {
+        let cut: String = quote.chars().take(237).collect();
+        format!("{cut}...")
+    } else {
+        quote
+    };
+    let _ = writeln!(
+        out,
+        "      > \"{quote}\" ({} bytes {}..{})",
+        evidence.document, evidence.start, evidence.end
+    );
+}
+
+fn human_terms(out: &mut String, t: &Terms) {
+    let _ = writeln!(out, "\nTerms:");
+    let commercial = match t.commercial_use {
+        CommercialUse::Allowed => "allowed",
+        CommercialUse::Conditional => "conditional",
+        CommercialUse::NonCommercial => "non-commercial only",
+        CommercialUse::Unknown => "unknown",
+    };
+    let registration = if t.registration {
+        " (registration required)"
+    } else {
+        ""
+    };
+    let users = match t.user_threshold {
+        Some(UserThreshold::MonthlyActiveUsers(n)) => format!("{} monthly active users", group(n)),
+        Some(UserThreshold::DailyActiveUsers(n)) => format!("{} daily active users", group(n)),
+        None => "none".to_string(),
+    };
+    let revenue = t.revenue_threshold.map_or("none".to_string(), |r| {
+        format!("USD {} a year", group(r.annual_revenue_usd))
+    });
+    let territories = if t.territory_exclusions.is_empty() {
+        "none".to_string()
+    } else {
+        t.territory_exclusions
+            .iter()
+            .map(|e| format!("{} ({:?}, by {:?})", e.region, e.scope, e.basis).to_lowercase())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let derivatives = match t.derivatives.redistribution {
+        Redistribution::Allowed => "may be shared",
+        Redistribution::Conditional => "may be shared on conditions",
+        Redistribution::Prohibited => "may not be shared",
+        Redistribution::Unknown => "unknown",
+    };
+    let naming = t
+        .derivatives
+        .naming_prefix
+        .as_ref()
+        .map_or(String::new(), |p| {
+            format!("; names must begin with \"{p}\"")
+        });
+    let outputs = match t.output_training {
+        OutputTraining::Unrestricted => "unrestricted",
+        OutputTraining::Conditional => "conditional",
+        OutputTraining::Prohibited => "prohibited",
+        OutputTraining::Unknown => "unknown",
+    };
+    let hosting = match t.hosting {
+        Hosting::Allowed => "allowed",
+        Hosting::RequiresLicence => "needs a separate licence",
+        Hosting::Unknown => "unknown",
+    };
+    let yes_no = |b: bool| if b { "yes" } else { "no" };
+    let rows = [
+        ("commercial use", format!("{commercial}{registration}")),
+        ("user threshold", users),
+        ("revenue threshold", revenue),
+        ("territory exclusions", territories),
+        ("derivatives", format!("{derivatives}{naming}")),
+        (
+            "attribution",
+            t.attribution.clone().unwrap_or_else(|| "none".into()),
+        ),
+        ("output training", outputs.to_string()),
+        ("use policy", yes_no(t.use_policy).to_string()),
+        ("flow-down", yes_no(t.flow_down).to_string()),
+        ("hosting", hosting.to_string()),
+        ("licence copy", yes_no(t.licence_copy).to_string()),
+    ];
+    for (name, value) in rows {
+        let _ = writeln!(out, "  {name:<22}{value}");
+    }
+}
+
+/// ANSI styling, or none.
+struct Style {
+    color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn bold(&self, text: &str) -> String {
+        self.paint("1", text)
+    }
+
+    fn severity(&self, severity: Severity, text: &str) -> String {
+        let code = match severity {
+            Severity::Blocked => "1;31",
+            Severity::Review => "1;33",
+            Severity::Obligation => "1;36",
+            Severity::Info => "1;2",
+        };
+        self.paint(code, text)
+    }
+
+    fn verdict(&self, verdict: Verdict, text: &str) -> String {
+        let code = match verdict {
+            Verdict::Blocked => "1;31",
+            Verdict::NeedsReview => "1;33",
+            Verdict::PermittedWithObligations => "1;36",
+            Verdict::Permitted => "1;32",
+        };
+        self.paint(code, text)
+    }
+}

@@ -1,0 +1,310 @@
+//! The structured terms of a licence (the "fixed core" of `CONTRACT.md`, plus a few of our own),
+//! and the evidence that backs each of them.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// May the licence be used commercially?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommercialUse {
+    /// Any licensee may use it commercially (obligations aside).
+    Allowed,
+    /// Only below a user or revenue threshold, or after registration or approval.
+    Conditional,
+    /// Research, evaluation, non-commercial or non-production use only.
+    NonCommercial,
+    /// The text could not be read with certainty.
+    Unknown,
+}
+
+/// A user count above which the licensor's separate grant is needed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum UserThreshold {
+    /// Monthly active users.
+    MonthlyActiveUsers(u64),
+    /// Daily active users.
+    DailyActiveUsers(u64),
+}
+
+/// An annual revenue above which the licensor's separate grant is needed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RevenueThreshold {
+    /// Annual revenue in US dollars.
+    pub annual_revenue_usd: u64,
+}
+
+/// Whether a territory exclusion covers every model or only multimodal ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TerritoryScope {
+    /// Every use of the licensed materials.
+    All,
+    /// Only multimodal models (for example Llama 3.2 Vision).
+    Multimodal,
+}
+
+/// What ties a licensee to an excluded territory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TerritoryBasis {
+    /// The licensee's residence or principal place of business.
+    Domicile,
+    /// Where the model is used, deployed or offered.
+    Market,
+    /// Either of the two.
+    Any,
+}
+
+/// A region where the licence grants no rights.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TerritoryExclusion {
+    /// An ISO 3166-1 alpha-2 code, or `EU` for every member state.
+    pub region: String,
+    /// Which models the exclusion covers.
+    pub scope: TerritoryScope,
+    /// Whether domicile, market, or both trigger it.
+    pub basis: TerritoryBasis,
+}
+
+/// May fine-tuned or modified weights be shared?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Redistribution {
+    /// With at most a copy of the licence and its notices.
+    Allowed,
+    /// Only with more: a name prefix, flow-down, the same licence, research-only sharing.
+    Conditional,
+    /// Not at all.
+    Prohibited,
+    /// The text could not be read with certainty.
+    Unknown,
+}
+
+/// What the licence says about derived models.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Derivatives {
+    /// May derived weights be shared.
+    pub redistribution: Redistribution,
+    /// A derived model's name must begin with this.
+    pub naming_prefix: Option<String>,
+}
+
+/// Users or revenue above which an attribution notice becomes due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttributionCondition {
+    /// The notice is due above this many monthly active users.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monthly_active_users: Option<u64>,
+    /// The notice is due above this monthly revenue in US dollars.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monthly_revenue_usd: Option<u64>,
+}
+
+/// May outputs be used to train or improve other models?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutputTraining {
+    /// No clause limits it.
+    Unrestricted,
+    /// Allowed with conditions (a name prefix, an attribution).
+    Conditional,
+    /// Forbidden (exceptions for the licensor's own models aside).
+    Prohibited,
+    /// The text could not be read with certainty.
+    Unknown,
+}
+
+/// May the model be offered to third parties as a hosted service?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hosting {
+    /// Nothing in the text restricts it.
+    Allowed,
+    /// Only under a separate licence from the licensor.
+    RequiresLicence,
+    /// The text could not be read with certainty.
+    Unknown,
+}
+
+/// The terms of a licence, as `CONTRACT.md` fixes them in the JSON report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Terms {
+    /// May the licence be used commercially.
+    pub commercial_use: CommercialUse,
+    /// Commercial use requires registering with the licensor.
+    pub registration: bool,
+    /// Above this many users a separate grant is needed.
+    pub user_threshold: Option<UserThreshold>,
+    /// Above this revenue a separate grant is needed.
+    pub revenue_threshold: Option<RevenueThreshold>,
+    /// Where the licence grants no rights.
+    pub territory_exclusions: Vec<TerritoryExclusion>,
+    /// What the licence says about derived models.
+    pub derivatives: Derivatives,
+    /// The notice to display, e.g. `Built with Llama`.
+    pub attribution: Option<String>,
+    /// When the notice is only due above some users or revenue.
+    pub attribution_condition: Option<AttributionCondition>,
+    /// The notice to keep in a "Notice" file with distributed copies.
+    pub notice: Option<String>,
+    /// May outputs train other models.
+    pub output_training: OutputTraining,
+    /// An acceptable-use or prohibited-use policy binds the licensee.
+    pub use_policy: bool,
+    /// Use restrictions must be passed on to downstream recipients.
+    pub flow_down: bool,
+    /// May the model be offered as a hosted service.
+    pub hosting: Hosting,
+    /// Redistribution must carry a copy of the licence or its notice.
+    pub licence_copy: bool,
+}
+
+impl Terms {
+    /// The terms of a licence nobody has read: every field unknown, no obligation assumed away.
+    ///
+    /// Thresholds are `None` here because none was found, not because none exists: a report on
+    /// such terms always carries an `unknown-licence` review finding.
+    pub fn unknown() -> Self {
+        Terms {
+            commercial_use: CommercialUse::Unknown,
+            registration: false,
+            user_threshold: None,
+            revenue_threshold: None,
+            territory_exclusions: Vec::new(),
+            derivatives: Derivatives {
+                redistribution: Redistribution::Unknown,
+                naming_prefix: None,
+            },
+            attribution: None,
+            attribution_condition: None,
+            notice: None,
+            output_training: OutputTraining::Unknown,
+            use_policy: false,
+            flow_down: false,
+            hosting: Hosting::Unknown,
+            licence_copy: false,
+        }
+    }
+}
+
+/// The name of one term, as it appears in `terms.json` and in the JSON report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TermName {
+    /// `commercial_use`
+    CommercialUse,
+    /// `registration`
+    Registration,
+    /// `user_threshold`
+    UserThreshold,
+    /// `revenue_threshold`
+    RevenueThreshold,
+    /// `territory_exclusions`
+    TerritoryExclusions,
+    /// `derivatives`
+    Derivatives,
+    /// `attribution`
+    Attribution,
+    /// `attribution_condition`
+    AttributionCondition,
+    /// `notice`
+    Notice,
+    /// `output_training`
+    OutputTraining,
+    /// `use_policy`
+    UsePolicy,
+    /// `flow_down`
+    FlowDown,
+    /// `hosting`
+    Hosting,
+    /// `licence_copy`
+    LicenceCopy,
+}
+
+impl TermName {
+    /// Every term, in report order.
+    pub const ALL: [TermName; 14] = [
+        TermName::CommercialUse,
+        TermName::Registration,
+        TermName::UserThreshold,
+        TermName::RevenueThreshold,
+        TermName::TerritoryExclusions,
+        TermName::Derivatives,
+        TermName::Attribution,
+        TermName::AttributionCondition,
+        TermName::Notice,
+        TermName::OutputTraining,
+        TermName::UsePolicy,
+        TermName::FlowDown,
+        TermName::Hosting,
+        TermName::LicenceCopy,
+    ];
+
+    /// The snake-case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TermName::CommercialUse => "commercial_use",
+            TermName::Registration => "registration",
+            TermName::UserThreshold => "user_threshold",
+            TermName::RevenueThreshold => "revenue_threshold",
+            TermName::TerritoryExclusions => "territory_exclusions",
+            TermName::Derivatives => "derivatives",
+            TermName::Attribution => "attribution",
+            TermName::AttributionCondition => "attribution_condition",
+            TermName::Notice => "notice",
+            TermName::OutputTraining => "output_training",
+            TermName::UsePolicy => "use_policy",
+            TermName::FlowDown => "flow_down",
+            TermName::Hosting => "hosting",
+            TermName::LicenceCopy => "licence_copy",
+        }
+    }
+}
+
+/// A span of a text that backs a term or a finding.
+///
+/// `start..end` are byte offsets into the text named by `document`, so that
+/// `text == document_text[start..end]`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The quoted text, exactly as it stands in the document.
+    pub text: String,
+    /// Which text the offsets point into: `licence` for the licence text that was read (the
+    /// catalogue's own text when the subject is an id), or the id of a companion text from the
+    /// catalogue, such as `llama-3.3-aup`, when the clause lives in the acceptable-use policy.
+    pub document: String,
+}
+
+/// The document name of the licence text that was read.
+pub const LICENCE_DOCUMENT: &str = "licence";
+
+/// Evidence for each term, keyed by term.
+pub type TermEvidence = BTreeMap<TermName, Vec<Evidence>>;
+
+/// Terms together with the clauses they came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackedTerms {
+    /// The term values.
+    pub terms: Terms,
+    /// The clauses behind each term (a term with no clause has no entry).
+    pub evidence: TermEvidence,
+}
+
+impl BackedTerms {
+    /// The clauses behind one term (empty when none).
+    pub fn evidence_for(&self, term: TermName) -> &[Evidence] {
+        self.evidence.get(&term).map(Vec::as_slice).unwrap_or(&[])
+    }
+}

@@ -1,0 +1,457 @@
+//! Reading licence texts safely, and normalising them for matching while keeping a map back to
+//! the original bytes.
+//!
+//! Normalisation here is the aggressive, word-level tier: a text becomes the sequence of its
+//! lower-cased alphanumeric words. Markdown emphasis and escapes, smart quotes, bullets, line
+//! wrapping, CRLF, HTML tags and entities and Markdown link targets all vanish, so that the same
+//! licence in any of those dresses gives the same words. Each word keeps the byte range it came
+//! from, so a match in the words maps back to a span of the file the user gave.
+
+use std::path::Path;
+
+use crate::error::{Error, Origin, Result};
+
+/// Size limits for inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest input accepted, in bytes.
+    pub max_input_bytes: u64,
+}
+
+impl Limits {
+    /// 10 MiB: far above any real licence (the longest in the catalogue is under 20 KB).
+    pub const DEFAULT: Limits = Limits {
+        max_input_bytes: 10 * 1024 * 1024,
+    };
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::DEFAULT
+    }
+}
+
+/// Reads a text file, refusing anything that is not a plausible UTF-8 text within the limits.
+pub fn read_text_file(path: &Path, limits: Limits) -> Result<String> {
+    let origin = Origin::Path(path.to_path_buf());
+    let metadata = std::fs::metadata(path).map_err(|source| io_error(&origin, source))?;
+    if metadata.len() > limits.max_input_bytes {
+        return Err(Error::TooLarge {
+            origin,
+            size: metadata.len(),
+            limit: limits.max_input_bytes,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|source| io_error(&origin, source))?;
+    decode_text(bytes, origin, limits)
+}
+
+fn io_error(origin: &Origin, source: std::io::Error) -> Error {
+    if source.kind() == std::io::ErrorKind::NotFound {
+        Error::NotFound {
+            origin: origin.clone(),
+        }
+    } else {
+        Error::Io {
+            origin: origin.clone(),
+            source,
+        }
+    }
+}
+
+/// Checks that bytes are a UTF-8 text within the limits and returns it unchanged (a UTF-8
+/// byte-order mark is kept, so that offsets stay offsets into the file).
+///
+/// Encoding damage is an error, never a guess: UTF-16 (which has NUL bytes in ASCII text) and
+/// invalid UTF-8 are refused with the line and byte where they were found.
+pub fn decode_text(bytes: Vec<u8>, origin: Origin, limits: Limits) -> Result<String> {
+    if bytes.len() as u64 > limits.max_input_bytes {
+        return Err(Error::TooLarge {
+            origin,
+            size: bytes.len() as u64,
+            limit: limits.max_input_bytes,
+        });
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Error::Encoding {
+            origin,
+            line: 1,
+            offset: 0,
+            reason: "UTF-16 text (byte-order mark found); convert the file to UTF-8".to_string(),
+        });
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::Binary { origin, offset });
+    }
+    let text = String::from_utf8(bytes).map_err(|err| {
+        let offset = err.utf8_error().valid_up_to();
+        let line = 1 + err.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        Error::Encoding {
+            origin: origin.clone(),
+            line,
+            offset,
+            reason: "invalid UTF-8; convert the file to UTF-8".to_string(),
+        }
+    })?;
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(Error::Empty { origin });
+    }
+    Ok(text)
+}
+
+/// A text reduced to its words, each mapped back to its bytes in the original.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    /// The words, lower-cased, joined by single spaces.
+    pub joined: String,
+    /// For each word: its byte offset in `joined`.
+    starts: Vec<usize>,
+    /// For each word: its byte range in the original text.
+    spans: Vec<(usize, usize)>,
+}
+
+impl Words {
+    /// Splits `text` into words (see the module docs for what is dropped).
+    pub fn new(text: &str) -> Words {
+        let mut words = Words::default();
+        let mut i = 0;
+        // Whether the previous character belongs to the word being built.
+        let mut in_word = false;
+        while i < text.len() {
+            if let Some(skip) = markup_len(text, i) {
+                in_word = false;
+                i += skip;
+                continue;
+            }
+            if let Some((decoded, len)) = entity(text, i) {
+                // A letter spelled as an entity (`&eacute;`) stands alone; anything else separates.
+                in_word = decoded.is_alphanumeric() && words.push_char(decoded, i, i + len, false);
+                i += len;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            let len = c.len_utf8();
+            in_word = c.is_alphanumeric() && words.push_char(c, i, i + len, in_word);
+            i += len;
+        }
+        words
+    }
+
+    /// Appends a character, starting a new word unless `continues` says it extends the last one.
+    fn push_char(&mut self, c: char, start: usize, end: usize, continues: bool) -> bool {
+        if !continues {
+            if !self.joined.is_empty() {
+                self.joined.push(' ');
+            }
+            self.starts.push(self.joined.len());
+            self.spans.push((start, end));
+        }
+        for lower in c.to_lowercase() {
+            self.joined.push(lower);
+        }
+        if let Some(span) = self.spans.last_mut() {
+            span.1 = end;
+        }
+        true
+    }
+
+    /// How many words there are.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Whether there are no words at all.
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// The byte range in the original text of words `first..=last`.
+    pub fn original_span(&self, first: usize, last: usize) -> Option<(usize, usize)> {
+        let start = self.spans.get(first)?.0;
+        let end = self.spans.get(last)?.1;
+        Some((start, end))
+    }
+
+    /// Finds `needle` (already normalised with [`Words::new`]) as a run of whole words, and
+    /// returns the byte range in the original text it came from.
+    pub fn find(&self, needle: &Words) -> Option<(usize, usize)> {
+        if needle.is_empty() {
+            return None;
+        }
+        let pattern = needle.joined.as_str();
+        let mut from = 0;
+        while let Some(pos) = self.joined[from..].find(pattern) {
+            let start = from + pos;
+            let end = start + pattern.len();
+            let at_word_start = self.starts.binary_search(&start);
+            let at_word_end = end == self.joined.len() || self.joined.as_bytes()[end] == b' ';
+            if let (Ok(first), true) = (at_word_start, at_word_end) {
+                let last = first + needle.len() - 1;
+                return self.original_span(first, last);
+            }
+            from = start + 1;
+            while !self.joined.is_char_boundary(from) {
+                from += 1;
+            }
+        }
+        None
+    }
+
+    /// The words as a slice iterator.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.joined.split(' ').filter(|w| !w.is_empty())
+    }
+}
+
+/// The length of markup at `i` that carries no words: an HTML tag or comment, or the target of a
+/// Markdown link (`](https://…)`), whose URL a plain-text copy of the same licence does not repeat.
+fn markup_len(text: &str, i: usize) -> Option<usize> {
+    let rest = &text[i..];
+    if let Some(target) = rest.strip_prefix("](") {
+        let close = target.find([')', '\n'])?;
+        return (target.as_bytes()[close] == b')').then_some(2 + close + 1);
+    }
+    if rest.starts_with("<!--") {
+        return Some(rest.find("-->").map_or(rest.len(), |end| end + 3));
+    }
+    let tag = rest.strip_prefix('<')?;
+    let first = *tag.as_bytes().first()?;
+    if !(first.is_ascii_alphabetic() || first == b'/' || first == b'!') {
+        return None;
+    }
+    let close = tag.find(['>', '<', '\n'])?;
+    if tag.as_bytes()[close] != b'>' || close > 200 {
+        return None;
+    }
+    // `<year>` in a licence template is tag-shaped but is a word: only real tags are dropped.
+    let body = &tag[..close];
+    (body.contains(['=', '/', '"']) || is_html_tag_name(body)).then_some(1 + close + 1)
+}
+
+fn is_html_tag_name(body: &str) -> bool {
+    const TAGS: &[&str] = &[
+        "p",
+        "br",
+        "br ",
+        "div",
+        "span",
+        "b",
+        "i",
+        "u",
+        "em",
+        "strong",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "a",
+        "pre",
+        "code",
+        "html",
+        "body",
+        "head",
+        "title",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "tbody",
+        "thead",
+        "blockquote",
+        "hr",
+        "sup",
+        "sub",
+        "section",
+        "article",
+        "small",
+    ];
+    let name = body.split_whitespace().next().unwrap_or("");
+    TAGS.iter().any(|tag| name.eq_ignore_ascii_case(tag))
+}
+
+/// Decodes an HTML entity at `i`: the character it stands for and its length in bytes.
+fn entity(text: &str, i: usize) -> Option<(char, usize)> {
+    let rest = &text[i..];
+    if !rest.starts_with('&') {
+        return None;
+    }
+    let end = rest[1..].find(';').filter(|&n| n > 0 && n <= 10)? + 1;
+    let name = &rest[1..end];
+    let c = if let Some(num) = name.strip_prefix('#') {
+        let code = if let Some(hex) = num.strip_prefix(['x', 'X']) {
+            u32::from_str_radix(hex, 16).ok()?
+        } else {
+            num.parse().ok()?
+        };
+        char::from_u32(code)?
+    } else {
+        match name {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" | "rsquo" | "lsquo" => '\'',
+            "ldquo" | "rdquo" => '"',
+            "nbsp" | "ensp" | "emsp" | "thinsp" => ' ',
+            "ndash" | "mdash" => '-',
+            "copy" => '©',
+            "reg" => '®',
+            "trade" => '™',
+            "hellip" => '…',
+            "sect" => '§',
+            "eacute" => 'é',
+            _ => return None,
+        }
+    };
+    Some((c, end + 1))
+}
+
+/// The 1-based line number of a byte offset.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    1 + text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> String {
+        Words::new(text).joined
+    }
+
+    #[test]
+    fn markdown_emphasis_and_escapes_vanish() {
+        assert_eq!(
+            words("1\\. **License Rights and Redistribution**."),
+            "1 license rights and redistribution"
+        );
+    }
+
+    #[test]
+    fn smart_quotes_and_plain_quotes_agree() {
+        assert_eq!(words("“Built with Llama”"), words("\"Built with Llama\""));
+        assert_eq!(words("Meta’s rights"), words("Meta's rights"));
+    }
+
+    #[test]
+    fn crlf_and_hard_wrapping_agree_with_one_line() {
+        assert_eq!(
+            words("greater than 700\r\nmillion  monthly"),
+            words("greater than 700 million monthly")
+        );
+    }
+
+    #[test]
+    fn markdown_link_target_is_dropped() {
+        assert_eq!(
+            words("available at [https://www.llama.com/x](https://llama.com/y)), which"),
+            words("available at https://www.llama.com/x), which")
+        );
+    }
+
+    #[test]
+    fn html_tags_and_entities_are_decoded() {
+        assert_eq!(
+            words("<p>Meta&rsquo;s &amp; <b>yours</b></p>"),
+            words("Meta's & yours")
+        );
+    }
+
+    #[test]
+    fn licence_template_placeholder_is_kept() {
+        assert_eq!(
+            words("Copyright <year> <copyright holders>"),
+            "copyright year copyright holders"
+        );
+    }
+
+    #[test]
+    fn byte_order_mark_is_not_a_word() {
+        assert_eq!(words("\u{feff}BigScience RAIL"), "bigscience rail");
+    }
+
+    #[test]
+    fn find_maps_back_to_original_bytes() {
+        let text = "You must **display** “Built with\n Llama” on it.";
+        let hay = Words::new(text);
+        let (start, end) = hay.find(&Words::new("display \"built with llama")).unwrap();
+        assert_eq!(&text[start..end], "display** “Built with\n Llama");
+    }
+
+    #[test]
+    fn find_respects_word_boundaries() {
+        let hay = Words::new("the llamas are here");
+        assert_eq!(hay.find(&Words::new("llama")), None);
+    }
+
+    #[test]
+    fn utf16_is_an_encoding_error() {
+        let err = decode_text(
+            vec![0xFF, 0xFE, b'a', 0],
+            Origin::Memory("t".into()),
+            Limits::DEFAULT,
+        );
+        assert!(matches!(err, Err(Error::Encoding { .. })), "{err:?}");
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_and_byte() {
+        let err = decode_text(
+            b"ok\nbad \xff here".to_vec(),
+            Origin::Memory("t".into()),
+            Limits::DEFAULT,
+        );
+        match err {
+            Err(Error::Encoding { line, offset, .. }) => assert_eq!((line, offset), (2, 7)),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn whitespace_only_is_empty() {
+        let err = decode_text(
+            b" \n\t\n".to_vec(),
+            Origin::Memory("t".into()),
+            Limits::DEFAULT,
+        );
+        assert!(matches!(err, Err(Error::Empty { .. })));
+    }
+
+    #[test]
+    fn nul_byte_is_binary() {
+        let err = decode_text(
+            b"abc\0def".to_vec(),
+            Origin::Memory("t".into()),
+            Limits::DEFAULT,
+        );
+        assert!(matches!(err, Err(Error::Binary { offset: 3, .. })));
+    }
+
+    #[test]
+    fn over_limit_is_too_large() {
+        let limits = Limits { max_input_bytes: 4 };
+        let err = decode_text(b"abcdef".to_vec(), Origin::Memory("t".into()), limits);
+        assert!(matches!(
+            err,
+            Err(Error::TooLarge {
+                size: 6,
+                limit: 4,
+                ..
+            })
+        ));
+    }
+}
