@@ -283,11 +283,19 @@ impl Catalogue {
         })
     }
 
-    /// The newest licence of a family, by release date (undated entries come last).
+    /// The newest licence of a family, by release date. A family with an undated member
+    /// (`cc`, `mistral`) has no "newest": its name is ambiguous and resolves to nothing.
     fn newest_of_family(&self, family: &str) -> Option<&Licence> {
-        self.licences
+        let members: Vec<&Licence> = self
+            .licences
             .iter()
             .filter(|licence| licence.family == family)
+            .collect();
+        if members.iter().any(|licence| licence.released.is_none()) {
+            return None;
+        }
+        members
+            .into_iter()
             .max_by(|a, b| a.released.cmp(&b.released).then_with(|| a.id.cmp(&b.id)))
     }
 

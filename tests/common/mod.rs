@@ -1,0 +1,84 @@
+//! Helpers shared by the integration tests: format-only variants of real texts.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture file's path.
+pub fn fixture(rel: &str) -> PathBuf {
+    root().join("fixtures").join(rel)
+}
+
+/// Reads a fixture or catalogue file as text.
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Windows line endings.
+pub fn crlf(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\n', "\r\n")
+}
+
+/// Re-flows every paragraph to lines of at most 72 columns.
+pub fn rewrap_72(text: &str) -> String {
+    let mut out = String::new();
+    for paragraph in text.split("\n\n") {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > 72 {
+                out.push_str(&line);
+                out.push('\n');
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push_str(&line);
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// What a Markdown text looks like once rendered to plain text: no emphasis, no escapes,
+/// links reduced to their text, ASCII quotes.
+pub fn markdown_to_plain(text: &str) -> String {
+    let link = regex::Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap();
+    let text = link.replace_all(text, "$1");
+    text.replace("**", "")
+        .replace("\\.", ".")
+        .replace("\\_", "_")
+        .replace(['“', '”'], "\"")
+        .replace(['‘', '’'], "'")
+        .lines()
+        .map(|l| l.trim_start_matches('#').trim_start())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The text as an HTML page: paragraphs in `<p>`, entities for the special characters.
+pub fn html(text: &str) -> String {
+    let body: Vec<String> = text
+        .split("\n\n")
+        .map(|p| {
+            let escaped = p
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('’', "&rsquo;")
+                .replace('“', "&ldquo;")
+                .replace('”', "&rdquo;")
+                .replace('"', "&quot;");
+            format!("<p>{escaped}</p>")
+        })
+        .collect();
+    format!(
+        "<!DOCTYPE html>\n<html><head><title>Licence</title></head><body>\n{}\n</body></html>\n",
+        body.join("\n")
+    )
+}
