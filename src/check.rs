@@ -79,15 +79,17 @@ pub fn check(subject: &str, context: &Context, options: &CheckOptions) -> Result
         let text = read_text_file(path, options.limits)?;
         return Ok(check_text(subject, &text, context, options));
     }
-    if looks_like_path || path.extension().is_some() {
+    if looks_like_path {
         return Err(Error::NotFound {
             origin: Origin::Path(path.to_path_buf()),
         });
     }
-    // Neither a known name nor a file: report the id error with suggestions.
-    catalogue.resolve(subject)?;
-    Err(Error::NotFound {
-        origin: Origin::Path(path.to_path_buf()),
+    // Neither a known name nor a file: the id error, with suggestions.
+    Err(match catalogue.resolve(subject) {
+        Err(err) => err,
+        Ok(_) => Error::NotFound {
+            origin: Origin::Path(path.to_path_buf()),
+        },
     })
 }
 

@@ -78,7 +78,7 @@ pub enum Error {
         reason: String,
     },
     /// A licence id or alias that the catalogue does not know.
-    #[error("unknown licence id `{id}`{}", suggestion_text(.suggestions))]
+    #[error("unknown licence id `{id}` (nor a file of that name){}", suggestion_text(.suggestions))]
     UnknownLicenceId {
         /// What was asked for.
         id: String,
