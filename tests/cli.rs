@@ -8,9 +8,18 @@ use std::process::{Command, Output};
 /// The `check` example, which `cargo test` builds beside the test binaries.
 fn check_bin() -> PathBuf {
     let exe = std::env::current_exe().expect("test binary path");
-    let dir = exe.parent().and_then(|deps| deps.parent()).expect("target dir");
-    let bin = dir.join("examples").join(format!("check{}", std::env::consts::EXE_SUFFIX));
-    assert!(bin.exists(), "{} not built: run `cargo test`, which builds examples", bin.display());
+    let dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target dir");
+    let bin = dir
+        .join("examples")
+        .join(format!("check{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        bin.exists(),
+        "{} not built: run `cargo test`, which builds examples",
+        bin.display()
+    );
     bin
 }
 
@@ -32,7 +41,8 @@ fn stderr(out: &Output) -> String {
 }
 
 fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(out)))
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(out)))
 }
 
 #[test]
@@ -43,8 +53,14 @@ fn llama_with_the_default_context_says_so_first() {
     assert!(text.starts_with("Context: no --context given"), "{text}");
     assert!(text.contains("`llama` names a family of licences; resolved to the newest, `llama-4`"));
     assert!(text.contains("[attribution] Display \"Built with Llama\""));
-    assert!(text.trim_end().ends_with("Verdict: PERMITTED WITH OBLIGATIONS"));
-    assert!(!text.contains("\x1b["), "no colour when stdout is not a terminal");
+    assert!(
+        text.trim_end()
+            .ends_with("Verdict: PERMITTED WITH OBLIGATIONS")
+    );
+    assert!(
+        !text.contains("\x1b["),
+        "no colour when stdout is not a terminal"
+    );
 }
 
 #[test]
@@ -74,7 +90,8 @@ fn json_report_follows_the_contract() {
     assert_eq!(terms["use_policy"], true);
     assert_eq!(terms["flow_down"], false);
     assert_eq!(terms["hosting"], "allowed");
-    let text = std::fs::read_to_string(common::root().join("licences/llama-3.3/LICENSE.txt")).unwrap();
+    let text =
+        std::fs::read_to_string(common::root().join("licences/llama-3.3/LICENSE.txt")).unwrap();
     let attribution = report["findings"]
         .as_array()
         .unwrap()
@@ -83,25 +100,48 @@ fn json_report_follows_the_contract() {
         .expect("an attribution finding");
     assert_eq!(attribution["severity"], "obligation");
     let ev = &attribution["evidence"][0];
-    let (start, end) = (ev["start"].as_u64().unwrap() as usize, ev["end"].as_u64().unwrap() as usize);
+    let (start, end) = (
+        ev["start"].as_u64().unwrap() as usize,
+        ev["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(ev["text"].as_str().unwrap(), &text[start..end]);
 }
 
 #[test]
 fn exit_codes_follow_the_verdict() {
-    assert_eq!(run(&["llama-3.3", "--users", "800000000"]).status.code(), Some(1));
-    assert_eq!(run(&["llama-3.2", "--domicile", "DE", "--modality", "vision"]).status.code(), Some(1));
+    assert_eq!(
+        run(&["llama-3.3", "--users", "800000000"]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        run(&["llama-3.2", "--domicile", "DE", "--modality", "vision"])
+            .status
+            .code(),
+        Some(1)
+    );
     assert_eq!(run(&["apache-2.0"]).status.code(), Some(0));
     assert_eq!(run(&["yi"]).status.code(), Some(3));
 }
 
 #[test]
 fn context_files_and_flags() {
-    let eu = run(&["llama-3.2", "--context", "fixtures/contexts/eu-vision-startup.json", "--format", "json"]);
+    let eu = run(&[
+        "llama-3.2",
+        "--context",
+        "fixtures/contexts/eu-vision-startup.json",
+        "--format",
+        "json",
+    ]);
     assert_eq!(eu.status.code(), Some(1));
     assert_eq!(json(&eu)["context_source"], "given");
 
-    let partial = run(&["llama-3.3", "--context", "fixtures/contexts/partial.json", "--format", "json"]);
+    let partial = run(&[
+        "llama-3.3",
+        "--context",
+        "fixtures/contexts/partial.json",
+        "--format",
+        "json",
+    ]);
     assert_eq!(partial.status.code(), Some(3), "missing facts need review");
     let facts: Vec<String> = json(&partial)["findings"]
         .as_array()
@@ -109,13 +149,33 @@ fn context_files_and_flags() {
         .iter()
         .filter_map(|f| f["fact"].as_str().map(String::from))
         .collect();
-    assert!(facts.contains(&"organisation.monthly_active_users".to_string()), "{facts:?}");
+    assert!(
+        facts.contains(&"organisation.monthly_active_users".to_string()),
+        "{facts:?}"
+    );
 
-    let overridden = run(&["llama-3.3", "--context", "fixtures/contexts/partial.json", "--users", "10", "--format", "json"]);
+    let overridden = run(&[
+        "llama-3.3",
+        "--context",
+        "fixtures/contexts/partial.json",
+        "--users",
+        "10",
+        "--format",
+        "json",
+    ]);
     assert_eq!(json(&overridden)["context_source"], "given_with_overrides");
-    assert_eq!(json(&overridden)["context"]["organisation"]["monthly_active_users"], 10);
+    assert_eq!(
+        json(&overridden)["context"]["organisation"]["monthly_active_users"],
+        10
+    );
 
-    let flags = run(&["stability-community", "--revenue", "2000000", "--format", "json"]);
+    let flags = run(&[
+        "stability-community",
+        "--revenue",
+        "2000000",
+        "--format",
+        "json",
+    ]);
     assert_eq!(flags.status.code(), Some(1));
     assert_eq!(json(&flags)["context_source"], "default_with_overrides");
 }
@@ -124,7 +184,10 @@ fn context_files_and_flags() {
 fn bad_contexts_are_errors_that_name_the_field() {
     let cases = [
         ("fixtures/contexts/typo-field.json", "montly_active_users"),
-        ("fixtures/contexts/negative-revenue.json", "organisation.annual_revenue_usd"),
+        (
+            "fixtures/contexts/negative-revenue.json",
+            "organisation.annual_revenue_usd",
+        ),
         ("fixtures/contexts/uk-domicile.json", "GB"),
         ("fixtures/contexts/wrong-type.json", "deployment.commercial"),
     ];
@@ -156,20 +219,35 @@ fn bad_inputs_are_errors_never_verdicts() {
             assert!(err.contains(file) && err.contains(says), "{file}: {err}");
         }
     }
-    let big = run(&["licences/llama-3.3/LICENSE.txt", "--max-input-bytes", "1000"]);
+    let big = run(&[
+        "licences/llama-3.3/LICENSE.txt",
+        "--max-input-bytes",
+        "1000",
+    ]);
     assert_eq!(big.status.code(), Some(2));
-    assert!(stderr(&big).contains("over the input limit of 1000 bytes"), "{}", stderr(&big));
+    assert!(
+        stderr(&big).contains("over the input limit of 1000 bytes"),
+        "{}",
+        stderr(&big)
+    );
 }
 
 #[test]
 fn usage_errors_exit_2() {
     let unknown = run(&["lama-3.1"]);
     assert_eq!(unknown.status.code(), Some(2));
-    assert!(stderr(&unknown).contains("did you mean llama-3.1"), "{}", stderr(&unknown));
+    assert!(
+        stderr(&unknown).contains("did you mean llama-3.1"),
+        "{}",
+        stderr(&unknown)
+    );
     assert_eq!(run(&["llama", "--domicile", "UK"]).status.code(), Some(2));
     assert_eq!(run(&["llama", "--users=-5"]).status.code(), Some(2));
     assert_eq!(run(&["llama", "--users", "-5"]).status.code(), Some(2));
-    assert_eq!(run(&["llama", "--modality", "smell"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["llama", "--modality", "smell"]).status.code(),
+        Some(2)
+    );
     assert_eq!(run(&["llama", "--format", "xml"]).status.code(), Some(2));
     assert_eq!(run(&[]).status.code(), Some(2));
 }
@@ -183,11 +261,21 @@ fn licence_files_are_identified_from_their_text() {
     assert_eq!(report["licence"]["match"]["method"], "text");
 
     let gpl = run(&["fixtures/texts/gpl-3.0.txt", "--format", "json"]);
-    assert_eq!(gpl.status.code(), Some(3), "an unknown licence needs review");
+    assert_eq!(
+        gpl.status.code(),
+        Some(3),
+        "an unknown licence needs review"
+    );
     let report = json(&gpl);
     assert_eq!(report["licence"]["id"], serde_json::Value::Null);
     assert_eq!(report["licence"]["match"]["method"], "none");
-    assert!(report["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "unknown-licence"));
+    assert!(
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "unknown-licence")
+    );
 }
 
 #[test]
