@@ -7,7 +7,7 @@ use crate::catalogue::{Catalogue, Licence};
 use crate::context::Context;
 use crate::error::{Error, Origin, Result};
 use crate::evaluate::{Finding, Rule, Severity, evaluate};
-use crate::identify::{MatchMethod, TextMatch, identify_text};
+use crate::identify::{MatchMethod, TextMatch, identify_words};
 use crate::report::{ContextSource, LicenceReport, MatchInfo, Nearest, Report};
 use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence, Terms};
 use crate::text::{Limits, Words, read_text_file};
@@ -131,12 +131,17 @@ pub fn check_text(subject: &str, text: &str, context: &Context, options: &CheckO
     let Ok(catalogue) = Catalogue::embedded() else {
         return unidentified(subject, None, context, options);
     };
-    let found = identify_text(catalogue, text);
+    let words = Words::new(text);
+    let found = identify_words(catalogue, text, &words);
     let Some(licence) = found.licence else {
         return unidentified(subject, Some(&found), context, options);
     };
-    let words = Words::new(text);
-    let (backed, missing) = relocate(licence, text, &words);
+    let (backed, missing) = if text == licence.text {
+        // The catalogue's own file: its evidence already points into these bytes.
+        (licence.terms.clone(), Vec::new())
+    } else {
+        relocate(licence, text, &words)
+    };
     let mut findings = evaluate(&backed, context);
     findings.extend(text_findings(licence, &found, text, missing));
     let report = LicenceReport {

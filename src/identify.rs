@@ -147,8 +147,12 @@ fn index(catalogue: &Catalogue) -> &Index {
 ///
 /// The catalogue prepares its matching index on the first call and keeps it.
 pub fn identify_text<'c>(catalogue: &'c Catalogue, text: &str) -> TextMatch<'c> {
+    identify_words(catalogue, text, &Words::new(text))
+}
+
+/// [`identify_text`] for a text whose words the caller already has.
+pub fn identify_words<'c>(catalogue: &'c Catalogue, text: &str, words: &Words) -> TextMatch<'c> {
     let index = index(catalogue);
-    let words = Words::new(text);
     let licences = catalogue.licences();
     if let Some(&slot) = index.exact.get(&hash_str(&words.joined)) {
         let prepared = &index.texts[slot];
@@ -164,7 +168,7 @@ pub fn identify_text<'c>(catalogue: &'c Catalogue, text: &str) -> TextMatch<'c> 
         };
     }
 
-    let input_shingles = shingles(&words);
+    let input_shingles = shingles(words);
     let distinct: HashSet<u64> = input_shingles.iter().copied().collect();
     let mut found = vec![0usize; index.texts.len()];
     for shingle in &distinct {
@@ -214,7 +218,7 @@ pub fn identify_text<'c>(catalogue: &'c Catalogue, text: &str) -> TextMatch<'c> 
         };
     };
     let licence_idx = index.texts[slot].licence;
-    let (extra_spans, extra_words) = unexplained(&words, &input_shingles, index, licence_idx);
+    let (extra_spans, extra_words) = unexplained(words, &input_shingles, index, licence_idx);
     TextMatch {
         licence: licences.get(licence_idx),
         confidence: round(containment(slot)),

@@ -116,20 +116,36 @@ pub struct Words {
 impl Words {
     /// Splits `text` into words (see the module docs for what is dropped).
     pub fn new(text: &str) -> Words {
-        let mut words = Words::default();
+        let mut words = Words {
+            joined: String::with_capacity(text.len()),
+            ..Words::default()
+        };
+        let bytes = text.as_bytes();
         let mut i = 0;
         // Whether the previous character belongs to the word being built.
         let mut in_word = false;
-        while i < text.len() {
-            if let Some(skip) = markup_len(text, i) {
+        while i < bytes.len() {
+            let b = bytes[i];
+            // Markup and entities start with one of three ASCII bytes: test for those first.
+            if matches!(b, b']' | b'<')
+                && let Some(skip) = markup_len(text, i)
+            {
                 in_word = false;
                 i += skip;
                 continue;
             }
-            if let Some((decoded, len)) = entity(text, i) {
+            if b == b'&'
+                && let Some((decoded, len)) = entity(text, i)
+            {
                 // A letter spelled as an entity (`&eacute;`) stands alone; anything else separates.
                 in_word = decoded.is_alphanumeric() && words.push_char(decoded, i, i + len, false);
                 i += len;
+                continue;
+            }
+            if b.is_ascii() {
+                in_word = b.is_ascii_alphanumeric()
+                    && words.push_char(char::from(b.to_ascii_lowercase()), i, i + 1, in_word);
+                i += 1;
                 continue;
             }
             let Some(c) = text[i..].chars().next() else {
@@ -151,8 +167,10 @@ impl Words {
             self.starts.push(self.joined.len());
             self.spans.push((start, end));
         }
-        for lower in c.to_lowercase() {
-            self.joined.push(lower);
+        if c.is_ascii() {
+            self.joined.push(c);
+        } else {
+            self.joined.extend(c.to_lowercase());
         }
         if let Some(span) = self.spans.last_mut() {
             span.1 = end;
