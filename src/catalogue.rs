@@ -184,8 +184,6 @@ pub struct Catalogue {
     licences: Vec<Licence>,
     /// The texts prepared for identification, built on first use.
     pub(crate) match_index: OnceLock<crate::identify::Index>,
-    /// askalono's prepared texts, built on the first fuzzy match.
-    pub(crate) dice_data: OnceLock<crate::identify::DiceData>,
 }
 
 impl std::fmt::Debug for Catalogue {
@@ -224,7 +222,6 @@ impl Catalogue {
         Ok(Catalogue {
             licences,
             match_index: OnceLock::new(),
-            dice_data: OnceLock::new(),
         })
     }
 

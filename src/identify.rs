@@ -15,7 +15,7 @@
 //! review rather than assume it changes nothing.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use serde::Serialize;
 use spdx::detection::TextData;
@@ -75,17 +75,36 @@ struct Prepared {
     shingles: usize,
 }
 
+/// Shingle keys are hashes already: hashing them again would only cost time.
+#[derive(Default)]
+pub(crate) struct PrehashedKey(u64);
+
+impl Hasher for PrehashedKey {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is used for shingle keys; fold anything else in for completeness.
+        for &byte in bytes {
+            self.0 = (self.0.rotate_left(8)) ^ u64::from(byte);
+        }
+    }
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
+type ShingleMap<V> = HashMap<u64, V, BuildHasherDefault<PrehashedKey>>;
+type ShingleSet = HashSet<u64, BuildHasherDefault<PrehashedKey>>;
+
 /// The catalogue prepared for matching, built once on first use and kept in the catalogue.
 pub(crate) struct Index {
     texts: Vec<Prepared>,
     /// Shingle hash -> the prepared texts holding it.
-    postings: HashMap<u64, Vec<u16>>,
+    postings: ShingleMap<Vec<u16>>,
     /// Words hash -> prepared text, for the exact path.
     exact: HashMap<u64, usize>,
 }
-
-/// askalono's prepared texts, one per catalogue licence, built on the first fuzzy match.
-pub(crate) type DiceData = Vec<TextData>;
 
 fn hash_str(s: &str) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
@@ -95,34 +114,43 @@ fn hash_str(s: &str) -> u64 {
 
 /// The distinct shingle hashes of a text, each with the index of its first word.
 fn shingles(words: &Words) -> Vec<u64> {
-    let list: Vec<&str> = words.iter().collect();
-    if list.len() < SHINGLE {
-        return if list.is_empty() {
+    let word_hashes: Vec<u64> = words.iter().map(fnv1a).collect();
+    if word_hashes.len() < SHINGLE {
+        return if word_hashes.is_empty() {
             Vec::new()
         } else {
-            vec![hash_str(&list.join(" "))]
+            vec![combine(&word_hashes)]
         };
     }
-    list.windows(SHINGLE)
-        .map(|window| {
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            window.hash(&mut hasher);
-            hasher.finish()
-        })
-        .collect()
+    word_hashes.windows(SHINGLE).map(combine).collect()
+}
+
+/// FNV-1a: a fast, stable hash of one word (identification needs speed, not DoS resistance:
+/// a collision can only add a shingle, and the word-level checks follow).
+fn fnv1a(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// An order-sensitive combination of word hashes.
+fn combine(hashes: &[u64]) -> u64 {
+    hashes.iter().fold(0x9e37_79b9_7f4a_7c15, |acc, &h| {
+        (acc.rotate_left(13) ^ h).wrapping_mul(0xff51_afd7_ed55_8ccd)
+    })
 }
 
 fn index(catalogue: &Catalogue) -> &Index {
     catalogue.match_index.get_or_init(|| {
         let mut texts = Vec::new();
-        let mut postings: HashMap<u64, Vec<u16>> = HashMap::new();
+        let mut postings: ShingleMap<Vec<u16>> = ShingleMap::default();
         let mut exact = HashMap::new();
         let sources = catalogue.licences().iter().enumerate().flat_map(|(i, l)| {
             std::iter::once((i, false, l.text)).chain(l.policy_text.map(|p| (i, true, p)))
         });
         for (licence, is_policy, text) in sources {
             let words = Words::new(text);
-            let distinct: HashSet<u64> = shingles(&words).into_iter().collect();
+            let distinct: ShingleSet = shingles(&words).into_iter().collect();
             let slot = texts.len();
             for shingle in &distinct {
                 postings.entry(*shingle).or_default().push(slot as u16);
@@ -169,7 +197,7 @@ pub fn identify_words<'c>(catalogue: &'c Catalogue, text: &str, words: &Words) -
     }
 
     let input_shingles = shingles(words);
-    let distinct: HashSet<u64> = input_shingles.iter().copied().collect();
+    let distinct: ShingleSet = input_shingles.iter().copied().collect();
     let mut found = vec![0usize; index.texts.len()];
     for shingle in &distinct {
         for &slot in index
@@ -222,7 +250,7 @@ pub fn identify_words<'c>(catalogue: &'c Catalogue, text: &str, words: &Words) -
     TextMatch {
         licence: licences.get(licence_idx),
         confidence: round(containment(slot)),
-        dice: Some(round(dice(catalogue, text, licence_idx))),
+        dice: licences.get(licence_idx).map(|l| round(dice(l, text))),
         exact: false,
         policy_only,
         nearest: None,
@@ -277,18 +305,10 @@ fn unexplained(
     (spans, total)
 }
 
-/// askalono's Dice score of the input against one catalogue licence text.
-fn dice(catalogue: &Catalogue, text: &str, licence: usize) -> f64 {
-    let data = catalogue.dice_data.get_or_init(|| {
-        catalogue
-            .licences()
-            .iter()
-            .map(|l| TextData::new(l.text).without_text())
-            .collect()
-    });
-    data.get(licence).map_or(0.0, |known| {
-        f64::from(known.match_score(&TextData::new(text)))
-    })
+/// askalono's Dice score of the input against one catalogue licence text, computed only for
+/// the licence chosen, so that the fuzzy path prepares two texts rather than the catalogue.
+fn dice(licence: &Licence, text: &str) -> f64 {
+    f64::from(TextData::new(licence.text).match_score(&TextData::new(text)))
 }
 
 fn round(score: f64) -> f64 {
