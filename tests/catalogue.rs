@@ -265,3 +265,26 @@ fn ambiguous_family_names_do_not_guess() {
         );
     }
 }
+
+/// The README's table of licences lists every catalogue entry with its commercial-use term, so the
+/// README cannot drift from the data.
+#[test]
+fn readme_lists_every_licence() {
+    let readme = common::read(&common::root().join("README.md"));
+    for licence in catalogue().licences() {
+        let row = readme
+            .lines()
+            .find(|line| line.starts_with(&format!("| `{}` |", licence.id)))
+            .unwrap_or_else(|| panic!("README has no row for {}", licence.id));
+        let commercial = serde_json::to_value(licence.terms.terms.commercial_use)
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .replace('_', "-");
+        assert!(
+            row.contains(&format!("| {commercial}")),
+            "{}: {row}",
+            licence.id
+        );
+    }
+}
