@@ -82,3 +82,14 @@ pub fn html(text: &str) -> String {
         body.join("\n")
     )
 }
+
+/// A small edit that changes the words but not the licence: the first "the" becomes "this", and
+/// the last paragraph is dropped.
+pub fn edit_lightly(text: &str) -> String {
+    let edited = text.replacen(" the ", " this ", 1);
+    let trimmed = edited.trim_end();
+    match trimmed.rfind("\n\n") {
+        Some(cut) if cut > trimmed.len() / 2 => trimmed[..cut].to_string(),
+        _ => edited,
+    }
+}
