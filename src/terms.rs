@@ -195,6 +195,58 @@ impl Terms {
     }
 }
 
+impl Terms {
+    /// The terms whose values differ between `self` and `other`. Texts (notices, prefixes) are
+    /// compared word by word, so quote styles and line wrapping do not count; territory
+    /// exclusions are compared as sets.
+    pub fn differing_fields(&self, other: &Terms) -> Vec<TermName> {
+        let same_text = |a: &Option<String>, b: &Option<String>| match (a, b) {
+            (Some(a), Some(b)) => {
+                crate::text::Words::new(a).joined == crate::text::Words::new(b).joined
+            }
+            (None, None) => true,
+            _ => false,
+        };
+        let same_regions = || {
+            let mut a = self.territory_exclusions.clone();
+            let mut b = other.territory_exclusions.clone();
+            a.sort();
+            b.sort();
+            a == b
+        };
+        TermName::ALL
+            .into_iter()
+            .filter(|term| {
+                let same = match term {
+                    TermName::CommercialUse => self.commercial_use == other.commercial_use,
+                    TermName::Registration => self.registration == other.registration,
+                    TermName::UserThreshold => self.user_threshold == other.user_threshold,
+                    TermName::RevenueThreshold => self.revenue_threshold == other.revenue_threshold,
+                    TermName::TerritoryExclusions => same_regions(),
+                    TermName::Derivatives => {
+                        self.derivatives.redistribution == other.derivatives.redistribution
+                            && same_text(
+                                &self.derivatives.naming_prefix,
+                                &other.derivatives.naming_prefix,
+                            )
+                    }
+                    TermName::Attribution => same_text(&self.attribution, &other.attribution),
+                    TermName::AttributionCondition => {
+                        self.attribution_condition == other.attribution_condition
+                    }
+                    TermName::Notice => same_text(&self.notice, &other.notice),
+                    TermName::OutputTraining => self.output_training == other.output_training,
+                    TermName::UsePolicy => self.use_policy == other.use_policy,
+                    TermName::FlowDown => self.flow_down == other.flow_down,
+                    TermName::Hosting => self.hosting == other.hosting,
+                    TermName::LicenceCopy => self.licence_copy == other.licence_copy,
+                };
+                !same
+            })
+            .collect()
+    }
+}
+
 /// The name of one term, as it appears in `terms.json` and in the JSON report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

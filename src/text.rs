@@ -226,6 +226,124 @@ impl Words {
     }
 }
 
+/// A text tidied for reading clauses: markup and emphasis gone, quotes made ASCII, whitespace
+/// collapsed (a blank line becomes one `\n`), case and punctuation kept. Every byte maps back to
+/// the byte of the original it came from, so a match here is a span of the user's file.
+#[derive(Debug, Clone, Default)]
+pub struct Plain {
+    /// The tidied text.
+    pub text: String,
+    /// For each byte of `text`: the offset of the original character it came from.
+    map: Vec<usize>,
+    /// For each byte of `text`: the end offset of that original character (or entity).
+    map_end: Vec<usize>,
+}
+
+impl Plain {
+    /// Tidies `text` (see the type's docs).
+    pub fn new(text: &str) -> Plain {
+        let mut plain = Plain {
+            text: String::with_capacity(text.len()),
+            map: Vec::with_capacity(text.len()),
+            map_end: Vec::with_capacity(text.len()),
+        };
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        // Pending whitespace: (start offset, newlines seen).
+        let mut space: Option<(usize, usize)> = None;
+        let mut line_start = true;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if matches!(b, b']' | b'<')
+                && let Some(skip) = markup_len(text, i)
+            {
+                if b == b']' {
+                    plain.push(']', i, i + 1, &mut space);
+                }
+                i += skip;
+                continue;
+            }
+            if b == b'&'
+                && let Some((decoded, len)) = entity(text, i)
+            {
+                plain.push_or_space(decoded, i, i + len, &mut space);
+                line_start = false;
+                i += len;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            let len = c.len_utf8();
+            let dropped = match c {
+                // Emphasis and escapes carry nothing; `#` and `>` open Markdown headings and quotes.
+                '*' => true,
+                '\\' => bytes.get(i + 1).is_some_and(|n| n.is_ascii_punctuation()),
+                '#' | '>' => line_start,
+                _ => false,
+            };
+            if c == '\n' {
+                let newlines = space.map_or(0, |(_, n)| n) + 1;
+                space = Some((space.map_or(i, |(start, _)| start), newlines));
+                line_start = true;
+            } else if c.is_whitespace() || c == '\u{feff}' {
+                space = Some(space.unwrap_or((i, 0)));
+            } else if !dropped {
+                plain.push_or_space(c, i, i + len, &mut space);
+                line_start = false;
+            }
+            i += len;
+        }
+        plain
+    }
+
+    fn push_or_space(
+        &mut self,
+        c: char,
+        start: usize,
+        end: usize,
+        space: &mut Option<(usize, usize)>,
+    ) {
+        let c = match c {
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' => '"',
+            '\u{2018}' | '\u{2019}' | '\u{201a}' => '\'',
+            c if c.is_whitespace() => {
+                *space = Some(space.unwrap_or((start, 0)));
+                return;
+            }
+            c => c,
+        };
+        self.push(c, start, end, space);
+    }
+
+    fn push(&mut self, c: char, start: usize, end: usize, space: &mut Option<(usize, usize)>) {
+        if let Some((at, newlines)) = space.take()
+            && !self.text.is_empty()
+        {
+            let sep = if newlines >= 2 { '\n' } else { ' ' };
+            self.text.push(sep);
+            self.map.push(at);
+            self.map_end.push(at);
+        }
+        let before = self.text.len();
+        self.text.push(c);
+        for _ in before..self.text.len() {
+            self.map.push(start);
+            self.map_end.push(end);
+        }
+    }
+
+    /// The original byte range of `start..end` of the tidied text.
+    pub fn original(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        if start >= end {
+            return None;
+        }
+        let from = *self.map.get(start)?;
+        let to = *self.map_end.get(end - 1)?;
+        (from < to).then_some((from, to))
+    }
+}
+
 /// The length of markup at `i` that carries no words: an HTML tag or comment, or the target of a
 /// Markdown link (`](https://…)`), whose URL a plain-text copy of the same licence does not repeat.
 fn markup_len(text: &str, i: usize) -> Option<usize> {

@@ -1,0 +1,1050 @@
+//! Clause extraction: the terms of any licence text, read from its clauses.
+//!
+//! Each term has a small, named rule over the tidied text ([`Plain`]); every match is mapped back
+//! to a byte span of the original, and the whole sentence it stands in becomes the evidence. The
+//! rules are written from the phrasings of real model licences (the catalogue's texts and others)
+//! and fail closed: a clause that is there but cannot be read with certainty makes its term
+//! `unknown`, or is listed in [`ExtractedTerms::unclear`], which the evaluation turns into a
+//! review. Absence of a restriction reads as its absence only where the text grants rights at
+//! all.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::terms::{
+    AttributionCondition, BackedTerms, CommercialUse, Evidence, Hosting, LICENCE_DOCUMENT,
+    OutputTraining, Redistribution, RevenueThreshold, TermEvidence, TermName, Terms,
+    TerritoryBasis, TerritoryExclusion, TerritoryScope, UserThreshold,
+};
+use crate::text::Plain;
+
+/// A clause that bears on a term but could not be read with certainty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unclear {
+    /// The term it bears on.
+    pub term: TermName,
+    /// Why it could not be read.
+    pub reason: String,
+    /// The clause.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Terms read from a text, with the clauses they came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtractedTerms {
+    /// The terms and their evidence (offsets into the text given, document `licence`).
+    pub backed: BackedTerms,
+    /// The terms that some clause set (the others are defaults: what the absence of a clause
+    /// means, or `unknown` where the text grants nothing).
+    pub found: BTreeSet<TermName>,
+    /// Clauses that bear on a term but could not be read.
+    pub unclear: Vec<Unclear>,
+}
+
+/// Reads the terms of a licence text from its clauses, without the catalogue.
+///
+/// ```
+/// use model_licence::extract::extract_terms;
+/// use model_licence::terms::{CommercialUse, UserThreshold};
+///
+/// let text = "Licensor grants you a worldwide licence to use, modify and distribute the Model. \
+///             If the monthly active users of your products exceed 50 million monthly active users, \
+///             you must request a license from Licensor.";
+/// let extracted = extract_terms(text);
+/// let terms = &extracted.backed.terms;
+/// assert_eq!(terms.user_threshold, Some(UserThreshold::MonthlyActiveUsers(50_000_000)));
+/// assert_eq!(terms.commercial_use, CommercialUse::Conditional);
+/// ```
+pub fn extract_terms(text: &str) -> ExtractedTerms {
+    let plain = Plain::new(text);
+    let mut x = Extraction {
+        text,
+        plain: &plain,
+        terms: Terms::unknown(),
+        evidence: TermEvidence::new(),
+        found: BTreeSet::new(),
+        unclear: Vec::new(),
+    };
+    let granted = x.grant();
+    x.thresholds();
+    x.registration();
+    x.commercial_use(granted);
+    x.territory();
+    x.notice();
+    x.attribution();
+    x.use_policy();
+    x.flow_down();
+    x.licence_copy(granted);
+    x.hosting(granted);
+    x.output_training(granted);
+    x.derivatives(granted);
+    ExtractedTerms {
+        backed: BackedTerms {
+            terms: x.terms,
+            evidence: x.evidence,
+        },
+        found: x.found,
+        unclear: x.unclear,
+    }
+}
+
+fn rx(pattern: &str) -> Regex {
+    // The patterns are literals of this module; a test compiles every one of them.
+    Regex::new(pattern).unwrap_or_else(|err| panic!("bad clause pattern {pattern}: {err}"))
+}
+
+macro_rules! pattern {
+    ($name:ident, $re:expr) => {
+        static $name: LazyLock<Regex> = LazyLock::new(|| rx($re));
+    };
+}
+
+// Numbers: "700 million", "100,000,000", "1M", "1.5 billion".
+const AMOUNT: &str = r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|mm|bn|m|b|k)?\b";
+const MORE: &str = r"(?:greater than|more than|exceeds?|exceeding|exceeded|in excess of|over|above|at least|reach(?:es)?|surpass(?:es)?)";
+
+pattern!(
+    GRANT,
+    r"(?i)\b(?:hereby grants?|is hereby granted|are hereby granted|grants? (?:to )?you|you are granted|licensor grants|we grant|permission is hereby granted|are permitted provided that|grant(?:s|ed)? (?:you )?(?:a|an) (?:[\w,-]+ ){0,10}(?:licen[cs]e|right))"
+);
+pattern!(
+    USERS_AFTER,
+    &format!(r"(?i)\b{MORE}\s+(?:the\s+)?{AMOUNT}\s*(?:of\s+)?(monthly|daily)\s+active\s+users")
+);
+pattern!(
+    USERS_BEFORE,
+    &format!(r"(?i)\b(monthly|daily)\s+active\s+users\b[^.\n]{{0,120}}?\b{MORE}\s+{AMOUNT}")
+);
+pattern!(
+    USERS_ABBREV,
+    &format!(r"(?i)\b{MORE}\s+{AMOUNT}\s*(MAU|DAU)\b")
+);
+pattern!(
+    USERS_ANY,
+    r"(?i)\b(?:monthly|daily) active users\b|\b(?:MAU|DAU)\b"
+);
+pattern!(
+    MONEY,
+    r"(?i)(?:\b(?:US|USD|U\.S\.)\s*)?\$\s*(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|mm|bn|m|b|k)?\b|\b(?:USD|US dollars?)\s*\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|m|b|k)?\b|\b(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand)?\s*(?:US dollars|U\.S\. dollars|dollars|USD)\b"
+);
+pattern!(
+    OTHER_CURRENCY,
+    r"(?i)€|£|¥|\b(?:EUR|euros?|GBP|pounds sterling|RMB|CNY|yuan|JPY|yen|KRW|won|INR|rupees)\b"
+);
+pattern!(
+    REVENUE_WORD,
+    r"(?i)\b(?:revenue|turnover|sales|income|gross receipts)\b"
+);
+pattern!(
+    ANNUAL,
+    r"(?i)\b(?:annual|annually|per year|a year|yearly|per annum|fiscal year|calendar year|twelve(?:-| )months?|12(?:-| )months?)\b"
+);
+pattern!(
+    MONTHLY,
+    r"(?i)\b(?:monthly|per month|a month|each month|calendar month)\b"
+);
+pattern!(
+    DISPLAY_DUTY,
+    r#"(?i)\b(?:display|attribut\w*|credit|"powered by|"built with|user interface)\b"#
+);
+pattern!(
+    SEPARATE_GRANT,
+    r"(?i)\b(?:request (?:a|an) (?:\w+ )?licen[cs]e|licen[cs]e from|authori[sz]ation|authori[sz]ed|shall terminate|will terminate|terminate|separate (?:commercial )?(?:licen[cs]e|agreement)|obtain (?:a|an) (?:\w+ )?licen[cs]e|exercise (?:any of )?(?:the|your|such) rights|enterprise licen[cs]e|not (?:be )?(?:permitted|allowed|licensed))\b"
+);
+pattern!(
+    NON_COMMERCIAL_ONLY,
+    r"(?i)\bnon-?\s?commercial (?:(?:research )?(?:purposes?|use|uses) )?only\b|\bfor non-?\s?commercial (?:research )?purposes\b|\b(?:solely|only|exclusively|strictly) (?:for|to) (?:your )?(?:internal )?(?:non-?\s?commercial|research|academic|evaluation|testing|non-?production|personal)\b|\bfor (?:research|academic)(?: and| or|,) (?:evaluation|educational|non-?commercial)(?: purposes)? only\b|\b(?:not|never) (?:be )?(?:used |use [\w\s]{0,40})?for (?:any )?commercial (?:purposes?|use)\b|\bnon-?production (?:use|purposes?|environments?) only\b|\bonly (?:use|access)[^.\n]{0,120}\bfor (?:research|non-?\s?commercial) purposes\b|\bfor research purposes only\b"
+);
+pattern!(
+    COMMERCIAL_APPROVAL,
+    r"(?i)\b(?:request|obtain|apply for|acquire|enter into|need|require|requires|must have)\b[^.\n]{0,60}\b(?:licen[cs]e|agreement|authori[sz]ation|approval|permission)\b|\bregist(?:er|ration|ered)\b"
+);
+pattern!(COMMERCIAL_WORD, r"(?i)\bcommercial(?:ly)?\b");
+pattern!(
+    REGISTRATION,
+    r"(?i)\bregister (?:with|at|on|for|through)\b|\bregistration\b|\bregistered users?\b"
+);
+pattern!(
+    SEPARATE_LICENCE,
+    r"(?i)\b(?:obtain|request|apply for)\b[^.\n]{0,40}\blicen[cs]e\b|\blicen[cs]e agreement\b"
+);
+pattern!(
+    REGION_TRIGGER_ANY,
+    r"(?i)\b(?:does not apply|shall not apply|not applicable|excluding|except(?:ing)?(?: for)?|other than|not (?:be )?(?:available|offered|licensed))\b"
+);
+pattern!(
+    REGION_TRIGGER_DENY,
+    r"(?i)\b(?:not (?:being )?granted|no rights? (?:are|is|will be) granted|not licensed|are not licensed|is not licensed|shall not be granted|do not have (?:any )?rights?)\b"
+);
+pattern!(
+    DOMICILE_WORD,
+    r"(?i)\b(?:domiciled|domicile|principal place of business|resident|residing|incorporated|headquartered|located in|based in|organized under|citizens?)\b"
+);
+pattern!(
+    MARKET_DENY,
+    r"(?i)\b(?:may not|must not|shall not|cannot|can not|will not|not permitted to|prohibited from)\b[^.\n]{0,60}\b(?:use|used|deploy|deployed|distribute|distributed|offer|offered|provide|provided|make available|made available|display)\b[^.\n]{0,160}\b(?:in|within|into|outside)\b"
+);
+pattern!(MULTIMODAL, r"(?i)\bmulti-?modal\b");
+pattern!(
+    NOTICE_INTRO,
+    r#"(?i)\b(?:the following|this)\s+(?:attribution\s+)?notices?\b[^:\n]{0,250}?:\s*""#
+);
+pattern!(
+    DISPLAY_STRING,
+    r#"(?i)\b(?:display|include|show|state|mark[^"\n]{0,80}?as)\s+"([^"\n]{2,80})"(?:\s+or\s+"[^"\n]{2,80}")?\s+(?:on|in|within|at)\s+(?:a |the |your |any |such )?(?:related |relevant )?(?:website|web site|webpage|web page|user interface|ui|product|blog|about page|documentation|app|application|interface|service)"#
+);
+pattern!(
+    OPTIONAL,
+    r"(?i)\b(?:encouraged|may choose|optional(?:ly)?|at your discretion|you may)\b"
+);
+pattern!(
+    USE_POLICY,
+    r#"(?i)\b(?:acceptable use policy|prohibited use policy|use policy|AUP|use-based restrictions|use restrictions|restricted uses|trustworthy ai terms|responsible use guide|you agree not to use|agree not to use)\b|\b(?:will|shall|must|may) not(?: use|,)[^.\n]{0,120}?(?:to|for):|\bnot (?:allowed|permitted) to use[^.\n]{0,200}\b(?:military|illegal|unlawful)\b|\bfor (?:any )?(?:military|illegal|unlawful) (?:or (?:illegal|unlawful) )?purposes\b|\b(?:will not|shall not|must not),? and (?:will not|shall not|must not) (?:permit|allow|assist)"#
+);
+pattern!(
+    FLOW_DOWN,
+    r"(?i)\benforceable provision\b|\brequire (?:all of )?(?:your|any|all) (?:users|recipients|licensees)\b[^.\n]{0,80}\bcomply\b|\bpass(?:ed)? (?:on|through|down)\b[^.\n]{0,60}\brestrictions\b|\bat least as (?:restrictive|stringent)\b|\bsubject to (?:the )?same (?:use )?restrictions\b"
+);
+pattern!(
+    LICENCE_COPY,
+    r"(?i)\bcopy of (?:this|the) (?:agreement|licen[cs]e|public license|terms)\b|\bpermission notice shall be included\b|\bmust retain the above copyright notice\b|\bURI or hyperlink to,? this Public License\b|\blicense notice shall be included\b"
+);
+pattern!(
+    HOSTING_WORD,
+    r"(?i)\b(?:hosted|managed) service\b|\bas a service\b|\bsoftware-as-a-service\b|\bSaaS\b|\bAPI\b|\bapplication programming interface\b|\bcloud instances?\b|\bremote access\b"
+);
+pattern!(
+    HOSTING_DENY,
+    r"(?i)\b(?:shall not|must not|may not|cannot|can not|will not|not permitted|prohibited|nor|excluded|excludes|not (?:a|be considered)|separate (?:commercial )?licen[cs]e|request a licen[cs]e|commercial licen[cs]e)\b"
+);
+pattern!(
+    HOSTING_NOT_NC,
+    r"(?i)\b(?:end users?|third parties|the public)\b[^.\n]{0,120}\bnot a non-?\s?commercial\b"
+);
+pattern!(
+    OUTPUT_WORD,
+    r"(?i)\b(?:outputs?|results|generated (?:content|data|text)|synthetic data)\b"
+);
+pattern!(
+    OUTPUT_BAN,
+    r"(?i)\b(?:will not|shall not|must not|may not|can ?not|cannot|do not|are not (?:permitted|allowed) to|prohibited from)\b[^.\n]{0,60}?\b(?:use|utili[sz]e|leverage)\b[^.\n]{0,200}?\b(?:outputs?|results)\b[^.\n]{0,120}?\b(?:to|in order to|for)\s+(?:\w+,?\s+){0,2}(?:train|improve|develop|create|fine-?tune|distill|build)\w*\b[^.\n]{0,120}?\bmodels?\b"
+);
+pattern!(
+    OUTPUT_CONDITION,
+    r"(?i)\b(?:outputs?|results)\b[^.\n]{0,120}?\b(?:train|improve|create|fine-?tune|distill)\w*\b[^.\n]{0,200}?\b(?:include|display|beginning of|name|prefix|built with|improved using|built on)\b"
+);
+pattern!(
+    OUTPUT_DERIVATIVE,
+    r"(?i)\bderivatives?\b[^.\n]{0,80}?\b(?:means|shall mean|refers? to|includes?|including)\b[^\n]{0,600}?\b(?:outputs?|output patterns|synthetic data|distillation)\b"
+);
+pattern!(
+    OUTPUT_BOUND,
+    r"(?i)\b(?:outputs?|results)\b[^.\n]{0,120}?\b(?:subject to|in accordance with|contravene|comply with)\b[^.\n]{0,60}?\b(?:restrictions|this (?:agreement|licen[cs]e)|provision|license)\b|\buse of the output can\b"
+);
+pattern!(
+    NAMING_TRAINING,
+    r"(?i)\b(?:train|improve|fine-?tune)\w*\b[^.\n]{0,160}?\b(?:beginning|start) of\b[^.\n]{0,40}?\bname\b"
+);
+pattern!(
+    NAMING,
+    r#"(?i)\b(?:include|add|use|put)\s+"([^"\n]{1,40})"\s+(?:at|to) the (?:beginning|start|front) of (?:any such |the |its |each |any )?(?:ai )?model(?:'s)? names?\b|\bnames?\b[^.\n]{0,80}?\b(?:must|shall|should) (?:begin|start) with\s+"([^"\n]{1,40})""#
+);
+pattern!(
+    SHARE_ALIKE,
+    r"(?i)\bsame license elements\b|\bsharealike\b|\bshare-?alike\b|\bunder (?:the )?same (?:licen[cs]e|terms)\b|\bsame or (?:a )?compatible licen[cs]e\b"
+);
+pattern!(
+    DERIVATIVE_BAN,
+    r"(?i)\b(?:may not|shall not|must not|cannot|can not)\b[^.\n]{0,30}\b(?:distribute|share|publish|release)\b[^.\n]{0,60}\b(?:derivatives?|derivative works|modifications|modified versions?|fine-?tuned)\b"
+);
+pattern!(
+    MODIFY_GRANT,
+    r"(?i)\b(?:modify|modifications?|derivative works?|derivatives|adapt|adapted material|merge)\b"
+);
+
+/// The state of one extraction.
+struct Extraction<'a> {
+    text: &'a str,
+    plain: &'a Plain,
+    terms: Terms,
+    evidence: TermEvidence,
+    found: BTreeSet<TermName>,
+    unclear: Vec<Unclear>,
+}
+
+/// A sentence of the tidied text: its byte range there.
+#[derive(Debug, Clone, Copy)]
+struct Sentence {
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Extraction<'a> {
+    /// The sentence of the tidied text around `at`: back to the previous full stop, semicolon or
+    /// paragraph break, forward to the next.
+    fn sentence(&self, at: usize, to: usize) -> Sentence {
+        let t = self.plain.text.as_bytes();
+        let mut start = at.min(t.len());
+        while start > 0 {
+            let prev = t[start - 1];
+            if prev == b'\n' || (matches!(prev, b'.' | b';') && start < t.len() && t[start] == b' ')
+            {
+                break;
+            }
+            start -= 1;
+        }
+        let mut end = to.min(t.len());
+        while end < t.len() {
+            let c = t[end];
+            if c == b'\n' {
+                break;
+            }
+            end += 1;
+            if matches!(c, b'.' | b';') && (end == t.len() || t[end] == b' ' || t[end] == b'\n') {
+                break;
+            }
+        }
+        while start < end && t[start] == b' ' {
+            start += 1;
+        }
+        Sentence { start, end }
+    }
+
+    fn sentence_text(&self, s: Sentence) -> &str {
+        &self.plain.text[s.start..s.end]
+    }
+
+    /// Evidence for a sentence, as a span of the original text.
+    fn evidence(&self, s: Sentence) -> Option<Evidence> {
+        let (start, end) = self.plain.original(s.start, s.end)?;
+        Some(Evidence {
+            start,
+            end,
+            text: self.text.get(start..end)?.to_string(),
+            document: LICENCE_DOCUMENT.to_string(),
+        })
+    }
+
+    fn cite(&mut self, term: TermName, s: Sentence) {
+        self.found.insert(term);
+        if let Some(ev) = self.evidence(s) {
+            let list = self.evidence.entry(term).or_default();
+            if !list.contains(&ev) {
+                list.push(ev);
+            }
+        }
+    }
+
+    fn unclear(&mut self, term: TermName, reason: &str, s: Sentence) {
+        let evidence = self.evidence(s).into_iter().collect();
+        self.unclear.push(Unclear {
+            term,
+            reason: reason.to_string(),
+            evidence,
+        });
+    }
+
+    /// Every sentence holding a match of `re`, in order, without repeats.
+    fn sentences(&self, re: &Regex) -> Vec<Sentence> {
+        let mut out: Vec<Sentence> = Vec::new();
+        for m in re.find_iter(&self.plain.text) {
+            let s = self.sentence(m.start(), m.end());
+            if out.last().is_none_or(|last| last.start != s.start) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    /// The text inside a pair of quotes, as tidied (entities decoded, quotes made ASCII,
+    /// whitespace collapsed), so that the same notice in any format reads the same.
+    fn quoted(&self, start: usize, end: usize) -> Option<String> {
+        let inner = self.plain.text.get(start..end)?;
+        let value = inner.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!value.is_empty()).then_some(value)
+    }
+
+    fn grant(&mut self) -> bool {
+        let found = self.sentences(&GRANT);
+        let granted = !found.is_empty();
+        if let Some(first) = found.first() {
+            // The grant backs every permissive default; it is cited under commercial use.
+            self.cite(TermName::CommercialUse, *first);
+            self.found.remove(&TermName::CommercialUse);
+        }
+        granted
+    }
+
+    /// User and revenue levels: a separate grant above them (thresholds), or a display duty
+    /// above them (attribution conditions).
+    fn thresholds(&mut self) {
+        let mut users: Vec<(UserThreshold, Sentence, bool)> = Vec::new();
+        for re in [&*USERS_AFTER, &*USERS_ABBREV] {
+            for caps in re.captures_iter(&self.plain.text) {
+                let (Some(m), Some(n), Some(kind)) = (caps.get(0), caps.get(1), caps.get(3)) else {
+                    continue;
+                };
+                let scale = caps.get(2).map(|s| s.as_str());
+                if let Some(value) = amount(n.as_str(), scale) {
+                    let s = self.sentence(m.start(), m.end());
+                    let daily = kind.as_str().to_ascii_lowercase().starts_with('d');
+                    users.push((user_threshold(daily, value), s, self.is_display_duty(s)));
+                }
+            }
+        }
+        for caps in USERS_BEFORE.captures_iter(&self.plain.text) {
+            let (Some(m), Some(kind), Some(n)) = (caps.get(0), caps.get(1), caps.get(2)) else {
+                continue;
+            };
+            let after = self.plain.text[m.end()..].trim_start().to_ascii_lowercase();
+            if after.starts_with("us dollars")
+                || after.starts_with("dollars")
+                || after.starts_with("usd")
+            {
+                continue;
+            }
+            if let Some(value) = amount(n.as_str(), caps.get(3).map(|s| s.as_str())) {
+                let s = self.sentence(m.start(), m.end());
+                let daily = kind.as_str().eq_ignore_ascii_case("daily");
+                users.push((user_threshold(daily, value), s, self.is_display_duty(s)));
+            }
+        }
+        let read: BTreeSet<usize> = users.iter().map(|(_, s, _)| s.start).collect();
+        for s in self.sentences(&USERS_ANY) {
+            if !read.contains(&s.start) && SEPARATE_GRANT.is_match(self.sentence_text(s)) {
+                self.unclear(
+                    TermName::UserThreshold,
+                    "a clause ties rights to a number of active users, but the number could not be read",
+                    s,
+                );
+            }
+        }
+        for (threshold, s, display) in users {
+            if display {
+                self.attribution_condition_users(threshold, s);
+            } else {
+                self.set_user_threshold(threshold, s);
+            }
+        }
+        self.revenue();
+    }
+
+    fn is_display_duty(&self, s: Sentence) -> bool {
+        let text = self.sentence_text(s);
+        DISPLAY_DUTY.is_match(text) && !SEPARATE_GRANT.is_match(text)
+    }
+
+    fn set_user_threshold(&mut self, threshold: UserThreshold, s: Sentence) {
+        // Several levels: the lowest binds first.
+        let lower = match (self.terms.user_threshold, threshold) {
+            (None, _) => true,
+            (Some(UserThreshold::MonthlyActiveUsers(a)), UserThreshold::MonthlyActiveUsers(b))
+            | (Some(UserThreshold::DailyActiveUsers(a)), UserThreshold::DailyActiveUsers(b)) => {
+                b < a
+            }
+            (Some(UserThreshold::DailyActiveUsers(_)), UserThreshold::MonthlyActiveUsers(_)) => {
+                false
+            }
+            (Some(UserThreshold::MonthlyActiveUsers(_)), UserThreshold::DailyActiveUsers(_)) => {
+                false
+            }
+        };
+        if lower {
+            self.terms.user_threshold = Some(threshold);
+        }
+        self.cite(TermName::UserThreshold, s);
+    }
+
+    fn attribution_condition_users(&mut self, threshold: UserThreshold, s: Sentence) {
+        let mut condition = self
+            .terms
+            .attribution_condition
+            .unwrap_or(AttributionCondition {
+                monthly_active_users: None,
+                monthly_revenue_usd: None,
+            });
+        match threshold {
+            UserThreshold::MonthlyActiveUsers(n) => {
+                let lowest = condition.monthly_active_users.map_or(n, |m| m.min(n));
+                condition.monthly_active_users = Some(lowest);
+            }
+            UserThreshold::DailyActiveUsers(_) => {
+                return self.unclear(
+                    TermName::AttributionCondition,
+                    "a display duty depends on daily active users, which this checker does not model",
+                    s,
+                );
+            }
+        }
+        self.terms.attribution_condition = Some(condition);
+        self.cite(TermName::AttributionCondition, s);
+    }
+
+    fn revenue(&mut self) {
+        for s in self.sentences(&REVENUE_WORD) {
+            let text = self.sentence_text(s).to_string();
+            let amounts: Vec<u64> = MONEY
+                .captures_iter(&text)
+                .filter_map(|c| {
+                    let (n, scale) = match (c.get(1), c.get(3), c.get(5)) {
+                        (Some(n), _, _) => (n, c.get(2)),
+                        (_, Some(n), _) => (n, c.get(4)),
+                        (_, _, Some(n)) => (n, c.get(6)),
+                        _ => return None,
+                    };
+                    amount(n.as_str(), scale.map(|m| m.as_str()))
+                })
+                .collect();
+            let gate = SEPARATE_GRANT.is_match(&text) || DISPLAY_DUTY.is_match(&text);
+            if amounts.is_empty() {
+                if OTHER_CURRENCY.is_match(&text) && gate {
+                    self.unclear(
+                        TermName::RevenueThreshold,
+                        "a revenue level in a currency other than US dollars",
+                        s,
+                    );
+                }
+                continue;
+            }
+            if !gate {
+                continue;
+            }
+            let value = amounts.iter().copied().min().unwrap_or(0);
+            let display = self.is_display_duty(s);
+            let monthly = MONTHLY.is_match(&text) && !ANNUAL.is_match(&text);
+            match (display, monthly, ANNUAL.is_match(&text)) {
+                (true, true, _) => {
+                    let mut condition =
+                        self.terms
+                            .attribution_condition
+                            .unwrap_or(AttributionCondition {
+                                monthly_active_users: None,
+                                monthly_revenue_usd: None,
+                            });
+                    condition.monthly_revenue_usd = Some(value);
+                    self.terms.attribution_condition = Some(condition);
+                    self.cite(TermName::AttributionCondition, s);
+                }
+                (false, false, true) => {
+                    let lower = self
+                        .terms
+                        .revenue_threshold
+                        .is_none_or(|r| value < r.annual_revenue_usd);
+                    if lower {
+                        self.terms.revenue_threshold = Some(RevenueThreshold {
+                            annual_revenue_usd: value,
+                        });
+                    }
+                    self.cite(TermName::RevenueThreshold, s);
+                }
+                _ => self.unclear(
+                    TermName::RevenueThreshold,
+                    "a revenue level whose period (annual or monthly) or effect could not be read",
+                    s,
+                ),
+            }
+        }
+    }
+
+    fn registration(&mut self) {
+        for s in self.sentences(&REGISTRATION) {
+            let text = self.sentence_text(s);
+            if COMMERCIAL_WORD.is_match(text) && !SEPARATE_LICENCE.is_match(text) {
+                self.terms.registration = true;
+                self.cite(TermName::Registration, s);
+            }
+        }
+    }
+
+    fn commercial_use(&mut self, granted: bool) {
+        let non_commercial = self.sentences(&NON_COMMERCIAL_ONLY);
+        let approval: Vec<Sentence> = self
+            .sentences(&COMMERCIAL_APPROVAL)
+            .into_iter()
+            .filter(|s| {
+                let text = self.sentence_text(*s);
+                COMMERCIAL_WORD.is_match(text)
+                    && !USERS_ANY.is_match(text)
+                    && !REVENUE_WORD.is_match(text)
+            })
+            .collect();
+        let gated = self.terms.user_threshold.is_some() || self.terms.revenue_threshold.is_some();
+        let value = if gated || (self.terms.registration && non_commercial.is_empty()) {
+            CommercialUse::Conditional
+        } else if !non_commercial.is_empty() {
+            CommercialUse::NonCommercial
+        } else if !approval.is_empty() {
+            CommercialUse::Conditional
+        } else if granted {
+            CommercialUse::Allowed
+        } else {
+            CommercialUse::Unknown
+        };
+        self.terms.commercial_use = value;
+        let cited: Vec<Sentence> = match value {
+            CommercialUse::NonCommercial => non_commercial,
+            CommercialUse::Conditional if !gated && !self.terms.registration => approval,
+            _ => Vec::new(),
+        };
+        for s in cited {
+            self.cite(TermName::CommercialUse, s);
+        }
+        if value != CommercialUse::Unknown {
+            self.found.insert(TermName::CommercialUse);
+        }
+    }
+
+    fn territory(&mut self) {
+        let mut exclusions: Vec<TerritoryExclusion> = Vec::new();
+        let triggers = [&*REGION_TRIGGER_ANY, &*REGION_TRIGGER_DENY, &*MARKET_DENY];
+        let mut seen = BTreeSet::new();
+        for re in triggers {
+            for s in self.sentences(re) {
+                if !seen.insert(s.start) {
+                    continue;
+                }
+                let text = self.sentence_text(s).to_string();
+                let mut listed: Vec<(&'static str, TerritoryBasis)> = Vec::new();
+                if REGION_TRIGGER_DENY.is_match(&text) {
+                    for m in DOMICILE_WORD.find_iter(&text) {
+                        for region in regions_after(&text, m.end()) {
+                            listed.push((region, TerritoryBasis::Domicile));
+                        }
+                    }
+                }
+                for m in REGION_TRIGGER_ANY.find_iter(&text) {
+                    for region in regions_after(&text, m.end()) {
+                        listed.push((region, TerritoryBasis::Any));
+                    }
+                }
+                for m in MARKET_DENY.find_iter(&text) {
+                    if !m.as_str().to_ascii_lowercase().ends_with("outside") {
+                        for region in regions_after(&text, m.end()) {
+                            listed.push((region, TerritoryBasis::Market));
+                        }
+                    }
+                }
+                if listed.is_empty() {
+                    continue;
+                }
+                let scope = if MULTIMODAL.is_match(&text) {
+                    TerritoryScope::Multimodal
+                } else {
+                    TerritoryScope::All
+                };
+                for (region, basis) in listed {
+                    exclusions.push(TerritoryExclusion {
+                        region: region.to_string(),
+                        scope,
+                        basis,
+                    });
+                }
+                self.cite(TermName::TerritoryExclusions, s);
+            }
+        }
+        self.terms.territory_exclusions = merge_exclusions(exclusions);
+    }
+
+    fn notice(&mut self) {
+        let Some(m) = NOTICE_INTRO.find(&self.plain.text) else {
+            return;
+        };
+        let open = m.end();
+        let t = self.plain.text.as_bytes();
+        // The notice ends at the first quote followed by punctuation, a line end or "and".
+        let mut close = None;
+        let mut i = open;
+        while i < t.len() && i < open + 1200 {
+            if t[i] == b'"' {
+                let rest = &self.plain.text[i + 1..];
+                if rest.is_empty()
+                    || t[i - 1] == b'.'
+                    || rest.starts_with(['.', ',', ';', ')', '\n'])
+                    || rest.starts_with(" and ")
+                    || rest.starts_with(" (")
+                {
+                    close = Some(i);
+                    break;
+                }
+            }
+            i += 1;
+        }
+        let s = self.sentence(m.start(), close.unwrap_or(open));
+        match close.and_then(|c| self.quoted(open, c)) {
+            Some(notice) if !notice.is_empty() => {
+                self.terms.notice = Some(notice);
+                self.cite(
+                    TermName::Notice,
+                    Sentence {
+                        start: s.start,
+                        end: close.map_or(s.end, |c| c + 1),
+                    },
+                );
+            }
+            _ => self.unclear(
+                TermName::Notice,
+                "a required notice whose text could not be delimited",
+                s,
+            ),
+        }
+    }
+
+    fn attribution(&mut self) {
+        for caps in DISPLAY_STRING.captures_iter(&self.plain.text) {
+            let (Some(m), Some(inner)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
+            let s = self.sentence(m.start(), m.end());
+            if OPTIONAL.is_match(&self.plain.text[s.start..m.start()])
+                && !self.sentence_text(s).contains("must")
+            {
+                continue;
+            }
+            if self.terms.attribution.is_some() {
+                self.cite(TermName::Attribution, s);
+                continue;
+            }
+            if let Some(value) = self.quoted(inner.start(), inner.end()) {
+                self.terms.attribution = Some(value);
+                self.cite(TermName::Attribution, s);
+            }
+        }
+        // A condition read from a sentence with no display string belongs to no notice.
+        if self.terms.attribution.is_none() && self.terms.attribution_condition.is_some() {
+            let evidence = self
+                .evidence
+                .remove(&TermName::AttributionCondition)
+                .unwrap_or_default();
+            self.found.remove(&TermName::AttributionCondition);
+            self.terms.attribution_condition = None;
+            self.unclear.push(Unclear {
+                term: TermName::Attribution,
+                reason:
+                    "a duty above a number of users or a revenue, whose notice could not be read"
+                        .to_string(),
+                evidence,
+            });
+        }
+    }
+
+    fn use_policy(&mut self) {
+        for s in self.sentences(&USE_POLICY) {
+            self.terms.use_policy = true;
+            self.cite(TermName::UsePolicy, s);
+        }
+    }
+
+    fn flow_down(&mut self) {
+        for s in self.sentences(&FLOW_DOWN) {
+            self.terms.flow_down = true;
+            self.cite(TermName::FlowDown, s);
+        }
+    }
+
+    fn licence_copy(&mut self, granted: bool) {
+        for s in self.sentences(&LICENCE_COPY) {
+            self.terms.licence_copy = true;
+            self.cite(TermName::LicenceCopy, s);
+        }
+        if !granted && !self.terms.licence_copy {
+            self.found.remove(&TermName::LicenceCopy);
+        }
+    }
+
+    fn hosting(&mut self, granted: bool) {
+        let mut denied = Vec::new();
+        for s in self.sentences(&HOSTING_WORD) {
+            if HOSTING_DENY.is_match(self.sentence_text(s)) {
+                denied.push(s);
+            }
+        }
+        denied.extend(self.sentences(&HOSTING_NOT_NC));
+        self.terms.hosting = if !denied.is_empty() {
+            Hosting::RequiresLicence
+        } else if granted {
+            Hosting::Allowed
+        } else {
+            Hosting::Unknown
+        };
+        for s in denied {
+            self.cite(TermName::Hosting, s);
+        }
+        if self.terms.hosting != Hosting::Unknown {
+            self.found.insert(TermName::Hosting);
+        }
+    }
+
+    fn output_training(&mut self, granted: bool) {
+        let banned = self.sentences(&OUTPUT_BAN);
+        let mut conditions = self.sentences(&OUTPUT_CONDITION);
+        conditions.extend(self.sentences(&OUTPUT_DERIVATIVE));
+        conditions.extend(self.sentences(&OUTPUT_BOUND));
+        let naming_without_outputs: Vec<Sentence> = self
+            .sentences(&NAMING_TRAINING)
+            .into_iter()
+            .filter(|s| !OUTPUT_WORD.is_match(self.sentence_text(*s)))
+            .collect();
+        let (value, cited) = if !banned.is_empty() {
+            (OutputTraining::Prohibited, banned)
+        } else if !conditions.is_empty() {
+            (OutputTraining::Conditional, conditions)
+        } else if !naming_without_outputs.is_empty() {
+            // A naming duty for models "improved" with the materials, silent on outputs.
+            (OutputTraining::Unknown, naming_without_outputs)
+        } else if !granted || self.terms.commercial_use == CommercialUse::NonCommercial {
+            // Under a non-commercial grant, commercial use of what outputs train is unclear.
+            (OutputTraining::Unknown, Vec::new())
+        } else {
+            (OutputTraining::Unrestricted, Vec::new())
+        };
+        self.terms.output_training = value;
+        for s in cited {
+            self.cite(TermName::OutputTraining, s);
+        }
+        if value != OutputTraining::Unknown {
+            self.found.insert(TermName::OutputTraining);
+        }
+    }
+
+    fn derivatives(&mut self, granted: bool) {
+        for caps in NAMING.captures_iter(&self.plain.text) {
+            let (Some(m), Some(inner)) = (caps.get(0), caps.get(1).or(caps.get(2))) else {
+                continue;
+            };
+            let s = self.sentence(m.start(), m.end());
+            if self.terms.derivatives.naming_prefix.is_none() {
+                self.terms.derivatives.naming_prefix = self.quoted(inner.start(), inner.end());
+            }
+            self.cite(TermName::Derivatives, s);
+        }
+        let banned = self.sentences(&DERIVATIVE_BAN);
+        let share_alike = self.sentences(&SHARE_ALIKE);
+        let t = &self.terms;
+        let conditional = t.derivatives.naming_prefix.is_some()
+            || t.flow_down
+            || !share_alike.is_empty()
+            || t.commercial_use == CommercialUse::NonCommercial
+            || (t.attribution.is_some() && t.attribution_condition.is_none());
+        let may_modify = granted && MODIFY_GRANT.is_match(&self.plain.text);
+        self.terms.derivatives.redistribution = if !banned.is_empty() {
+            Redistribution::Prohibited
+        } else if conditional {
+            Redistribution::Conditional
+        } else if may_modify {
+            Redistribution::Allowed
+        } else {
+            Redistribution::Unknown
+        };
+        for s in banned.into_iter().chain(share_alike) {
+            self.cite(TermName::Derivatives, s);
+        }
+        if self.terms.derivatives.redistribution != Redistribution::Unknown {
+            self.found.insert(TermName::Derivatives);
+        }
+    }
+}
+
+fn user_threshold(daily: bool, value: u64) -> UserThreshold {
+    if daily {
+        UserThreshold::DailyActiveUsers(value)
+    } else {
+        UserThreshold::MonthlyActiveUsers(value)
+    }
+}
+
+/// Parses "700" + "million", "1,000,000", "1.5" + "b".
+fn amount(number: &str, scale: Option<&str>) -> Option<u64> {
+    let digits: String = number.chars().filter(|c| *c != ',').collect();
+    let value: f64 = digits.trim_end_matches('.').parse().ok()?;
+    let factor = match scale.map(str::to_ascii_lowercase).as_deref() {
+        None => 1.0,
+        Some("thousand" | "k") => 1e3,
+        Some("million" | "m" | "mm") => 1e6,
+        Some("billion" | "b" | "bn") => 1e9,
+        Some(_) => return None,
+    };
+    let total = value * factor;
+    (0.0..1e19).contains(&total).then(|| total.round() as u64)
+}
+
+/// Region names a licence may exclude, with their codes.
+const REGION_NAMES: &[(&str, &str)] = &[
+    ("european union", "EU"),
+    ("the eu", "EU"),
+    ("united kingdom", "GB"),
+    ("great britain", "GB"),
+    ("the uk", "GB"),
+    ("south korea", "KR"),
+    ("republic of korea", "KR"),
+    ("north korea", "KP"),
+    ("people's republic of china", "CN"),
+    ("mainland china", "CN"),
+    ("china", "CN"),
+    ("united states", "US"),
+    ("russia", "RU"),
+    ("iran", "IR"),
+    ("cuba", "CU"),
+    ("syria", "SY"),
+    ("belarus", "BY"),
+    ("switzerland", "CH"),
+    ("japan", "JP"),
+    ("india", "IN"),
+    ("canada", "CA"),
+    ("brazil", "BR"),
+    ("australia", "AU"),
+];
+
+/// The regions a sentence names, in order, without repeats.
+fn regions_in(sentence: &str) -> Vec<&'static str> {
+    let lower = sentence.to_lowercase();
+    let mut found: Vec<(usize, &'static str)> = Vec::new();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for (name, code) in REGION_NAMES {
+        let mut from = 0;
+        while let Some(pos) = lower[from..].find(name) {
+            let start = from + pos;
+            let end = start + name.len();
+            from = end;
+            let boundary_before =
+                start == 0 || !lower.as_bytes()[start - 1].is_ascii_alphanumeric();
+            let boundary_after =
+                end == lower.len() || !lower.as_bytes()[end].is_ascii_alphanumeric();
+            let overlaps = taken.iter().any(|&(a, b)| start < b && a < end);
+            if boundary_before && boundary_after && !overlaps {
+                taken.push((start, end));
+                found.push((start, code));
+            }
+        }
+    }
+    found.sort();
+    let mut codes = Vec::new();
+    for (_, code) in found {
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    codes
+}
+
+/// The regions listed right after a trigger: the first within a few words of it, the list up to
+/// the end of the clause. "excluding the European Union and the UK" lists two; "governed by the
+/// laws of China, excluding conflict of laws" lists none.
+fn regions_after(sentence: &str, from: usize) -> Vec<&'static str> {
+    let rest = sentence.get(from..).unwrap_or("");
+    let end = rest
+        .find(['.', ';', ')', ':'])
+        .unwrap_or(rest.len())
+        .min(200);
+    let mut window_end = end;
+    while !rest.is_char_boundary(window_end) {
+        window_end -= 1;
+    }
+    let window = &rest[..window_end];
+    let lower = window.to_lowercase();
+    let first = REGION_NAMES
+        .iter()
+        .filter_map(|(name, _)| lower.find(name))
+        .min();
+    match first {
+        Some(pos) if pos <= 40 => regions_in(window),
+        _ => Vec::new(),
+    }
+}
+
+/// One exclusion per region and scope; a region excluded by domicile and by market is excluded
+/// by either.
+fn merge_exclusions(list: Vec<TerritoryExclusion>) -> Vec<TerritoryExclusion> {
+    let mut out: Vec<TerritoryExclusion> = Vec::new();
+    for e in list {
+        match out
+            .iter_mut()
+            .find(|o| o.region == e.region && o.scope == e.scope)
+        {
+            Some(existing) if existing.basis != e.basis => existing.basis = TerritoryBasis::Any,
+            Some(_) => {}
+            None => out.push(e),
+        }
+    }
+    // An exclusion of everything covers the multimodal-only one.
+    let all: Vec<String> = out
+        .iter()
+        .filter(|e| e.scope == TerritoryScope::All)
+        .map(|e| e.region.clone())
+        .collect();
+    out.retain(|e| e.scope == TerritoryScope::All || !all.contains(&e.region));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_parse() {
+        assert_eq!(amount("700", Some("million")), Some(700_000_000));
+        assert_eq!(amount("1,000,000", None), Some(1_000_000));
+        assert_eq!(amount("1.5", Some("B")), Some(1_500_000_000));
+        assert_eq!(amount("20", Some("M")), Some(20_000_000));
+    }
+
+    #[test]
+    fn regions_are_found_with_word_boundaries() {
+        assert_eq!(
+            regions_in("excluding the European Union, United Kingdom and South Korea"),
+            vec!["EU", "GB", "KR"]
+        );
+        assert!(regions_in("the Ukrainian translation").is_empty());
+        assert_eq!(regions_in("North Korea and South Korea"), vec!["KP", "KR"]);
+    }
+
+    #[test]
+    fn every_pattern_compiles() {
+        for re in [
+            &*GRANT,
+            &*USERS_AFTER,
+            &*USERS_BEFORE,
+            &*USERS_ABBREV,
+            &*USERS_ANY,
+            &*MONEY,
+            &*OTHER_CURRENCY,
+            &*REVENUE_WORD,
+            &*ANNUAL,
+            &*MONTHLY,
+            &*DISPLAY_DUTY,
+            &*SEPARATE_GRANT,
+            &*NON_COMMERCIAL_ONLY,
+            &*COMMERCIAL_APPROVAL,
+            &*COMMERCIAL_WORD,
+            &*REGISTRATION,
+            &*SEPARATE_LICENCE,
+            &*REGION_TRIGGER_ANY,
+            &*REGION_TRIGGER_DENY,
+            &*DOMICILE_WORD,
+            &*MARKET_DENY,
+            &*MULTIMODAL,
+            &*NOTICE_INTRO,
+            &*DISPLAY_STRING,
+            &*OPTIONAL,
+            &*USE_POLICY,
+            &*FLOW_DOWN,
+            &*LICENCE_COPY,
+            &*HOSTING_WORD,
+            &*HOSTING_DENY,
+            &*HOSTING_NOT_NC,
+            &*OUTPUT_WORD,
+            &*OUTPUT_BAN,
+            &*OUTPUT_CONDITION,
+            &*OUTPUT_DERIVATIVE,
+            &*OUTPUT_BOUND,
+            &*NAMING_TRAINING,
+            &*NAMING,
+            &*SHARE_ALIKE,
+            &*DERIVATIVE_BAN,
+            &*MODIFY_GRANT,
+        ] {
+            assert!(!re.as_str().is_empty());
+        }
+    }
+}
