@@ -7,9 +7,10 @@ use crate::catalogue::{Catalogue, Licence};
 use crate::context::Context;
 use crate::error::{Error, Origin, Result};
 use crate::evaluate::{Finding, Rule, Severity, evaluate};
+use crate::extract::{ExtractedTerms, extract_terms, reads_as_terms};
 use crate::identify::{MatchMethod, TextMatch, identify_words};
 use crate::report::{ContextSource, LicenceReport, MatchInfo, Nearest, Report};
-use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence, Terms};
+use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence};
 use crate::text::{Limits, Words, read_text_file};
 
 /// How to run a check.
@@ -126,23 +127,33 @@ pub fn check_licence(
 }
 
 /// Checks a licence text: identifies it, then evaluates the catalogue's terms with evidence
-/// relocated into this text, or, when unidentified, reports the licence as unknown.
+/// relocated into this text and any term the text changes taken from the text; or, when
+/// unidentified, evaluates the terms its clauses give and asks for review.
 pub fn check_text(subject: &str, text: &str, context: &Context, options: &CheckOptions) -> Report {
     let Ok(catalogue) = Catalogue::embedded() else {
-        return unidentified(subject, None, context, options);
+        return unidentified(subject, text, None, context, options);
     };
     let words = Words::new(text);
     let found = identify_words(catalogue, text, &words);
     let Some(licence) = found.licence else {
-        return unidentified(subject, Some(&found), context, options);
+        return unidentified(subject, text, Some(&found), context, options);
     };
-    let (backed, missing) = if text == licence.text {
+    let (mut backed, mut missing) = if text == licence.text {
         // The catalogue's own file: its evidence already points into these bytes.
         (licence.terms.clone(), Vec::new())
     } else {
         relocate(licence, text, &words)
     };
+    let mut text_notes = Vec::new();
+    if !found.exact && !found.policy_only {
+        let extracted = extract_terms(text);
+        text_notes = take_changed_terms(licence, &extracted, &mut backed);
+        // A clause whose term already shows as changed is reported there, not again.
+        let changed: Vec<&Evidence> = text_notes.iter().flat_map(|f| &f.evidence).collect();
+        missing.retain(|clause| !changed.contains(&clause));
+    }
     let mut findings = evaluate(&backed, context);
+    findings.extend(text_notes);
     findings.extend(text_findings(licence, &found, text, missing));
     let report = LicenceReport {
         id: Some(licence.id.clone()),
@@ -167,17 +178,66 @@ pub fn check_text(subject: &str, text: &str, context: &Context, options: &CheckO
     )
 }
 
-/// A report for a text that matches no catalogue licence: unknown terms, and a review.
+/// Compares the terms read from a copy of a catalogue licence with the curated ones. A term the
+/// text states differently is taken from the text, with a `modified-licence` review quoting both.
+/// A term the catalogue takes only from the companion policy is kept when the text lacks the
+/// policy: absence of a companion text is not evidence of a change.
+fn take_changed_terms(
+    licence: &Licence,
+    extracted: &ExtractedTerms,
+    backed: &mut BackedTerms,
+) -> Vec<Finding> {
+    let curated = &licence.terms;
+    let mut findings = Vec::new();
+    for term in curated.terms.differing_fields(&extracted.backed.terms) {
+        let from_policy_only = !curated.evidence_for(term).is_empty()
+            && curated
+                .evidence_for(term)
+                .iter()
+                .all(|e| e.document != LICENCE_DOCUMENT);
+        let policy_absent = backed
+            .evidence_for(term)
+            .iter()
+            .all(|e| e.document != LICENCE_DOCUMENT);
+        if from_policy_only && policy_absent {
+            continue;
+        }
+        let was = curated.terms.field_json(term);
+        backed.terms.copy_field(term, &extracted.backed.terms);
+        let now = backed.terms.field_json(term);
+        let text_clauses = extracted.backed.evidence_for(term).to_vec();
+        let mut evidence = text_clauses.clone();
+        evidence.extend(
+            curated
+                .evidence_for(term)
+                .iter()
+                .map(|e| in_catalogue(licence, e)),
+        );
+        backed.evidence.insert(term, text_clauses);
+        findings.push(Finding::new(
+            Rule::ModifiedLicence,
+            Severity::Review,
+            format!(
+                "This copy of {} changes `{}`: the text reads {now}, the catalogue's licence {was}. The text's value is the one evaluated.",
+                licence.id,
+                term.as_str()
+            ),
+            evidence,
+        ));
+    }
+    findings
+}
+
+/// A report for a text that matches no catalogue licence: the terms its clauses give, and a
+/// review, since no person has curated them.
 fn unidentified(
     subject: &str,
+    text: &str,
     found: Option<&TextMatch>,
     context: &Context,
     options: &CheckOptions,
 ) -> Report {
-    let terms = BackedTerms {
-        terms: Terms::unknown(),
-        evidence: TermEvidence::new(),
-    };
+    let extracted = extract_terms(text);
     let nearest = found
         .and_then(|m| m.nearest)
         .map(|(licence, confidence)| Nearest {
@@ -186,19 +246,20 @@ fn unidentified(
         });
     let message = match &nearest {
         Some(n) if n.confidence >= 0.3 => format!(
-            "The licence text matches no catalogue licence (the nearest, {}, matches {:.0}% of its text): it may be a modified or different licence; a person must read it.",
+            "The licence text matches no catalogue licence (the nearest, {}, matches {:.0}% of its text): the terms below were read from its clauses and a person must check them.",
             n.id,
             n.confidence * 100.0
         ),
-        _ => "The text matches no licence in the catalogue: a person must read it.".to_string(),
+        _ => "The text matches no licence in the catalogue: the terms below were read from its clauses and a person must check them.".to_string(),
     };
-    let mut findings = evaluate(&terms, context);
+    let mut findings = evaluate(&extracted.backed, context);
     findings.push(Finding::new(
         Rule::UnknownLicence,
         Severity::Review,
         message,
         Vec::new(),
     ));
+    findings.extend(unclear_findings(&extracted));
     let report = LicenceReport {
         id: None,
         name: None,
@@ -209,8 +270,8 @@ fn unidentified(
             dice: None,
             nearest,
         },
-        terms: terms.terms,
-        clauses: terms.evidence,
+        terms: extracted.backed.terms,
+        clauses: extracted.backed.evidence,
     };
     Report::new(
         subject.to_string(),
@@ -220,6 +281,22 @@ fn unidentified(
         Vec::new(),
         findings,
     )
+}
+
+/// A review for every clause the extractor found but could not read.
+fn unclear_findings(extracted: &ExtractedTerms) -> Vec<Finding> {
+    extracted
+        .unclear
+        .iter()
+        .map(|u| {
+            Finding::new(
+                Rule::UnclearClause,
+                Severity::Review,
+                format!("`{}`: {}.", u.term.as_str(), u.reason),
+                u.evidence.clone(),
+            )
+        })
+        .collect()
 }
 
 /// The curated terms with each clause found again in the subject's text. A clause that is not
@@ -303,9 +380,12 @@ fn text_findings(
             missing,
         ));
     }
-    if !found.extra_spans.is_empty() {
-        let evidence = found
-            .extra_spans
+    let (terms_like, descriptive): (Vec<(usize, usize)>, Vec<(usize, usize)>) = found
+        .extra_spans
+        .iter()
+        .partition(|&&(start, end)| reads_as_terms(&text[start..end]));
+    let quote = |spans: &[(usize, usize)]| -> Vec<Evidence> {
+        spans
             .iter()
             .take(5)
             .map(|&(start, end)| Evidence {
@@ -314,17 +394,30 @@ fn text_findings(
                 text: text[start..end].to_string(),
                 document: LICENCE_DOCUMENT.to_string(),
             })
-            .collect();
+            .collect()
+    };
+    if !terms_like.is_empty() {
         findings.push(Finding::new(
             Rule::ModifiedLicence,
             Severity::Review,
             format!(
-                "The file has {} word(s) in {} passage(s) that are not part of {}: they may add or change terms.",
-                found.extra_words,
-                found.extra_spans.len(),
+                "The file has {} passage(s) that are not part of {} and read like licence terms: they may add or change terms.",
+                terms_like.len(),
                 licence.id
             ),
-            evidence,
+            quote(&terms_like),
+        ));
+    }
+    if !descriptive.is_empty() {
+        findings.push(Finding::new(
+            Rule::ModifiedLicence,
+            Severity::Info,
+            format!(
+                "The file has {} passage(s) around the text of {} (headings, descriptions) that read as no licence term.",
+                descriptive.len(),
+                licence.id
+            ),
+            quote(&descriptive),
         ));
     }
     if !found.exact && findings.is_empty() {

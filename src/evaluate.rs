@@ -129,6 +129,7 @@ rules! {
     LicenceConflict = "licence-conflict": "The declared licence differs from the one that binds.",
     MissingFact = "missing-fact": "A rule needs a fact that the deployment context does not give.",
     CompanionText = "companion-text": "The text given is a licence's acceptable-use policy, not the licence itself.",
+    UnclearClause = "unclear-clause": "A clause bears on a term but could not be read with certainty.",
 }
 
 impl std::fmt::Display for Rule {

@@ -90,6 +90,17 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
     }
 }
 
+/// Whether a passage reads as licence terms: a clause rule fires on it, or it uses the
+/// vocabulary of obligations and permissions. Text outside a known licence that does not is
+/// description (a README around the licence); text that does may add terms.
+pub fn reads_as_terms(passage: &str) -> bool {
+    if NORMATIVE.is_match(passage) {
+        return true;
+    }
+    let extracted = extract_terms(passage);
+    !extracted.found.is_empty() || !extracted.unclear.is_empty()
+}
+
 fn rx(pattern: &str) -> Regex {
     // The patterns are literals of this module; a test compiles every one of them.
     Regex::new(pattern).unwrap_or_else(|err| panic!("bad clause pattern {pattern}: {err}"))
@@ -100,6 +111,11 @@ macro_rules! pattern {
         static $name: LazyLock<Regex> = LazyLock::new(|| rx($re));
     };
 }
+
+pattern!(
+    NORMATIVE,
+    r"(?i)\b(?:shall|must|may not|must not|cannot|can not|prohibit\w*|forbid\w*|restrict\w*|not (?:permitted|allowed|authori[sz]ed)|permitted|required?|agree\w*|grant\w*|licen[cs]e[ds]? (?:to|under|from)|warrant\w*|liab\w*|terminat\w*|royalt\w*|exclud\w*|territory|users|revenue|commercial\w*|attribution|notice)\b"
+);
 
 // Numbers: "700 million", "100,000,000", "1M", "1.5 billion".
 const AMOUNT: &str = r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|mm|bn|m|b|k)?\b";
@@ -253,7 +269,7 @@ pattern!(
 );
 pattern!(
     SHARE_ALIKE,
-    r"(?i)\bsame license elements\b|\bsharealike\b|\bshare-?alike\b|\bunder (?:the )?same (?:licen[cs]e|terms)\b|\bsame or (?:a )?compatible licen[cs]e\b"
+    r"(?i)\bsame license elements\b|\bsharealike\b|\bshare-?alike\b|\bunder (?:the )?same (?:licen[cs]e|terms)\b|\bsame or (?:a )?compatible licen[cs]e\b|\blicen[cs]e the entire work\b|\bmust (?:be )?licen[cs]ed? [^.\n]{0,40}\bunder (?:the terms of )?this (?:licen[cs]e|agreement)\b|\bunder the terms of this licen[cs]e\b[^.\n]{0,60}\bderivative"
 );
 pattern!(
     DERIVATIVE_BAN,
@@ -1002,6 +1018,7 @@ mod tests {
     #[test]
     fn every_pattern_compiles() {
         for re in [
+            &*NORMATIVE,
             &*GRANT,
             &*USERS_AFTER,
             &*USERS_BEFORE,

@@ -196,6 +196,38 @@ impl Terms {
 }
 
 impl Terms {
+    /// Sets one field to its value in `other`.
+    pub fn copy_field(&mut self, term: TermName, other: &Terms) {
+        match term {
+            TermName::CommercialUse => self.commercial_use = other.commercial_use,
+            TermName::Registration => self.registration = other.registration,
+            TermName::UserThreshold => self.user_threshold = other.user_threshold,
+            TermName::RevenueThreshold => self.revenue_threshold = other.revenue_threshold,
+            TermName::TerritoryExclusions => {
+                self.territory_exclusions = other.territory_exclusions.clone()
+            }
+            TermName::Derivatives => self.derivatives = other.derivatives.clone(),
+            TermName::Attribution => self.attribution = other.attribution.clone(),
+            TermName::AttributionCondition => {
+                self.attribution_condition = other.attribution_condition
+            }
+            TermName::Notice => self.notice = other.notice.clone(),
+            TermName::OutputTraining => self.output_training = other.output_training,
+            TermName::UsePolicy => self.use_policy = other.use_policy,
+            TermName::FlowDown => self.flow_down = other.flow_down,
+            TermName::Hosting => self.hosting = other.hosting,
+            TermName::LicenceCopy => self.licence_copy = other.licence_copy,
+        }
+    }
+
+    /// One field's value as compact JSON, for messages.
+    pub fn field_json(&self, term: TermName) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|all| all.get(term.as_str()).map(|v| v.to_string()))
+            .unwrap_or_default()
+    }
+
     /// The terms whose values differ between `self` and `other`. Texts (notices, prefixes) are
     /// compared word by word, so quote styles and line wrapping do not count; territory
     /// exclusions are compared as sets.
