@@ -380,7 +380,8 @@ fn text_findings(
             missing,
         ));
     }
-    let (terms_like, descriptive): (Vec<(usize, usize)>, Vec<(usize, usize)>) = found
+    type Spans = Vec<(usize, usize)>;
+    let (terms_like, descriptive): (Spans, Spans) = found
         .extra_spans
         .iter()
         .partition(|&&(start, end)| reads_as_terms(&text[start..end]));
