@@ -190,16 +190,12 @@ fn take_changed_terms(
     let curated = &licence.terms;
     let mut findings = Vec::new();
     for term in curated.terms.differing_fields(&extracted.backed.terms) {
-        let from_policy_only = !curated.evidence_for(term).is_empty()
-            && curated
-                .evidence_for(term)
-                .iter()
-                .all(|e| e.document != LICENCE_DOCUMENT);
-        let policy_absent = backed
+        // The curated value rests on a clause of the companion policy that this text lacks.
+        let rests_on_absent_policy = backed
             .evidence_for(term)
             .iter()
-            .all(|e| e.document != LICENCE_DOCUMENT);
-        if from_policy_only && policy_absent {
+            .any(|e| e.document != LICENCE_DOCUMENT && e.document != licence.id);
+        if rests_on_absent_policy {
             continue;
         }
         let was = curated.terms.field_json(term);

@@ -66,19 +66,19 @@ fn unknown_licence_text_json() {
 
 #[test]
 fn modified_llama_threshold_json() {
-    insta::assert_snapshot!(report("fixtures/texts/llama-3.3-70-million.md", None).to_json());
+    insta::assert_snapshot!(report("fixtures/modified/llama-3.3-70-million.md", None).to_json());
 }
 
 #[test]
 fn apache_with_an_added_clause_human() {
     insta::assert_snapshot!(
-        report("fixtures/texts/apache-2.0-plus-eu-ban.txt", None).to_human(false)
+        report("fixtures/modified/apache-2.0-plus-eu-ban.txt", None).to_human(false)
     );
 }
 
 #[test]
 fn rewrapped_llama_3_1_is_unchanged_json() {
-    insta::assert_snapshot!(report("fixtures/texts/llama-3.1-wrapped-72.txt", None).to_json());
+    insta::assert_snapshot!(report("fixtures/format/llama-3.1-wrapped-72.txt", None).to_json());
 }
 
 #[test]
