@@ -102,8 +102,11 @@ pub fn reads_as_terms(passage: &str) -> bool {
 }
 
 fn rx(pattern: &str) -> Regex {
+    // `[^.\n]` means "within the sentence": a full stop inside a token ("Llama 3.1", a URL)
+    // does not end one, so it may be crossed.
+    let pattern = pattern.replace(r"[^.\n]", r"(?:[^.\n]|\.[^\s.])");
     // The patterns are literals of this module; a test compiles every one of them.
-    Regex::new(pattern).unwrap_or_else(|err| panic!("bad clause pattern {pattern}: {err}"))
+    Regex::new(&pattern).unwrap_or_else(|err| panic!("bad clause pattern {pattern}: {err}"))
 }
 
 macro_rules! pattern {
@@ -212,16 +215,24 @@ pattern!(
     r#"(?i)\b(?:display|include|show|state|mark[^"\n]{0,80}?as)\s+"([^"\n]{2,80})"(?:\s+or\s+"[^"\n]{2,80}")?\s+(?:on|in|within|at)\s+(?:a |the |your |any |such )?(?:related |relevant )?(?:website|web site|webpage|web page|user interface|ui|product|blog|about page|documentation|app|application|interface|service)"#
 );
 pattern!(
+    STATEMENT_STRING,
+    r#"(?i)\b(?:include|display|state|publish)\b[^.\n:]{0,100}?\b(?:the following|this) (?:statement|attribution|credit)\s*:\s*"([^"\n]{2,200})""#
+);
+pattern!(
+    HOSTING_ALLOW,
+    r"(?i)\bmak(?:e|ing) (?:[\w,]+ ){0,8}available\b|\bhost (?:for|the)\b|\bhosted service\b|\bas a service\b|\bremote access\b"
+);
+pattern!(
     OPTIONAL,
     r"(?i)\b(?:encouraged|may choose|optional(?:ly)?|at your discretion|you may)\b"
 );
 pattern!(
     USE_POLICY,
-    r#"(?i)\b(?:acceptable use policy|prohibited use policy|use policy|AUP|use-based restrictions|use restrictions|restricted uses|trustworthy ai terms|responsible use guide|you agree not to use|agree not to use)\b|\b(?:will|shall|must|may) not(?: use|,)[^.\n]{0,120}?(?:to|for):|\bnot (?:allowed|permitted) to use[^.\n]{0,200}\b(?:military|illegal|unlawful)\b|\bfor (?:any )?(?:military|illegal|unlawful) (?:or (?:illegal|unlawful) )?purposes\b|\b(?:will not|shall not|must not),? and (?:will not|shall not|must not) (?:permit|allow|assist)"#
+    r#"(?i)\b(?:acceptable use policy|prohibited use policy|use policy|AUP|use-based restrictions|use restrictions|restricted uses|trustworthy ai terms|responsible use guide|you agree not to use|agree not to use)\b|\b(?:will|shall|must|may) not(?: use|,)[^.\n]{0,120}?(?:to|for):|\bnot (?:allowed|permitted) to use[^.\n]{0,200}\b(?:military|illegal|unlawful)\b|\bfor (?:any )?(?:military|illegal|unlawful) (?:or (?:illegal|unlawful) )?purposes\b|\b(?:shall|will|must|may) not (?:use|be used)\b[^.\n]{0,80}\b(?:for|to)\b[^.\n]{0,30}\b(?:illegal|unlawful|fraudulent|harmful|military|surveillance|weapons?|discriminat\w*|harass\w*|defam\w*)\b|\bethical (?:use|and responsible)\b|\b(?:will not|shall not|must not),? and (?:will not|shall not|must not) (?:permit|allow|assist)"#
 );
 pattern!(
     FLOW_DOWN,
-    r"(?i)\benforceable provision\b|\brequire (?:all of )?(?:your|any|all) (?:users|recipients|licensees)\b[^.\n]{0,80}\bcomply\b|\bpass(?:ed)? (?:on|through|down)\b[^.\n]{0,60}\brestrictions\b|\bat least as (?:restrictive|stringent)\b|\bsubject to (?:the )?same (?:use )?restrictions\b"
+    r"(?i)\benforceable provisions?\b|\ba similar set of restrictions\b|\bunder any licen[cs]e of your choice that\b[^.\n]{0,160}\brestrictions\b|\brequire (?:all of )?(?:your|any|all) (?:users|recipients|licensees)\b[^.\n]{0,80}\bcomply\b|\bpass(?:ed)? (?:on|through|down)\b[^.\n]{0,60}\brestrictions\b|\bat least as (?:restrictive|stringent)\b|\bsubject to (?:the )?same (?:use )?restrictions\b"
 );
 pattern!(
     LICENCE_COPY,
@@ -229,11 +240,11 @@ pattern!(
 );
 pattern!(
     HOSTING_WORD,
-    r"(?i)\b(?:hosted|managed) service\b|\bas a service\b|\bsoftware-as-a-service\b|\bSaaS\b|\bAPI\b|\bapplication programming interface\b|\bcloud instances?\b|\bremote access\b"
+    r"(?i)\b(?:hosted|managed) service\b|\bhosting\b|\bas a service\b|\bsoftware-as-a-service\b|\bSaaS\b|\bAPI\b|\bapplication programming interface\b|\bcloud instances?\b|\bremote access\b"
 );
 pattern!(
     HOSTING_DENY,
-    r"(?i)\b(?:shall not|must not|may not|cannot|can not|will not|not permitted|prohibited|nor|excluded|excludes|not (?:a|be considered)|separate (?:commercial )?licen[cs]e|request a licen[cs]e|commercial licen[cs]e)\b"
+    r"(?i)\b(?:shall not|must not|may not|cannot|can not|will not|not permitted|not licensed|prohibited|nor|excluded|excludes|not (?:a|be considered)|separate (?:commercial )?licen[cs]e|request a licen[cs]e|commercial licen[cs]e)\b"
 );
 pattern!(
     HOSTING_NOT_NC,
@@ -253,7 +264,7 @@ pattern!(
 );
 pattern!(
     OUTPUT_DERIVATIVE,
-    r"(?i)\bderivatives?\b[^.\n]{0,80}?\b(?:means|shall mean|refers? to|includes?|including)\b[^\n]{0,600}?\b(?:outputs?|output patterns|synthetic data|distillation)\b"
+    r"(?i)\b(?:derivatives?|modifications? of the model)\b[^.\n]{0,80}?\b(?:means|shall mean|refers? to|includes?|including)\b[^\n]{0,600}?\b(?:outputs?|output patterns|synthetic data|distillation)\b"
 );
 pattern!(
     OUTPUT_BOUND,
@@ -265,7 +276,7 @@ pattern!(
 );
 pattern!(
     NAMING,
-    r#"(?i)\b(?:include|add|use|put)\s+"([^"\n]{1,40})"\s+(?:at|to) the (?:beginning|start|front) of (?:any such |the |its |each |any )?(?:ai )?model(?:'s)? names?\b|\bnames?\b[^.\n]{0,80}?\b(?:must|shall|should) (?:begin|start) with\s+"([^"\n]{1,40})""#
+    r#"(?i)\b(?:include|add|use|put)\s+"([^"\n]{1,40})"\s+(?:at|to) the (?:beginning|start|front) of (?:any such |the |its |each |any )?(?:(?:ai )?model(?:'s)? )?names?\b|\bnames?\b[^.\n]{0,80}?\b(?:must|shall|should) (?:begin|start) with\s+"([^"\n]{1,40})""#
 );
 pattern!(
     SHARE_ALIKE,
@@ -708,7 +719,11 @@ impl<'a> Extraction<'a> {
     }
 
     fn attribution(&mut self) {
-        for caps in DISPLAY_STRING.captures_iter(&self.plain.text) {
+        let displays: Vec<regex::Captures> = DISPLAY_STRING
+            .captures_iter(&self.plain.text)
+            .chain(STATEMENT_STRING.captures_iter(&self.plain.text))
+            .collect();
+        for caps in displays {
             let (Some(m), Some(inner)) = (caps.get(0), caps.get(1)) else {
                 continue;
             };
@@ -777,9 +792,13 @@ impl<'a> Extraction<'a> {
             }
         }
         denied.extend(self.sentences(&HOSTING_NOT_NC));
+        // Under a non-commercial grant, offering the model to others is allowed only where the
+        // text says the model may be made available; silence is no permission.
+        let silent_nc = self.terms.commercial_use == CommercialUse::NonCommercial
+            && !HOSTING_ALLOW.is_match(&self.plain.text);
         self.terms.hosting = if !denied.is_empty() {
             Hosting::RequiresLicence
-        } else if granted {
+        } else if granted && !silent_nc {
             Hosting::Allowed
         } else {
             Hosting::Unknown
@@ -1043,6 +1062,8 @@ mod tests {
             &*MULTIMODAL,
             &*NOTICE_INTRO,
             &*DISPLAY_STRING,
+            &*STATEMENT_STRING,
+            &*HOSTING_ALLOW,
             &*OPTIONAL,
             &*USE_POLICY,
             &*FLOW_DOWN,

@@ -196,6 +196,125 @@ impl Terms {
 }
 
 impl Terms {
+    /// The fields where `self` grants more, or demands less, than `other`: a missing threshold or
+    /// a higher one, a missing duty, a laxer value. `unknown` is never more permissive than
+    /// anything: it asks for review.
+    pub fn more_permissive_than(&self, other: &Terms) -> Vec<TermName> {
+        let looser_threshold = |a: Option<u64>, b: Option<u64>| match (a, b) {
+            (None, Some(_)) => true,
+            (Some(a), Some(b)) => a > b,
+            _ => false,
+        };
+        let users = |t: &Terms| {
+            t.user_threshold.map(|u| match u {
+                UserThreshold::MonthlyActiveUsers(n) | UserThreshold::DailyActiveUsers(n) => n,
+            })
+        };
+        let dropped = |a: &Option<String>, b: &Option<String>| a.is_none() && b.is_some();
+        let lost = |a: bool, b: bool| !a && b;
+        let commercial = |c: CommercialUse| match c {
+            CommercialUse::Unknown => 0,
+            CommercialUse::NonCommercial => 1,
+            CommercialUse::Conditional => 2,
+            CommercialUse::Allowed => 3,
+        };
+        let redistribution = |r: Redistribution| match r {
+            Redistribution::Unknown => 0,
+            Redistribution::Prohibited => 1,
+            Redistribution::Conditional => 2,
+            Redistribution::Allowed => 3,
+        };
+        let outputs = |o: OutputTraining| match o {
+            OutputTraining::Unknown => 0,
+            OutputTraining::Prohibited => 1,
+            OutputTraining::Conditional => 2,
+            OutputTraining::Unrestricted => 3,
+        };
+        let hosting = |h: Hosting| match h {
+            Hosting::Unknown => 0,
+            Hosting::RequiresLicence => 1,
+            Hosting::Allowed => 2,
+        };
+        let looser_rank = |a: u8, b: u8| a != 0 && a > b;
+        let condition_looser = match (self.attribution_condition, other.attribution_condition) {
+            (Some(_), None) => true,
+            (Some(a), Some(b)) => {
+                looser_threshold(a.monthly_active_users, b.monthly_active_users)
+                    || looser_threshold(a.monthly_revenue_usd, b.monthly_revenue_usd)
+            }
+            _ => false,
+        };
+        let regions_missing = other.territory_exclusions.iter().any(|e| {
+            !self
+                .territory_exclusions
+                .iter()
+                .any(|s| s.region == e.region)
+        });
+        let checks = [
+            (
+                TermName::CommercialUse,
+                looser_rank(
+                    commercial(self.commercial_use),
+                    commercial(other.commercial_use),
+                ),
+            ),
+            (
+                TermName::Registration,
+                lost(self.registration, other.registration),
+            ),
+            (
+                TermName::UserThreshold,
+                looser_threshold(users(self), users(other)),
+            ),
+            (
+                TermName::RevenueThreshold,
+                looser_threshold(
+                    self.revenue_threshold.map(|r| r.annual_revenue_usd),
+                    other.revenue_threshold.map(|r| r.annual_revenue_usd),
+                ),
+            ),
+            (TermName::TerritoryExclusions, regions_missing),
+            (
+                TermName::Derivatives,
+                looser_rank(
+                    redistribution(self.derivatives.redistribution),
+                    redistribution(other.derivatives.redistribution),
+                ) || dropped(
+                    &self.derivatives.naming_prefix,
+                    &other.derivatives.naming_prefix,
+                ),
+            ),
+            (
+                TermName::Attribution,
+                dropped(&self.attribution, &other.attribution),
+            ),
+            (TermName::AttributionCondition, condition_looser),
+            (TermName::Notice, dropped(&self.notice, &other.notice)),
+            (
+                TermName::OutputTraining,
+                looser_rank(
+                    outputs(self.output_training),
+                    outputs(other.output_training),
+                ),
+            ),
+            (TermName::UsePolicy, lost(self.use_policy, other.use_policy)),
+            (TermName::FlowDown, lost(self.flow_down, other.flow_down)),
+            (
+                TermName::Hosting,
+                looser_rank(hosting(self.hosting), hosting(other.hosting)),
+            ),
+            (
+                TermName::LicenceCopy,
+                lost(self.licence_copy, other.licence_copy),
+            ),
+        ];
+        checks
+            .into_iter()
+            .filter(|(_, looser)| *looser)
+            .map(|(term, _)| term)
+            .collect()
+    }
+
     /// Sets one field to its value in `other`.
     pub fn copy_field(&mut self, term: TermName, other: &Terms) {
         match term {

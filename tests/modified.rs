@@ -49,7 +49,12 @@ const MODIFIED: &[(&str, &str, &[&str])] = &[
     (
         "mit-non-commercial.txt",
         "mit",
-        &["commercial_use", "derivatives", "output_training"],
+        &[
+            "commercial_use",
+            "derivatives",
+            "output_training",
+            "hosting",
+        ],
     ),
     (
         "apache-2.0-plus-eu-ban.txt",
