@@ -43,5 +43,34 @@ fn evaluation(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, catalogue_texts, fuzzy, evaluation);
+fn extraction(c: &mut Criterion) {
+    let catalogue = Catalogue::embedded().expect("catalogue loads");
+    // About 30 KB of real licence text: Llama 3.3 with its policy, Gemma and Stability.
+    let text: String = ["llama-3.3", "gemma", "stability-community"]
+        .iter()
+        .flat_map(|id| {
+            let l = catalogue.get(id).expect("catalogue id");
+            [l.text, l.policy_text.unwrap_or("")]
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    model_licence::extract_terms("warm up the patterns");
+    c.bench_function(&format!("extract_terms/{} KB", text.len() / 1024), |b| {
+        b.iter(|| model_licence::extract_terms(black_box(&text)))
+    });
+    let unknown = std::fs::read_to_string("fixtures/unseen/dbrx/LICENSE.txt").expect("fixture");
+    let context = Context::default_assumed();
+    c.bench_function("check_text/unknown licence (dbrx)", |b| {
+        b.iter(|| {
+            check_text(
+                "dbrx",
+                black_box(&unknown),
+                &context,
+                &CheckOptions::DEFAULT_CONTEXT,
+            )
+        })
+    });
+}
+
+criterion_group!(benches, catalogue_texts, fuzzy, evaluation, extraction);
 criterion_main!(benches);

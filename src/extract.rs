@@ -59,15 +59,20 @@ pub struct ExtractedTerms {
 /// ```
 pub fn extract_terms(text: &str) -> ExtractedTerms {
     let plain = Plain::new(text);
+    let all = split_sentences(&plain.text);
+    let masks = keyword_masks(&plain.text.to_ascii_lowercase(), &all);
     let mut x = Extraction {
         text,
         plain: &plain,
+        all,
+        masks,
         terms: Terms::unknown(),
         evidence: TermEvidence::new(),
         found: BTreeSet::new(),
         unclear: Vec::new(),
     };
     let granted = x.grant();
+    x.language(granted);
     x.thresholds();
     x.registration();
     x.commercial_use(granted);
@@ -102,9 +107,13 @@ pub fn reads_as_terms(passage: &str) -> bool {
 }
 
 fn rx(pattern: &str) -> Regex {
-    // `[^.\n]` means "within the sentence": a full stop inside a token ("Llama 3.1", a URL)
-    // does not end one, so it may be crossed.
-    let pattern = pattern.replace(r"[^.\n]", r"(?:[^.\n]|\.[^\s.])");
+    // Patterns run on one sentence at a time, which holds no sentence end and no line break:
+    // `[^.\n]` ("within the sentence") is any character there, full stops inside tokens
+    // ("Llama 3.1", a URL) included.
+    let pattern = pattern.replace(r"[^.\n]", ".");
+    // ASCII word boundaries: Unicode ones make the regex engine give up its fast DFA on any
+    // non-ASCII byte (a curly quote, a ©), and the words these patterns look for are ASCII.
+    let pattern = pattern.replace(r"\b", r"(?-u:\b)");
     // The patterns are literals of this module; a test compiles every one of them.
     Regex::new(&pattern).unwrap_or_else(|err| panic!("bad clause pattern {pattern}: {err}"))
 }
@@ -141,8 +150,28 @@ pattern!(
     &format!(r"(?i)\b{MORE}\s+{AMOUNT}\s*(MAU|DAU)\b")
 );
 pattern!(
+    USERS_PER_MONTH,
+    &format!(
+        r"(?i)\b(?:users|visits|visitors)\b[^.\n]{{0,60}}?\b(?:{MORE}|not exceed|does not exceed|must not exceed)\s+{AMOUNT}\s*(?:(?:service )?(?:visits|users|visitors)\s+)?(?:per|a|each) (month|day)\b"
+    )
+);
+pattern!(
+    USERS_BELOW,
+    &format!(
+        r"(?i)\b(monthly|daily|MAU|DAU)(?: active users?(?: count)?)?\b(?:\s*\([^)]*\))?\s+(?:of\s+)?(?:less than|fewer than|under|below|not exceeding|no more than|up to)\s+{AMOUNT}"
+    )
+);
+pattern!(
+    PERMISSION,
+    r"(?i)\b(?:you may|you can|are permitted|is permitted|are free to|allowed to|right to|licen[cs]e to)\b"
+);
+pattern!(
+    NEGATED,
+    r"(?i)\b(?:will not|shall not|must not|may not|cannot|can not|not allowed|not permitted|prohibited)\b"
+);
+pattern!(
     USERS_ANY,
-    r"(?i)\b(?:monthly|daily) active users\b|\b(?:MAU|DAU)\b"
+    r"(?i)\b(?:monthly|daily) active users\b|\b(?:MAU|DAU)\b|\b(?:users|visits)\b[^.\n]{0,40}\b(?:per|a|each) (?:month|day)\b"
 );
 pattern!(
     MONEY,
@@ -181,14 +210,12 @@ pattern!(
     r"(?i)\b(?:request|obtain|apply for|acquire|enter into|need|require|requires|must have)\b[^.\n]{0,60}\b(?:licen[cs]e|agreement|authori[sz]ation|approval|permission)\b|\bregist(?:er|ration|ered)\b"
 );
 pattern!(COMMERCIAL_WORD, r"(?i)\bcommercial(?:ly)?\b");
+pattern!(REGISTRATION, r"(?i)\bregist(?:er|ers|ered|ering|ration)\b");
 pattern!(
-    REGISTRATION,
-    r"(?i)\bregister (?:with|at|on|for|through)\b|\bregistration\b|\bregistered users?\b"
+    REGISTRY_NOISE,
+    r"(?i)\bregistered (?:in|seat|office|address|trade ?marks?|number|with the)\b|\bregistry\b|\bregistered trademark\b"
 );
-pattern!(
-    SEPARATE_LICENCE,
-    r"(?i)\b(?:obtain|request|apply for)\b[^.\n]{0,40}\blicen[cs]e\b|\blicen[cs]e agreement\b"
-);
+pattern!(SEPARATE_LICENCE, r"(?i)\blicen[cs]e agreement\b");
 pattern!(
     REGION_TRIGGER_ANY,
     r"(?i)\b(?:does not apply|shall not apply|not applicable|excluding|except(?:ing)?(?: for)?|other than|not (?:be )?(?:available|offered|licensed))\b"
@@ -208,15 +235,15 @@ pattern!(
 pattern!(MULTIMODAL, r"(?i)\bmulti-?modal\b");
 pattern!(
     NOTICE_INTRO,
-    r#"(?i)\b(?:the following|this)\s+(?:attribution\s+)?notices?\b[^:\n]{0,250}?:\s*""#
+    r"(?i)\b(?:the following|this)\s+(?:attribution\s+)?notices?\b[^:]{0,250}?:|\bretain\b[^:]{0,40}\b(?:the following|this)\s+(?:attribution\s+)?statement\b[^:]{0,200}?:"
 );
 pattern!(
     DISPLAY_STRING,
     r#"(?i)\b(?:display|include|show|state|mark[^"\n]{0,80}?as)\s+"([^"\n]{2,80})"(?:\s+or\s+"[^"\n]{2,80}")?\s+(?:on|in|within|at)\s+(?:a |the |your |any |such )?(?:related |relevant )?(?:website|web site|webpage|web page|user interface|ui|product|blog|about page|documentation|app|application|interface|service)"#
 );
 pattern!(
-    STATEMENT_STRING,
-    r#"(?i)\b(?:include|display|state|publish)\b[^.\n:]{0,100}?\b(?:the following|this) (?:statement|attribution|credit)\s*:\s*"([^"\n]{2,200})""#
+    STATEMENT_INTRO,
+    r"(?i)\b(?:include|display|state|publish)\b[^:]{0,120}?\b(?:the following|this) (?:statement|attribution|credit)\s*:"
 );
 pattern!(
     HOSTING_ALLOW,
@@ -228,7 +255,7 @@ pattern!(
 );
 pattern!(
     USE_POLICY,
-    r#"(?i)\b(?:acceptable use policy|prohibited use policy|use policy|AUP|use-based restrictions|use restrictions|restricted uses|trustworthy ai terms|responsible use guide|you agree not to use|agree not to use)\b|\b(?:will|shall|must|may) not(?: use|,)[^.\n]{0,120}?(?:to|for):|\bnot (?:allowed|permitted) to use[^.\n]{0,200}\b(?:military|illegal|unlawful)\b|\bfor (?:any )?(?:military|illegal|unlawful) (?:or (?:illegal|unlawful) )?purposes\b|\b(?:shall|will|must|may) not (?:use|be used)\b[^.\n]{0,80}\b(?:for|to)\b[^.\n]{0,30}\b(?:illegal|unlawful|fraudulent|harmful|military|surveillance|weapons?|discriminat\w*|harass\w*|defam\w*)\b|\bethical (?:use|and responsible)\b|\b(?:will not|shall not|must not),? and (?:will not|shall not|must not) (?:permit|allow|assist)"#
+    r#"(?i)\b(?:acceptable use policy|prohibited use policy|use policy|AUP|use-based restrictions|use restrictions|restricted uses|trustworthy ai terms|responsible use guide|you agree not to use|agree not to use)\b|\b(?:will|shall|must|may) not(?: use|,)[^.\n]{0,120}?(?:to|for):|\bnot (?:allowed|permitted) to use[^.\n]{0,200}\b(?:military|illegal|unlawful)\b|\bfor (?:any )?(?:military|illegal|unlawful)\b[^.\n]{0,30}\bpurposes\b|\busage-based restrictions\b|(?:不得|禁止)[^。；\n]{0,80}(?:军事|非法|违法|违反)|\b(?:shall|will|must|may) not (?:use|be used)\b[^.\n]{0,80}\b(?:for|to)\b[^.\n]{0,30}\b(?:illegal|unlawful|fraudulent|harmful|military|surveillance|weapons?|discriminat\w*|harass\w*|defam\w*)\b|\bethical (?:use|and responsible)\b|\b(?:will not|shall not|must not),? and (?:will not|shall not|must not) (?:permit|allow|assist)"#
 );
 pattern!(
     FLOW_DOWN,
@@ -236,7 +263,7 @@ pattern!(
 );
 pattern!(
     LICENCE_COPY,
-    r"(?i)\bcopy of (?:this|the) (?:agreement|licen[cs]e|public license|terms)\b|\bpermission notice shall be included\b|\bmust retain the above copyright notice\b|\bURI or hyperlink to,? this Public License\b|\blicense notice shall be included\b"
+    r"(?i)\bcopy of (?:this|the) (?:agreement|licen[cs]e|public license|terms)\b|\bpermission notice shall be included\b|\bmust retain the above copyright notice\b|\bURI or hyperlink to,? this Public License\b|\b(?:licen[cs]e|permission) (?:notice|statement) (?:shall|should|must) be included\b"
 );
 pattern!(
     HOSTING_WORD,
@@ -291,10 +318,235 @@ pattern!(
     r"(?i)\b(?:modify|modifications?|derivative works?|derivatives|adapt|adapted material|merge)\b"
 );
 
+/// A keyword prefilter: the index of a row of [`KEY_WORDS`].
+#[derive(Debug, Clone, Copy)]
+struct Keys(usize);
+
+const K_GRANT: Keys = Keys(0);
+const K_USERS: Keys = Keys(1);
+const K_REVENUE: Keys = Keys(2);
+const K_REGISTRATION: Keys = Keys(3);
+const K_COMMERCIAL: Keys = Keys(4);
+const K_NON_COMMERCIAL: Keys = Keys(5);
+const K_QUOTE: Keys = Keys(6);
+const K_USE_POLICY: Keys = Keys(7);
+const K_NOTICE: Keys = Keys(8);
+const K_STATEMENT: Keys = Keys(9);
+const K_AVAILABLE: Keys = Keys(10);
+const K_MODIFY: Keys = Keys(11);
+const K_FLOW_DOWN: Keys = Keys(12);
+const K_COPY: Keys = Keys(13);
+const K_HOSTING: Keys = Keys(14);
+const K_OUTPUT: Keys = Keys(15);
+const K_NAME: Keys = Keys(16);
+const K_SHARE_ALIKE: Keys = Keys(17);
+const K_DERIVATIVE_BAN: Keys = Keys(18);
+const K_TERRITORY: Keys = Keys(19);
+
+/// Keyword prefilters (lower case): a sentence without any word of a row cannot match the
+/// patterns filtered by it. All rows are found in one pass over the text.
+static KEY_WORDS: [&[&str]; 20] = [
+    // K_GRANT
+    &["grant", "permi"],
+    // K_USERS
+    &["active user", "mau", "dau", "users", "visit"],
+    // K_REVENUE
+    &["revenue", "turnover", "sales", "income", "receipts"],
+    // K_REGISTRATION
+    &["regist"],
+    // K_COMMERCIAL
+    &["commercial"],
+    // K_NON_COMMERCIAL
+    &[
+        "commercial",
+        "research",
+        "academic",
+        "evaluation",
+        "testing",
+        "production",
+        "personal",
+    ],
+    // K_QUOTE
+    &["\""],
+    // K_USE_POLICY
+    &[
+        "policy",
+        "aup",
+        "restrict",
+        "agree not",
+        "military",
+        "illegal",
+        "unlawful",
+        "fraudulent",
+        "harmful",
+        "surveillance",
+        "weapon",
+        "discriminat",
+        "harass",
+        "defam",
+        "ethical",
+        "trustworthy",
+        "responsible use",
+        " not use",
+        " not,",
+        "not allowed",
+        "not permitted",
+        "不得",
+        "禁止",
+    ],
+    // K_NOTICE
+    &["notice", "statement"],
+    // K_STATEMENT
+    &["statement", "attribution", "credit"],
+    // K_AVAILABLE
+    &["available", "host", "service", "remote"],
+    // K_MODIFY
+    &["modif", "derivative", "adapt", "merge"],
+    // K_FLOW_DOWN
+    &["enforceable", "restrictions", "comply"],
+    // K_COPY
+    &[
+        "copy of",
+        "notice shall",
+        "copyright notice",
+        "hyperlink",
+        "be included",
+    ],
+    // K_HOSTING
+    &[
+        "host",
+        "service",
+        "saas",
+        "api",
+        "application programming",
+        "cloud",
+        "remote",
+    ],
+    // K_OUTPUT
+    &["output", "result", "synthetic", "distill"],
+    // K_NAME
+    &["name"],
+    // K_SHARE_ALIKE
+    &[
+        "same",
+        "sharealike",
+        "share-alike",
+        "share alike",
+        "entire work",
+        "this licen",
+        "compatible",
+    ],
+    // K_DERIVATIVE_BAN
+    &["distribut", "share", "publish", "release"],
+    // K_TERRITORY
+    &[
+        "union",
+        "eu",
+        "kingdom",
+        "uk",
+        "britain",
+        "korea",
+        "china",
+        "united states",
+        "russia",
+        "iran",
+        "cuba",
+        "syria",
+        "belarus",
+        "switzerland",
+        "japan",
+        "india",
+        "canada",
+        "brazil",
+        "australia",
+    ],
+];
+
+/// Every keyword of every row, and for each the rows (as a bit mask) it belongs to.
+static KEYWORD_FINDER: LazyLock<(aho_corasick::AhoCorasick, Vec<u32>)> = LazyLock::new(|| {
+    let mut words: Vec<&str> = Vec::new();
+    let mut rows: Vec<u32> = Vec::new();
+    for (row, list) in KEY_WORDS.iter().enumerate() {
+        for word in list.iter() {
+            match words.iter().position(|w| w == word) {
+                Some(at) => rows[at] |= 1 << row,
+                None => {
+                    words.push(word);
+                    rows.push(1 << row);
+                }
+            }
+        }
+    }
+    // The keywords are literals of this module; a test builds the finder.
+    let finder = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&words)
+        .unwrap_or_else(|err| panic!("keyword finder: {err}"));
+    (finder, rows)
+});
+
+/// For each sentence, the rows of [`KEY_WORDS`] that have a word in it.
+fn keyword_masks(lower: &str, sentences: &[Sentence]) -> Vec<u32> {
+    let (finder, rows) = &*KEYWORD_FINDER;
+    let mut masks = vec![0u32; sentences.len()];
+    for m in finder.find_overlapping_iter(lower) {
+        let at = sentences.partition_point(|s| s.end <= m.start());
+        if let (Some(sentence), Some(mask)) = (sentences.get(at), masks.get_mut(at))
+            && m.start() >= sentence.start
+            && m.end() <= sentence.end
+        {
+            *mask |= rows[m.pattern().as_usize()];
+        }
+    }
+    masks
+}
+
+/// Splits the tidied text into sentences: at a paragraph break, and after a full stop or
+/// semicolon followed by a space, and after an ideographic full stop or semicolon.
+fn split_sentences(text: &str) -> Vec<Sentence> {
+    let t = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..t.len() {
+        // A full stop or semicolon before a space ends a sentence; so do the ideographic ones
+        // (`。`, `；`: E3 80 82 and EF BC 9B in UTF-8), which need none.
+        let ideographic =
+            t[i..].starts_with("。".as_bytes()) || t[i..].starts_with("；".as_bytes());
+        let ends = t[i] == b'\n'
+            || ideographic
+            || (matches!(t[i], b'.' | b';')
+                && t.get(i + 1).is_none_or(|n| *n == b' ' || *n == b'\n'));
+        if ends {
+            let end = match t[i] {
+                b'\n' => i,
+                _ if ideographic => i + 3,
+                _ => i + 1,
+            };
+            push_sentence(&mut out, t, start, end);
+            start = end.max(i + 1);
+        }
+    }
+    push_sentence(&mut out, t, start, t.len());
+    out
+}
+
+fn push_sentence(out: &mut Vec<Sentence>, t: &[u8], mut start: usize, end: usize) {
+    while start < end && t[start] == b' ' {
+        start += 1;
+    }
+    if start < end {
+        out.push(Sentence { start, end });
+    }
+}
+
 /// The state of one extraction.
 struct Extraction<'a> {
     text: &'a str,
     plain: &'a Plain,
+    /// Every sentence of the tidied text, in order.
+    all: Vec<Sentence>,
+    /// For each sentence, the keyword rows it holds a word of.
+    masks: Vec<u32>,
     terms: Terms,
     evidence: TermEvidence,
     found: BTreeSet<TermName>,
@@ -309,36 +561,6 @@ struct Sentence {
 }
 
 impl<'a> Extraction<'a> {
-    /// The sentence of the tidied text around `at`: back to the previous full stop, semicolon or
-    /// paragraph break, forward to the next.
-    fn sentence(&self, at: usize, to: usize) -> Sentence {
-        let t = self.plain.text.as_bytes();
-        let mut start = at.min(t.len());
-        while start > 0 {
-            let prev = t[start - 1];
-            if prev == b'\n' || (matches!(prev, b'.' | b';') && start < t.len() && t[start] == b' ')
-            {
-                break;
-            }
-            start -= 1;
-        }
-        let mut end = to.min(t.len());
-        while end < t.len() {
-            let c = t[end];
-            if c == b'\n' {
-                break;
-            }
-            end += 1;
-            if matches!(c, b'.' | b';') && (end == t.len() || t[end] == b' ' || t[end] == b'\n') {
-                break;
-            }
-        }
-        while start < end && t[start] == b' ' {
-            start += 1;
-        }
-        Sentence { start, end }
-    }
-
     fn sentence_text(&self, s: Sentence) -> &str {
         &self.plain.text[s.start..s.end]
     }
@@ -373,16 +595,32 @@ impl<'a> Extraction<'a> {
         });
     }
 
-    /// Every sentence holding a match of `re`, in order, without repeats.
-    fn sentences(&self, re: &Regex) -> Vec<Sentence> {
-        let mut out: Vec<Sentence> = Vec::new();
-        for m in re.find_iter(&self.plain.text) {
-            let s = self.sentence(m.start(), m.end());
-            if out.last().is_none_or(|last| last.start != s.start) {
-                out.push(s);
-            }
-        }
-        out
+    /// The sentences that hold any of `keys` (lower case), or all sentences for no keys: a
+    /// cheap filter so that each pattern runs on a few sentences, not the whole text.
+    fn candidates(&self, keys: Keys) -> impl Iterator<Item = Sentence> + '_ {
+        let bit = 1u32 << keys.0;
+        self.all
+            .iter()
+            .zip(&self.masks)
+            .filter(move |(_, mask)| *mask & bit != 0)
+            .map(|(s, _)| *s)
+    }
+
+    /// Every sentence holding a match of `re`, in order.
+    fn sentences(&self, re: &Regex, keys: Keys) -> Vec<Sentence> {
+        self.candidates(keys)
+            .filter(|s| re.is_match(self.sentence_text(*s)))
+            .collect()
+    }
+
+    /// Every match of `re` with its sentence; capture offsets are relative to the sentence.
+    fn captures(&self, re: &Regex, keys: Keys) -> Vec<(Sentence, regex::Captures<'_>)> {
+        self.candidates(keys)
+            .flat_map(|s| {
+                re.captures_iter(&self.plain.text[s.start..s.end])
+                    .map(move |caps| (s, caps))
+            })
+            .collect()
     }
 
     /// The text inside a pair of quotes, as tidied (entities decoded, quotes made ASCII,
@@ -393,8 +631,37 @@ impl<'a> Extraction<'a> {
         (!value.is_empty()).then_some(value)
     }
 
+    /// A text mostly in a script the rules do not read (the rules are written for English) can
+    /// only be reviewed: say so.
+    fn language(&mut self, granted: bool) {
+        let letters = self
+            .plain
+            .text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count();
+        let latin = self
+            .plain
+            .text
+            .chars()
+            .filter(|c| c.is_ascii_alphabetic())
+            .count();
+        if !granted && letters > 200 && latin * 2 < letters {
+            let first = self
+                .all
+                .first()
+                .copied()
+                .unwrap_or(Sentence { start: 0, end: 0 });
+            self.unclear(
+                TermName::CommercialUse,
+                "the text is mostly not in English, which the clause rules cannot read",
+                first,
+            );
+        }
+    }
+
     fn grant(&mut self) -> bool {
-        let found = self.sentences(&GRANT);
+        let found = self.sentences(&GRANT, K_GRANT);
         let granted = !found.is_empty();
         if let Some(first) = found.first() {
             // The grant backs every permissive default; it is cited under commercial use.
@@ -409,23 +676,24 @@ impl<'a> Extraction<'a> {
     fn thresholds(&mut self) {
         let mut users: Vec<(UserThreshold, Sentence, bool)> = Vec::new();
         for re in [&*USERS_AFTER, &*USERS_ABBREV] {
-            for caps in re.captures_iter(&self.plain.text) {
-                let (Some(m), Some(n), Some(kind)) = (caps.get(0), caps.get(1), caps.get(3)) else {
+            for (s, caps) in self.captures(re, K_USERS) {
+                let (Some(n), Some(kind)) = (caps.get(1), caps.get(3)) else {
                     continue;
                 };
                 let scale = caps.get(2).map(|s| s.as_str());
                 if let Some(value) = amount(n.as_str(), scale) {
-                    let s = self.sentence(m.start(), m.end());
                     let daily = kind.as_str().to_ascii_lowercase().starts_with('d');
                     users.push((user_threshold(daily, value), s, self.is_display_duty(s)));
                 }
             }
         }
-        for caps in USERS_BEFORE.captures_iter(&self.plain.text) {
+        for (s, caps) in self.captures(&USERS_BEFORE, K_USERS) {
             let (Some(m), Some(kind), Some(n)) = (caps.get(0), caps.get(1), caps.get(2)) else {
                 continue;
             };
-            let after = self.plain.text[m.end()..].trim_start().to_ascii_lowercase();
+            let after = self.plain.text[s.start + m.end()..]
+                .trim_start()
+                .to_ascii_lowercase();
             if after.starts_with("us dollars")
                 || after.starts_with("dollars")
                 || after.starts_with("usd")
@@ -433,13 +701,30 @@ impl<'a> Extraction<'a> {
                 continue;
             }
             if let Some(value) = amount(n.as_str(), caps.get(3).map(|s| s.as_str())) {
-                let s = self.sentence(m.start(), m.end());
                 let daily = kind.as_str().eq_ignore_ascii_case("daily");
                 users.push((user_threshold(daily, value), s, self.is_display_duty(s)));
             }
         }
+        // "(visits) must not exceed 1 million visits per month", "DAU of less than 1 million":
+        // the level below which the grant holds.
+        for (re, kind_group, number_group) in [(&*USERS_PER_MONTH, 3, 1), (&*USERS_BELOW, 1, 2)] {
+            for (s, caps) in self.captures(re, K_USERS) {
+                let (Some(kind), Some(n)) = (caps.get(kind_group), caps.get(number_group)) else {
+                    continue;
+                };
+                let daily = matches!(
+                    kind.as_str().to_ascii_lowercase().as_str(),
+                    "day" | "daily" | "dau"
+                );
+                if let Some(value) =
+                    amount(n.as_str(), caps.get(number_group + 1).map(|m| m.as_str()))
+                {
+                    users.push((user_threshold(daily, value), s, self.is_display_duty(s)));
+                }
+            }
+        }
         let read: BTreeSet<usize> = users.iter().map(|(_, s, _)| s.start).collect();
-        for s in self.sentences(&USERS_ANY) {
+        for s in self.sentences(&USERS_ANY, K_USERS) {
             if !read.contains(&s.start) && SEPARATE_GRANT.is_match(self.sentence_text(s)) {
                 self.unclear(
                     TermName::UserThreshold,
@@ -510,7 +795,7 @@ impl<'a> Extraction<'a> {
     }
 
     fn revenue(&mut self) {
-        for s in self.sentences(&REVENUE_WORD) {
+        for s in self.sentences(&REVENUE_WORD, K_REVENUE) {
             let text = self.sentence_text(s).to_string();
             let amounts: Vec<u64> = MONEY
                 .captures_iter(&text)
@@ -576,9 +861,12 @@ impl<'a> Extraction<'a> {
     }
 
     fn registration(&mut self) {
-        for s in self.sentences(&REGISTRATION) {
+        for s in self.sentences(&REGISTRATION, K_REGISTRATION) {
             let text = self.sentence_text(s);
-            if COMMERCIAL_WORD.is_match(text) && !SEPARATE_LICENCE.is_match(text) {
+            if COMMERCIAL_WORD.is_match(text)
+                && !SEPARATE_LICENCE.is_match(text)
+                && !REGISTRY_NOISE.is_match(text)
+            {
                 self.terms.registration = true;
                 self.cite(TermName::Registration, s);
             }
@@ -586,9 +874,9 @@ impl<'a> Extraction<'a> {
     }
 
     fn commercial_use(&mut self, granted: bool) {
-        let non_commercial = self.sentences(&NON_COMMERCIAL_ONLY);
+        let non_commercial = self.sentences(&NON_COMMERCIAL_ONLY, K_NON_COMMERCIAL);
         let approval: Vec<Sentence> = self
-            .sentences(&COMMERCIAL_APPROVAL)
+            .sentences(&COMMERCIAL_APPROVAL, K_COMMERCIAL)
             .into_iter()
             .filter(|s| {
                 let text = self.sentence_text(*s);
@@ -628,7 +916,7 @@ impl<'a> Extraction<'a> {
         let triggers = [&*REGION_TRIGGER_ANY, &*REGION_TRIGGER_DENY, &*MARKET_DENY];
         let mut seen = BTreeSet::new();
         for re in triggers {
-            for s in self.sentences(re) {
+            for s in self.sentences(re, K_TERRITORY) {
                 if !seen.insert(s.start) {
                     continue;
                 }
@@ -674,31 +962,52 @@ impl<'a> Extraction<'a> {
         self.terms.territory_exclusions = merge_exclusions(exclusions);
     }
 
+    /// Sentences that end in an introduction ("... the following notice:") followed, after
+    /// white space or a paragraph break, by an opening quote: the sentence and where the
+    /// quotation's text begins.
+    fn intro_then_quote(&self, re: &Regex, keys: Keys) -> Vec<(Sentence, usize)> {
+        self.captures(re, keys)
+            .into_iter()
+            .filter_map(|(s, caps)| {
+                let colon = s.start + caps.get(0)?.end();
+                let after = &self.plain.text[colon..];
+                let skipped = after.len() - after.trim_start().len();
+                after
+                    .trim_start()
+                    .starts_with('"')
+                    .then_some((s, colon + skipped + 1))
+            })
+            .collect()
+    }
+
+    /// Where a quotation opened at `open` ends: at the first quote that closes a sentence or a
+    /// clause (followed by punctuation, a line end, "and" or a parenthesis, or preceded by a full
+    /// stop). Quotes inside the quotation ("the trademark rights of "Tencent Hunyuan" are ...")
+    /// are followed by a word and do not end it.
+    fn closing_quote(&self, open: usize) -> Option<usize> {
+        let t = self.plain.text.as_bytes();
+        (open..t.len().min(open + 1200)).find(|&i| {
+            if t[i] != b'"' {
+                return false;
+            }
+            let rest = &self.plain.text[i + 1..];
+            rest.is_empty()
+                || (i > 0 && t[i - 1] == b'.')
+                || rest.starts_with(['.', ',', ';', ')', '\n'])
+                || rest.starts_with(" and ")
+                || rest.starts_with(" (")
+        })
+    }
+
     fn notice(&mut self) {
-        let Some(m) = NOTICE_INTRO.find(&self.plain.text) else {
+        let Some((s, open)) = self
+            .intro_then_quote(&NOTICE_INTRO, K_NOTICE)
+            .into_iter()
+            .next()
+        else {
             return;
         };
-        let open = m.end();
-        let t = self.plain.text.as_bytes();
-        // The notice ends at the first quote followed by punctuation, a line end or "and".
-        let mut close = None;
-        let mut i = open;
-        while i < t.len() && i < open + 1200 {
-            if t[i] == b'"' {
-                let rest = &self.plain.text[i + 1..];
-                if rest.is_empty()
-                    || t[i - 1] == b'.'
-                    || rest.starts_with(['.', ',', ';', ')', '\n'])
-                    || rest.starts_with(" and ")
-                    || rest.starts_with(" (")
-                {
-                    close = Some(i);
-                    break;
-                }
-            }
-            i += 1;
-        }
-        let s = self.sentence(m.start(), close.unwrap_or(open));
+        let close = self.closing_quote(open);
         match close.and_then(|c| self.quoted(open, c)) {
             Some(notice) if !notice.is_empty() => {
                 self.terms.notice = Some(notice);
@@ -719,25 +1028,34 @@ impl<'a> Extraction<'a> {
     }
 
     fn attribution(&mut self) {
-        let displays: Vec<regex::Captures> = DISPLAY_STRING
-            .captures_iter(&self.plain.text)
-            .chain(STATEMENT_STRING.captures_iter(&self.plain.text))
-            .collect();
-        for caps in displays {
-            let (Some(m), Some(inner)) = (caps.get(0), caps.get(1)) else {
-                continue;
-            };
-            let s = self.sentence(m.start(), m.end());
-            if OPTIONAL.is_match(&self.plain.text[s.start..m.start()])
-                && !self.sentence_text(s).contains("must")
-            {
+        let mut displays: Vec<(Sentence, (usize, usize), usize)> = Vec::new();
+        for (s, caps) in self.captures(&DISPLAY_STRING, K_QUOTE) {
+            if let (Some(m), Some(inner)) = (caps.get(0), caps.get(1)) {
+                let at = (s.start + inner.start(), s.start + inner.end());
+                displays.push((s, at, m.start()));
+            }
+        }
+        // "... include the following statement: "[name] is built using ..."", possibly on the
+        // next line: the quotation is delimited like a notice.
+        for (s, open) in self.intro_then_quote(&STATEMENT_INTRO, K_STATEMENT) {
+            if let Some(close) = self.closing_quote(open) {
+                let cited = Sentence {
+                    start: s.start,
+                    end: close + 1,
+                };
+                displays.push((cited, (open, close), 0));
+            }
+        }
+        for (s, (inner_start, inner_end), match_start) in displays {
+            let before = &self.sentence_text(s)[..match_start];
+            if OPTIONAL.is_match(before) && !self.sentence_text(s).contains("must") {
                 continue;
             }
             if self.terms.attribution.is_some() {
                 self.cite(TermName::Attribution, s);
                 continue;
             }
-            if let Some(value) = self.quoted(inner.start(), inner.end()) {
+            if let Some(value) = self.quoted(inner_start, inner_end) {
                 self.terms.attribution = Some(value);
                 self.cite(TermName::Attribution, s);
             }
@@ -761,21 +1079,21 @@ impl<'a> Extraction<'a> {
     }
 
     fn use_policy(&mut self) {
-        for s in self.sentences(&USE_POLICY) {
+        for s in self.sentences(&USE_POLICY, K_USE_POLICY) {
             self.terms.use_policy = true;
             self.cite(TermName::UsePolicy, s);
         }
     }
 
     fn flow_down(&mut self) {
-        for s in self.sentences(&FLOW_DOWN) {
+        for s in self.sentences(&FLOW_DOWN, K_FLOW_DOWN) {
             self.terms.flow_down = true;
             self.cite(TermName::FlowDown, s);
         }
     }
 
     fn licence_copy(&mut self, granted: bool) {
-        for s in self.sentences(&LICENCE_COPY) {
+        for s in self.sentences(&LICENCE_COPY, K_COPY) {
             self.terms.licence_copy = true;
             self.cite(TermName::LicenceCopy, s);
         }
@@ -786,16 +1104,16 @@ impl<'a> Extraction<'a> {
 
     fn hosting(&mut self, granted: bool) {
         let mut denied = Vec::new();
-        for s in self.sentences(&HOSTING_WORD) {
+        for s in self.sentences(&HOSTING_WORD, K_HOSTING) {
             if HOSTING_DENY.is_match(self.sentence_text(s)) {
                 denied.push(s);
             }
         }
-        denied.extend(self.sentences(&HOSTING_NOT_NC));
+        denied.extend(self.sentences(&HOSTING_NOT_NC, K_COMMERCIAL));
         // Under a non-commercial grant, offering the model to others is allowed only where the
         // text says the model may be made available; silence is no permission.
         let silent_nc = self.terms.commercial_use == CommercialUse::NonCommercial
-            && !HOSTING_ALLOW.is_match(&self.plain.text);
+            && self.sentences(&HOSTING_ALLOW, K_AVAILABLE).is_empty();
         self.terms.hosting = if !denied.is_empty() {
             Hosting::RequiresLicence
         } else if granted && !silent_nc {
@@ -812,12 +1130,12 @@ impl<'a> Extraction<'a> {
     }
 
     fn output_training(&mut self, granted: bool) {
-        let banned = self.sentences(&OUTPUT_BAN);
-        let mut conditions = self.sentences(&OUTPUT_CONDITION);
-        conditions.extend(self.sentences(&OUTPUT_DERIVATIVE));
-        conditions.extend(self.sentences(&OUTPUT_BOUND));
+        let banned = self.sentences(&OUTPUT_BAN, K_OUTPUT);
+        let mut conditions = self.sentences(&OUTPUT_CONDITION, K_OUTPUT);
+        conditions.extend(self.sentences(&OUTPUT_DERIVATIVE, K_OUTPUT));
+        conditions.extend(self.sentences(&OUTPUT_BOUND, K_OUTPUT));
         let naming_without_outputs: Vec<Sentence> = self
-            .sentences(&NAMING_TRAINING)
+            .sentences(&NAMING_TRAINING, K_NAME)
             .into_iter()
             .filter(|s| !OUTPUT_WORD.is_match(self.sentence_text(*s)))
             .collect();
@@ -843,26 +1161,57 @@ impl<'a> Extraction<'a> {
         }
     }
 
+    /// Whether the grant (with the list it introduces) or a permission names modification, or
+    /// grants everything "without restriction".
+    fn permits_modification(&self) -> bool {
+        let grants = self.sentences(&GRANT, K_GRANT);
+        let in_scope = |s: &Sentence| {
+            let text = self.sentence_text(*s);
+            (MODIFY_GRANT.is_match(text) || text.contains("without restriction"))
+                && !NEGATED.is_match(text)
+        };
+        for grant in &grants {
+            let at = self
+                .all
+                .iter()
+                .position(|s| s.start == grant.start)
+                .unwrap_or(0);
+            let introduces_list = self.sentence_text(*grant).trim_end().ends_with(':');
+            let scope = if introduces_list { 8 } else { 1 };
+            if self.all[at..].iter().take(scope).any(in_scope) {
+                return true;
+            }
+        }
+        self.sentences(&MODIFY_GRANT, K_MODIFY)
+            .iter()
+            .any(|s| PERMISSION.is_match(self.sentence_text(*s)) && in_scope(s))
+    }
+
     fn derivatives(&mut self, granted: bool) {
-        for caps in NAMING.captures_iter(&self.plain.text) {
-            let (Some(m), Some(inner)) = (caps.get(0), caps.get(1).or(caps.get(2))) else {
-                continue;
-            };
-            let s = self.sentence(m.start(), m.end());
+        let names: Vec<(Sentence, usize, usize)> = self
+            .captures(&NAMING, K_NAME)
+            .into_iter()
+            .filter_map(|(s, caps)| {
+                let inner = caps.get(1).or(caps.get(2))?;
+                Some((s, s.start + inner.start(), s.start + inner.end()))
+            })
+            .collect();
+        for (s, start, end) in names {
             if self.terms.derivatives.naming_prefix.is_none() {
-                self.terms.derivatives.naming_prefix = self.quoted(inner.start(), inner.end());
+                self.terms.derivatives.naming_prefix = self.quoted(start, end);
             }
             self.cite(TermName::Derivatives, s);
         }
-        let banned = self.sentences(&DERIVATIVE_BAN);
-        let share_alike = self.sentences(&SHARE_ALIKE);
+        let banned = self.sentences(&DERIVATIVE_BAN, K_DERIVATIVE_BAN);
+        let share_alike = self.sentences(&SHARE_ALIKE, K_SHARE_ALIKE);
         let t = &self.terms;
         let conditional = t.derivatives.naming_prefix.is_some()
             || t.flow_down
             || !share_alike.is_empty()
             || t.commercial_use == CommercialUse::NonCommercial
             || (t.attribution.is_some() && t.attribution_condition.is_none());
-        let may_modify = granted && MODIFY_GRANT.is_match(&self.plain.text);
+        // Modification must be among the acts the text permits, not merely mentioned.
+        let may_modify = granted && self.permits_modification();
         self.terms.derivatives.redistribution = if !banned.is_empty() {
             Redistribution::Prohibited
         } else if conditional {
@@ -1043,6 +1392,10 @@ mod tests {
             &*USERS_BEFORE,
             &*USERS_ABBREV,
             &*USERS_ANY,
+            &*PERMISSION,
+            &*NEGATED,
+            &*USERS_PER_MONTH,
+            &*USERS_BELOW,
             &*MONEY,
             &*OTHER_CURRENCY,
             &*REVENUE_WORD,
@@ -1054,6 +1407,7 @@ mod tests {
             &*COMMERCIAL_APPROVAL,
             &*COMMERCIAL_WORD,
             &*REGISTRATION,
+            &*REGISTRY_NOISE,
             &*SEPARATE_LICENCE,
             &*REGION_TRIGGER_ANY,
             &*REGION_TRIGGER_DENY,
@@ -1062,7 +1416,7 @@ mod tests {
             &*MULTIMODAL,
             &*NOTICE_INTRO,
             &*DISPLAY_STRING,
-            &*STATEMENT_STRING,
+            &*STATEMENT_INTRO,
             &*HOSTING_ALLOW,
             &*OPTIONAL,
             &*USE_POLICY,
@@ -1084,5 +1438,6 @@ mod tests {
         ] {
             assert!(!re.as_str().is_empty());
         }
+        assert_eq!(KEYWORD_FINDER.1.len(), KEYWORD_FINDER.0.patterns_len());
     }
 }

@@ -140,6 +140,9 @@ impl Report {
         self.human_context(&mut out, &style);
         self.human_licence(&mut out, &style);
         human_terms(&mut out, &self.licence.terms);
+        if self.licence.match_info.method == MatchMethod::None {
+            human_clauses(&mut out, &self.licence.clauses);
+        }
         self.human_findings(&mut out, &style);
         let verdict = self.verdict.as_str().replace('_', " ").to_uppercase();
         let _ = writeln!(out, "\nVerdict: {}", style.verdict(self.verdict, &verdict));
@@ -273,6 +276,23 @@ fn human_evidence(out: &mut String, evidence: &Evidence) {
         "      > \"{quote}\" ({} bytes {}..{})",
         evidence.document, evidence.start, evidence.end
     );
+}
+
+/// The clauses behind each term, for a reviewer checking terms no person has curated.
+fn human_clauses(out: &mut String, clauses: &TermEvidence) {
+    let _ = writeln!(out, "\nClauses the terms were read from (check each):");
+    if clauses.is_empty() {
+        let _ = writeln!(
+            out,
+            "  none: no clause of this text reads as a licence term"
+        );
+    }
+    for (term, evidence) in clauses {
+        let _ = writeln!(out, "  {}:", term.as_str());
+        for ev in evidence {
+            human_evidence(out, ev);
+        }
+    }
 }
 
 fn human_terms(out: &mut String, t: &Terms) {

@@ -259,6 +259,10 @@ impl Plain {
             {
                 if b == b']' {
                     plain.push(']', i, i + 1, &mut space);
+                } else if is_block_tag(&text[i..i + skip]) {
+                    // `<p>`, `<br>`, `<li>`: the paragraph break a plain copy has.
+                    space = Some((space.map_or(i, |(start, _)| start), 2));
+                    line_start = true;
                 }
                 i += skip;
                 continue;
@@ -269,6 +273,20 @@ impl Plain {
                 plain.push_or_space(decoded, i, i + len, &mut space);
                 line_start = false;
                 i += len;
+                continue;
+            }
+            if matches!(b, b' ' | b'\t' | b'\r') {
+                space = Some(space.unwrap_or((i, 0)));
+                i += 1;
+                continue;
+            }
+            if b.is_ascii_alphanumeric()
+                || matches!(b, b',' | b'.' | b'(' | b')' | b'"' | b'\'' | b'-')
+            {
+                // The common case, plain ASCII text: no mapping needed.
+                plain.push_ascii(b, i, &mut space);
+                line_start = false;
+                i += 1;
                 continue;
             }
             let Some(c) = text[i..].chars().next() else {
@@ -295,6 +313,16 @@ impl Plain {
             i += len;
         }
         plain
+    }
+
+    fn push_ascii(&mut self, b: u8, at: usize, space: &mut Option<(usize, usize)>) {
+        if space.is_some() {
+            self.push(char::from(b), at, at + 1, space);
+        } else {
+            self.text.push(char::from(b));
+            self.map.push(at);
+            self.map_end.push(at + 1);
+        }
     }
 
     fn push_or_space(
@@ -367,6 +395,42 @@ fn markup_len(text: &str, i: usize) -> Option<usize> {
     // `<year>` in a licence template is tag-shaped but is a word: only real tags are dropped.
     let body = &tag[..close];
     (body.contains(['=', '/', '"']) || is_html_tag_name(body)).then_some(1 + close + 1)
+}
+
+/// Whether a tag (`<p>`, `</li>`, `<br/>`) breaks the text into blocks.
+fn is_block_tag(tag: &str) -> bool {
+    const BLOCKS: &[&str] = &[
+        "p",
+        "br",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "blockquote",
+        "pre",
+        "hr",
+        "section",
+        "article",
+        "body",
+        "html",
+        "head",
+        "title",
+    ];
+    let name: String = tag
+        .trim_start_matches('<')
+        .trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    BLOCKS.iter().any(|b| name.eq_ignore_ascii_case(b))
 }
 
 fn is_html_tag_name(body: &str) -> bool {
