@@ -287,3 +287,21 @@ fn list_prints_the_catalogue() {
         assert!(text.contains(id), "{id}");
     }
 }
+
+#[test]
+fn an_unknown_licence_lists_its_terms_and_clauses_for_the_reviewer() {
+    let out = run(&["fixtures/unseen/dbrx/LICENSE.txt"]);
+    assert_eq!(out.status.code(), Some(3));
+    let text = stdout(&out);
+    assert!(text.contains("Licence: not identified"), "{text}");
+    assert!(text.contains("700,000,000 monthly active users"), "{text}");
+    assert!(
+        text.contains("Clauses the terms were read from (check each):"),
+        "{text}"
+    );
+    assert!(
+        text.contains("is greater than 700 million monthly active users"),
+        "{text}"
+    );
+    assert!(text.contains("[unknown-licence]"), "{text}");
+}
