@@ -397,86 +397,69 @@ fn markup_len(text: &str, i: usize) -> Option<usize> {
     (body.contains(['=', '/', '"']) || is_html_tag_name(body)).then_some(1 + close + 1)
 }
 
-/// Whether a tag (`<p>`, `</li>`, `<br/>`) breaks the text into blocks.
-fn is_block_tag(tag: &str) -> bool {
-    const BLOCKS: &[&str] = &[
-        "p",
-        "br",
-        "div",
-        "li",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "tr",
-        "table",
-        "blockquote",
-        "pre",
-        "hr",
-        "section",
-        "article",
-        "body",
-        "html",
-        "head",
-        "title",
-    ];
+/// HTML tags the normaliser knows, and whether each breaks the text into blocks.
+const HTML_TAGS: &[(&str, bool)] = &[
+    ("p", true),
+    ("br", true),
+    ("div", true),
+    ("li", true),
+    ("ul", true),
+    ("ol", true),
+    ("h1", true),
+    ("h2", true),
+    ("h3", true),
+    ("h4", true),
+    ("h5", true),
+    ("h6", true),
+    ("tr", true),
+    ("td", false),
+    ("th", false),
+    ("table", true),
+    ("tbody", false),
+    ("thead", false),
+    ("blockquote", true),
+    ("pre", true),
+    ("hr", true),
+    ("section", true),
+    ("article", true),
+    ("body", true),
+    ("html", true),
+    ("head", true),
+    ("title", true),
+    ("span", false),
+    ("b", false),
+    ("i", false),
+    ("u", false),
+    ("em", false),
+    ("strong", false),
+    ("a", false),
+    ("code", false),
+    ("sup", false),
+    ("sub", false),
+    ("small", false),
+];
+
+/// The known tag a tag's text (`<p class="x">`, `</li>`, `br/`) opens or closes, if any.
+fn known_tag(tag: &str) -> Option<(&'static str, bool)> {
     let name: String = tag
         .trim_start_matches('<')
         .trim_start_matches('/')
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric())
         .collect();
-    BLOCKS.iter().any(|b| name.eq_ignore_ascii_case(b))
+    HTML_TAGS
+        .iter()
+        .find(|(known, _)| name.eq_ignore_ascii_case(known))
+        .copied()
+}
+
+/// Whether a tag (`<p>`, `</li>`, `<br/>`) breaks the text into blocks.
+fn is_block_tag(tag: &str) -> bool {
+    known_tag(tag).is_some_and(|(_, block)| block)
 }
 
 fn is_html_tag_name(body: &str) -> bool {
-    const TAGS: &[&str] = &[
-        "p",
-        "br",
-        "br ",
-        "div",
-        "span",
-        "b",
-        "i",
-        "u",
-        "em",
-        "strong",
-        "li",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "a",
-        "pre",
-        "code",
-        "html",
-        "body",
-        "head",
-        "title",
-        "table",
-        "tr",
-        "td",
-        "th",
-        "tbody",
-        "thead",
-        "blockquote",
-        "hr",
-        "sup",
-        "sub",
-        "section",
-        "article",
-        "small",
-    ];
-    let name = body.split_whitespace().next().unwrap_or("");
-    TAGS.iter().any(|tag| name.eq_ignore_ascii_case(tag))
+    known_tag(body).is_some()
 }
 
 /// Decodes an HTML entity at `i`: the character it stands for and its length in bytes.
