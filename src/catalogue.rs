@@ -33,6 +33,16 @@ pub struct Source {
     pub commit: Option<String>,
 }
 
+/// A model repository published under a catalogue licence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelRepo {
+    /// `owner/name` on the Hugging Face Hub.
+    pub repo: String,
+    /// Where its licence can be checked (its Hub page).
+    pub source: String,
+}
+
 /// Whether an entry is a model licence or a general open licence from the SPDX list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -71,7 +81,7 @@ struct RawEntry {
     source: Source,
     #[serde(default)]
     policy: Option<PolicyInfo>,
-    models: Vec<String>,
+    models: Vec<ModelRepo>,
     terms: RawTerms,
 }
 
@@ -142,8 +152,8 @@ pub struct Licence {
     pub source: Source,
     /// The acceptable-use policy it incorporates, where that is a separate text.
     pub policy: Option<PolicyInfo>,
-    /// Model repositories published under it.
-    pub models: Vec<String>,
+    /// Model repositories published under it, with where that can be checked.
+    pub models: Vec<ModelRepo>,
     /// The verbatim licence text.
     #[serde(skip)]
     pub text: &'static str,
@@ -228,6 +238,17 @@ impl Catalogue {
     /// Every licence, sorted by id.
     pub fn licences(&self) -> &[Licence] {
         &self.licences
+    }
+
+    /// The licence a model repository was published under, by its Hub id (case-insensitive).
+    pub fn licence_of_model(&self, repo: &str) -> Option<&Licence> {
+        let repo = repo.trim().trim_start_matches("https://huggingface.co/");
+        self.licences.iter().find(|licence| {
+            licence
+                .models
+                .iter()
+                .any(|m| m.repo.eq_ignore_ascii_case(repo))
+        })
     }
 
     /// The licence with exactly this catalogue id.

@@ -103,6 +103,16 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// Model metadata (a card's front matter, a Hub JSON) that cannot be read.
+    #[error("{origin}{}: {message}", line.map(|l| format!(", line {l}")).unwrap_or_default())]
+    Metadata {
+        /// The file.
+        origin: Origin,
+        /// The 1-based line, where known.
+        line: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
     /// The subject is of a kind this version cannot check yet.
     #[error("{origin}: {message}")]
     Unsupported {

@@ -9,6 +9,7 @@ pub mod error;
 pub mod evaluate;
 pub mod extract;
 pub mod identify;
+pub mod metadata;
 pub mod report;
 pub mod terms;
 pub mod text;

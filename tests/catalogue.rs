@@ -288,3 +288,43 @@ fn readme_lists_every_licence() {
         );
     }
 }
+
+/// Each listed model repository belongs to one licence, is an `owner/name` id, and names its
+/// Hub page as its source.
+#[test]
+fn model_repositories_are_unique_and_sourced() {
+    let mut owner: HashMap<String, &str> = HashMap::new();
+    let id = regex::Regex::new(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$").unwrap();
+    for licence in catalogue().licences() {
+        for model in &licence.models {
+            assert!(id.is_match(&model.repo), "{}: {}", licence.id, model.repo);
+            assert_eq!(
+                model.source,
+                format!("https://huggingface.co/{}", model.repo),
+                "{}",
+                licence.id
+            );
+            if let Some(other) = owner.insert(model.repo.to_ascii_lowercase(), &licence.id) {
+                panic!("{} is listed under {other} and {}", model.repo, licence.id);
+            }
+        }
+    }
+    assert!(owner.len() >= 150, "{} repositories", owner.len());
+    let c = catalogue();
+    assert_eq!(
+        c.licence_of_model("meta-llama/Llama-3.1-8B-Instruct")
+            .map(|l| l.id.as_str()),
+        Some("llama-3.1")
+    );
+    assert_eq!(
+        c.licence_of_model("META-LLAMA/llama-3.3-70b-instruct")
+            .map(|l| l.id.as_str()),
+        Some("llama-3.3")
+    );
+    assert_eq!(
+        c.licence_of_model("black-forest-labs/FLUX.1-dev")
+            .map(|l| l.id.as_str()),
+        Some("flux-1-dev-non-commercial")
+    );
+    assert_eq!(c.licence_of_model("someone/unknown-model"), None);
+}
