@@ -9,6 +9,7 @@ use crate::error::{Error, Origin, Result};
 use crate::evaluate::{Finding, Rule, Severity, evaluate};
 use crate::extract::{ExtractedTerms, extract_terms, reads_as_terms};
 use crate::identify::{MatchMethod, TextMatch, identify_words};
+use crate::metadata::{has_front_matter, looks_like_api_json, parse_api_json, parse_card};
 use crate::report::{ContextSource, LicenceReport, MatchInfo, Nearest, Report};
 use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence};
 use crate::text::{Limits, Words, read_text_file};
@@ -71,14 +72,11 @@ pub fn check(subject: &str, context: &Context, options: &CheckOptions) -> Result
     }
     let path = Path::new(subject);
     if path.is_dir() {
-        return Err(Error::Unsupported {
-            origin: Origin::Path(path.to_path_buf()),
-            message: "is a folder; this version checks a licence id or a licence text file (model folders are planned)".to_string(),
-        });
+        return crate::model::check_model_folder(subject, path, context, options);
     }
     if path.exists() {
         let text = read_text_file(path, options.limits)?;
-        return Ok(check_text(subject, &text, context, options));
+        return check_file(subject, path, &text, context, options);
     }
     if looks_like_path {
         return Err(Error::NotFound {
@@ -92,6 +90,66 @@ pub fn check(subject: &str, context: &Context, options: &CheckOptions) -> Result
             origin: Origin::Path(path.to_path_buf()),
         },
     })
+}
+
+/// Checks a file: a model card (front matter), a Hub model JSON, or a licence text.
+fn check_file(
+    subject: &str,
+    path: &Path,
+    text: &str,
+    context: &Context,
+    options: &CheckOptions,
+) -> Result<Report> {
+    let origin = Origin::Path(path.to_path_buf());
+    let card = if looks_like_api_json(text) {
+        Some(parse_api_json(text, &origin)?)
+    } else if has_front_matter(text) {
+        parse_card(text, &origin)?
+    } else if text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{')
+    {
+        return Err(Error::Unsupported {
+            origin,
+            message: "is JSON but not a Hugging Face model JSON (no `id` with `cardData`, `tags` or `siblings`); a deployment context goes after `--context`".to_string(),
+        });
+    } else {
+        None
+    };
+    let Some(mut card) = card else {
+        return Ok(check_text(subject, text, context, options));
+    };
+    // A README.md card in a model folder is the folder: its licence file is part of the model.
+    let folder = path
+        .parent()
+        .filter(|_| path.file_name().is_some_and(|n| n == "README.md"));
+    if let Some(dir) = folder
+        && crate::model::LICENCE_FILES
+            .iter()
+            .any(|f| dir.join(f).is_file())
+    {
+        return crate::model::check_model_folder(subject, dir, context, options);
+    }
+    if card.repo.is_none() {
+        let named = folder.unwrap_or(path);
+        let stem = if folder.is_some() {
+            named.file_name()
+        } else {
+            named.file_stem()
+        };
+        card.repo = stem
+            .and_then(|n| n.to_str())
+            .and_then(crate::lineage::repo_from_name);
+    }
+    let siblings = folder
+        .and_then(Path::parent)
+        .or(path.parent())
+        .unwrap_or(Path::new("."));
+    let index = crate::lineage::ModelIndex::from_dir(siblings, options.limits);
+    Ok(crate::model::check_card(
+        subject, &card, None, &index, context, options,
+    ))
 }
 
 /// Checks a catalogue licence by its curated terms; evidence points into the catalogue's text.

@@ -8,6 +8,8 @@ use serde::Serialize;
 use crate::context::Context;
 use crate::evaluate::{Finding, Severity, Verdict, group};
 use crate::identify::MatchMethod;
+use crate::lineage::LineageStep;
+use crate::metadata::ModelCard;
 use crate::terms::{
     CommercialUse, Evidence, Hosting, OutputTraining, Redistribution, TermEvidence, Terms,
     UserThreshold,
@@ -91,6 +93,12 @@ pub struct Report {
     pub notes: Vec<String>,
     /// What the rules found, most severe first.
     pub findings: Vec<Finding>,
+    /// For a model: what its metadata declares.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declared: Option<ModelCard>,
+    /// For a model: its ancestry, nearest first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lineage: Option<Vec<LineageStep>>,
 }
 
 impl Report {
@@ -113,7 +121,16 @@ impl Report {
             context_source,
             notes,
             findings,
+            declared: None,
+            lineage: None,
         }
+    }
+
+    /// Adds a finding and derives the verdict again.
+    pub fn add_findings(&mut self, findings: impl IntoIterator<Item = Finding>) {
+        self.findings.extend(findings);
+        self.findings.sort_by_key(|f| f.severity);
+        self.verdict = Verdict::from_findings(&self.findings);
     }
 
     /// The process exit code for this report's verdict.
@@ -229,6 +246,24 @@ impl Report {
         let _ = writeln!(out, "  identified {how}");
         for note in &self.notes {
             let _ = writeln!(out, "  note: {note}");
+        }
+        if let Some(card) = &self.declared {
+            let declared = match (&card.license, &card.license_name) {
+                (Some(license), Some(name)) => format!("{license} ({name})"),
+                (Some(license), None) => license.clone(),
+                (None, Some(name)) => name.clone(),
+                (None, None) => "nothing".to_string(),
+            };
+            let _ = writeln!(out, "  the model's metadata declares: {declared}");
+        }
+        for step in self.lineage.iter().flatten() {
+            let _ = writeln!(
+                out,
+                "  {} of {} ({})",
+                step.relation.map_or("derived", |r| r.as_str()),
+                step.model,
+                step.licence.as_deref().unwrap_or("licence unknown")
+            );
         }
     }
 

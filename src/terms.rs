@@ -195,7 +195,149 @@ impl Terms {
     }
 }
 
+fn commercial_rank(c: CommercialUse) -> u8 {
+    match c {
+        CommercialUse::Unknown => 0,
+        CommercialUse::NonCommercial => 1,
+        CommercialUse::Conditional => 2,
+        CommercialUse::Allowed => 3,
+    }
+}
+
+fn redistribution_rank(r: Redistribution) -> u8 {
+    match r {
+        Redistribution::Unknown => 0,
+        Redistribution::Prohibited => 1,
+        Redistribution::Conditional => 2,
+        Redistribution::Allowed => 3,
+    }
+}
+
+fn output_rank(o: OutputTraining) -> u8 {
+    match o {
+        OutputTraining::Unknown => 0,
+        OutputTraining::Prohibited => 1,
+        OutputTraining::Conditional => 2,
+        OutputTraining::Unrestricted => 3,
+    }
+}
+
+fn hosting_rank(h: Hosting) -> u8 {
+    match h {
+        Hosting::Unknown => 0,
+        Hosting::RequiresLicence => 1,
+        Hosting::Allowed => 2,
+    }
+}
+
+/// The lower of two optional thresholds (a threshold beats none).
+fn lower_threshold(a: Option<u64>, b: Option<u64>) -> Option<u64> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Two optional texts, both kept when they differ.
+fn both_texts(a: &Option<String>, b: &Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) if a != b => Some(format!("{a}; {b}")),
+        (a, b) => a.clone().or_else(|| b.clone()),
+    }
+}
+
 impl Terms {
+    /// The most restrictive combination of two licences' terms, field by field: what binds a
+    /// model merged from both, or a model under `A AND B`. `unknown` wins over any value.
+    pub fn stricter(&self, other: &Terms) -> Terms {
+        let pick = |a: u8, b: u8| a <= b;
+        let users = |t: &Terms| t.user_threshold;
+        let user_threshold = match (users(self), users(other)) {
+            (
+                Some(UserThreshold::MonthlyActiveUsers(a)),
+                Some(UserThreshold::MonthlyActiveUsers(b)),
+            ) => Some(UserThreshold::MonthlyActiveUsers(a.min(b))),
+            (
+                Some(UserThreshold::DailyActiveUsers(a)),
+                Some(UserThreshold::DailyActiveUsers(b)),
+            ) => Some(UserThreshold::DailyActiveUsers(a.min(b))),
+            // Monthly and daily gates cannot be compared: keep the monthly one, the other
+            // licence's daily gate stays in its own clauses.
+            (a, b) => a.or(b),
+        };
+        let mut territory = self.territory_exclusions.clone();
+        for e in &other.territory_exclusions {
+            if !territory.contains(e) {
+                territory.push(e.clone());
+            }
+        }
+        let attribution_condition = match (self.attribution_condition, other.attribution_condition)
+        {
+            (Some(a), Some(b)) => Some(AttributionCondition {
+                monthly_active_users: lower_threshold(
+                    a.monthly_active_users,
+                    b.monthly_active_users,
+                ),
+                monthly_revenue_usd: lower_threshold(a.monthly_revenue_usd, b.monthly_revenue_usd),
+            }),
+            // A notice one licence always requires is always due.
+            (Some(a), None) if other.attribution.is_none() => Some(a),
+            (None, Some(b)) if self.attribution.is_none() => Some(b),
+            _ => None,
+        };
+        Terms {
+            commercial_use: if pick(
+                commercial_rank(self.commercial_use),
+                commercial_rank(other.commercial_use),
+            ) {
+                self.commercial_use
+            } else {
+                other.commercial_use
+            },
+            registration: self.registration || other.registration,
+            user_threshold,
+            revenue_threshold: lower_threshold(
+                self.revenue_threshold.map(|r| r.annual_revenue_usd),
+                other.revenue_threshold.map(|r| r.annual_revenue_usd),
+            )
+            .map(|annual_revenue_usd| RevenueThreshold { annual_revenue_usd }),
+            territory_exclusions: territory,
+            derivatives: Derivatives {
+                redistribution: if pick(
+                    redistribution_rank(self.derivatives.redistribution),
+                    redistribution_rank(other.derivatives.redistribution),
+                ) {
+                    self.derivatives.redistribution
+                } else {
+                    other.derivatives.redistribution
+                },
+                naming_prefix: both_texts(
+                    &self.derivatives.naming_prefix,
+                    &other.derivatives.naming_prefix,
+                ),
+            },
+            attribution: both_texts(&self.attribution, &other.attribution),
+            attribution_condition,
+            notice: both_texts(&self.notice, &other.notice),
+            output_training: if pick(
+                output_rank(self.output_training),
+                output_rank(other.output_training),
+            ) {
+                self.output_training
+            } else {
+                other.output_training
+            },
+            use_policy: self.use_policy || other.use_policy,
+            flow_down: self.flow_down || other.flow_down,
+            hosting: if pick(hosting_rank(self.hosting), hosting_rank(other.hosting)) {
+                self.hosting
+            } else {
+                other.hosting
+            },
+            licence_copy: self.licence_copy || other.licence_copy,
+        }
+    }
+
     /// The fields where `self` grants more, or demands less, than `other`: a missing threshold or
     /// a higher one, a missing duty, a laxer value. `unknown` is never more permissive than
     /// anything: it asks for review.
@@ -212,29 +354,10 @@ impl Terms {
         };
         let dropped = |a: &Option<String>, b: &Option<String>| a.is_none() && b.is_some();
         let lost = |a: bool, b: bool| !a && b;
-        let commercial = |c: CommercialUse| match c {
-            CommercialUse::Unknown => 0,
-            CommercialUse::NonCommercial => 1,
-            CommercialUse::Conditional => 2,
-            CommercialUse::Allowed => 3,
-        };
-        let redistribution = |r: Redistribution| match r {
-            Redistribution::Unknown => 0,
-            Redistribution::Prohibited => 1,
-            Redistribution::Conditional => 2,
-            Redistribution::Allowed => 3,
-        };
-        let outputs = |o: OutputTraining| match o {
-            OutputTraining::Unknown => 0,
-            OutputTraining::Prohibited => 1,
-            OutputTraining::Conditional => 2,
-            OutputTraining::Unrestricted => 3,
-        };
-        let hosting = |h: Hosting| match h {
-            Hosting::Unknown => 0,
-            Hosting::RequiresLicence => 1,
-            Hosting::Allowed => 2,
-        };
+        let commercial = commercial_rank;
+        let redistribution = redistribution_rank;
+        let outputs = output_rank;
+        let hosting = hosting_rank;
         let looser_rank = |a: u8, b: u8| a != 0 && a > b;
         let condition_looser = match (self.attribution_condition, other.attribution_condition) {
             (Some(_), None) => true,
