@@ -233,7 +233,25 @@ pub fn parse_api_json(text: &str, origin: &Origin) -> Result<ModelCard> {
     if card.pipeline_tag.is_none() {
         card.pipeline_tag = string(object.get("pipeline_tag"));
     }
+    card.license_evidence = json_license_evidence(text, &card);
     Ok(card)
+}
+
+/// Where the JSON states the licence: its `"license": "..."` (in `cardData`), else its
+/// `"license:..."` tag, as evidence (document `card`).
+fn json_license_evidence(text: &str, card: &ModelCard) -> Option<Evidence> {
+    let license = card.license.as_deref()?;
+    let needles = [format!("\"license\": \"{license}\""), format!("\"license\":\"{license}\""), format!("\"license:{license}\"")];
+    needles.iter().find_map(|needle| {
+        let start = text.find(needle.as_str())?;
+        let end = start + needle.len();
+        Some(Evidence {
+            start,
+            end,
+            text: text.get(start..end)?.to_string(),
+            document: CARD_DOCUMENT.to_string(),
+        })
+    })
 }
 
 /// Fills what the Hub's tags say (`license:llama3.1`, `base_model:finetune:meta-llama/...`) and
@@ -450,6 +468,7 @@ mod tests {
         assert_eq!(card.base_model, vec!["meta-llama/Llama-3.1-8B"]);
         assert_eq!(card.base_model_relation, Some(Relation::Finetune));
         assert_eq!(card.files, vec!["LICENSE"]);
+        assert_eq!(card.license_evidence.map(|e| e.text).as_deref(), Some("\"license:llama3.1\""));
     }
 
     #[test]
