@@ -72,5 +72,54 @@ fn extraction(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, catalogue_texts, fuzzy, evaluation, extraction);
+/// A model card as the Hub has them: a fine-tune of Llama 3.1 relabelled MIT.
+const CARD: &str = "---\nlicense: mit\nbase_model: meta-llama/Llama-3.1-8B-Instruct\nbase_model_relation: finetune\ntags:\n- text-generation\n- llama\npipeline_tag: text-generation\n---\n# Support model\n\nA fine-tune for support tickets.\n";
+
+fn model_cards(c: &mut Criterion) {
+    let catalogue = Catalogue::embedded().expect("catalogue loads");
+    let origin = model_licence::Origin::Memory("card".into());
+    let index = model_licence::lineage::ModelIndex::new();
+    c.bench_function("card/parse + lineage", |b| {
+        b.iter(|| {
+            let card = model_licence::metadata::parse_card(black_box(CARD), &origin)
+                .expect("parses")
+                .expect("has front matter");
+            model_licence::lineage::resolve(&card, catalogue, &index)
+        })
+    });
+
+    // A folder of 1,000 model folders (card + nothing else), checked one by one.
+    let dir = std::env::temp_dir().join(format!("model-licence-bench-{}", std::process::id()));
+    for i in 0..1000 {
+        let model = dir.join(format!("example__support-model-{i}"));
+        std::fs::create_dir_all(&model).expect("temp dir");
+        std::fs::write(model.join("README.md"), CARD).expect("write card");
+    }
+    let context = Context::default_assumed();
+    let mut group = c.benchmark_group("folder");
+    group.sample_size(10);
+    group.bench_function("1000 model folders", |b| {
+        b.iter(|| {
+            for entry in std::fs::read_dir(&dir).expect("temp dir").flatten() {
+                let path = entry.path();
+                let subject = path.to_string_lossy();
+                let report =
+                    model_licence::check(&subject, &context, &CheckOptions::DEFAULT_CONTEXT)
+                        .expect("checks");
+                black_box(report.verdict);
+            }
+        })
+    });
+    group.finish();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+criterion_group!(
+    benches,
+    catalogue_texts,
+    fuzzy,
+    evaluation,
+    extraction,
+    model_cards
+);
 criterion_main!(benches);

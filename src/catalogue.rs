@@ -301,6 +301,21 @@ impl Catalogue {
         })
     }
 
+    /// Resolves a licence id as model metadata states it: a Hugging Face licence id or
+    /// `license_name` (`llama3.1`, `gemma`, `mrl`), or an SPDX id or `LicenseRef-…`. Catalogue
+    /// ids and aliases are not used here: on the Hub, `license_name: qwen` names the 2024 Qwen
+    /// licence, not the catalogue's `qwen` (the 2023 Tongyi Qianwen text).
+    pub fn resolve_hub_id(&self, name: &str) -> Option<&Licence> {
+        let wanted = name.trim().to_ascii_lowercase();
+        self.licences.iter().find(|licence| {
+            licence.spdx.to_ascii_lowercase() == wanted
+                || licence
+                    .hf_ids
+                    .iter()
+                    .any(|id| id.to_ascii_lowercase() == wanted)
+        })
+    }
+
     /// The newest licence of a family, by release date. A family with an undated member
     /// (`cc`, `mistral`) has no "newest": its name is ambiguous and resolves to nothing.
     fn newest_of_family(&self, family: &str) -> Option<&Licence> {

@@ -130,6 +130,7 @@ rules! {
     MissingFact = "missing-fact": "A rule needs a fact that the deployment context does not give.",
     CompanionText = "companion-text": "The text given is a licence's acceptable-use policy, not the licence itself.",
     UnclearClause = "unclear-clause": "A clause bears on a term but could not be read with certainty.",
+    UndeclaredLicence = "undeclared-licence": "The model's metadata declares no licence (the licence that binds it is reported).",
     UnknownBase = "unknown-base": "A base model is neither in the catalogue nor among the cards given, so its licence is unknown.",
 }
 

@@ -147,6 +147,8 @@ pub struct Binding<'c> {
     pub lineage: Vec<LineageStep>,
     /// Base models that neither the catalogue nor the index knows.
     pub unknown_bases: Vec<String>,
+    /// Whether the model itself is one the catalogue lists under its licence.
+    pub own_listing: bool,
 }
 
 /// Whether a licence's terms follow the models derived from it: every model licence does (use
@@ -187,7 +189,21 @@ fn resolve_at<'c>(
         from_bases: false,
         lineage: Vec::new(),
         unknown_bases: Vec::new(),
+        own_listing: false,
     };
+    // A repository the licensor published is bound by the licence it published it under, whatever
+    // it was trained from (Llama 3.3 70B is a Llama 3.1 fine-tune that Meta licensed anew).
+    if let Some(own) = card
+        .repo
+        .as_deref()
+        .and_then(|repo| catalogue.licence_of_model(repo))
+    {
+        binding.licences = vec![own];
+        binding.alternatives.clear();
+        binding.from_bases = binding.declared != Declared::One(own);
+        binding.own_listing = true;
+        return binding;
+    }
     if card.base_model.is_empty() {
         return binding;
     }
@@ -257,7 +273,15 @@ fn infer_relation(card: &ModelCard) -> Option<Relation> {
     if card.base_model.len() > 1 {
         return Some(Relation::Merge);
     }
-    let tags: Vec<String> = card.tags.iter().map(|t| t.to_ascii_lowercase()).collect();
+    let mut tags: Vec<String> = card.tags.iter().map(|t| t.to_ascii_lowercase()).collect();
+    // Quantisers name their repositories after the format (`phi-2-GGUF`, `...-AWQ`).
+    if let Some(repo) = &card.repo {
+        tags.extend(
+            repo.to_ascii_lowercase()
+                .split(['/', '-', '_', '.'])
+                .map(String::from),
+        );
+    }
     let has = |words: &[&str]| {
         tags.iter()
             .any(|t| words.iter().any(|w| t == w || t.contains(w)))

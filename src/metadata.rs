@@ -241,7 +241,11 @@ pub fn parse_api_json(text: &str, origin: &Origin) -> Result<ModelCard> {
 /// `"license:..."` tag, as evidence (document `card`).
 fn json_license_evidence(text: &str, card: &ModelCard) -> Option<Evidence> {
     let license = card.license.as_deref()?;
-    let needles = [format!("\"license\": \"{license}\""), format!("\"license\":\"{license}\""), format!("\"license:{license}\"")];
+    let needles = [
+        format!("\"license\": \"{license}\""),
+        format!("\"license\":\"{license}\""),
+        format!("\"license:{license}\""),
+    ];
     needles.iter().find_map(|needle| {
         let start = text.find(needle.as_str())?;
         let end = start + needle.len();
@@ -360,15 +364,8 @@ pub fn declared_licence<'c>(card: &ModelCard, catalogue: &'c Catalogue) -> Decla
 }
 
 fn resolve_name<'c>(name: &str, catalogue: &'c Catalogue) -> Declared<'c> {
-    if let Ok(resolved) = catalogue.resolve(name) {
-        // A family name ("llama") names no one licence: a card must be precise.
-        if resolved
-            .note
-            .as_deref()
-            .is_none_or(|n| !n.contains("family"))
-        {
-            return Declared::One(resolved.licence);
-        }
+    if let Some(licence) = catalogue.resolve_hub_id(name) {
+        return Declared::One(licence);
     }
     expression(name, catalogue).unwrap_or_else(|| Declared::Unknown(name.to_string()))
 }
@@ -382,7 +379,7 @@ fn expression<'c>(text: &str, catalogue: &'c Catalogue) -> Option<Declared<'c>> 
             spdx::LicenseItem::Spdx { id, .. } => id.name.to_string(),
             spdx::LicenseItem::Other(other) => format!("LicenseRef-{}", other.lic_ref),
         };
-        licences.push(catalogue.resolve(&name).ok()?.licence);
+        licences.push(catalogue.resolve_hub_id(&name)?);
     }
     let operators: Vec<spdx::expression::Operator> = parsed
         .iter()
@@ -468,7 +465,10 @@ mod tests {
         assert_eq!(card.base_model, vec!["meta-llama/Llama-3.1-8B"]);
         assert_eq!(card.base_model_relation, Some(Relation::Finetune));
         assert_eq!(card.files, vec!["LICENSE"]);
-        assert_eq!(card.license_evidence.map(|e| e.text).as_deref(), Some("\"license:llama3.1\""));
+        assert_eq!(
+            card.license_evidence.map(|e| e.text).as_deref(),
+            Some("\"license:llama3.1\"")
+        );
     }
 
     #[test]

@@ -150,6 +150,13 @@ pub fn check_card(
             card.license_evidence.iter().cloned().collect(),
         )
     }));
+    let evaluated_family = report
+        .licence
+        .id
+        .as_deref()
+        .and_then(|id| catalogue.get(id))
+        .map(|l| l.family.clone());
+    report.add_findings(name_hint(card, &binding, evaluated_family.as_deref()));
     report.declared = Some(card.clone());
     report.lineage = Some(binding.lineage.clone());
     report
@@ -308,15 +315,30 @@ fn conflicts(
     let card_line: Vec<Evidence> = card.license_evidence.iter().cloned().collect();
     let declared = declared_name(&binding.declared);
     let binding_ids: Vec<&str> = binding.licences.iter().map(|l| l.id.as_str()).collect();
+    if binding.from_bases && binding.declared == Declared::Nothing {
+        out.push(Finding::new(
+            Rule::UndeclaredLicence,
+            Severity::Info,
+            format!(
+                "The model's metadata declares no licence; it derives from a model under {}, which binds it.",
+                binding_ids.join(" and ")
+            ),
+            Vec::new(),
+        ));
+        return out;
+    }
     if binding.from_bases {
         let mut evidence = card_line.clone();
         evidence.extend(binding.licences.iter().flat_map(|l| derivative_clause(l)));
-        let bases: Vec<&str> = binding
+        let mut bases: Vec<&str> = binding
             .lineage
             .iter()
             .filter(|s| s.licence.is_some())
             .map(|s| s.model.as_str())
             .collect();
+        if binding.own_listing {
+            bases = card.repo.iter().map(String::as_str).collect();
+        }
         let agrees =
             matches!(&binding.declared, Declared::One(d) if binding_ids == [d.id.as_str()]);
         if !agrees {
@@ -370,6 +392,41 @@ fn conflicts(
         }
     }
     out
+}
+
+/// Families whose every published model binds its derivatives: a model named after one of them
+/// whose metadata names no such base may be a derivative relabelled.
+const BINDING_FAMILIES: &[(&str, &str)] =
+    &[("llama", "Llama"), ("gemma", "Gemma"), ("flux", "FLUX")];
+
+/// A review when a model's name suggests a family its lineage does not show.
+fn name_hint(card: &ModelCard, binding: &Binding, evaluated_family: Option<&str>) -> Vec<Finding> {
+    let Some(repo) = card.repo.as_deref() else {
+        return Vec::new();
+    };
+    let name = repo.rsplit('/').next().unwrap_or(repo).to_ascii_lowercase();
+    BINDING_FAMILIES
+        .iter()
+        .filter(|(family, _)| name.contains(family))
+        .filter(|(family, _)| evaluated_family != Some(*family))
+        .filter(|(family, _)| !binding.licences.iter().any(|l| l.family == *family))
+        .filter(|(family, _)| {
+            !binding
+                .lineage
+                .iter()
+                .any(|s| s.model.to_ascii_lowercase().contains(family))
+        })
+        .map(|(_, shown)| {
+            Finding::new(
+                Rule::UnknownBase,
+                Severity::Review,
+                format!(
+                    "The model's name, `{repo}`, suggests it derives from {shown}, but its metadata names no {shown} base: if it does, the {shown} licence binds it. Check its lineage."
+                ),
+                card.license_evidence.iter().cloned().collect(),
+            )
+        })
+        .collect()
 }
 
 fn declared_name(declared: &Declared) -> Option<String> {
