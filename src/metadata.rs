@@ -372,7 +372,22 @@ fn resolve_name<'c>(name: &str, catalogue: &'c Catalogue) -> Declared<'c> {
 
 /// An SPDX expression of catalogue licences, all joined by `OR` or all by `AND`.
 fn expression<'c>(text: &str, catalogue: &'c Catalogue) -> Option<Declared<'c>> {
-    let parsed = spdx::Expression::parse_mode(text, spdx::ParseMode::LAX).ok()?;
+    // Hub ids are lower case (`apache-2.0 OR mit`): spell each licence the SPDX way first.
+    let canonical: Vec<String> = text
+        .split_whitespace()
+        .map(|token| {
+            let bare = token.trim_matches(['(', ')']);
+            match catalogue.resolve_hub_id(bare) {
+                Some(licence)
+                    if !matches!(bare.to_ascii_uppercase().as_str(), "AND" | "OR" | "WITH") =>
+                {
+                    token.replace(bare, &licence.spdx)
+                }
+                _ => token.to_string(),
+            }
+        })
+        .collect();
+    let parsed = spdx::Expression::parse_mode(&canonical.join(" "), spdx::ParseMode::LAX).ok()?;
     let mut licences = Vec::new();
     for req in parsed.requirements() {
         let name = match &req.req.license {

@@ -165,3 +165,99 @@ fn model_reports_match_their_golden_files() {
         });
     }
 }
+
+fn check_card_text(name: &str, card: &str) -> Report {
+    let dir =
+        std::env::temp_dir().join(format!("model-licence-test-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(format!("{name}.md"));
+    std::fs::write(&file, card).unwrap();
+    let report = check(
+        &file.to_string_lossy(),
+        &Context::default_assumed(),
+        &CheckOptions::DEFAULT_CONTEXT,
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    report.unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+#[test]
+fn an_or_expression_lets_the_licensee_pick_the_most_favourable() {
+    let report = check_card_text(
+        "either",
+        "---\nlicense: cc-by-nc-4.0 OR apache-2.0\n---\n# Either\n",
+    );
+    assert_eq!(report.licence.id.as_deref(), Some("apache-2.0"));
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.contains("cc-by-nc-4.0 OR apache-2.0")),
+        "{:?}",
+        report.notes
+    );
+}
+
+#[test]
+fn an_and_expression_binds_every_licence() {
+    let report = check_card_text(
+        "both",
+        "---\nlicense: apache-2.0 AND cc-by-nc-4.0\n---\n# Both\n",
+    );
+    assert_eq!(report.licence.id, None);
+    assert_eq!(
+        report.licence.terms.commercial_use,
+        model_licence::terms::CommercialUse::NonCommercial
+    );
+    assert_eq!(
+        report.verdict,
+        model_licence::Verdict::Blocked,
+        "commercial use of a non-commercial licence"
+    );
+}
+
+#[test]
+fn an_unknown_declared_licence_needs_review() {
+    let report = check_card_text(
+        "odd",
+        "---\nlicense: other\nlicense_name: acme-model-licence\n---\n# Odd\n",
+    );
+    assert_eq!(report.licence.id, None);
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.rule == Rule::UnknownLicence)
+    );
+    assert_eq!(report.exit_code(), 3);
+}
+
+#[test]
+fn oversized_or_broken_front_matter_is_a_clean_error() {
+    let huge = format!(
+        "---\nlicense: mit\ndescription: \"{}\"\n---\n",
+        "x".repeat(300 * 1024)
+    );
+    let dir = std::env::temp_dir().join(format!("model-licence-test-{}-huge", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, text) in [
+        ("huge.md", huge.as_str()),
+        ("broken.md", "---\nlicense: [mit\n---\n"),
+        ("unclosed.md", "---\nlicense: mit\n"),
+    ] {
+        let file = dir.join(name);
+        std::fs::write(&file, text).unwrap();
+        let err = check(
+            &file.to_string_lossy(),
+            &Context::default_assumed(),
+            &CheckOptions::DEFAULT_CONTEXT,
+        )
+        .expect_err(name);
+        assert!(
+            matches!(err, model_licence::Error::Metadata { .. }),
+            "{name}: {err}"
+        );
+        assert!(err.to_string().contains(name), "{name}: {err}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
