@@ -10,7 +10,7 @@ use crate::evaluate::{Finding, Rule, Severity, evaluate};
 use crate::extract::{ExtractedTerms, extract_terms, reads_as_terms};
 use crate::identify::{MatchMethod, TextMatch, identify_words};
 use crate::metadata::{has_front_matter, looks_like_api_json, parse_api_json, parse_card};
-use crate::report::{ContextSource, LicenceReport, MatchInfo, Nearest, Report};
+use crate::report::{ContextSource, LicenceReport, MatchInfo, Nearest, Report, sha256_hex};
 use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence};
 use crate::text::{Limits, Words, read_text_file};
 
@@ -173,6 +173,8 @@ pub fn check_licence(
         },
         terms: licence.terms.terms.clone(),
         clauses: licence.terms.evidence.clone(),
+        sha256: Some(sha256_hex(licence.text)),
+        binding: Vec::new(),
     };
     Report::new(
         subject.to_string(),
@@ -225,6 +227,8 @@ pub fn check_text(subject: &str, text: &str, context: &Context, options: &CheckO
         },
         terms: backed.terms.clone(),
         clauses: backed.evidence,
+        sha256: Some(sha256_hex(text)),
+        binding: Vec::new(),
     };
     Report::new(
         subject.to_string(),
@@ -326,6 +330,8 @@ fn unidentified(
         },
         terms: extracted.backed.terms,
         clauses: extracted.backed.evidence,
+        sha256: Some(sha256_hex(text)),
+        binding: Vec::new(),
     };
     Report::new(
         subject.to_string(),

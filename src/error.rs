@@ -113,6 +113,14 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// An organisation policy that does not validate: every problem, each with its line.
+    #[error("{origin}: invalid policy:\n  {}", problems.join("\n  "))]
+    Policy {
+        /// The policy file.
+        origin: Origin,
+        /// What is wrong, one entry per problem, each starting with its line.
+        problems: Vec<String>,
+    },
     /// The subject is of a kind this version cannot check yet.
     #[error("{origin}: {message}")]
     Unsupported {

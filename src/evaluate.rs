@@ -131,6 +131,12 @@ rules! {
     CompanionText = "companion-text": "The text given is a licence's acceptable-use policy, not the licence itself.",
     UnclearClause = "unclear-clause": "A clause bears on a term but could not be read with certainty.",
     UndeclaredLicence = "undeclared-licence": "The model's metadata declares no licence (the licence that binds it is reported).",
+    PolicyDeny = "policy-deny": "The organisation's policy denies the licence.",
+    PolicyNotAllowed = "policy-not-allowed": "The licence is not on the organisation's list of allowed licences.",
+    PolicyObligation = "policy-obligation": "The licence carries an obligation the organisation has not accepted.",
+    PolicyException = "policy-exception": "An exception of the organisation's policy applies to this model.",
+    ExceptionExpired = "exception-expired": "An exception of the organisation's policy has expired and no longer applies.",
+    ExceptionLapsed = "exception-lapsed": "An exception was approved for another licence text (its SHA-256 differs), so it no longer applies.",
     UnknownBase = "unknown-base": "A base model is neither in the catalogue nor among the cards given, so its licence is unknown.",
 }
 

@@ -2,8 +2,11 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod batch;
 pub mod catalogue;
 pub mod check;
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod context;
 pub mod error;
 pub mod evaluate;
@@ -12,6 +15,8 @@ pub mod identify;
 pub mod lineage;
 pub mod metadata;
 pub mod model;
+pub mod policy;
+pub mod render;
 pub mod report;
 pub mod terms;
 pub mod text;
@@ -23,6 +28,7 @@ pub use error::{Error, Origin, Result};
 pub use evaluate::{Finding, Rule, Severity, Verdict, evaluate};
 pub use extract::{ExtractedTerms, extract_terms};
 pub use identify::{MatchMethod, TextMatch, identify_text};
+pub use policy::Policy;
 pub use report::{ContextSource, Report};
 pub use terms::{BackedTerms, Evidence, TermName, Terms};
 pub use text::Limits;

@@ -220,6 +220,8 @@ fn combined(
         },
         terms: backed.terms,
         clauses: backed.evidence,
+        sha256: None,
+        binding: ids.iter().map(|id| id.to_string()).collect(),
     };
     Report::new(
         subject.to_string(),
@@ -293,6 +295,8 @@ fn undeclared(
         },
         terms: terms.terms,
         clauses: terms.evidence,
+        sha256: None,
+        binding: Vec::new(),
     };
     Report::new(
         subject.to_string(),

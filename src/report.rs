@@ -72,6 +72,21 @@ pub struct LicenceReport {
     pub terms: Terms,
     /// The clauses behind each term.
     pub clauses: TermEvidence,
+    /// The SHA-256 of the licence text read, for pinning an approval to it (`null` when several
+    /// licences bind at once).
+    pub sha256: Option<String>,
+    /// When several catalogue licences bind at once (a merge, `A AND B`): their ids.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub binding: Vec<String>,
+}
+
+/// The SHA-256 of a text, in lower-case hex.
+pub fn sha256_hex(text: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The outcome of checking one subject.

@@ -1,0 +1,151 @@
+//! Batches: checking a whole inventory of models in parallel, in a fixed order, streaming the
+//! results so that memory does not grow with the number of subjects.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::check::{CheckOptions, check};
+use crate::context::Context;
+use crate::error::{Error, Origin, Result};
+use crate::policy::Policy;
+use crate::report::Report;
+use crate::text::read_text_file;
+
+/// How many subjects are checked in parallel before their results are handed on, in order.
+const CHUNK: usize = 64;
+/// The most subjects a folder or an inventory may list.
+pub const MAX_SUBJECTS: usize = 1_000_000;
+
+/// The outcome for one subject of a batch: its report, or why it could not be checked.
+#[derive(Debug)]
+pub struct BatchItem {
+    /// The subject as listed.
+    pub subject: String,
+    /// Its report, or the error that stopped it.
+    pub result: Result<Report>,
+}
+
+impl BatchItem {
+    /// The exit code this subject alone would give (2 for an error).
+    pub fn exit_code(&self, policy: Option<&Policy>) -> i32 {
+        match (&self.result, policy) {
+            (Ok(report), Some(policy)) => policy.exit_code(report),
+            (Ok(report), None) => report.exit_code(),
+            (Err(_), _) => 2,
+        }
+    }
+}
+
+/// The exit code of a whole batch: its worst subject. Blocked (1) is worst, then a subject that
+/// could not be checked (2), then needs review (3), else 0.
+pub fn worst_exit_code(codes: impl IntoIterator<Item = i32>) -> i32 {
+    let rank = |code: i32| match code {
+        1 => 3,
+        2 => 2,
+        3 => 1,
+        _ => 0,
+    };
+    codes.into_iter().max_by_key(|c| rank(*c)).unwrap_or(0)
+}
+
+/// The subjects of a folder: each entry (a model folder, a card, a Hub JSON, a licence text),
+/// sorted by name, hidden entries and symbolic links left out.
+pub fn subjects_in_dir(dir: &Path) -> Result<Vec<String>> {
+    let origin = Origin::Path(dir.to_path_buf());
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
+        origin: origin.clone(),
+        source,
+    })?;
+    let mut subjects: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .filter(|e| e.file_type().is_ok_and(|t| !t.is_symlink()))
+        .map(|e| e.path())
+        .take(MAX_SUBJECTS + 1)
+        .collect();
+    if subjects.len() > MAX_SUBJECTS {
+        return Err(Error::Unsupported {
+            origin,
+            message: format!("holds more than {MAX_SUBJECTS} entries; split the inventory"),
+        });
+    }
+    subjects.sort();
+    Ok(subjects
+        .into_iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect())
+}
+
+/// The subjects of an inventory file: one per line (`#` starts a comment), or a JSON array of
+/// strings. Relative paths are taken from the inventory's folder; ids stay ids.
+pub fn subjects_in_inventory(path: &Path, options: &CheckOptions) -> Result<Vec<String>> {
+    let text = read_text_file(path, options.limits)?;
+    let origin = Origin::Path(path.to_path_buf());
+    let listed: Vec<String> = if text.trim_start().starts_with('[') {
+        serde_json::from_str(&text).map_err(|err| Error::Metadata {
+            origin: origin.clone(),
+            line: Some(err.line()),
+            message: format!("inventory must be a JSON array of strings: {err}"),
+        })?
+    } else {
+        text.lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect()
+    };
+    let base = path.parent().unwrap_or(Path::new("."));
+    Ok(listed
+        .into_iter()
+        .map(|subject| {
+            let candidate = base.join(&subject);
+            if Path::new(&subject).is_relative() && candidate.exists() {
+                candidate.to_string_lossy().into_owned()
+            } else {
+                subject
+            }
+        })
+        .collect())
+}
+
+/// Checks every subject, in parallel, handing each outcome to `each` in the order the subjects
+/// were given. One subject's error never stops the batch.
+pub fn check_all(
+    subjects: &[String],
+    context: &Context,
+    policy: Option<&Policy>,
+    options: &CheckOptions,
+    mut each: impl FnMut(BatchItem),
+) {
+    for chunk in subjects.chunks(CHUNK) {
+        let items: Vec<BatchItem> = chunk
+            .par_iter()
+            .map(|subject| {
+                let result = check(subject, context, options).map(|mut report| {
+                    if let Some(policy) = policy {
+                        policy.apply(&mut report);
+                    }
+                    report
+                });
+                BatchItem {
+                    subject: subject.clone(),
+                    result,
+                }
+            })
+            .collect();
+        items.into_iter().for_each(&mut each);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_worst_outcome_wins() {
+        assert_eq!(worst_exit_code([0, 3, 0]), 3);
+        assert_eq!(worst_exit_code([3, 2, 0]), 2);
+        assert_eq!(worst_exit_code([2, 1, 3]), 1);
+        assert_eq!(worst_exit_code([]), 0);
+    }
+}

@@ -1,0 +1,510 @@
+//! An organisation's policy: which licences it allows or denies, which obligations it accepts,
+//! whether `needs_review` fails its gate, its deployment context, and exceptions per model
+//! (with a reason, an expiry date, and optionally the hash of the licence text approved).
+//!
+//! The file is TOML, in the spirit of cargo-deny's `deny.toml`:
+//!
+//! ```toml
+//! [licences]
+//! allow = ["apache-2.0", "mit", "llama-3.1", "llama-3.3"]
+//! deny = ["cc-by-nc-4.0"]
+//!
+//! [obligations]
+//! accept = ["attribution", "licence-copy", "naming", "use-policy"]
+//!
+//! [gate]
+//! needs_review = "fail"
+//!
+//! [context.organisation]
+//! monthly_active_users = 1200000
+//! domicile = "DE"
+//!
+//! [[exceptions]]
+//! model = "meta-llama/Llama-3.2-11B-Vision-Instruct"
+//! licence = "llama-3.2"
+//! reason = "Separate agreement with Meta, ticket LEGAL-142"
+//! expires = "2027-06-30"
+//! ```
+//!
+//! Parsing is strict and collects every problem, each with its line: an unknown key, an unknown
+//! licence id, a malformed date would otherwise weaken the gate without anyone noticing.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::catalogue::Catalogue;
+use crate::context::Context;
+use crate::error::{Error, Origin, Result};
+use crate::evaluate::{Finding, Rule, Severity, Verdict};
+use crate::report::Report;
+use crate::text::{Limits, read_text_file};
+
+/// Obligations an organisation can accept, by the names a policy uses.
+pub const OBLIGATIONS: &[(&str, Rule)] = &[
+    ("attribution", Rule::Attribution),
+    ("licence-copy", Rule::LicenceCopy),
+    ("naming", Rule::DerivativeNaming),
+    ("flow-down", Rule::FlowDown),
+    ("use-policy", Rule::UsePolicy),
+    ("registration", Rule::CommercialUse),
+    ("output-training", Rule::OutputTraining),
+    ("derivatives", Rule::Derivatives),
+];
+
+/// What `needs_review` does to the gate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReviewGate {
+    /// `needs_review` fails the gate (exit 3), the default.
+    #[default]
+    Fail,
+    /// `needs_review` passes the gate (exit 0); the report still says `needs_review`.
+    Pass,
+}
+
+/// An exception for one model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exception {
+    /// The model's repository id (`owner/name`) or the subject as given.
+    pub model: String,
+    /// The licence the exception is for, if pinned to one.
+    pub licence: Option<String>,
+    /// Why it was granted.
+    pub reason: String,
+    /// The last day it applies (`YYYY-MM-DD`).
+    pub expires: String,
+    /// The SHA-256 of the licence text approved: the exception lapses when the text changes.
+    pub text_sha256: Option<String>,
+}
+
+/// A validated policy.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Policy {
+    /// Licence ids allowed; when not empty, any other licence is refused.
+    pub allow: Vec<String>,
+    /// Licence ids refused.
+    pub deny: Vec<String>,
+    /// Obligations accepted, when the policy lists them (`None`: every obligation is accepted).
+    pub accept: Option<Vec<String>>,
+    /// What `needs_review` does to the gate.
+    pub review_gate: ReviewGate,
+    /// The organisation's deployment context, written once here.
+    pub context: Option<Context>,
+    /// Exceptions per model.
+    pub exceptions: Vec<Exception>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPolicy {
+    #[serde(default)]
+    licences: RawLicences,
+    #[serde(default)]
+    obligations: Option<RawObligations>,
+    #[serde(default)]
+    gate: RawGate,
+    #[serde(default)]
+    context: Option<Context>,
+    #[serde(default)]
+    exceptions: Vec<RawException>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLicences {
+    #[serde(default)]
+    allow: Vec<Spanned<String>>,
+    #[serde(default)]
+    deny: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawObligations {
+    #[serde(default)]
+    accept: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGate {
+    #[serde(default)]
+    needs_review: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawException {
+    model: Spanned<String>,
+    #[serde(default)]
+    licence: Option<Spanned<String>>,
+    reason: Spanned<String>,
+    expires: Spanned<String>,
+    #[serde(default)]
+    text_sha256: Option<Spanned<String>>,
+}
+
+impl Policy {
+    /// Reads and validates a policy file.
+    pub fn from_file(path: &Path, limits: Limits) -> Result<Policy> {
+        let text = read_text_file(path, limits)?;
+        Policy::from_toml(&text, Origin::Path(path.to_path_buf()))
+    }
+
+    /// Parses and validates a policy, reporting every problem with its line.
+    pub fn from_toml(text: &str, origin: Origin) -> Result<Policy> {
+        let raw: RawPolicy = toml::from_str(text).map_err(|err| {
+            let line = err
+                .span()
+                .map(|span| crate::text::line_of(text, span.start));
+            Error::Policy {
+                origin: origin.clone(),
+                problems: vec![located(line, err.message())],
+            }
+        })?;
+        let catalogue = Catalogue::embedded()?;
+        let mut problems = Vec::new();
+        let line = |span: std::ops::Range<usize>| Some(crate::text::line_of(text, span.start));
+        let ids =
+            |field: &str, list: &[Spanned<String>], problems: &mut Vec<String>| -> Vec<String> {
+                list.iter()
+                    .filter_map(|id| match catalogue.resolve(id.get_ref()) {
+                        Ok(resolved) => Some(resolved.licence.id.clone()),
+                        Err(err) => {
+                            problems.push(located(line(id.span()), &format!("`{field}`: {err}")));
+                            None
+                        }
+                    })
+                    .collect()
+            };
+        let allow = ids("licences.allow", &raw.licences.allow, &mut problems);
+        let deny = ids("licences.deny", &raw.licences.deny, &mut problems);
+        for id in allow.iter().filter(|id| deny.contains(id)) {
+            problems.push(located(None, &format!("`{id}` is both allowed and denied")));
+        }
+        let accept = raw.obligations.map(|o| {
+            o.accept
+                .iter()
+                .filter_map(|name| {
+                    if OBLIGATIONS.iter().any(|(known, _)| known == name.get_ref()) {
+                        Some(name.get_ref().clone())
+                    } else {
+                        let known: Vec<&str> = OBLIGATIONS.iter().map(|(n, _)| *n).collect();
+                        problems.push(located(
+                            line(name.span()),
+                            &format!(
+                                "`obligations.accept`: unknown obligation `{}`; use one of {}",
+                                name.get_ref(),
+                                known.join(", ")
+                            ),
+                        ));
+                        None
+                    }
+                })
+                .collect()
+        });
+        let review_gate = match raw.gate.needs_review {
+            None => ReviewGate::Fail,
+            Some(value) => match value.get_ref().as_str() {
+                "fail" => ReviewGate::Fail,
+                "pass" => ReviewGate::Pass,
+                other => {
+                    problems.push(located(
+                        line(value.span()),
+                        &format!("`gate.needs_review`: `{other}` is neither \"fail\" nor \"pass\""),
+                    ));
+                    ReviewGate::Fail
+                }
+            },
+        };
+        let exceptions = raw
+            .exceptions
+            .iter()
+            .map(|e| {
+                if parse_date(e.expires.get_ref()).is_none() {
+                    problems.push(located(
+                        line(e.expires.span()),
+                        &format!(
+                            "`exceptions.expires`: `{}` is not a date (YYYY-MM-DD)",
+                            e.expires.get_ref()
+                        ),
+                    ));
+                }
+                let licence =
+                    e.licence
+                        .as_ref()
+                        .and_then(|l| match catalogue.resolve(l.get_ref()) {
+                            Ok(resolved) => Some(resolved.licence.id.clone()),
+                            Err(err) => {
+                                problems.push(located(
+                                    line(l.span()),
+                                    &format!("`exceptions.licence`: {err}"),
+                                ));
+                                None
+                            }
+                        });
+                if let Some(hash) = &e.text_sha256
+                    && (hash.get_ref().len() != 64
+                        || !hash.get_ref().chars().all(|c| c.is_ascii_hexdigit()))
+                {
+                    problems.push(located(
+                        line(hash.span()),
+                        "`exceptions.text_sha256`: not a SHA-256 in hex (64 characters)",
+                    ));
+                }
+                if e.reason.get_ref().trim().is_empty() {
+                    problems.push(located(
+                        line(e.reason.span()),
+                        "`exceptions.reason`: an exception needs a reason",
+                    ));
+                }
+                Exception {
+                    model: e.model.get_ref().clone(),
+                    licence,
+                    reason: e.reason.get_ref().clone(),
+                    expires: e.expires.get_ref().clone(),
+                    text_sha256: e
+                        .text_sha256
+                        .as_ref()
+                        .map(|h| h.get_ref().to_ascii_lowercase()),
+                }
+            })
+            .collect();
+        if !problems.is_empty() {
+            return Err(Error::Policy { origin, problems });
+        }
+        Ok(Policy {
+            allow,
+            deny,
+            accept,
+            review_gate,
+            context: raw.context,
+            exceptions,
+        })
+    }
+
+    /// Applies the policy to a report (today's date decides which exceptions still apply).
+    pub fn apply(&self, report: &mut Report) {
+        self.apply_on(report, &today());
+    }
+
+    /// Applies the policy as of a given date (`YYYY-MM-DD`).
+    pub fn apply_on(&self, report: &mut Report, today: &str) {
+        let ids = report_licence_ids(report);
+        let mut added = Vec::new();
+        if let Some(exception) = self.exception_for(report, &ids) {
+            if exception.expires.as_str() < today {
+                added.push(Finding::new(
+                    Rule::ExceptionExpired,
+                    Severity::Review,
+                    format!(
+                        "The exception for `{}` expired on {} ({}): it no longer applies.",
+                        exception.model, exception.expires, exception.reason
+                    ),
+                    Vec::new(),
+                ));
+            } else if exception
+                .text_sha256
+                .as_ref()
+                .is_some_and(|pinned| report.licence.sha256.as_deref() != Some(pinned.as_str()))
+            {
+                added.push(Finding::new(
+                    Rule::ExceptionLapsed,
+                    Severity::Review,
+                    format!(
+                        "The exception for `{}` was approved for a licence text whose SHA-256 is {}; this text's is {}: the approval lapsed when the text changed.",
+                        exception.model,
+                        exception.text_sha256.as_deref().unwrap_or(""),
+                        report.licence.sha256.as_deref().unwrap_or("unknown")
+                    ),
+                    Vec::new(),
+                ));
+            } else {
+                waive(report, exception);
+                return;
+            }
+        }
+        for id in &ids {
+            if self.deny.contains(id) {
+                added.push(Finding::new(
+                    Rule::PolicyDeny,
+                    Severity::Blocked,
+                    format!("The organisation's policy denies `{id}`."),
+                    Vec::new(),
+                ));
+            } else if !self.allow.is_empty() && !self.allow.contains(id) {
+                added.push(Finding::new(
+                    Rule::PolicyNotAllowed,
+                    Severity::Blocked,
+                    format!("`{id}` is not on the organisation's list of allowed licences."),
+                    Vec::new(),
+                ));
+            }
+        }
+        if ids.is_empty() && !self.allow.is_empty() {
+            added.push(Finding::new(
+                Rule::PolicyNotAllowed,
+                Severity::Blocked,
+                "The licence is not identified, so it is not on the organisation's list of allowed licences.".to_string(),
+                Vec::new(),
+            ));
+        }
+        if let Some(accepted) = &self.accept {
+            for finding in report
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Obligation)
+            {
+                let name = OBLIGATIONS
+                    .iter()
+                    .find(|(_, rule)| *rule == finding.rule)
+                    .map(|(n, _)| *n);
+                if let Some(name) = name.filter(|n| !accepted.iter().any(|a| a == n)) {
+                    let mut review = Finding::new(
+                        Rule::PolicyObligation,
+                        Severity::Review,
+                        format!(
+                            "The organisation has not accepted the obligation `{name}`: {}",
+                            finding.message
+                        ),
+                        finding.evidence.clone(),
+                    );
+                    review.needed_by = Some(finding.rule);
+                    added.push(review);
+                }
+            }
+        }
+        report.add_findings(added);
+    }
+
+    /// The exit code for a report under this policy: as the contract says, except that a policy
+    /// may let `needs_review` pass.
+    pub fn exit_code(&self, report: &Report) -> i32 {
+        match (report.verdict, self.review_gate) {
+            (Verdict::NeedsReview, ReviewGate::Pass) => 0,
+            (verdict, _) => verdict.exit_code(),
+        }
+    }
+
+    fn exception_for(&self, report: &Report, ids: &[String]) -> Option<&Exception> {
+        let repo = report.declared.as_ref().and_then(|d| d.repo.as_deref());
+        self.exceptions.iter().find(|e| {
+            let model_matches =
+                e.model == report.subject || repo.is_some_and(|r| r.eq_ignore_ascii_case(&e.model));
+            let licence_matches = e.licence.as_ref().is_none_or(|l| ids.contains(l));
+            model_matches && licence_matches
+        })
+    }
+}
+
+/// The catalogue ids of the licences a report evaluated.
+fn report_licence_ids(report: &Report) -> Vec<String> {
+    match &report.licence.id {
+        Some(id) => vec![id.clone()],
+        None => report.licence.binding.clone(),
+    }
+}
+
+/// An exception applies: every blocking or review finding is waived to `info`, saying so.
+fn waive(report: &mut Report, exception: &Exception) {
+    for finding in report.findings.iter_mut() {
+        if matches!(finding.severity, Severity::Blocked | Severity::Review) {
+            finding.severity = Severity::Info;
+            finding.message = format!(
+                "[waived by exception until {}] {}",
+                exception.expires, finding.message
+            );
+        }
+    }
+    report.add_findings([Finding::new(
+        Rule::PolicyException,
+        Severity::Info,
+        format!(
+            "An exception for `{}` applies until {}: {}",
+            exception.model, exception.expires, exception.reason
+        ),
+        Vec::new(),
+    )]);
+}
+
+fn located(line: Option<usize>, message: &str) -> String {
+    match line {
+        Some(line) => format!("line {line}: {message}"),
+        None => message.to_string(),
+    }
+}
+
+/// Parses `YYYY-MM-DD`.
+fn parse_date(date: &str) -> Option<(i64, u32, u32)> {
+    let mut parts = date.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 to a (year, month, day) date (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(20_418), (2025, 11, 26));
+        assert!(parse_date("2027-06-30").is_some());
+        assert!(parse_date("2027-6-30").is_none());
+        assert!(parse_date("2027-13-01").is_none());
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_line() {
+        let err = Policy::from_toml(
+            "[licences]\nallow = [\"apache-2.0\", \"lama-3.1\"]\ndeny = [\"mit\"]\n\n[obligations]\naccept = [\"atribution\"]\n\n[[exceptions]]\nmodel = \"x/y\"\nreason = \"ok\"\nexpires = \"soon\"\n",
+            Origin::Memory("policy".into()),
+        )
+        .unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("line 2") && text.contains("lama-3.1"),
+            "{text}"
+        );
+        assert!(
+            text.contains("line 6") && text.contains("atribution"),
+            "{text}"
+        );
+        assert!(text.contains("line 11") && text.contains("soon"), "{text}");
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_their_line() {
+        let err = Policy::from_toml("[licences]\nalow = [\"mit\"]\n", Origin::Memory("p".into()))
+            .unwrap_err();
+        assert!(err.to_string().contains("line 2"), "{err}");
+    }
+}
