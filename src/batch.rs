@@ -110,6 +110,19 @@ pub fn subjects_in_inventory(path: &Path, options: &CheckOptions) -> Result<Vec<
 
 /// Checks every subject, in parallel, handing each outcome to `each` in the order the subjects
 /// were given. One subject's error never stops the batch.
+///
+/// ```
+/// use model_licence::batch::{check_all, worst_exit_code};
+/// use model_licence::{CheckOptions, Context};
+///
+/// let subjects = vec!["apache-2.0".to_string(), "mistral-mrl".to_string(), "no-such-licence".to_string()];
+/// let mut codes = Vec::new();
+/// check_all(&subjects, &Context::default_assumed(), None, &CheckOptions::DEFAULT_CONTEXT, |item| {
+///     codes.push(item.exit_code(None));
+/// });
+/// assert_eq!(codes, vec![0, 1, 2]);
+/// assert_eq!(worst_exit_code(codes), 1);
+/// ```
 pub fn check_all(
     subjects: &[String],
     context: &Context,

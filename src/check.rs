@@ -92,6 +92,30 @@ pub fn check(subject: &str, context: &Context, options: &CheckOptions) -> Result
     })
 }
 
+/// [`check`], then the organisation's policy (allow and deny lists, accepted obligations,
+/// exceptions) applied to the report. The exit code for a gate is [`Policy::exit_code`].
+///
+/// ```
+/// use model_licence::{check_with_policy, CheckOptions, Context, Origin, Policy, Verdict};
+///
+/// let policy = Policy::from_toml("[licences]\ndeny = [\"cc-by-nc-4.0\"]\n", Origin::Memory("policy".into()))?;
+/// let report = check_with_policy("cc-by-nc-4.0", &Context::default_assumed(), &policy, &CheckOptions::DEFAULT_CONTEXT)?;
+/// assert_eq!(report.verdict, Verdict::Blocked);
+/// assert!(report.findings.iter().any(|f| f.rule.code() == "policy-deny"));
+/// assert_eq!(policy.exit_code(&report), 1);
+/// # Ok::<(), model_licence::Error>(())
+/// ```
+pub fn check_with_policy(
+    subject: &str,
+    context: &Context,
+    policy: &crate::policy::Policy,
+    options: &CheckOptions,
+) -> Result<Report> {
+    let mut report = check(subject, context, options)?;
+    policy.apply(&mut report);
+    Ok(report)
+}
+
 /// Checks a file: a model card (front matter), a Hub model JSON, or a licence text.
 fn check_file(
     subject: &str,

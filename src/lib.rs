@@ -22,7 +22,7 @@ pub mod terms;
 pub mod text;
 
 pub use catalogue::{Catalogue, Licence, LicenceKind};
-pub use check::{CheckOptions, check, check_licence, check_text};
+pub use check::{CheckOptions, check, check_licence, check_text, check_with_policy};
 pub use context::{Context, Deployment, Modality, Organisation, Region};
 pub use error::{Error, Origin, Result};
 pub use evaluate::{Finding, Rule, Severity, Verdict, evaluate};

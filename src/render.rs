@@ -208,7 +208,7 @@ fn sarif_result(subject: &str, report: &Report, finding: &Finding) -> Value {
         .evidence
         .first()
         .map(|ev| evidence_location(subject, report, ev))
-        .unwrap_or_else(|| (artifact(subject, None), 1));
+        .unwrap_or_else(|| (subject.to_string(), 1));
     json!({
         "ruleId": finding.rule.code(),
         "level": level,
@@ -271,7 +271,7 @@ fn catalogue_location(
     ev: &Evidence,
 ) -> (String, usize) {
     let Some(catalogue) = catalogue else {
-        return (artifact("licences", None), 1);
+        return ("licences".to_string(), 1);
     };
     let document = document.unwrap_or("");
     if let Some(licence) = catalogue.get(document) {
@@ -290,9 +290,5 @@ fn catalogue_location(
             );
         }
     }
-    (artifact(document, None), 1)
-}
-
-fn artifact(subject: &str, _line: Option<usize>) -> String {
-    subject.to_string()
+    (document.to_string(), 1)
 }
