@@ -114,12 +114,57 @@ fn model_cards(c: &mut Criterion) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `scan` over 10,000 model cards made from the fixtures' cards (each copied under a new name),
+/// streamed as `check_all` streams them.
+fn scan_inventory(c: &mut Criterion) {
+    let fixtures = std::path::Path::new("fixtures/models");
+    let cards: Vec<String> = std::fs::read_dir(fixtures)
+        .expect("fixtures/models")
+        .flatten()
+        .map(|e| e.path().join("README.md"))
+        .filter(|p| p.is_file())
+        .map(|p| std::fs::read_to_string(p).expect("card"))
+        .collect();
+    assert!(!cards.is_empty(), "no fixture cards");
+    let dir = std::env::temp_dir().join(format!("model-licence-scan-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let mut subjects = Vec::new();
+    for i in 0..10_000 {
+        let path = dir.join(format!("example__model-{i:05}.md"));
+        std::fs::write(&path, &cards[i % cards.len()]).expect("write card");
+        subjects.push(path.to_string_lossy().into_owned());
+    }
+    let context = Context::default_assumed();
+    let mut group = c.benchmark_group("scan");
+    group.sample_size(10);
+    group.bench_function("10000 model cards", |b| {
+        b.iter(|| {
+            let mut blocked = 0usize;
+            model_licence::batch::check_all(
+                &subjects,
+                &context,
+                None,
+                &CheckOptions::DEFAULT_CONTEXT,
+                |item| {
+                    if item.exit_code(None) == 1 {
+                        blocked += 1;
+                    }
+                },
+            );
+            black_box(blocked)
+        })
+    });
+    group.finish();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 criterion_group!(
     benches,
     catalogue_texts,
     fuzzy,
     evaluation,
     extraction,
-    model_cards
+    model_cards,
+    scan_inventory
 );
 criterion_main!(benches);

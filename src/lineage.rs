@@ -20,8 +20,6 @@ use crate::text::{Limits, read_text_file};
 
 /// How deep a chain of base models is followed.
 const MAX_DEPTH: usize = 8;
-/// How many entries of a folder are looked at for intermediate cards.
-const MAX_INDEX_ENTRIES: usize = 10_000;
 
 /// One step of a model's ancestry, nearest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -36,9 +34,11 @@ pub struct LineageStep {
 
 /// Where intermediate model cards can be found by repository id: files and folders named
 /// `owner__name` (`owner__name.json`, `owner__name.md`, `owner__name/README.md`) or, as in the
-/// Hugging Face cache, `models--owner--name`.
+/// Hugging Face cache, `models--owner--name`, in the folders given. Lookups probe those names
+/// directly, so an index costs nothing until a lineage needs it, however large the folder.
 #[derive(Debug, Clone, Default)]
 pub struct ModelIndex {
+    dirs: Vec<PathBuf>,
     paths: HashMap<String, PathBuf>,
     limits: Limits,
 }
@@ -49,30 +49,13 @@ impl ModelIndex {
         ModelIndex::default()
     }
 
-    /// Indexes the entries of a folder by the repository ids their names encode. Cards are read
-    /// only when a lineage needs them.
+    /// An index of the cards in a folder, found by the names that encode repository ids.
     pub fn from_dir(dir: &Path, limits: Limits) -> ModelIndex {
-        let mut index = ModelIndex {
+        ModelIndex {
+            dirs: vec![dir.to_path_buf()],
             paths: HashMap::new(),
             limits,
-        };
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return index;
-        };
-        for entry in entries.flatten().take(MAX_INDEX_ENTRIES) {
-            let path = entry.path();
-            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-                continue;
-            };
-            let stem = name
-                .strip_suffix(".json")
-                .or_else(|| name.strip_suffix(".md"))
-                .unwrap_or(name);
-            if let Some(repo) = repo_from_name(stem) {
-                index.paths.insert(repo.to_ascii_lowercase(), path);
-            }
         }
-        index
     }
 
     /// Adds the card of a model whose repository id is known.
@@ -82,8 +65,33 @@ impl ModelIndex {
 
     /// The card of a repository, if this index has one that reads.
     pub fn card(&self, repo: &str) -> Option<ModelCard> {
-        let path = self.paths.get(&repo.to_ascii_lowercase())?;
-        read_model_card(path, self.limits).ok().flatten()
+        let path = self
+            .paths
+            .get(&repo.to_ascii_lowercase())
+            .cloned()
+            .or_else(|| self.probe(repo))?;
+        read_model_card(&path, self.limits).ok().flatten()
+    }
+
+    /// The first file or folder named after the repository in the indexed folders.
+    fn probe(&self, repo: &str) -> Option<PathBuf> {
+        let (owner, name) = repo.split_once('/')?;
+        if [owner, name]
+            .iter()
+            .any(|part| part.is_empty() || part.contains(['/', '\\']) || *part == "..")
+        {
+            return None;
+        }
+        let names = [
+            format!("{owner}__{name}"),
+            format!("{owner}__{name}.json"),
+            format!("{owner}__{name}.md"),
+            format!("models--{owner}--{name}"),
+        ];
+        self.dirs
+            .iter()
+            .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
+            .find(|p| std::fs::symlink_metadata(p).is_ok_and(|m| !m.file_type().is_symlink()))
     }
 }
 
