@@ -530,9 +530,34 @@ fn split_sentences(text: &str) -> Vec<Sentence> {
     out
 }
 
+/// The longest sentence the rules read at once. Real licence sentences stay under 3 KB; a text
+/// with no full stops (hostile, or a dump) is cut into pieces so that the work stays linear.
+const MAX_SENTENCE: usize = 4096;
+/// The most clauses kept as evidence for one term.
+const MAX_EVIDENCE: usize = 12;
+
 fn push_sentence(out: &mut Vec<Sentence>, t: &[u8], mut start: usize, end: usize) {
     while start < end && t[start] == b' ' {
         start += 1;
+    }
+    while end - start > MAX_SENTENCE {
+        // Cut at the last space before the limit, else at a character boundary.
+        let limit = start + MAX_SENTENCE;
+        let mut cut = t[start..limit]
+            .iter()
+            .rposition(|b| *b == b' ')
+            .map_or(limit, |p| start + p);
+        if cut <= start {
+            cut = limit;
+        }
+        while cut < end && (t[cut] & 0xC0) == 0x80 {
+            cut += 1;
+        }
+        out.push(Sentence { start, end: cut });
+        start = cut;
+        while start < end && t[start] == b' ' {
+            start += 1;
+        }
     }
     if start < end {
         out.push(Sentence { start, end });
@@ -578,6 +603,13 @@ impl<'a> Extraction<'a> {
 
     fn cite(&mut self, term: TermName, s: Sentence) {
         self.found.insert(term);
+        let full = self
+            .evidence
+            .get(&term)
+            .is_some_and(|list| list.len() >= MAX_EVIDENCE);
+        if full {
+            return;
+        }
         if let Some(ev) = self.evidence(s) {
             let list = self.evidence.entry(term).or_default();
             if !list.contains(&ev) {
@@ -587,6 +619,9 @@ impl<'a> Extraction<'a> {
     }
 
     fn unclear(&mut self, term: TermName, reason: &str, s: Sentence) {
+        if self.unclear.iter().filter(|u| u.term == term).count() >= MAX_EVIDENCE {
+            return;
+        }
         let evidence = self.evidence(s).into_iter().collect();
         self.unclear.push(Unclear {
             term,

@@ -23,6 +23,10 @@ impl Limits {
     pub const DEFAULT: Limits = Limits {
         max_input_bytes: 10 * 1024 * 1024,
     };
+
+    /// The most any configuration may raise the input limit to: 1 GiB (offsets are kept in 32
+    /// bits, and a licence is kilobytes).
+    pub const HARD_MAX_INPUT_BYTES: u64 = 1024 * 1024 * 1024;
 }
 
 impl Default for Limits {
@@ -35,11 +39,12 @@ impl Default for Limits {
 pub fn read_text_file(path: &Path, limits: Limits) -> Result<String> {
     let origin = Origin::Path(path.to_path_buf());
     let metadata = std::fs::metadata(path).map_err(|source| io_error(&origin, source))?;
-    if metadata.len() > limits.max_input_bytes {
+    let limit = limits.max_input_bytes.min(Limits::HARD_MAX_INPUT_BYTES);
+    if metadata.len() > limit {
         return Err(Error::TooLarge {
             origin,
             size: metadata.len(),
-            limit: limits.max_input_bytes,
+            limit,
         });
     }
     let bytes = std::fs::read(path).map_err(|source| io_error(&origin, source))?;
@@ -65,11 +70,12 @@ fn io_error(origin: &Origin, source: std::io::Error) -> Error {
 /// Encoding damage is an error, never a guess: UTF-16 (which has NUL bytes in ASCII text) and
 /// invalid UTF-8 are refused with the line and byte where they were found.
 pub fn decode_text(bytes: Vec<u8>, origin: Origin, limits: Limits) -> Result<String> {
-    if bytes.len() as u64 > limits.max_input_bytes {
+    let limit = limits.max_input_bytes.min(Limits::HARD_MAX_INPUT_BYTES);
+    if bytes.len() as u64 > limit {
         return Err(Error::TooLarge {
             origin,
             size: bytes.len() as u64,
-            limit: limits.max_input_bytes,
+            limit,
         });
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
@@ -226,6 +232,12 @@ impl Words {
     }
 }
 
+/// An offset into a text as stored in the offset maps (inputs are limited to 4 GiB, see
+/// [`Limits`]).
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
 /// A text tidied for reading clauses: markup and emphasis gone, quotes made ASCII, whitespace
 /// collapsed (a blank line becomes one `\n`), case and punctuation kept. Every byte maps back to
 /// the byte of the original it came from, so a match here is a span of the user's file.
@@ -234,9 +246,9 @@ pub struct Plain {
     /// The tidied text.
     pub text: String,
     /// For each byte of `text`: the offset of the original character it came from.
-    map: Vec<usize>,
+    map: Vec<u32>,
     /// For each byte of `text`: the end offset of that original character (or entity).
-    map_end: Vec<usize>,
+    map_end: Vec<u32>,
 }
 
 impl Plain {
@@ -320,8 +332,8 @@ impl Plain {
             self.push(char::from(b), at, at + 1, space);
         } else {
             self.text.push(char::from(b));
-            self.map.push(at);
-            self.map_end.push(at + 1);
+            self.map.push(offset(at));
+            self.map_end.push(offset(at + 1));
         }
     }
 
@@ -350,14 +362,14 @@ impl Plain {
         {
             let sep = if newlines >= 2 { '\n' } else { ' ' };
             self.text.push(sep);
-            self.map.push(at);
-            self.map_end.push(at);
+            self.map.push(offset(at));
+            self.map_end.push(offset(at));
         }
         let before = self.text.len();
         self.text.push(c);
         for _ in before..self.text.len() {
-            self.map.push(start);
-            self.map_end.push(end);
+            self.map.push(offset(start));
+            self.map_end.push(offset(end));
         }
     }
 
@@ -366,8 +378,8 @@ impl Plain {
         if start >= end {
             return None;
         }
-        let from = *self.map.get(start)?;
-        let to = *self.map_end.get(end - 1)?;
+        let from = *self.map.get(start)? as usize;
+        let to = *self.map_end.get(end - 1)? as usize;
         (from < to).then_some((from, to))
     }
 }
