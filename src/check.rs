@@ -71,6 +71,14 @@ pub fn check(subject: &str, context: &Context, options: &CheckOptions) -> Result
         ));
     }
     let path = Path::new(subject);
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && std::fs::metadata(path).is_err() {
+        return Err(Error::Unsupported {
+            origin: Origin::Path(path.to_path_buf()),
+            message: "is a symbolic link that leads nowhere (a loop, or a missing target)"
+                .to_string(),
+        });
+    }
     if path.is_dir() {
         return crate::model::check_model_folder(subject, path, context, options);
     }

@@ -204,7 +204,14 @@ fn license_line(text: &str, yaml_start: usize, yaml: &str) -> Option<Evidence> {
 pub fn parse_api_json(text: &str, origin: &Origin) -> Result<ModelCard> {
     let value: Value =
         serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|err| {
-            metadata_error(origin, Some(err.line()), &format!("Hub model JSON: {err}"))
+            let reason = if err.to_string().contains("recursion limit") {
+                format!(
+                    "Hub model JSON nests deeper than 128 levels, the limit for JSON inputs ({err})"
+                )
+            } else {
+                format!("Hub model JSON: {err}")
+            };
+            metadata_error(origin, Some(err.line()), &reason)
         })?;
     let object = value
         .as_object()
