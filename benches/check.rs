@@ -158,8 +158,23 @@ fn scan_inventory(c: &mut Criterion) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The worst case the issue names: 10 MiB on one line, no full stops, repeated clause fragments.
+fn adversarial(c: &mut Criterion) {
+    let fragment = "greater than 700 million monthly active users you must request a license from Meta NON-COMMERCIAL PURPOSES ONLY excluding the European Union prominently display \"Built with Llama\" on a related website ";
+    let mut text = fragment.repeat(10 * 1024 * 1024 / fragment.len());
+    text.truncate(10 * 1024 * 1024 - 1);
+    let context = Context::default_assumed();
+    let mut group = c.benchmark_group("adversarial");
+    group.sample_size(10);
+    group.bench_function("10 MiB, one line, clause fragments", |b| {
+        b.iter(|| check_text("adversarial", black_box(&text), &context, &CheckOptions::DEFAULT_CONTEXT))
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
+    adversarial,
     catalogue_texts,
     fuzzy,
     evaluation,
