@@ -167,7 +167,14 @@ fn adversarial(c: &mut Criterion) {
     let mut group = c.benchmark_group("adversarial");
     group.sample_size(10);
     group.bench_function("10 MiB, one line, clause fragments", |b| {
-        b.iter(|| check_text("adversarial", black_box(&text), &context, &CheckOptions::DEFAULT_CONTEXT))
+        b.iter(|| {
+            check_text(
+                "adversarial",
+                black_box(&text),
+                &context,
+                &CheckOptions::DEFAULT_CONTEXT,
+            )
+        })
     });
     group.finish();
 }

@@ -108,11 +108,7 @@ fn markdown_section(out: &mut String, report: &Report) {
         (Severity::Obligation, "Obligations to fulfil"),
     ];
     for (severity, title) in groups {
-        let findings: Vec<&Finding> = report
-            .findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .collect();
+        let findings = report.findings_of(severity);
         if findings.is_empty() {
             continue;
         }

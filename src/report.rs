@@ -148,6 +148,14 @@ impl Report {
         self.verdict = Verdict::from_findings(&self.findings);
     }
 
+    /// The findings of one severity, in report order.
+    pub fn findings_of(&self, severity: Severity) -> Vec<&Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .collect()
+    }
+
     /// The process exit code for this report's verdict.
     pub fn exit_code(&self) -> i32 {
         self.verdict.exit_code()
@@ -290,11 +298,7 @@ impl Report {
             (Severity::Info, "INFO"),
         ];
         for (severity, title) in groups {
-            let findings: Vec<&Finding> = self
-                .findings
-                .iter()
-                .filter(|f| f.severity == severity)
-                .collect();
+            let findings = self.findings_of(severity);
             if findings.is_empty() {
                 continue;
             }
