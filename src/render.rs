@@ -40,8 +40,7 @@ pub fn markdown(items: &[BatchItem]) -> String {
     for item in items {
         match &item.result {
             Ok(report) => {
-                let count =
-                    |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
+                let count = |s: Severity| report.findings_of(s).len();
                 let _ = writeln!(
                     out,
                     "| `{}` | {} | {} | {} | {} | {} |",
