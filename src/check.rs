@@ -101,7 +101,7 @@ pub fn check(subject: &str, context: &Context, options: &CheckOptions) -> Result
 }
 
 /// [`check`], then the organisation's policy (allow and deny lists, accepted obligations,
-/// exceptions) applied to the report. The exit code for a gate is [`Policy::exit_code`].
+/// exceptions) applied to the report. The exit code for a gate is [`crate::policy::Policy::exit_code`].
 ///
 /// ```
 /// use model_licence::{check_with_policy, CheckOptions, Context, Origin, Policy, Verdict};
