@@ -224,3 +224,57 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(config(16))]
+
+    /// Folders of arbitrary files (cards, JSON, text, folders named like models) scan without a
+    /// panic, and every entry gets a report or an error in its place.
+    #[test]
+    fn folders_of_arbitrary_files_scan_cleanly(
+        files in prop::collection::vec(
+            (
+                prop::sample::select(vec!["README.md", "a__b.json", "LICENSE", "x__y", "notes.txt", "models--o--n", "c__d.md"]),
+                prop::collection::vec(any::<u8>(), 0..300),
+                any::<bool>(),
+            ),
+            0..6,
+        ),
+    ) {
+        let dir = std::env::temp_dir().join(format!("model-licence-prop-{}-{}", std::process::id(), rand_suffix(&files)));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (i, (name, bytes, nested)) in files.iter().enumerate() {
+            let target = if *nested {
+                let sub = dir.join(format!("owner__model-{i}"));
+                std::fs::create_dir_all(&sub).unwrap();
+                sub.join(name)
+            } else {
+                dir.join(format!("{i}-{name}"))
+            };
+            let mut content = bytes.clone();
+            if i % 2 == 0 {
+                content.splice(0..0, b"---\nlicense: llama3.1\nbase_model: meta-llama/Llama-3.1-8B\n---\n".iter().copied());
+            }
+            std::fs::write(&target, content).unwrap();
+        }
+        let subjects = model_licence::batch::subjects_in_dir(&dir).unwrap();
+        let mut seen = 0;
+        model_licence::batch::check_all(&subjects, &Context::default_assumed(), None, &CheckOptions::DEFAULT_CONTEXT, |item| {
+            seen += 1;
+            if let Ok(report) = &item.result {
+                let _ = report.to_json();
+            }
+        });
+        let _ = std::fs::remove_dir_all(&dir);
+        prop_assert_eq!(seen, subjects.len());
+    }
+}
+
+/// A name for a temporary folder that differs between cases.
+fn rand_suffix<T: std::fmt::Debug>(value: &T) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    format!("{value:?}").hash(&mut hasher);
+    hasher.finish()
+}
