@@ -2,6 +2,8 @@
 
 mod common;
 
+use common::{json, stderr, stdout};
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -30,19 +32,6 @@ fn run(args: &[&str]) -> Output {
         .env_remove("NO_COLOR")
         .output()
         .expect("the example runs")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("utf-8 stdout")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("utf-8 stderr")
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(out)))
 }
 
 #[test]

@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::stderr;
+
 use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
@@ -12,10 +14,6 @@ fn run(args: &[&str]) -> Output {
         .current_dir(common::root())
         .output()
         .expect("the binary runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 /// (fixture, the words its error must contain)

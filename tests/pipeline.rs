@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::{json, stderr, stdout};
+
 use std::process::{Command, Output};
 
 fn run_with(args: &[&str], threads: Option<&str>) -> Output {
@@ -18,19 +20,6 @@ fn run_with(args: &[&str], threads: Option<&str>) -> Output {
 
 fn run(args: &[&str]) -> Output {
     run_with(args, None)
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("utf-8")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("utf-8")
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(out)))
 }
 
 fn rules(report: &serde_json::Value) -> Vec<String> {
