@@ -179,6 +179,23 @@ impl Licence {
     }
 }
 
+impl Licence {
+    /// A clause of this licence as evidence that names where it comes from: a clause of the
+    /// licence text (`licence`) is named by the licence's id, a clause of its policy keeps the
+    /// policy's id. For reports whose `licence` document is some other text.
+    pub fn catalogue_evidence(&self, clause: &Evidence) -> Evidence {
+        let document = if clause.document == LICENCE_DOCUMENT {
+            self.id.clone()
+        } else {
+            clause.document.clone()
+        };
+        Evidence {
+            document,
+            ..clause.clone()
+        }
+    }
+}
+
 /// How an id or alias was resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolved<'a> {
@@ -238,6 +255,21 @@ impl Catalogue {
     /// Every licence, sorted by id.
     pub fn licences(&self) -> &[Licence] {
         &self.licences
+    }
+
+    /// A catalogue text by the name evidence gives it: a licence id (`llama-3.3`) names its
+    /// licence text, a policy id (`llama-3.3-aup`) its policy. Returns the licence that holds the
+    /// text, and the text.
+    pub fn document(&self, name: &str) -> Option<(&Licence, &'static str)> {
+        if let Some(licence) = self.get(name) {
+            return Some((licence, licence.text));
+        }
+        self.licences.iter().find_map(|licence| {
+            let policy = licence.policy.as_ref().filter(|p| p.id == name)?;
+            licence
+                .document_text(&policy.id)
+                .map(|text| (licence, text))
+        })
     }
 
     /// The licence a model repository was published under, by its Hub id (case-insensitive).

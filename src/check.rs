@@ -301,7 +301,7 @@ fn take_changed_terms(
             curated
                 .evidence_for(term)
                 .iter()
-                .map(|e| in_catalogue(licence, e)),
+                .map(|e| licence.catalogue_evidence(e)),
         );
         backed.evidence.insert(term, text_clauses);
         findings.push(Finding::new(
@@ -409,7 +409,7 @@ fn relocate(licence: &Licence, text: &str, words: &Words) -> (BackedTerms, Vec<E
                     document: LICENCE_DOCUMENT.to_string(),
                 },
                 None => {
-                    let catalogue_copy = in_catalogue(licence, clause);
+                    let catalogue_copy = licence.catalogue_evidence(clause);
                     if clause.document == LICENCE_DOCUMENT && !missing.contains(&catalogue_copy) {
                         missing.push(catalogue_copy.clone());
                     }
@@ -424,19 +424,6 @@ fn relocate(licence: &Licence, text: &str, words: &Words) -> (BackedTerms, Vec<E
         evidence,
     };
     (backed, missing)
-}
-
-/// A clause of the catalogue's own texts, named so that it cannot be mistaken for the subject's.
-fn in_catalogue(licence: &Licence, clause: &Evidence) -> Evidence {
-    let document = if clause.document == LICENCE_DOCUMENT {
-        licence.id.clone()
-    } else {
-        clause.document.clone()
-    };
-    Evidence {
-        document,
-        ..clause.clone()
-    }
 }
 
 /// Findings about the text itself: a companion policy given instead of the licence, clauses of

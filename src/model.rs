@@ -14,7 +14,7 @@ use crate::identify::{MatchMethod, identify_text};
 use crate::lineage::{Binding, ModelIndex, read_model_card, repo_from_name, resolve};
 use crate::metadata::{Declared, ModelCard};
 use crate::report::{LicenceReport, MatchInfo, Report};
-use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence, TermName, Terms};
+use crate::terms::{BackedTerms, Evidence, TermEvidence, TermName, Terms};
 use crate::text::read_text_file;
 
 /// Licence files a model repository may hold, in the order they are looked for.
@@ -191,14 +191,7 @@ fn combined(
             Some(t) => t.stricter(&licence.terms.terms),
         });
         for (term, clauses) in &licence.terms.evidence {
-            let named = clauses.iter().map(|e| Evidence {
-                document: if e.document == LICENCE_DOCUMENT {
-                    licence.id.clone()
-                } else {
-                    e.document.clone()
-                },
-                ..e.clone()
-            });
+            let named = clauses.iter().map(|e| licence.catalogue_evidence(e));
             evidence.entry(*term).or_default().extend(named);
         }
     }
@@ -460,14 +453,7 @@ fn derivative_clause(licence: &Licence) -> Vec<Evidence> {
         .evidence_for(TermName::Derivatives)
         .iter()
         .take(1)
-        .map(|e| Evidence {
-            document: if e.document == LICENCE_DOCUMENT {
-                licence.id.clone()
-            } else {
-                e.document.clone()
-            },
-            ..e.clone()
-        })
+        .map(|e| licence.catalogue_evidence(e))
         .collect()
 }
 

@@ -269,21 +269,16 @@ fn catalogue_location(
         return ("licences".to_string(), 1);
     };
     let document = document.unwrap_or("");
-    if let Some(licence) = catalogue.get(document) {
+    if let Some((licence, text)) = catalogue.document(document) {
+        let file = if licence.id == document {
+            "LICENSE.txt"
+        } else {
+            "POLICY.txt"
+        };
         return (
-            format!("licences/{}/LICENSE.txt", licence.id),
-            line_of(licence.text, ev.start),
+            format!("licences/{}/{file}", licence.id),
+            line_of(text, ev.start),
         );
-    }
-    for licence in catalogue.licences() {
-        if let (Some(policy), Some(text)) = (&licence.policy, licence.policy_text)
-            && policy.id == document
-        {
-            return (
-                format!("licences/{}/POLICY.txt", licence.id),
-                line_of(text, ev.start),
-            );
-        }
     }
     (document.to_string(), 1)
 }

@@ -57,15 +57,8 @@ fn every_clause_quoted_from_a_fixture_is_its_bytes() {
             let document: &str = match ev.document.as_str() {
                 "licence" => &text,
                 other => catalogue
-                    .get(other)
-                    .map(|l| l.text)
-                    .or_else(|| {
-                        catalogue
-                            .licences()
-                            .iter()
-                            .find(|l| l.policy.as_ref().is_some_and(|p| p.id == other))
-                            .and_then(|l| l.policy_text)
-                    })
+                    .document(other)
+                    .map(|(_, text)| text)
                     .unwrap_or_else(|| panic!("{}: unknown document {other}", path.display())),
             };
             assert_eq!(

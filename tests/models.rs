@@ -125,14 +125,8 @@ fn model_evidence_points_into_the_documents_it_names() {
                     }
                 }
                 other => {
-                    if let Some(l) = catalogue.get(other) {
-                        candidates.push(l.text.to_string());
-                    } else if let Some(l) = catalogue
-                        .licences()
-                        .iter()
-                        .find(|l| l.policy.as_ref().is_some_and(|p| p.id == other))
-                    {
-                        candidates.extend(l.policy_text.map(String::from));
+                    if let Some((_, text)) = catalogue.document(other) {
+                        candidates.push(text.to_string());
                     } else if let Some(dir) = &folder {
                         candidates.push(common::read(&dir.join(other)));
                     }
