@@ -41,6 +41,9 @@ pub struct ModelRepo {
     pub repo: String,
     /// Where its licence can be checked (its Hub page).
     pub source: String,
+    /// What it takes in and gives out, as its Hub page shows (`text`, `vision`, `image`, ...):
+    /// some licences treat multimodal models apart.
+    pub modalities: Vec<crate::context::Modality>,
 }
 
 /// Whether an entry is a model licence or a general open licence from the SPDX list.
@@ -274,12 +277,19 @@ impl Catalogue {
 
     /// The licence a model repository was published under, by its Hub id (case-insensitive).
     pub fn licence_of_model(&self, repo: &str) -> Option<&Licence> {
+        self.model(repo).map(|(licence, _)| licence)
+    }
+
+    /// A model repository the catalogue lists, with its licence, by its Hub id
+    /// (case-insensitive).
+    pub fn model(&self, repo: &str) -> Option<(&Licence, &ModelRepo)> {
         let repo = repo.trim().trim_start_matches("https://huggingface.co/");
-        self.licences.iter().find(|licence| {
+        self.licences.iter().find_map(|licence| {
             licence
                 .models
                 .iter()
-                .any(|m| m.repo.eq_ignore_ascii_case(repo))
+                .find(|m| m.repo.eq_ignore_ascii_case(repo))
+                .map(|m| (licence, m))
         })
     }
 

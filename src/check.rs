@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::catalogue::{Catalogue, Licence};
 use crate::context::Context;
 use crate::error::{Error, Origin, Result};
-use crate::evaluate::{Finding, Rule, Severity, evaluate};
+use crate::evaluate::{Finding, ModelFacts, Rule, Severity, evaluate_model};
 use crate::extract::{ExtractedTerms, extract_terms, reads_as_terms};
 use crate::identify::{MatchMethod, TextMatch, identify_words};
 use crate::metadata::{has_front_matter, looks_like_api_json, parse_api_json, parse_card};
@@ -185,6 +185,7 @@ fn check_file(
 }
 
 /// Checks a catalogue licence by its curated terms; evidence points into the catalogue's text.
+/// Of the model nothing is known but its licence (see [`crate::modality::of_licence`]).
 pub fn check_licence(
     subject: &str,
     licence: &Licence,
@@ -192,7 +193,20 @@ pub fn check_licence(
     options: &CheckOptions,
     notes: Vec<String>,
 ) -> Report {
-    let findings = evaluate(&licence.terms, context);
+    let model = crate::modality::of_licence(licence);
+    check_licence_for(subject, licence, &model, context, options, notes)
+}
+
+/// [`check_licence`] for a model of which `model` is known.
+pub(crate) fn check_licence_for(
+    subject: &str,
+    licence: &Licence,
+    model: &ModelFacts,
+    context: &Context,
+    options: &CheckOptions,
+    notes: Vec<String>,
+) -> Report {
+    let findings = evaluate_model(&licence.terms, context, model);
     let report = LicenceReport {
         id: Some(licence.id.clone()),
         name: Some(licence.name.clone()),
@@ -222,13 +236,48 @@ pub fn check_licence(
 /// relocated into this text and any term the text changes taken from the text; or, when
 /// unidentified, evaluates the terms its clauses give and asks for review.
 pub fn check_text(subject: &str, text: &str, context: &Context, options: &CheckOptions) -> Report {
+    check_text_for(subject, text, None, context, options)
+}
+
+/// [`check_text`] for a model of which `model` is known; `None` when only the licence is, so
+/// that what the catalogue knows of the identified licence's models is used.
+pub(crate) fn check_text_for(
+    subject: &str,
+    text: &str,
+    model: Option<&ModelFacts>,
+    context: &Context,
+    options: &CheckOptions,
+) -> Report {
+    let unknown = ModelFacts::default();
     let Ok(catalogue) = Catalogue::embedded() else {
-        return unidentified(subject, text, None, context, options);
+        return unidentified(
+            subject,
+            text,
+            None,
+            model.unwrap_or(&unknown),
+            context,
+            options,
+        );
     };
     let words = Words::new(text);
     let found = identify_words(catalogue, text, &words);
     let Some(licence) = found.licence else {
-        return unidentified(subject, text, Some(&found), context, options);
+        return unidentified(
+            subject,
+            text,
+            Some(&found),
+            model.unwrap_or(&unknown),
+            context,
+            options,
+        );
+    };
+    let of_licence;
+    let model = match model {
+        Some(model) => model,
+        None => {
+            of_licence = crate::modality::of_licence(licence);
+            &of_licence
+        }
     };
     let (mut backed, mut missing) = if text == licence.text {
         // The catalogue's own file: its evidence already points into these bytes.
@@ -244,7 +293,7 @@ pub fn check_text(subject: &str, text: &str, context: &Context, options: &CheckO
         let changed: Vec<&Evidence> = text_notes.iter().flat_map(|f| &f.evidence).collect();
         missing.retain(|clause| !changed.contains(&clause));
     }
-    let mut findings = evaluate(&backed, context);
+    let mut findings = evaluate_model(&backed, context, model);
     findings.extend(text_notes);
     findings.extend(text_findings(licence, &found, text, missing));
     let report = LicenceReport {
@@ -324,6 +373,7 @@ fn unidentified(
     subject: &str,
     text: &str,
     found: Option<&TextMatch>,
+    model: &ModelFacts,
     context: &Context,
     options: &CheckOptions,
 ) -> Report {
@@ -342,7 +392,7 @@ fn unidentified(
         ),
         _ => "The text matches no licence in the catalogue: the terms below were read from its clauses and a person must check them.".to_string(),
     };
-    let mut findings = evaluate(&extracted.backed, context);
+    let mut findings = evaluate_model(&extracted.backed, context, model);
     findings.push(Finding::new(
         Rule::UnknownLicence,
         Severity::Review,

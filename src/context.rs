@@ -12,13 +12,45 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Origin, Result};
 use crate::text::{Limits, decode_text, read_text_file};
 
-/// The member states of the European Union, as ISO 3166-1 alpha-2 codes (Greece is `GR`).
-pub const EU_MEMBER_STATES: [&str; 27] = [
+/// The territory of the European Union, read from `data/eu-territories.json` (member states,
+/// and the outermost regions and other EU territories with ISO codes of their own, with the
+/// treaty articles they rest on).
+#[derive(Debug, Deserialize)]
+struct EuTerritories {
+    member_states: Vec<String>,
+    other_territories: std::collections::BTreeMap<String, String>,
+}
+
+/// Every ISO 3166-1 alpha-2 code that is EU territory: the member states, then the outermost
+/// regions and territories with codes of their own (`RE`, `GP`, `AX`, ...).
+pub fn eu_territory() -> &'static [String] {
+    static CODES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    CODES.get_or_init(|| {
+        // The table is part of the crate and checked by a test: it cannot fail to parse in a
+        // released build. Should it ever, the member states alone are still known.
+        let table: Option<EuTerritories> =
+            serde_json::from_str(include_str!("../data/eu-territories.json")).ok();
+        match table {
+            Some(table) => table
+                .member_states
+                .into_iter()
+                .chain(table.other_territories.into_keys())
+                .collect(),
+            None => FALLBACK_MEMBER_STATES
+                .iter()
+                .map(|c| c.to_string())
+                .collect(),
+        }
+    })
+}
+
+/// The member states, should the data table be unreadable (a test asserts it is not).
+const FALLBACK_MEMBER_STATES: [&str; 27] = [
     "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
     "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
 ];
 
-/// A country (ISO 3166-1 alpha-2, upper case) or `EU` for every member state.
+/// A country (ISO 3166-1 alpha-2, upper case) or `EU` for all EU territory.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Region(String);
@@ -48,7 +80,7 @@ impl Region {
 
     /// Whether this region lies within `other` (`DE` within `EU`, `EU` within `EU`, `GB` within `GB`).
     pub fn within(&self, other: &str) -> bool {
-        self.0 == other || (other == "EU" && EU_MEMBER_STATES.contains(&self.0.as_str()))
+        self.0 == other || (other == "EU" && eu_territory().contains(&self.0))
     }
 }
 
@@ -71,6 +103,7 @@ impl std::fmt::Display for Region {
     }
 }
 
+/// A kind of input or output the deployment handles.
 /// A kind of input or output the deployment handles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -355,6 +388,23 @@ mod tests {
         let de = Region::parse("de").unwrap();
         assert!(de.within("EU") && de.within("DE") && !de.within("GB"));
         assert!(!Region::parse("CH").unwrap().within("EU"));
+    }
+
+    #[test]
+    fn eu_territory_table_is_read_and_complete() {
+        let table: EuTerritories =
+            serde_json::from_str(include_str!("../data/eu-territories.json")).expect("parses");
+        assert_eq!(table.member_states.len(), 27);
+        assert_eq!(table.member_states, FALLBACK_MEMBER_STATES);
+        // Outermost regions and territories with their own ISO codes are EU territory.
+        for code in ["RE", "GP", "MQ", "GF", "YT", "MF", "AX"] {
+            let region = Region::parse(code).expect("a valid ISO code");
+            assert!(region.within("EU"), "{code} is EU territory");
+        }
+        // Overseas countries and territories are not.
+        for code in ["GL", "NC", "PF", "BL", "FO", "AW", "CW", "GI"] {
+            assert!(!Region::parse(code).expect("valid").within("EU"), "{code}");
+        }
     }
 
     #[test]

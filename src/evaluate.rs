@@ -179,10 +179,52 @@ impl Finding {
     }
 }
 
-/// Evaluates terms against a context: every rule, in a fixed order.
+/// Evaluates terms against a context: every rule, in a fixed order. Nothing is known of the
+/// model beyond its licence (see [`evaluate_model`]).
 pub fn evaluate(terms: &BackedTerms, context: &Context) -> Vec<Finding> {
+    evaluate_model(terms, context, &ModelFacts::default())
+}
+
+/// What is known of the model itself, beside its licence's terms: some terms turn on it (Llama
+/// 3.2 and 4 grant EU licensees nothing for *multimodal* models).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ModelFacts {
+    /// Whether the model is multimodal, and what says so; `None` when nothing does.
+    pub multimodal: Option<Known<bool>>,
+    /// The model's card bars people in the EU from access (`extra_gated_eu_disallowed: true`).
+    pub eu_gated: bool,
+}
+
+/// A fact with what it rests on, for the finding's message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Known<T> {
+    /// The fact.
+    pub value: T,
+    /// What says so, e.g. "its card's pipeline_tag is image-text-to-text".
+    pub basis: String,
+}
+
+/// Evaluates terms against a context for a model of which `model` is known: every rule, in a
+/// fixed order.
+///
+/// ```
+/// use model_licence::{Catalogue, Context, Region, Verdict, evaluate::{Known, ModelFacts, evaluate_model}};
+///
+/// let llama = Catalogue::embedded()?.get("llama-3.2").expect("in the catalogue");
+/// let mut context = Context::default_assumed();
+/// context.organisation.domicile = Some(Region::parse("FR").expect("a country"));
+/// let vision = ModelFacts {
+///     multimodal: Some(Known { value: true, basis: "it reads images".into() }),
+///     eu_gated: false,
+/// };
+/// let findings = evaluate_model(&llama.terms, &context, &vision);
+/// assert_eq!(Verdict::from_findings(&findings), Verdict::Blocked);
+/// # Ok::<(), model_licence::Error>(())
+/// ```
+pub fn evaluate_model(terms: &BackedTerms, context: &Context, model: &ModelFacts) -> Vec<Finding> {
     let mut out = Findings {
         terms,
+        model,
         list: Vec::new(),
     };
     commercial_use(&mut out, context);
@@ -203,6 +245,7 @@ pub fn evaluate(terms: &BackedTerms, context: &Context) -> Vec<Finding> {
 /// The findings so far, with the terms they cite.
 struct Findings<'a> {
     terms: &'a BackedTerms,
+    model: &'a ModelFacts,
     list: Vec<Finding>,
 }
 
@@ -223,6 +266,16 @@ impl Findings<'_> {
         finding.fact = Some(fact.to_string());
         finding.needed_by = Some(rule);
         self.list.push(finding);
+    }
+
+    /// Whether a clause of these terms says `words` (case-insensitive).
+    fn cites(&self, terms: &[TermName], words: &str) -> bool {
+        terms.iter().any(|term| {
+            self.terms
+                .evidence_for(*term)
+                .iter()
+                .any(|e| e.text.to_lowercase().contains(words))
+        })
     }
 
     fn clauses(&self, terms: &[TermName]) -> Vec<Evidence> {
@@ -327,18 +380,28 @@ fn user_threshold(out: &mut Findings, ctx: &Context) {
         ),
     };
     let terms = [TermName::UserThreshold];
+    // Llama's gate is measured once, on the version's release date, not when the model is used.
+    let when = if out.cites(&terms, "release date") {
+        " The licence counts them on the version's release date (in the preceding calendar month), not today: the figure to give is the one for that month."
+    } else {
+        ""
+    };
     match users {
         None => out.missing(
             fact,
             Rule::UserThreshold,
-            &format!("above {} {unit} the licensor's separate licence is needed", group(limit)),
+            &format!(
+                "above {} {unit} the licensor's separate licence is needed{}{when}",
+                group(limit),
+                if when.is_empty() { "" } else { "." }
+            ),
             &terms,
         ),
         Some(users) if users > limit => out.add(
             Rule::UserThreshold,
             Severity::Blocked,
             format!(
-                "{} {unit} is more than the licence's {}: you need a separate licence from the licensor, which it may refuse.",
+                "{} {unit} is more than the licence's {}: you need a separate licence from the licensor, which it may refuse.{when}",
                 group(users),
                 group(limit)
             ),
@@ -347,7 +410,11 @@ fn user_threshold(out: &mut Findings, ctx: &Context) {
         Some(users) => out.add(
             Rule::UserThreshold,
             Severity::Info,
-            format!("{} {unit} is within the licence's {}.", group(users), group(limit)),
+            format!(
+                "{} {unit} is within the licence's {}.{when}",
+                group(users),
+                group(limit)
+            ),
             &terms,
         ),
     }
@@ -394,40 +461,21 @@ fn territory(out: &mut Findings, ctx: &Context) {
     for exclusion in &exclusions {
         territory_exclusion(out, ctx, exclusion);
     }
+    eu_gate(out, ctx);
 }
 
-fn territory_exclusion(out: &mut Findings, ctx: &Context, exclusion: &TerritoryExclusion) {
-    let terms = [TermName::TerritoryExclusions];
+/// Where the licensee stands against an excluded region.
+enum Standing {
+    /// The domicile or a market is in the region: the sentence says which.
+    Inside(String),
+    /// Neither the domicile nor any market is there.
+    Outside,
+    /// A fact the exclusion turns on is missing.
+    Unknown(&'static str),
+}
+
+fn standing(ctx: &Context, exclusion: &TerritoryExclusion) -> Standing {
     let region = exclusion.region.as_str();
-    let what = match exclusion.scope {
-        TerritoryScope::All => "the licence grants no rights".to_string(),
-        TerritoryScope::Multimodal => {
-            "the licence grants no rights to multimodal models".to_string()
-        }
-    };
-    if exclusion.scope == TerritoryScope::Multimodal {
-        match ctx.uses_multimodal() {
-            None => {
-                return out.missing(
-                    "deployment.modalities",
-                    Rule::Territory,
-                    &format!("in {region} {what}"),
-                    &terms,
-                );
-            }
-            Some(false) => {
-                return out.add(
-                    Rule::Territory,
-                    Severity::Info,
-                    format!(
-                        "In {region} {what}; this deployment is text only, so it is not affected."
-                    ),
-                    &terms,
-                );
-            }
-            Some(true) => {}
-        }
-    }
     let check_domicile = matches!(
         exclusion.basis,
         TerritoryBasis::Domicile | TerritoryBasis::Any
@@ -436,63 +484,153 @@ fn territory_exclusion(out: &mut Findings, ctx: &Context, exclusion: &TerritoryE
         exclusion.basis,
         TerritoryBasis::Market | TerritoryBasis::Any
     );
-    let domicile_hit = ctx
-        .organisation
-        .domicile
-        .as_ref()
-        .map(|d| overlaps(d, region));
-    let market_hits: Option<Vec<&Region>> = ctx
-        .deployment
-        .markets
-        .as_ref()
-        .map(|markets| markets.iter().filter(|m| overlaps(m, region)).collect());
-    if check_domicile && domicile_hit == Some(true) {
-        let domicile = ctx
-            .organisation
-            .domicile
-            .as_ref()
-            .map_or("", Region::as_str);
-        return out.add(
-            Rule::Territory,
-            Severity::Blocked,
-            format!("The organisation is domiciled in {domicile}, and for licensees domiciled in {region} {what}."),
-            &terms,
-        );
+    let domicile = ctx.organisation.domicile.as_ref();
+    if check_domicile && let Some(d) = domicile.filter(|d| overlaps(d, region)) {
+        return Standing::Inside(format!(
+            "The organisation is domiciled in {d}, and for licensees domiciled in {region}"
+        ));
     }
-    if check_market && let Some(hits) = market_hits.as_ref().filter(|h| !h.is_empty()) {
-        let names: Vec<&str> = hits.iter().map(|r| r.as_str()).collect();
+    let markets = ctx.deployment.markets.as_ref();
+    if check_market && let Some(list) = markets {
+        let hits: Vec<&str> = list
+            .iter()
+            .filter(|m| overlaps(m, region))
+            .map(Region::as_str)
+            .collect();
+        if !hits.is_empty() {
+            return Standing::Inside(format!(
+                "The deployment is offered in {}, and in {region}",
+                hits.join(", ")
+            ));
+        }
+    }
+    if check_domicile && domicile.is_none() {
+        return Standing::Unknown("organisation.domicile");
+    }
+    if check_market && markets.is_none() {
+        return Standing::Unknown("deployment.markets");
+    }
+    Standing::Outside
+}
+
+fn territory_exclusion(out: &mut Findings, ctx: &Context, exclusion: &TerritoryExclusion) {
+    let terms = [TermName::TerritoryExclusions];
+    let region = exclusion.region.as_str();
+    let multimodal_only = exclusion.scope == TerritoryScope::Multimodal;
+    let what = if multimodal_only {
+        "the licence grants no rights to multimodal models"
+    } else {
+        "the licence grants no rights"
+    };
+    // A model known not to be multimodal is outside a multimodal-only exclusion wherever the
+    // licensee is; the deployment's declared modalities never make it so.
+    if multimodal_only && let Some(known) = out.model.multimodal.as_ref().filter(|k| !k.value) {
         return out.add(
             Rule::Territory,
-            Severity::Blocked,
+            Severity::Info,
             format!(
-                "The deployment is offered in {}, and in {region} {what}.",
-                names.join(", ")
+                "In {region} {what}; this model is not multimodal ({}), so it is not affected.",
+                known.basis
             ),
             &terms,
         );
     }
-    if check_domicile && domicile_hit.is_none() {
-        return out.missing(
-            "organisation.domicile",
+    let inside = match standing(ctx, exclusion) {
+        Standing::Inside(sentence) => sentence,
+        Standing::Outside => {
+            return out.add(
+                Rule::Territory,
+                Severity::Info,
+                format!(
+                    "In {region} {what}; neither the domicile nor the markets given are there."
+                ),
+                &terms,
+            );
+        }
+        Standing::Unknown(fact) => {
+            return out.missing(
+                fact,
+                Rule::Territory,
+                &format!("in {region} {what}"),
+                &terms,
+            );
+        }
+    };
+    if !multimodal_only {
+        return out.add(
             Rule::Territory,
-            &format!("for licensees domiciled in {region} {what}"),
+            Severity::Blocked,
+            format!("{inside} {what}."),
             &terms,
         );
     }
-    if check_market && market_hits.is_none() {
-        return out.missing(
-            "deployment.markets",
+    let carve_out = if out.cites(&terms, "end user") {
+        " The clause spares end users of a product or service that incorporates such a model, not the licensee who builds it."
+    } else {
+        ""
+    };
+    match (out.model.multimodal.as_ref(), ctx.uses_multimodal()) {
+        (Some(known), _) => out.add(
             Rule::Territory,
-            &format!("in {region} {what}"),
+            Severity::Blocked,
+            format!(
+                "{inside} {what}: this model is multimodal ({}).{carve_out}",
+                known.basis
+            ),
             &terms,
-        );
+        ),
+        (None, Some(true)) => out.add(
+            Rule::Territory,
+            Severity::Blocked,
+            format!(
+                "{inside} {what}: the deployment declares non-text modalities, so the model it uses is multimodal.{carve_out}"
+            ),
+            &terms,
+        ),
+        (None, _) => out.add(
+            Rule::Territory,
+            Severity::Review,
+            format!(
+                "{inside} {what}: this applies if the model is multimodal, and which model is used (so its modality) is not known. Check the model: if it takes images, video or audio, no rights are granted.{carve_out}"
+            ),
+            &terms,
+        ),
     }
-    out.add(
-        Rule::Territory,
-        Severity::Info,
-        format!("In {region} {what}; neither the domicile nor the markets given are there."),
-        &terms,
-    );
+}
+
+/// A card whose access gate turns away people in the EU (`extra_gated_eu_disallowed: true`):
+/// the publisher's own word that EU-domiciled licensees may not take the model.
+fn eu_gate(out: &mut Findings, ctx: &Context) {
+    if !out.model.eu_gated {
+        return;
+    }
+    let what = "the model's publisher bars people in the EU from access (its card sets `extra_gated_eu_disallowed: true`)";
+    match ctx.organisation.domicile.as_ref() {
+        None => out.missing("organisation.domicile", Rule::Territory, what, &[]),
+        Some(d) if d.within("EU") => out.add(
+            Rule::Territory,
+            Severity::Blocked,
+            format!("The organisation is domiciled in {d}, and {what}."),
+            &[],
+        ),
+        Some(d) => out.add(
+            Rule::Territory,
+            Severity::Info,
+            format!(
+                "{} The organisation is domiciled in {d}, outside the EU.",
+                capitalised(what)
+            ),
+            &[],
+        ),
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Whether two regions share territory (`DE` and `EU`, `EU` and `FR`, `GB` and `GB`).

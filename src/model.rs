@@ -6,10 +6,10 @@
 use std::path::Path;
 
 use crate::catalogue::{Catalogue, Licence};
-use crate::check::{CheckOptions, check_licence, check_text};
+use crate::check::{CheckOptions, check_licence_for, check_text, check_text_for};
 use crate::context::Context;
 use crate::error::{Error, Origin, Result};
-use crate::evaluate::{Finding, Rule, Severity, evaluate};
+use crate::evaluate::{Finding, ModelFacts, Rule, Severity, evaluate_model};
 use crate::identify::{MatchMethod, identify_text};
 use crate::lineage::{Binding, ModelIndex, read_model_card, repo_from_name, resolve};
 use crate::metadata::{Declared, ModelCard};
@@ -117,22 +117,23 @@ pub fn check_card(
         let found = identify_text(catalogue, &f.text);
         found.licence.filter(|_| !found.policy_only)
     });
+    let model = model_facts(card, &binding, file_licence, catalogue);
     let mut report = if binding.from_bases {
-        report_for(subject, &binding.licences, context, options)
+        report_for(subject, &binding.licences, &model, context, options)
     } else if let Some(file) = licence_file {
         // The text shipped with the model binds over the label on its card.
-        let mut report = check_text(subject, &file.text, context, options);
+        let mut report = check_text_for(subject, &file.text, Some(&model), context, options);
         report.notes.push(format!(
             "`licence` evidence points into the model's {} file",
             file.name
         ));
         report
     } else if !binding.licences.is_empty() {
-        report_for(subject, &binding.licences, context, options)
+        report_for(subject, &binding.licences, &model, context, options)
     } else if !binding.alternatives.is_empty() {
-        best_alternative(subject, &binding.alternatives, context, options)
+        best_alternative(subject, &binding.alternatives, &model, context, options)
     } else {
-        undeclared(subject, card, &binding, context, options)
+        undeclared(subject, card, &binding, &model, context, options)
     };
     if report.licence.match_info.method == MatchMethod::CatalogueId {
         report.licence.match_info.method = MatchMethod::Metadata;
@@ -162,16 +163,39 @@ pub fn check_card(
     report
 }
 
+/// What is known of the model itself: its card's tags, its catalogue listing and its bases;
+/// failing those, what the catalogue knows of the models published under the licence that
+/// binds it (every Llama 4 model is multimodal).
+fn model_facts(
+    card: &ModelCard,
+    binding: &Binding,
+    file_licence: Option<&Licence>,
+    catalogue: &Catalogue,
+) -> ModelFacts {
+    let bases = binding.lineage.iter().map(|step| step.model.as_str());
+    let mut facts = crate::modality::of_model(card, bases, catalogue);
+    if facts.multimodal.is_none() {
+        facts.multimodal = binding
+            .licences
+            .iter()
+            .copied()
+            .chain(file_licence)
+            .find_map(|licence| crate::modality::of_licence(licence).multimodal);
+    }
+    facts
+}
+
 /// The report for one catalogue licence, or for the strictest combination of several.
 fn report_for(
     subject: &str,
     licences: &[&Licence],
+    model: &ModelFacts,
     context: &Context,
     options: &CheckOptions,
 ) -> Report {
     match licences {
-        [one] => check_licence(subject, one, context, options, Vec::new()),
-        _ => combined(subject, licences, context, options),
+        [one] => check_licence_for(subject, one, model, context, options, Vec::new()),
+        _ => combined(subject, licences, model, context, options),
     }
 }
 
@@ -180,6 +204,7 @@ fn report_for(
 fn combined(
     subject: &str,
     licences: &[&Licence],
+    model: &ModelFacts,
     context: &Context,
     options: &CheckOptions,
 ) -> Report {
@@ -200,7 +225,7 @@ fn combined(
         evidence,
     };
     let ids: Vec<&str> = licences.iter().map(|l| l.id.as_str()).collect();
-    let findings = evaluate(&backed, context);
+    let findings = evaluate_model(&backed, context, model);
     let licence = LicenceReport {
         id: None,
         name: None,
@@ -233,12 +258,13 @@ fn combined(
 fn best_alternative(
     subject: &str,
     alternatives: &[&Licence],
+    model: &ModelFacts,
     context: &Context,
     options: &CheckOptions,
 ) -> Report {
     let mut reports: Vec<Report> = alternatives
         .iter()
-        .map(|l| check_licence(subject, l, context, options, Vec::new()))
+        .map(|l| check_licence_for(subject, l, model, context, options, Vec::new()))
         .collect();
     reports.sort_by_key(|r| r.verdict);
     let ids: Vec<&str> = alternatives.iter().map(|l| l.id.as_str()).collect();
@@ -256,6 +282,7 @@ fn undeclared(
     subject: &str,
     card: &ModelCard,
     binding: &Binding,
+    model: &ModelFacts,
     context: &Context,
     options: &CheckOptions,
 ) -> Report {
@@ -269,7 +296,7 @@ fn undeclared(
         ),
         _ => "The model declares no licence and none was found: without a licence there is no permission to use it.".to_string(),
     };
-    let mut findings = evaluate(&terms, context);
+    let mut findings = evaluate_model(&terms, context, model);
     findings.push(Finding::new(
         Rule::UnknownLicence,
         Severity::Review,

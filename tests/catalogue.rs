@@ -13,15 +13,22 @@ fn catalogue() -> &'static Catalogue {
 
 /// Every text in `../shared/licence-texts/` is in the catalogue byte for byte: a licence under
 /// its own id, a policy beside the licence it belongs to.
+///
+/// The shared texts lie beside the team's checkout (and CI's clone), not inside the repository:
+/// a plain clone has no such folder, and that must not fail its tests. `.ci/run` runs the suite
+/// once in a copy with nothing beside it and runs this comparison in the clone that has them.
 #[test]
 fn every_shared_text_is_in_the_catalogue_verbatim() {
     let shared = common::root().join("../shared/licence-texts");
-    let entries = std::fs::read_dir(&shared).unwrap_or_else(|e| {
-        panic!(
-            "{} must exist (CI copies shared/ beside the repo): {e}",
+    let Ok(entries) = std::fs::read_dir(&shared) else {
+        assert!(
+            std::env::var_os("MODEL_LICENCE_REQUIRE_SHARED").is_none(),
+            "{} is required (MODEL_LICENCE_REQUIRE_SHARED is set) but cannot be read",
             shared.display()
-        )
-    });
+        );
+        eprintln!("skipped: {} is not beside this checkout", shared.display());
+        return;
+    };
     let mut seen = 0;
     for entry in entries {
         let path = entry.expect("readable folder").path();

@@ -106,16 +106,18 @@ const CASES: &[Case] = &[
         )],
     },
     Case {
-        name: "llama-3.2 EU company, text only, is not blocked",
+        // The exclusion follows the model, not the deployment: a text-only use of a vision
+        // model is still excluded, and the licence alone does not say which model is used.
+        name: "llama-3.2 EU company, text-only deployment, model unknown, is reviewed",
         licence: "llama-3.2",
         set: |c| {
             c.organisation.domicile = Some(region("DE"));
             c.deployment.modalities = Some(vec![Modality::Text]);
         },
-        verdict: V::PermittedWithObligations,
+        verdict: V::NeedsReview,
         expect: &[(
             R::Territory,
-            S::Info,
+            S::Review,
             "multimodal models included in Llama 3.2",
         )],
     },
@@ -160,14 +162,20 @@ const CASES: &[Case] = &[
         expect: &[(R::Territory, S::Blocked, "European Union")],
     },
     Case {
-        name: "llama-3.3 EU company with unknown modalities needs review",
+        // The model's modality, not the deployment's, decides; the licence alone does not
+        // name the model, so the exclusion is reviewed.
+        name: "llama-3.3 EU company, model unknown, needs review",
         licence: "llama-3.3",
         set: |c| {
             c.organisation.domicile = Some(region("IT"));
             c.deployment.modalities = None;
         },
         verdict: V::NeedsReview,
-        expect: &[(R::MissingFact, S::Review, "deployment.modalities")],
+        expect: &[(
+            R::Territory,
+            S::Review,
+            "multimodal models included in Llama 3.3",
+        )],
     },
     Case {
         name: "llama-3.2 vision with unknown domicile needs review",
