@@ -293,6 +293,35 @@ impl Catalogue {
         })
     }
 
+    /// Every licence a policy name stands for: the licence an id, SPDX id, Hub id or alias
+    /// names, or every member of a family (`llama`, `qwen`, `mistral`), never only its newest.
+    /// An organisation that writes `deny = ["llama"]` means every Llama licence.
+    pub fn resolve_all(&self, name: &str) -> Result<Vec<&Licence>> {
+        let wanted = name.trim().to_ascii_lowercase();
+        let family: Vec<&Licence> = self
+            .licences
+            .iter()
+            .filter(|licence| licence.family == wanted)
+            .collect();
+        match self.resolve(name) {
+            // A family name: all its members (`resolve` would pick the newest).
+            Ok(resolved) if resolved.licence.id != wanted && family.len() > 1 => {
+                let by_other_name = resolved
+                    .note
+                    .as_deref()
+                    .is_some_and(|note| note.contains("another name"));
+                Ok(if by_other_name {
+                    vec![resolved.licence]
+                } else {
+                    family
+                })
+            }
+            Ok(resolved) => Ok(vec![resolved.licence]),
+            Err(_) if !family.is_empty() => Ok(family),
+            Err(err) => Err(err),
+        }
+    }
+
     /// The licence with exactly this catalogue id.
     pub fn get(&self, id: &str) -> Option<&Licence> {
         self.licences.iter().find(|licence| licence.id == id)

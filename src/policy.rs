@@ -68,8 +68,9 @@ pub enum ReviewGate {
 pub struct Exception {
     /// The model's repository id (`owner/name`) or the subject as given.
     pub model: String,
-    /// The licence the exception is for, if pinned to one.
-    pub licence: Option<String>,
+    /// The licences the exception is for (every member when it names a family); empty when it
+    /// is not pinned to a licence. It waives only findings that rest on these licences.
+    pub licences: Vec<String>,
     /// Why it was granted.
     pub reason: String,
     /// The last day it applies (`YYYY-MM-DD`).
@@ -169,11 +170,11 @@ impl Policy {
         let ids =
             |field: &str, list: &[Spanned<String>], problems: &mut Vec<String>| -> Vec<String> {
                 list.iter()
-                    .filter_map(|id| match catalogue.resolve(id.get_ref()) {
-                        Ok(resolved) => Some(resolved.licence.id.clone()),
+                    .flat_map(|id| match catalogue.resolve_all(id.get_ref()) {
+                        Ok(licences) => licences.into_iter().map(|l| l.id.clone()).collect(),
                         Err(err) => {
                             problems.push(located(line(id.span()), &format!("`{field}`: {err}")));
-                            None
+                            Vec::new()
                         }
                     })
                     .collect()
@@ -231,19 +232,21 @@ impl Policy {
                         ),
                     ));
                 }
-                let licence =
-                    e.licence
-                        .as_ref()
-                        .and_then(|l| match catalogue.resolve(l.get_ref()) {
-                            Ok(resolved) => Some(resolved.licence.id.clone()),
-                            Err(err) => {
-                                problems.push(located(
-                                    line(l.span()),
-                                    &format!("`exceptions.licence`: {err}"),
-                                ));
-                                None
-                            }
-                        });
+                let licences = match e
+                    .licence
+                    .as_ref()
+                    .map(|l| (l, catalogue.resolve_all(l.get_ref())))
+                {
+                    None => Vec::new(),
+                    Some((_, Ok(list))) => list.into_iter().map(|l| l.id.clone()).collect(),
+                    Some((l, Err(err))) => {
+                        problems.push(located(
+                            line(l.span()),
+                            &format!("`exceptions.licence`: {err}"),
+                        ));
+                        Vec::new()
+                    }
+                };
                 if let Some(hash) = &e.text_sha256
                     && (hash.get_ref().len() != 64
                         || !hash.get_ref().chars().all(|c| c.is_ascii_hexdigit()))
@@ -261,7 +264,7 @@ impl Policy {
                 }
                 Exception {
                     model: e.model.get_ref().clone(),
-                    licence,
+                    licences,
                     reason: e.reason.get_ref().clone(),
                     expires: e.expires.get_ref().clone(),
                     text_sha256: e
@@ -321,11 +324,19 @@ impl Policy {
                     Vec::new(),
                 ));
             } else {
-                waive(report, exception);
-                return;
+                waive(report, exception, &ids);
+                if exception.covers_all(&ids) {
+                    return;
+                }
             }
         }
-        for id in &ids {
+        // Licences an applying exception covers are exempt from the lists; others are not.
+        let waived = |id: &String| {
+            self.exception_for(report, &ids).is_some_and(|e| {
+                e.expires.as_str() >= today && !e.licences.is_empty() && e.licences.contains(id)
+            })
+        };
+        for id in ids.iter().filter(|id| !waived(id)) {
             if self.deny.contains(id) {
                 added.push(Finding::new(
                     Rule::PolicyDeny,
@@ -392,7 +403,8 @@ impl Policy {
         self.exceptions.iter().find(|e| {
             let model_matches =
                 e.model == report.subject || repo.is_some_and(|r| r.eq_ignore_ascii_case(&e.model));
-            let licence_matches = e.licence.as_ref().is_none_or(|l| ids.contains(l));
+            let licence_matches =
+                e.licences.is_empty() || e.licences.iter().any(|l| ids.contains(l));
             model_matches && licence_matches
         })
     }
@@ -406,22 +418,75 @@ fn report_licence_ids(report: &Report) -> Vec<String> {
     }
 }
 
-/// An exception applies: every blocking or review finding is waived to `info`, saying so.
-fn waive(report: &mut Report, exception: &Exception) {
+impl Exception {
+    /// Whether the exception covers every licence the report evaluated: it is not pinned to a
+    /// licence, or it names all of them.
+    fn covers_all(&self, ids: &[String]) -> bool {
+        self.licences.is_empty() || ids.iter().all(|id| self.licences.contains(id))
+    }
+
+    /// Whether a finding rests only on clauses of the licences the exception names (a clause
+    /// names its licence, or its licence's policy, in `document`).
+    fn covers(&self, finding: &Finding) -> bool {
+        let catalogue = Catalogue::embedded().ok();
+        let documents: Vec<String> = self
+            .licences
+            .iter()
+            .flat_map(|id| {
+                let policy = catalogue
+                    .and_then(|c| c.get(id))
+                    .and_then(|l| l.policy.as_ref())
+                    .map(|p| p.id.clone());
+                std::iter::once(id.clone()).chain(policy)
+            })
+            .collect();
+        !finding.evidence.is_empty()
+            && finding
+                .evidence
+                .iter()
+                .all(|e| documents.contains(&e.document))
+    }
+}
+
+/// An exception applies: every blocking or review finding it covers is waived to `info`, saying
+/// so. When the report evaluated several licences (a merge) and the exception names only some,
+/// only findings resting wholly on those licences are waived: the others' blocks stand.
+fn waive(report: &mut Report, exception: &Exception, ids: &[String]) {
+    let all = exception.covers_all(ids);
+    let mut kept = 0;
     for finding in report.findings.iter_mut() {
-        if matches!(finding.severity, Severity::Blocked | Severity::Review) {
+        if !matches!(finding.severity, Severity::Blocked | Severity::Review) {
+            continue;
+        }
+        if all || exception.covers(finding) {
             finding.severity = Severity::Info;
             finding.message = format!(
                 "[waived by exception until {}] {}",
                 exception.expires, finding.message
             );
+        } else {
+            kept += 1;
         }
     }
+    let scope = if all {
+        String::new()
+    } else {
+        let others: Vec<&str> = ids
+            .iter()
+            .filter(|id| !exception.licences.contains(id))
+            .map(String::as_str)
+            .collect();
+        format!(
+            " (It is for {} only: {kept} finding(s) that rest on {} (or on several licences at once) stand.)",
+            exception.licences.join(", "),
+            others.join(", ")
+        )
+    };
     report.add_findings([Finding::new(
         Rule::PolicyException,
         Severity::Info,
         format!(
-            "An exception for `{}` applies until {}: {}",
+            "An exception for `{}` applies until {}: {}{scope}",
             exception.model, exception.expires, exception.reason
         ),
         Vec::new(),
