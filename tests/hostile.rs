@@ -4,17 +4,7 @@
 
 mod common;
 
-use common::stderr;
-
-use std::process::{Command, Output};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_model-licence"))
-        .args(args)
-        .current_dir(common::root())
-        .output()
-        .expect("the binary runs")
-}
+use common::{run, stderr};
 
 /// (fixture, the words its error must contain)
 const ERRORS: &[(&str, &[&str])] = &[

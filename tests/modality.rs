@@ -5,8 +5,6 @@
 
 mod common;
 
-use std::process::Command;
-
 const SEVERITY_ORDER: [&str; 4] = ["blocked", "review", "obligation", "info"];
 
 /// The worst severity among findings of one rule, counting `missing-fact` findings it needs.
@@ -40,13 +38,9 @@ fn territory_follows_the_models_modality() {
         } else {
             subject.to_string()
         };
-        let out = Command::new(env!("CARGO_BIN_EXE_model-licence"))
-            .arg("check")
-            .arg(&target)
-            .args(flags.split_whitespace())
-            .args(["--format", "json"])
-            .output()
-            .expect("the binary runs");
+        let mut args = vec!["check", target.as_str(), "--format", "json"];
+        args.extend(flags.split_whitespace());
+        let out = common::run(&args);
         let report = common::json(&out);
         assert_eq!(report["verdict"], verdict, "{subject} {flags} ({why})");
         assert_eq!(
@@ -76,10 +70,7 @@ fn territory_follows_the_models_modality() {
 /// quotes the policy clause and says why the model is multimodal.
 #[test]
 fn llama_4_for_a_german_company_is_blocked_with_the_clause() {
-    let out = Command::new(env!("CARGO_BIN_EXE_model-licence"))
-        .args(["check", "llama-4", "--domicile", "DE", "--format", "json"])
-        .output()
-        .expect("runs");
+    let out = common::run(&["check", "llama-4", "--domicile", "DE", "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
     let report = common::json(&out);
     let finding = report["findings"]

@@ -4,18 +4,8 @@
 
 mod common;
 
-use std::process::{Command, Output};
-
-use common::json;
+use common::{json, run};
 use model_licence::{Origin, Policy};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_model-licence"))
-        .args(args)
-        .current_dir(common::root())
-        .output()
-        .expect("the binary runs")
-}
 
 fn blocking_rules(report: &serde_json::Value) -> Vec<String> {
     report["findings"]

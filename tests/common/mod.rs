@@ -110,3 +110,12 @@ pub fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(out)))
 }
+
+/// Runs the binary in the repository's root.
+pub fn run(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_model-licence"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the binary runs")
+}
