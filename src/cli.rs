@@ -284,6 +284,57 @@ fn finish(outcome: Result<i32>) -> ExitCode {
     }
 }
 
+/// Standard output that keeps the first write error instead of panicking as `print!` does. A
+/// reader that closes the pipe early (`model-licence licences | head -1`) ends the output
+/// quietly and the exit code is still the verdict's; any other error (a full disk) is an error,
+/// exit 2, so a gate never takes a half-written report for a whole one.
+struct Sink {
+    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    error: Option<std::io::Error>,
+}
+
+impl Sink {
+    fn new() -> Sink {
+        Sink {
+            out: std::io::BufWriter::new(std::io::stdout().lock()),
+            error: None,
+        }
+    }
+
+    fn put(&mut self, args: std::fmt::Arguments) {
+        if self.error.is_none()
+            && let Err(err) = self.out.write_fmt(args)
+        {
+            self.error = Some(err);
+        }
+    }
+
+    /// Flushes, and gives `code` back unless a write failed for a reason other than a closed
+    /// pipe.
+    fn finish(mut self, code: i32) -> Result<i32> {
+        if self.error.is_none()
+            && let Err(err) = self.out.flush()
+        {
+            self.error = Some(err);
+        }
+        match self.error {
+            None => Ok(code),
+            Some(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(code),
+            Some(err) => Err(Error::Unsupported {
+                origin: Origin::Memory("standard output".into()),
+                message: format!("cannot write the output: {err}"),
+            }),
+        }
+    }
+}
+
+/// Writes all of `text` to standard output (see [`Sink`]).
+fn emit(text: &str, code: i32) -> Result<i32> {
+    let mut sink = Sink::new();
+    sink.put(format_args!("{text}"));
+    sink.finish(code)
+}
+
 /// The context, policy and options that `check` and `scan` share.
 struct Setup {
     context: Context,
@@ -375,8 +426,7 @@ fn run_check(args: &CheckArgs) -> Result<i32> {
         (Format::Sarif, _) => format!("{}\n", pretty(&render::sarif(std::slice::from_ref(&item)))),
         (_, Err(_)) => String::new(),
     };
-    print!("{out}");
-    Ok(code)
+    emit(&out, code)
 }
 
 fn pretty(value: &serde_json::Value) -> String {
@@ -412,13 +462,12 @@ fn run_scan(args: &ScanArgs) -> Result<i32> {
     });
     let format = args.common.format;
     let colour_on = colour(args.common.color, std::io::stdout().is_terminal());
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = Sink::new();
     let mut codes = Vec::new();
     let mut kept: Vec<BatchItem> = Vec::new();
     let mut first = true;
     if format == Format::Json {
-        let _ = writeln!(out, "[");
+        out.put(format_args!("[\n"));
     }
     check_all(
         &subjects,
@@ -433,14 +482,14 @@ fn run_scan(args: &ScanArgs) -> Result<i32> {
             }
             match format {
                 Format::Human => {
-                    let _ = writeln!(out, "{}", human_line(&item, colour_on));
+                    out.put(format_args!("{}\n", human_line(&item, colour_on)));
                 }
                 Format::Json => {
                     let sep = if first { "" } else { ",\n" };
-                    let _ = write!(out, "{sep}{}", pretty(&render::item_json(&item)));
+                    out.put(format_args!("{sep}{}", pretty(&render::item_json(&item))));
                 }
                 Format::Jsonl => {
-                    let _ = writeln!(out, "{}", render::item_jsonl(&item));
+                    out.put(format_args!("{}\n", render::item_jsonl(&item)));
                 }
                 // Both documents need every item: the table and the rules come first.
                 Format::Markdown | Format::Sarif => kept.push(item),
@@ -453,30 +502,28 @@ fn run_scan(args: &ScanArgs) -> Result<i32> {
     }
     match format {
         Format::Json => {
-            let _ = writeln!(out, "\n]");
+            out.put(format_args!("\n]\n"));
         }
         Format::Markdown => {
-            let _ = write!(out, "{}", render::markdown(&kept));
+            out.put(format_args!("{}", render::markdown(&kept)));
         }
         Format::Sarif => {
-            let _ = writeln!(out, "{}", pretty(&render::sarif(&kept)));
+            out.put(format_args!("{}\n", pretty(&render::sarif(&kept))));
         }
         Format::Human => {
             let count = |code: i32| codes.iter().filter(|c| **c == code).count();
-            let _ = writeln!(
-                out,
-                "\n{} subjects: {} permitted, {} blocked, {} need review, {} could not be checked",
+            out.put(format_args!(
+                "\n{} subjects: {} permitted, {} blocked, {} need review, {} could not be checked\n",
                 codes.len(),
                 count(0),
                 count(1),
                 count(3),
                 count(2)
-            );
+            ));
         }
         Format::Jsonl => {}
     }
-    let _ = out.flush();
-    Ok(worst_exit_code(codes))
+    out.finish(worst_exit_code(codes))
 }
 
 fn human_line(item: &BatchItem, colour_on: bool) -> String {
@@ -507,10 +554,11 @@ fn human_line(item: &BatchItem, colour_on: bool) -> String {
     }
 }
 
-fn print_catalogue() -> Result<()> {
+fn print_catalogue() -> Result<i32> {
+    use std::fmt::Write as _;
     let catalogue = Catalogue::embedded()?;
-    println!(
-        "{:<28} {:<12} {:<16} {:<22} NAME",
+    let mut out = format!(
+        "{:<28} {:<12} {:<16} {:<22} NAME\n",
         "ID", "RELEASED", "COMMERCIAL USE", "THRESHOLDS"
     );
     for licence in catalogue.licences() {
@@ -525,7 +573,8 @@ fn print_catalogue() -> Result<()> {
         if let Some(r) = t.revenue_threshold {
             thresholds.push(format!("USD {}", group(r.annual_revenue_usd)));
         }
-        println!(
+        let _ = writeln!(
+            out,
             "{:<28} {:<12} {:<16} {:<22} {}",
             licence.id,
             licence.released.as_deref().unwrap_or("-"),
@@ -538,13 +587,12 @@ fn print_catalogue() -> Result<()> {
             licence.name
         );
     }
-    Ok(())
+    emit(&out, 0)
 }
 
 fn run_licences(args: &LicencesArgs) -> Result<i32> {
     let Some(LicencesCommand::Show { id }) = &args.command else {
-        print_catalogue()?;
-        return Ok(0);
+        return print_catalogue();
     };
     let catalogue = Catalogue::embedded()?;
     let resolved = catalogue.resolve(id)?;
@@ -580,27 +628,28 @@ fn run_licences(args: &LicencesArgs) -> Result<i32> {
         out.push_str(&format!("\n\n---- {} ({}) ----\n", policy.name, policy.id));
         out.push_str(text);
     }
-    println!("{out}");
-    Ok(0)
+    out.push('\n');
+    emit(&out, 0)
 }
 
 fn run_explain(args: &ExplainArgs) -> Result<i32> {
     if args.list {
-        for rule in Rule::ALL {
-            println!("{:<20} {}", rule.code(), rule.about());
-        }
-        return Ok(0);
+        let list: String = Rule::ALL
+            .iter()
+            .map(|rule| format!("{:<20} {}\n", rule.code(), rule.about()))
+            .collect();
+        return emit(&list, 0);
     }
     let wanted = args.rule.clone().unwrap_or_default();
     match Rule::ALL.iter().find(|r| r.code() == wanted) {
-        Some(rule) => {
-            println!(
-                "{}\n\n{}\n\nSeverities: blocked (the deployment may not go ahead), review (a person must look: a fact is missing or a clause unclear), obligation (something to do), info (for the record).",
+        Some(rule) => emit(
+            &format!(
+                "{}\n\n{}\n\nSeverities: blocked (the deployment may not go ahead), review (a person must look: a fact is missing or a clause unclear), obligation (something to do), info (for the record).\n",
                 rule.code(),
                 rule.about()
-            );
-            Ok(0)
-        }
+            ),
+            0,
+        ),
         None => {
             let known: Vec<&str> = Rule::ALL.iter().map(|r| r.code()).collect();
             Err(Error::Unsupported {
