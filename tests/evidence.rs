@@ -18,11 +18,17 @@ fn text_fixtures() -> Vec<PathBuf> {
                 .map(|e| e.path()),
         );
     }
-    for dir in ["unseen", "unseen2"] {
-        for entry in std::fs::read_dir(common::fixture(dir))
-            .expect(dir)
-            .flatten()
-        {
+    // Every holdout round (`unseen`, `unseen2`, ...), whatever its number.
+    let rounds = std::fs::read_dir(common::fixture(""))
+        .expect("fixtures")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("unseen"))
+        });
+    for round in rounds {
+        for entry in std::fs::read_dir(&round).expect("holdout round").flatten() {
             let licence = entry.path().join("LICENSE.txt");
             if licence.is_file() {
                 files.push(licence);

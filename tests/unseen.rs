@@ -1,10 +1,15 @@
 //! Generalisation: clause extraction on real model licences that are NOT in the catalogue
-//! (`fixtures/unseen/<id>/LICENSE.txt`, each with its hand-read `expected.json`). The extractor
+//! (`fixtures/unseen*/<id>/LICENSE.txt`, each with its hand-read `expected.json`). The extractor
 //! was written without these texts; this measures how it reads licences it has never seen.
 //!
 //! Two bars: at least 90% of the core fields right, and no field more permissive than the text.
+//! Each folder is a round gathered after the previous one; a round is first measured blind (its
+//! figures are in `fixtures/unseen/README.md` and the round's own README) before any rule is
+//! written for it.
 
 mod common;
+
+use std::path::{Path, PathBuf};
 
 use model_licence::{TermName, Terms, extract_terms};
 
@@ -22,9 +27,12 @@ const CORE: [TermName; 10] = [
     TermName::Hosting,
 ];
 
-fn expected_terms(dir: &std::path::Path) -> Terms {
-    let json: serde_json::Value =
-        serde_json::from_str(&common::read(&dir.join("expected.json"))).expect("expected.json");
+fn expected_json(dir: &Path) -> serde_json::Value {
+    serde_json::from_str(&common::read(&dir.join("expected.json"))).expect("expected.json")
+}
+
+fn expected_terms(dir: &Path) -> Terms {
+    let json = expected_json(dir);
     let values: serde_json::Map<String, serde_json::Value> = json["terms"]
         .as_object()
         .expect("terms")
@@ -32,6 +40,28 @@ fn expected_terms(dir: &std::path::Path) -> Terms {
         .map(|(k, v)| (k.clone(), v["value"].clone()))
         .collect();
     serde_json::from_value(serde_json::Value::Object(values)).expect("expected terms parse")
+}
+
+/// The licence folders (those with an `expected.json`) of one holdout round, sorted.
+fn licence_dirs(folder: &str) -> Vec<PathBuf> {
+    let mut dirs: Vec<_> = std::fs::read_dir(common::fixture(folder))
+        .unwrap_or_else(|e| panic!("fixtures/{folder}: {e}"))
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.join("expected.json").is_file())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+/// Every holdout round: the fixture folders named `unseen*`.
+fn rounds() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(common::fixture(""))
+        .expect("fixtures")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().to_string())
+        .filter(|name| name.starts_with("unseen"))
+        .collect();
+    names.sort();
+    names
 }
 
 #[test]
@@ -45,18 +75,134 @@ fn second_holdout_is_read_accurately_and_never_more_permissively() {
     measure("unseen2");
 }
 
-fn measure(folder: &str) {
-    let root = common::fixture(folder);
-    let mut dirs: Vec<_> = std::fs::read_dir(&root)
-        .expect("fixtures/unseen")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.join("expected.json").is_file())
-        .collect();
-    dirs.sort();
-    assert!(dirs.len() >= 6, "only {} licences in {folder}", dirs.len());
-    let (mut right, mut total) = (0, 0);
-    let mut wrong = Vec::new();
-    let mut looser = Vec::new();
+/// The third holdout (development round 1): measured blind, bars set after tuning.
+#[test]
+#[ignore = "blind round, tuned later"]
+fn third_holdout_is_read_accurately_and_never_more_permissively() {
+    measure("unseen3");
+}
+
+/// The fourth holdout (development round 2): measured blind, bars set after tuning.
+#[test]
+#[ignore = "blind round, tuned later"]
+fn fourth_holdout_is_read_accurately_and_never_more_permissively() {
+    measure("unseen4");
+}
+
+/// A hand-read term is only as good as its quote: each must be the licence's own words.
+#[test]
+fn every_expected_quote_is_verbatim_in_its_licence() {
+    let mut checked = 0;
+    for round in rounds() {
+        for dir in licence_dirs(&round) {
+            let text = common::read(&dir.join("LICENSE.txt"));
+            let json = expected_json(&dir);
+            for (field, term) in json["terms"].as_object().expect("terms") {
+                for evidence in term["evidence"].as_array().expect("evidence") {
+                    let quote = evidence["quote"].as_str().expect("quote");
+                    assert!(
+                        !quote.trim().is_empty() && text.contains(quote),
+                        "{} {field}: quote not in LICENSE.txt: {quote:?}",
+                        dir.display()
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked >= 100, "only {checked} quotes checked");
+}
+
+/// Each round's folders carry the source of every text, so a reader can fetch it again.
+#[test]
+fn every_holdout_names_its_source() {
+    for round in rounds() {
+        for dir in licence_dirs(&round) {
+            let json = expected_json(&dir);
+            for key in ["repo", "path", "commit"] {
+                let value = json["source"][key].as_str().unwrap_or_default();
+                assert!(!value.is_empty(), "{}: source.{key}", dir.display());
+            }
+            let commit = json["source"]["commit"].as_str().unwrap_or_default();
+            assert_eq!(commit.len(), 40, "{}: full commit hash", dir.display());
+        }
+    }
+}
+
+/// One field the extractor read differently from the hand-read text.
+struct Miss {
+    licence: String,
+    term: TermName,
+    expected: String,
+    read: String,
+}
+
+impl std::fmt::Display for Miss {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} {}: expected {}, read {}",
+            self.licence,
+            self.term.as_str(),
+            self.expected,
+            self.read
+        )
+    }
+}
+
+/// How the extractor did on one round.
+struct Score {
+    licences: usize,
+    /// Core fields read wrong.
+    wrong: Vec<Miss>,
+    /// Fields (core or not) read more permissively than the text.
+    looser: Vec<Miss>,
+}
+
+impl Score {
+    fn total(&self) -> usize {
+        self.licences * CORE.len()
+    }
+
+    fn accuracy(&self) -> f64 {
+        (self.total() - self.wrong.len()) as f64 / self.total() as f64
+    }
+
+    /// Per core field: how many licences had it right.
+    fn per_field(&self) -> Vec<String> {
+        CORE.iter()
+            .map(|term| {
+                let wrong = self.wrong.iter().filter(|m| m.term == *term).count();
+                let looser = self.looser.iter().filter(|m| m.term == *term).count();
+                format!(
+                    "  {:<22} {:>2}/{} right, {} more permissive",
+                    term.as_str(),
+                    self.licences - wrong,
+                    self.licences,
+                    looser
+                )
+            })
+            .collect()
+    }
+}
+
+fn miss(licence: &str, term: TermName, expected: &Terms, read: &Terms) -> Miss {
+    Miss {
+        licence: licence.to_string(),
+        term,
+        expected: expected.field_json(term),
+        read: read.field_json(term),
+    }
+}
+
+/// Runs the extractor on every licence of a round and compares with the hand-read terms.
+fn score(folder: &str) -> Score {
+    let dirs = licence_dirs(folder);
+    let mut score = Score {
+        licences: dirs.len(),
+        wrong: Vec::new(),
+        looser: Vec::new(),
+    };
     for dir in &dirs {
         let name = dir.file_name().unwrap().to_string_lossy().to_string();
         let expected = expected_terms(dir);
@@ -64,44 +210,51 @@ fn measure(folder: &str) {
             .backed
             .terms;
         let differing = expected.differing_fields(&read);
-        for term in CORE {
-            total += 1;
-            if differing.contains(&term) {
-                wrong.push(format!(
-                    "{name} {}: expected {}, read {}",
-                    term.as_str(),
-                    expected.field_json(term),
-                    read.field_json(term)
-                ));
-            } else {
-                right += 1;
-            }
+        for term in CORE.into_iter().filter(|t| differing.contains(t)) {
+            score.wrong.push(miss(&name, term, &expected, &read));
         }
         for term in read.more_permissive_than(&expected) {
-            looser.push(format!(
-                "{name} {}: expected {}, read {}",
-                term.as_str(),
-                expected.field_json(term),
-                read.field_json(term)
-            ));
+            score.looser.push(miss(&name, term, &expected, &read));
         }
     }
-    let accuracy = right as f64 / total as f64;
+    score
+}
+
+fn lines(misses: &[Miss]) -> String {
+    misses
+        .iter()
+        .map(|m| format!("  {m}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn measure(folder: &str) {
+    let score = score(folder);
+    assert!(
+        score.licences >= 6,
+        "only {} licences in {folder}",
+        score.licences
+    );
     println!(
-        "unseen licences: {} ({right}/{total} core fields, {:.1}%)",
-        dirs.len(),
-        accuracy * 100.0
+        "{folder}: {} licences, {}/{} core fields right ({:.1}%), {} fields more permissive than the text",
+        score.licences,
+        score.total() - score.wrong.len(),
+        score.total(),
+        score.accuracy() * 100.0,
+        score.looser.len()
     );
-    println!("wrong:\n{}", wrong.join("\n"));
+    println!("per field:\n{}", score.per_field().join("\n"));
+    println!("wrong:\n{}", lines(&score.wrong));
+    println!("more permissive:\n{}", lines(&score.looser));
     assert!(
-        looser.is_empty(),
+        score.looser.is_empty(),
         "more permissive than the text:\n{}",
-        looser.join("\n")
+        lines(&score.looser)
     );
     assert!(
-        accuracy >= 0.9,
+        score.accuracy() >= 0.9,
         "{:.1}% of core fields right:\n{}",
-        accuracy * 100.0,
-        wrong.join("\n")
+        score.accuracy() * 100.0,
+        lines(&score.wrong)
     );
 }
