@@ -6,13 +6,13 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::context::Context;
-use crate::evaluate::{Finding, Severity, Verdict, group};
+use crate::evaluate::{Finding, Rule, Severity, Verdict, group};
 use crate::identify::MatchMethod;
 use crate::lineage::LineageStep;
 use crate::metadata::ModelCard;
 use crate::terms::{
-    CommercialUse, Evidence, Hosting, OutputTraining, Redistribution, TermEvidence, Terms,
-    UserThreshold,
+    CommercialUse, Evidence, Hosting, OutputTraining, Redistribution, TermEvidence, TermName,
+    Terms, UserThreshold,
 };
 
 /// The JSON report's schema version; bumped only for a breaking change.
@@ -306,30 +306,72 @@ impl Report {
             for finding in findings {
                 let _ = writeln!(out, "  [{}] {}", finding.rule, finding.message);
                 for evidence in &finding.evidence {
-                    human_evidence(out, evidence);
+                    human_evidence(out, evidence, finding.rule);
                 }
             }
         }
     }
 }
 
-fn human_evidence(out: &mut String, evidence: &Evidence) {
+fn human_evidence(out: &mut String, evidence: &Evidence, rule: Rule) {
     let quote: String = evidence
         .text
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let quote = if quote.chars().count() > 240 {
-        let cut: String = quote.chars().take(237).collect();
-        format!("{cut}...")
-    } else {
-        quote
-    };
+    let quote = operative_window(&quote, rule, 240);
     let _ = writeln!(
         out,
         "      > \"{quote}\" ({} bytes {}..{})",
         evidence.document, evidence.start, evidence.end
     );
+}
+
+/// The words that carry a finding's term: the region of a territory clause, the amount of a
+/// threshold, else a prohibition or condition. A long clause is shown around them, so the quote
+/// a reviewer reads holds "European Union" or "700 million" rather than only a preamble.
+fn operative_pattern(rule: Rule) -> &'static regex::Regex {
+    static PATTERNS: std::sync::OnceLock<[regex::Regex; 3]> = std::sync::OnceLock::new();
+    let [region, amount, condition] = PATTERNS.get_or_init(|| {
+        [
+            r"(?i)European Union|United States|China|\bEU\b|domiciled|territor|countr",
+            r"(?i)\d[\d,.]*\s*(?:million|billion)|(?:\$|USD|US\$)\s?\d|\b\d{1,3}(?:,\d{3})+",
+            r"(?i)\b(?:not|no|never|prohibit\w*|forbid\w*|restrict\w*|only|exclusively|non-?commercial|must|shall|Built with)\b",
+        ]
+        .map(|p| regex::Regex::new(p).unwrap_or_else(|_| regex::Regex::new("$^").expect("a valid regex")))
+    });
+    match rule {
+        Rule::Territory => region,
+        Rule::UserThreshold | Rule::RevenueThreshold => amount,
+        _ => condition,
+    }
+}
+
+/// At most `max` characters of `quote`, around its first operative words when it is longer.
+fn operative_window(quote: &str, rule: Rule, max: usize) -> String {
+    let chars: Vec<(usize, char)> = quote.char_indices().collect();
+    if chars.len() <= max {
+        return quote.to_string();
+    }
+    let anchor = operative_pattern(rule).find(quote).map_or(0, |m| m.start());
+    let anchor_char = chars.iter().take_while(|(at, _)| *at < anchor).count();
+    // A third of the window before the operative words, the rest after.
+    let first = anchor_char
+        .saturating_sub(max / 3)
+        .min(chars.len().saturating_sub(max - 6));
+    let last = (first + max - 6).min(chars.len());
+    let byte = |i: usize| chars.get(i).map_or(quote.len(), |(at, _)| *at);
+    let mut body = &quote[byte(first)..byte(last)];
+    // Whole words only at a cut edge.
+    if first > 0 {
+        body = body.split_once(' ').map_or(body, |(_, rest)| rest);
+    }
+    if last < chars.len() {
+        body = body.rsplit_once(' ').map_or(body, |(kept, _)| kept);
+    }
+    let before = if first > 0 { "..." } else { "" };
+    let after = if last < chars.len() { "..." } else { "" };
+    format!("{before}{}{after}", body.trim())
 }
 
 /// The clauses behind each term, for a reviewer checking terms no person has curated.
@@ -343,8 +385,15 @@ fn human_clauses(out: &mut String, clauses: &TermEvidence) {
     }
     for (term, evidence) in clauses {
         let _ = writeln!(out, "  {}:", term.as_str());
+        // The rule that reads this term, for where a long clause is cut.
+        let rule = match term {
+            TermName::TerritoryExclusions => Rule::Territory,
+            TermName::UserThreshold => Rule::UserThreshold,
+            TermName::RevenueThreshold => Rule::RevenueThreshold,
+            _ => Rule::UsePolicy,
+        };
         for ev in evidence {
-            human_evidence(out, ev);
+            human_evidence(out, ev, rule);
         }
     }
 }
@@ -461,5 +510,46 @@ impl Style {
             Verdict::Permitted => "1;32",
         };
         self.paint(code, text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::Catalogue;
+
+    fn clause(id: &str, term: TermName, has: &str) -> String {
+        let licence = Catalogue::embedded().expect("loads").get(id).expect(id);
+        let evidence = licence.terms.evidence_for(term);
+        let found = evidence.iter().find(|e| e.text.contains(has)).expect(has);
+        found.text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn a_long_clause_is_shown_around_its_operative_words() {
+        let eu = clause("llama-3.2", TermName::TerritoryExclusions, "European Union");
+        assert!(eu.chars().count() > 240);
+        let shown = operative_window(&eu, Rule::Territory, 240);
+        assert!(shown.contains("European Union"), "{shown}");
+        assert!(shown.chars().count() <= 246, "{shown}");
+        let gate = clause("llama-3.3", TermName::UserThreshold, "700 million");
+        let shown = operative_window(&gate, Rule::UserThreshold, 240);
+        assert!(shown.contains("700 million"), "{shown}");
+        assert!(
+            shown.starts_with("...") && shown.ends_with("..."),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn a_short_clause_is_shown_whole_and_any_text_is_cut_on_characters() {
+        assert_eq!(
+            operative_window("Built with Llama", Rule::Attribution, 240),
+            "Built with Llama"
+        );
+        let chinese = "许可".repeat(400);
+        for rule in [Rule::Territory, Rule::UserThreshold, Rule::Attribution] {
+            assert!(operative_window(&chinese, rule, 240).chars().count() <= 246);
+        }
     }
 }
