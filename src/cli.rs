@@ -68,17 +68,33 @@ pub struct CommonArgs {
     facts: Facts,
 }
 
+/// A count or an amount: a non-negative whole number, digits optionally grouped with `,` or `_`.
+/// A negative number gets a plain message rather than clap's "use `-- -5`" tip.
+fn count(value: &str) -> std::result::Result<u64, String> {
+    let digits: String = value
+        .trim()
+        .chars()
+        .filter(|c| *c != ',' && *c != '_')
+        .collect();
+    if digits.starts_with('-') {
+        return Err("must be a non-negative number".to_string());
+    }
+    digits.parse().map_err(|_| {
+        format!("`{value}` is not a whole number (digits, optionally grouped with , or _)")
+    })
+}
+
 /// Single context facts; each overrides the context file, the policy's context or the default.
 #[derive(Debug, Args)]
 pub struct Facts {
     /// Monthly active users of the organisation's products and services.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = count)]
     users: Option<u64>,
     /// Daily active users.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = count)]
     daily_users: Option<u64>,
     /// Annual revenue in US dollars.
-    #[arg(long, value_name = "USD")]
+    #[arg(long, value_name = "USD", allow_hyphen_values = true, value_parser = count)]
     revenue: Option<u64>,
     /// Where the organisation is domiciled (ISO 3166-1 alpha-2, e.g. DE; EU for any member state).
     #[arg(long, value_name = "CC", value_parser = Region::parse)]
@@ -244,6 +260,11 @@ enum Command {
     Licences(LicencesArgs),
     /// What a rule checks and why.
     Explain(ExplainArgs),
+    /// Shell completions: `model-licence completions bash > /etc/bash_completion.d/model-licence`.
+    Completions {
+        /// The shell: bash, zsh, fish, powershell or elvish.
+        shell: clap_complete::Shell,
+    },
 }
 
 /// The `check` example: the `check` subcommand as a command of its own.
@@ -265,6 +286,7 @@ pub fn main() -> ExitCode {
         Command::Scan(args) => run_scan(args),
         Command::Licences(args) => run_licences(args),
         Command::Explain(args) => run_explain(args),
+        Command::Completions { shell } => completions(*shell),
     };
     finish(outcome)
 }
@@ -333,6 +355,14 @@ fn emit(text: &str, code: i32) -> Result<i32> {
     let mut sink = Sink::new();
     sink.put(format_args!("{text}"));
     sink.finish(code)
+}
+
+/// Writes the completion script for `shell` to standard output.
+fn completions(shell: clap_complete::Shell) -> Result<i32> {
+    use clap::CommandFactory;
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "model-licence", &mut script);
+    emit(&String::from_utf8_lossy(&script), 0)
 }
 
 /// The context, policy and options that `check` and `scan` share.

@@ -294,3 +294,41 @@ fn an_unknown_licence_lists_its_terms_and_clauses_for_the_reviewer() {
     );
     assert!(text.contains("[unknown-licence]"), "{text}");
 }
+
+#[test]
+fn a_negative_count_is_refused_in_plain_words() {
+    for flag in ["--users", "--daily-users", "--revenue"] {
+        let out = run(&["llama", flag, "-5"]);
+        assert_eq!(out.status.code(), Some(2), "{flag}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("must be a non-negative number"),
+            "{flag}: {err}"
+        );
+        assert!(!err.contains("-- -5"), "{flag}: {err}");
+    }
+    let grouped = run(&["llama", "--users", "800,000,000", "--format", "json"]);
+    assert_eq!(
+        json(&grouped)["context"]["organisation"]["monthly_active_users"],
+        800_000_000
+    );
+}
+
+#[test]
+fn completions_are_generated_for_each_shell() {
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef model-licence"),
+        ("fish", "complete -c model-licence"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = common::run(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let script = stdout(&out);
+        assert!(script.contains(marker), "{shell}");
+        assert!(
+            script.contains("domicile"),
+            "{shell}: the check flags are completed"
+        );
+    }
+}
