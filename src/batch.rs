@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use crate::check::{CheckOptions, check};
 use crate::context::Context;
 use crate::error::{Error, Origin, Result};
+use crate::evaluate::Exit;
 use crate::policy::Policy;
 use crate::report::Report;
 use crate::text::read_text_file;
@@ -28,25 +29,19 @@ pub struct BatchItem {
 
 impl BatchItem {
     /// The exit code this subject alone would give (2 for an error).
-    pub fn exit_code(&self, policy: Option<&Policy>) -> i32 {
+    pub fn exit_code(&self, policy: Option<&Policy>) -> Exit {
         match (&self.result, policy) {
             (Ok(report), Some(policy)) => policy.exit_code(report),
             (Ok(report), None) => report.exit_code(),
-            (Err(_), _) => 2,
+            (Err(_), _) => Exit::BadInput,
         }
     }
 }
 
 /// The exit code of a whole batch: its worst subject. Blocked (1) is worst, then a subject that
 /// could not be checked (2), then needs review (3), else 0.
-pub fn worst_exit_code(codes: impl IntoIterator<Item = i32>) -> i32 {
-    let rank = |code: i32| match code {
-        1 => 3,
-        2 => 2,
-        3 => 1,
-        _ => 0,
-    };
-    codes.into_iter().max_by_key(|c| rank(*c)).unwrap_or(0)
+pub fn worst_exit_code(codes: impl IntoIterator<Item = Exit>) -> Exit {
+    Exit::worst(codes)
 }
 
 /// The subjects of a folder: each entry (a model folder, a card, a Hub JSON, a licence text),
@@ -156,9 +151,10 @@ mod tests {
 
     #[test]
     fn the_worst_outcome_wins() {
-        assert_eq!(worst_exit_code([0, 3, 0]), 3);
-        assert_eq!(worst_exit_code([3, 2, 0]), 2);
-        assert_eq!(worst_exit_code([2, 1, 3]), 1);
+        use Exit::{BadInput, Blocked, NeedsReview, Permitted};
+        assert_eq!(worst_exit_code([Permitted, NeedsReview, Permitted]), 3);
+        assert_eq!(worst_exit_code([NeedsReview, BadInput, Permitted]), 2);
+        assert_eq!(worst_exit_code([BadInput, Blocked, NeedsReview]), 1);
         assert_eq!(worst_exit_code([]), 0);
     }
 }

@@ -12,7 +12,7 @@ use crate::catalogue::Catalogue;
 use crate::check::{CheckOptions, check};
 use crate::context::{Context, Modality, Region};
 use crate::error::{Error, Origin, Result};
-use crate::evaluate::{Rule, group};
+use crate::evaluate::{Exit, Rule, group};
 use crate::policy::Policy;
 use crate::render;
 use crate::report::ContextSource;
@@ -296,9 +296,9 @@ pub fn check_example_main() -> ExitCode {
     finish(run_check(&CheckCli::parse().args))
 }
 
-fn finish(outcome: Result<i32>) -> ExitCode {
+fn finish(outcome: Result<Exit>) -> ExitCode {
     match outcome {
-        Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(2)),
+        Ok(code) => code.into(),
         Err(err) => {
             eprintln!("error: {err}");
             ExitCode::from(2)
@@ -333,7 +333,7 @@ impl Sink {
 
     /// Flushes, and gives `code` back unless a write failed for a reason other than a closed
     /// pipe.
-    fn finish(mut self, code: i32) -> Result<i32> {
+    fn finish(mut self, code: Exit) -> Result<Exit> {
         if self.error.is_none()
             && let Err(err) = self.out.flush()
         {
@@ -351,18 +351,18 @@ impl Sink {
 }
 
 /// Writes all of `text` to standard output (see [`Sink`]).
-fn emit(text: &str, code: i32) -> Result<i32> {
+fn emit(text: &str, code: Exit) -> Result<Exit> {
     let mut sink = Sink::new();
     sink.put(format_args!("{text}"));
     sink.finish(code)
 }
 
 /// Writes the completion script for `shell` to standard output.
-fn completions(shell: clap_complete::Shell) -> Result<i32> {
+fn completions(shell: clap_complete::Shell) -> Result<Exit> {
     use clap::CommandFactory;
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "model-licence", &mut script);
-    emit(&String::from_utf8_lossy(&script), 0)
+    emit(&String::from_utf8_lossy(&script), Exit::Permitted)
 }
 
 /// The context, policy and options that `check` and `scan` share.
@@ -427,10 +427,10 @@ fn colour(choice: Colour, stream_is_terminal: bool) -> bool {
     }
 }
 
-fn run_check(args: &CheckArgs) -> Result<i32> {
+fn run_check(args: &CheckArgs) -> Result<Exit> {
     if args.list {
         print_catalogue()?;
-        return Ok(0);
+        return Ok(Exit::Permitted);
     }
     let setup = setup(&args.common)?;
     let subject = args.subject.clone().unwrap_or_default();
@@ -463,7 +463,7 @@ fn pretty(value: &serde_json::Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default()
 }
 
-fn run_scan(args: &ScanArgs) -> Result<i32> {
+fn run_scan(args: &ScanArgs) -> Result<Exit> {
     let setup = setup(&args.common)?;
     let mut subjects = Vec::new();
     for path in &args.paths {
@@ -584,7 +584,7 @@ fn human_line(item: &BatchItem, colour_on: bool) -> String {
     }
 }
 
-fn print_catalogue() -> Result<i32> {
+fn print_catalogue() -> Result<Exit> {
     use std::fmt::Write as _;
     let catalogue = Catalogue::embedded()?;
     let mut out = format!(
@@ -617,10 +617,10 @@ fn print_catalogue() -> Result<i32> {
             licence.name
         );
     }
-    emit(&out, 0)
+    emit(&out, Exit::Permitted)
 }
 
-fn run_licences(args: &LicencesArgs) -> Result<i32> {
+fn run_licences(args: &LicencesArgs) -> Result<Exit> {
     let Some(LicencesCommand::Show { id }) = &args.command else {
         return print_catalogue();
     };
@@ -659,16 +659,16 @@ fn run_licences(args: &LicencesArgs) -> Result<i32> {
         out.push_str(text);
     }
     out.push('\n');
-    emit(&out, 0)
+    emit(&out, Exit::Permitted)
 }
 
-fn run_explain(args: &ExplainArgs) -> Result<i32> {
+fn run_explain(args: &ExplainArgs) -> Result<Exit> {
     if args.list {
         let list: String = Rule::ALL
             .iter()
             .map(|rule| format!("{:<20} {}\n", rule.code(), rule.about()))
             .collect();
-        return emit(&list, 0);
+        return emit(&list, Exit::Permitted);
     }
     let wanted = args.rule.clone().unwrap_or_default();
     match Rule::ALL.iter().find(|r| r.code() == wanted) {
@@ -678,7 +678,7 @@ fn run_explain(args: &ExplainArgs) -> Result<i32> {
                 rule.code(),
                 rule.about()
             ),
-            0,
+            Exit::Permitted,
         ),
         None => {
             let known: Vec<&str> = Rule::ALL.iter().map(|r| r.code()).collect();

@@ -77,12 +77,124 @@ impl Verdict {
 
     /// The process exit code for this verdict (`CONTRACT.md`): 0 permitted (with or without
     /// obligations), 1 blocked, 3 needs review. Bad input is 2 and never a verdict.
-    pub fn exit_code(self) -> i32 {
+    pub fn exit_code(self) -> Exit {
         match self {
-            Verdict::Permitted | Verdict::PermittedWithObligations => 0,
-            Verdict::Blocked => 1,
-            Verdict::NeedsReview => 3,
+            Verdict::Permitted | Verdict::PermittedWithObligations => Exit::Permitted,
+            Verdict::Blocked => Exit::Blocked,
+            Verdict::NeedsReview => Exit::NeedsReview,
         }
+    }
+}
+
+impl std::fmt::Display for Verdict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Verdict {
+    type Err = String;
+
+    /// Parses the JSON name (`needs_review`).
+    fn from_str(name: &str) -> std::result::Result<Verdict, String> {
+        [
+            Verdict::Permitted,
+            Verdict::PermittedWithObligations,
+            Verdict::NeedsReview,
+            Verdict::Blocked,
+        ]
+        .into_iter()
+        .find(|v| v.as_str() == name)
+        .ok_or_else(|| format!("`{name}` is not a verdict (permitted, permitted_with_obligations, needs_review, blocked)"))
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Severity {
+    type Err = String;
+
+    /// Parses the JSON name (`review`).
+    fn from_str(name: &str) -> std::result::Result<Severity, String> {
+        [
+            Severity::Blocked,
+            Severity::Review,
+            Severity::Obligation,
+            Severity::Info,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == name)
+        .ok_or_else(|| format!("`{name}` is not a severity (blocked, review, obligation, info)"))
+    }
+}
+
+/// The process exit codes of the contract, which pipelines branch on.
+///
+/// ```
+/// use model_licence::{Exit, Verdict};
+///
+/// assert_eq!(Verdict::NeedsReview.exit_code(), Exit::NeedsReview);
+/// assert_eq!(Exit::NeedsReview.code(), 3);
+/// // A batch exits with its worst subject: blocked, then bad input, then review.
+/// assert_eq!(Exit::worst([Exit::NeedsReview, Exit::BadInput, Exit::Permitted]), Exit::BadInput);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Exit {
+    /// 0: permitted, obligations aside.
+    Permitted,
+    /// 1: blocked.
+    Blocked,
+    /// 2: bad input or usage: nothing was checked.
+    BadInput,
+    /// 3: a person must review.
+    NeedsReview,
+}
+
+impl Exit {
+    /// The number the process exits with.
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Permitted => 0,
+            Exit::Blocked => 1,
+            Exit::BadInput => 2,
+            Exit::NeedsReview => 3,
+        }
+    }
+
+    /// How bad it is for a batch: blocked, then a subject that could not be checked, then
+    /// review, then permitted.
+    fn rank(self) -> u8 {
+        match self {
+            Exit::Permitted => 0,
+            Exit::NeedsReview => 1,
+            Exit::BadInput => 2,
+            Exit::Blocked => 3,
+        }
+    }
+
+    /// The worst of several (a batch's exit code); `Permitted` for none.
+    pub fn worst(codes: impl IntoIterator<Item = Exit>) -> Exit {
+        codes
+            .into_iter()
+            .max_by_key(|c| c.rank())
+            .unwrap_or(Exit::Permitted)
+    }
+}
+
+impl From<Exit> for std::process::ExitCode {
+    fn from(exit: Exit) -> Self {
+        std::process::ExitCode::from(exit.code())
+    }
+}
+
+/// So that `report.exit_code() == 1` reads as the contract's number.
+impl PartialEq<i32> for Exit {
+    fn eq(&self, other: &i32) -> bool {
+        i32::from(self.code()) == *other
     }
 }
 
@@ -966,6 +1078,32 @@ mod tests {
         ] {
             assert!(Rule::ALL.iter().any(|r| r.code() == code), "{code}");
         }
+    }
+
+    #[test]
+    fn verdicts_and_severities_read_back_what_they_print() {
+        for verdict in [
+            Verdict::Permitted,
+            Verdict::PermittedWithObligations,
+            Verdict::NeedsReview,
+            Verdict::Blocked,
+        ] {
+            assert_eq!(verdict.to_string().parse::<Verdict>(), Ok(verdict));
+            assert_eq!(
+                serde_json::to_string(&verdict).expect("serialises"),
+                format!("\"{verdict}\"")
+            );
+        }
+        for severity in [
+            Severity::Blocked,
+            Severity::Review,
+            Severity::Obligation,
+            Severity::Info,
+        ] {
+            assert_eq!(severity.to_string().parse::<Severity>(), Ok(severity));
+        }
+        assert!("pass".parse::<Verdict>().is_err());
+        assert!("warning".parse::<Severity>().is_err());
     }
 
     #[test]

@@ -26,7 +26,9 @@ pub use catalogue::{Catalogue, Licence, LicenceKind};
 pub use check::{CheckOptions, check, check_licence, check_text, check_with_policy};
 pub use context::{Context, Deployment, Modality, Organisation, Region};
 pub use error::{Error, Origin, Result};
-pub use evaluate::{Finding, Known, ModelFacts, Rule, Severity, Verdict, evaluate, evaluate_model};
+pub use evaluate::{
+    Exit, Finding, Known, ModelFacts, Rule, Severity, Verdict, evaluate, evaluate_model,
+};
 pub use extract::{ExtractedTerms, extract_terms};
 pub use identify::{MatchMethod, TextMatch, identify_text};
 pub use policy::Policy;

@@ -391,9 +391,9 @@ impl Policy {
 
     /// The exit code for a report under this policy: as the contract says, except that a policy
     /// may let `needs_review` pass.
-    pub fn exit_code(&self, report: &Report) -> i32 {
+    pub fn exit_code(&self, report: &Report) -> crate::evaluate::Exit {
         match (report.verdict, self.review_gate) {
-            (Verdict::NeedsReview, ReviewGate::Pass) => 0,
+            (Verdict::NeedsReview, ReviewGate::Pass) => crate::evaluate::Exit::Permitted,
             (verdict, _) => verdict.exit_code(),
         }
     }

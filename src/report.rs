@@ -157,7 +157,7 @@ impl Report {
     }
 
     /// The process exit code for this report's verdict.
-    pub fn exit_code(&self) -> i32 {
+    pub fn exit_code(&self) -> crate::evaluate::Exit {
         self.verdict.exit_code()
     }
 
