@@ -7,11 +7,13 @@ pub mod catalogue;
 pub mod check;
 #[cfg(feature = "cli")]
 pub mod cli;
+pub mod consistency;
 pub mod context;
 pub mod error;
 pub mod evaluate;
 pub mod extract;
 pub mod identify;
+pub mod licence_files;
 pub mod lineage;
 pub mod metadata;
 pub mod model;

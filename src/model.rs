@@ -1,35 +1,26 @@
 //! Checking a model rather than a licence: a model card, a Hub API JSON, or a model folder (card
 //! plus licence files). The licence that binds is the base model's when the base's licence binds
-//! derivatives, else the licence text shipped with the model, else the one its metadata declares;
-//! every disagreement between them is a `licence-conflict` citing both.
+//! derivatives, else the licence text shipped with the model (every licence-bearing file of its
+//! folder is read), else the one its metadata declares; every disagreement between them is a
+//! `licence-conflict` citing both (see also [`crate::consistency`]).
 
 use std::path::Path;
 
-use crate::catalogue::{Catalogue, Licence};
+use crate::catalogue::{Catalogue, Licence, LicenceKind};
 use crate::check::{CheckOptions, check_licence, check_text};
+use crate::consistency::{Settled, companion_review, disagreements, family_hints};
 use crate::context::Context;
 use crate::error::{Error, Origin, Result};
 use crate::evaluate::{Finding, Rule, Severity, evaluate};
 use crate::identify::{MatchMethod, identify_text};
+use crate::licence_files::{
+    FileRole, FolderFiles, MAX_FILES, MAX_TOTAL_BYTES, allowed_roots, contained_target,
+    read_licence_files,
+};
 use crate::lineage::{Binding, ModelIndex, read_model_card, repo_from_name, resolve};
 use crate::metadata::{Declared, ModelCard};
 use crate::report::{LicenceReport, MatchInfo, Report};
 use crate::terms::{BackedTerms, Evidence, TermEvidence, TermName, Terms};
-use crate::text::read_text_file;
-
-/// Licence files a model repository may hold, in the order they are looked for.
-pub const LICENCE_FILES: &[&str] = &[
-    "LICENSE",
-    "LICENSE.md",
-    "LICENSE.txt",
-    "LICENCE",
-    "LICENCE.md",
-    "LICENCE.txt",
-    "LICENSE-MODEL",
-    "MODEL_LICENSE",
-    "MODEL_LICENSE.md",
-    "LICENSE_MODELS",
-];
 
 /// A licence text found beside a model card.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,8 +31,9 @@ pub struct LicenceFile {
     pub text: String,
 }
 
-/// Checks a model folder: its `README.md` card and the licence file beside it. Intermediate
-/// cards of its lineage are looked for in the folder's parent (see [`ModelIndex`]).
+/// Checks a model folder: its `README.md` card and every licence-bearing file beside it (see
+/// [`crate::licence_files`]). Intermediate cards of its lineage are looked for in the folder's
+/// parent (see [`ModelIndex`]).
 pub fn check_model_folder(
     subject: &str,
     dir: &Path,
@@ -49,15 +41,23 @@ pub fn check_model_folder(
     options: &CheckOptions,
 ) -> Result<Report> {
     let origin = Origin::Path(dir.to_path_buf());
+    let roots = allowed_roots(dir)?;
+    let readme = dir.join("README.md");
+    if std::fs::symlink_metadata(&readme).is_ok() {
+        contained_target(&readme, &roots)?;
+    }
     let mut card = read_model_card(dir, options.limits)?.unwrap_or_default();
     if card.repo.is_none() {
-        card.repo = dir
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(repo_from_name);
+        // A Hugging Face cache snapshot is named by its revision; its cache entry names the repo.
+        card.repo = roots
+            .iter()
+            .rev()
+            .chain(std::iter::once(&dir.to_path_buf()))
+            .filter_map(|p| p.file_name().and_then(|n| n.to_str()))
+            .find_map(repo_from_name);
     }
-    let licence_file = find_licence_file(dir, card.license_link.as_deref(), options)?;
-    if card == ModelCard::default() && licence_file.is_none() {
+    let files = read_licence_files(dir, card.license_link.as_deref(), options.limits)?;
+    if card == ModelCard::default() && files.is_empty() {
         return Err(Error::Unsupported {
             origin,
             message: "holds neither a model card (README.md with front matter) nor a licence file (LICENSE, LICENSE.md, LICENSE.txt, ...)".to_string(),
@@ -67,44 +67,115 @@ pub fn check_model_folder(
         .parent()
         .map(|p| ModelIndex::from_dir(p, options.limits))
         .unwrap_or_default();
-    Ok(check_card(
-        subject,
-        &card,
-        licence_file.as_ref(),
-        &index,
-        context,
-        options,
-    ))
+    Ok(check_card(subject, &card, &files, &index, context, options))
 }
 
-/// The first licence file of a folder: the one `license_link` names, else a usual name.
-/// Symbolic links are not followed.
-fn find_licence_file(
-    dir: &Path,
-    link: Option<&str>,
-    options: &CheckOptions,
-) -> Result<Option<LicenceFile>> {
-    let linked = link.filter(|l| !l.contains("://") && !l.contains("..") && !l.starts_with('/'));
-    for name in linked.into_iter().chain(LICENCE_FILES.iter().copied()) {
-        let path = dir.join(name);
-        let is_plain_file = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file());
-        if is_plain_file {
-            let text = read_text_file(&path, options.limits)?;
-            return Ok(Some(LicenceFile {
-                name: name.to_string(),
-                text,
-            }));
+/// A licence-bearing file of the folder, read and identified.
+struct Identified<'c> {
+    file: LicenceFile,
+    role: FileRole,
+    /// The catalogue licence its text is.
+    licence: Option<&'c Licence>,
+    /// The catalogue licence whose companion policy its text is.
+    policy_of: Option<&'c Licence>,
+}
+
+/// The folder's files, sorted by what they are to the weights.
+struct Files<'c> {
+    /// The files whose licence binds the weights: the model licences (`LICENSE-MODEL`) if any,
+    /// else the general ones (`LICENSE`).
+    weights: Vec<Identified<'c>>,
+    /// Licences of the code only, or general licences beside a model licence.
+    code: Vec<Identified<'c>>,
+    /// Use policies and notices (and any licence file whose text is a policy).
+    companions: Vec<Identified<'c>>,
+    /// Files that could not be read, and why.
+    unreadable: Vec<(String, String)>,
+    /// Files left unread over the limits.
+    unread: Vec<String>,
+}
+
+impl<'c> Files<'c> {
+    fn new(catalogue: &'c Catalogue, folder: &FolderFiles) -> Files<'c> {
+        let mut files = Files {
+            weights: Vec::new(),
+            code: Vec::new(),
+            companions: Vec::new(),
+            unreadable: Vec::new(),
+            unread: folder.unread.clone(),
+        };
+        let has_model_licence = folder
+            .files
+            .iter()
+            .any(|f| f.role == FileRole::ModelLicence);
+        for file in &folder.files {
+            let text = match &file.content {
+                Ok(text) => text.clone(),
+                Err(reason) => {
+                    files.unreadable.push((file.name.clone(), reason.clone()));
+                    continue;
+                }
+            };
+            let found = identify_text(catalogue, &text);
+            let (licence, policy_of) = if found.policy_only {
+                (None, found.licence)
+            } else {
+                (found.licence, None)
+            };
+            let identified = Identified {
+                file: LicenceFile {
+                    name: file.name.clone(),
+                    text,
+                },
+                role: file.role,
+                licence,
+                policy_of,
+            };
+            let list = match file.role {
+                _ if policy_of.is_some() => &mut files.companions,
+                FileRole::UsePolicy | FileRole::Notice => &mut files.companions,
+                FileRole::CodeLicence => &mut files.code,
+                FileRole::Licence if has_model_licence => &mut files.code,
+                FileRole::Licence | FileRole::ModelLicence => &mut files.weights,
+            };
+            list.push(identified);
         }
+        files
     }
-    Ok(None)
+
+    /// The distinct licences the weights files are.
+    fn weights_licences(&self) -> Vec<&'c Licence> {
+        let mut list: Vec<&'c Licence> = self.weights.iter().filter_map(|f| f.licence).collect();
+        let mut seen = std::collections::BTreeSet::new();
+        list.retain(|l| seen.insert(l.id.clone()));
+        list
+    }
+
+    /// The weights file whose text is evaluated: the first identified, else the first read.
+    fn primary(&self) -> Option<&Identified<'c>> {
+        self.weights
+            .iter()
+            .find(|f| f.licence.is_some())
+            .or(self.weights.first())
+    }
+
+    fn names(&self) -> Vec<String> {
+        self.weights
+            .iter()
+            .chain(&self.code)
+            .chain(&self.companions)
+            .map(|f| f.file.name.clone())
+            .chain(self.unreadable.iter().map(|(n, _)| n.clone()))
+            .collect()
+    }
 }
 
 /// Checks a model described by its card (from a README's front matter or a Hub JSON), with the
-/// licence file shipped beside it if any.
+/// licence-bearing files of its folder, if any.
 pub fn check_card(
     subject: &str,
     card: &ModelCard,
-    licence_file: Option<&LicenceFile>,
+    folder: &FolderFiles,
     index: &ModelIndex,
     context: &Context,
     options: &CheckOptions,
@@ -113,18 +184,19 @@ pub fn check_card(
         return check_text(subject, "", context, options);
     };
     let binding = resolve(card, catalogue, index);
-    let file_licence = licence_file.and_then(|f| {
-        let found = identify_text(catalogue, &f.text);
-        found.licence.filter(|_| !found.policy_only)
-    });
+    let files = Files::new(catalogue, folder);
+    let weights_licences = files.weights_licences();
+    let primary = files.primary();
     let mut report = if binding.from_bases {
         report_for(subject, &binding.licences, context, options)
-    } else if let Some(file) = licence_file {
+    } else if weights_licences.len() > 1 {
+        combined(subject, &weights_licences, context, options)
+    } else if let Some(file) = primary {
         // The text shipped with the model binds over the label on its card.
-        let mut report = check_text(subject, &file.text, context, options);
+        let mut report = check_text(subject, &file.file.text, context, options);
         report.notes.push(format!(
             "`licence` evidence points into the model's {} file",
-            file.name
+            file.file.name
         ));
         report
     } else if !binding.licences.is_empty() {
@@ -137,8 +209,10 @@ pub fn check_card(
     if report.licence.match_info.method == MatchMethod::CatalogueId {
         report.licence.match_info.method = MatchMethod::Metadata;
     }
-    let findings = conflicts(card, &binding, licence_file, file_licence);
-    report.add_findings(findings);
+    let text = primary.and_then(|f| f.licence.map(|l| (&f.file, l)));
+    report.add_findings(conflicts(card, &binding, text));
+    let settled = settled(&binding, &weights_licences, &report, catalogue);
+    report.add_findings(file_findings(&files, &binding, &settled, catalogue));
     report.add_findings(binding.unknown_bases.iter().map(|base| {
         Finding::new(
             Rule::UnknownBase,
@@ -156,10 +230,175 @@ pub fn check_card(
         .as_deref()
         .and_then(|id| catalogue.get(id))
         .map(|l| l.family.clone());
-    report.add_findings(name_hint(card, &binding, evaluated_family.as_deref()));
+    report.add_findings(family_hints(
+        card,
+        catalogue,
+        &binding,
+        evaluated_family.as_deref(),
+    ));
+    report.add_findings(disagreements(
+        card,
+        catalogue,
+        index,
+        &binding,
+        &settled,
+        &files.names(),
+    ));
     report.declared = Some(card.clone());
     report.lineage = Some(binding.lineage.clone());
     report
+}
+
+/// What the rest of the metadata is compared with: the licences that bind, the ones the
+/// metadata declares and the files are, and the commercial-use term evaluated.
+fn settled<'c>(
+    binding: &Binding<'c>,
+    weights_licences: &[&'c Licence],
+    report: &Report,
+    catalogue: &'c Catalogue,
+) -> Settled<'c> {
+    let mut licences: Vec<&'c Licence> = binding
+        .licences
+        .iter()
+        .chain(&binding.alternatives)
+        .chain(weights_licences)
+        .copied()
+        .collect();
+    match &binding.declared {
+        Declared::One(l) => licences.push(l),
+        Declared::AnyOf(list) | Declared::AllOf(list) => licences.extend(list),
+        Declared::Nothing | Declared::Unknown(_) => {}
+    }
+    licences.extend(
+        report
+            .licence
+            .id
+            .as_deref()
+            .and_then(|id| catalogue.get(id)),
+    );
+    Settled {
+        licences,
+        commercial_use: report.licence.terms.commercial_use,
+    }
+}
+
+/// Reviews for the folder's files beyond the one evaluated: several model licences, a licence
+/// file that is not identified or not read, a policy or notice the checker cannot account for.
+fn file_findings(
+    files: &Files,
+    binding: &Binding,
+    settled: &Settled,
+    catalogue: &Catalogue,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let review = |rule: Rule, message: String, evidence: Vec<Evidence>| {
+        Finding::new(rule, Severity::Review, message, evidence)
+    };
+    let weights_licences = files.weights_licences();
+    if weights_licences.len() > 1 && !binding.from_bases {
+        let ids: Vec<&str> = weights_licences.iter().map(|l| l.id.as_str()).collect();
+        out.push(review(
+            Rule::LicenceConflict,
+            format!(
+                "The folder holds several licences for the model ({}): all of them bind, each term at its most restrictive, until a person settles which one applies.",
+                ids.join(", ")
+            ),
+            files.weights.iter().filter_map(|f| title_line(&f.file)).collect(),
+        ));
+    }
+    let primary_name = files.primary().map(|f| f.file.name.clone());
+    for file in &files.weights {
+        let evaluated_unknown = Some(&file.file.name) == primary_name.as_ref();
+        if file.licence.is_none() && !evaluated_unknown {
+            out.push(review(
+                Rule::UnknownLicence,
+                format!(
+                    "The folder's {} is a licence the catalogue does not know: it may bind the model; a person must read it.",
+                    file.file.name
+                ),
+                title_line(&file.file).into_iter().collect(),
+            ));
+        }
+    }
+    let agrees = |l: &Licence| settled.licences.iter().any(|s| s.id == l.id);
+    for file in &files.code {
+        let name = &file.file.name;
+        match file.licence {
+            Some(l) if l.kind == LicenceKind::Model && !agrees(l) => out.push(review(
+                Rule::LicenceConflict,
+                format!(
+                    "The folder's {name} is {} ({}), a model licence, beside the model licence evaluated: a person must settle which binds the weights.",
+                    l.name, l.id
+                ),
+                title_line(&file.file).into_iter().collect(),
+            )),
+            Some(_) => {}
+            None => out.push(review(
+                Rule::UnknownLicence,
+                format!(
+                    "The folder's {name} is a licence the catalogue does not know; it is named as the code's licence, but a person must read it."
+                ),
+                title_line(&file.file).into_iter().collect(),
+            )),
+        }
+    }
+    for file in &files.companions {
+        out.extend(companion_finding(file, settled, catalogue));
+    }
+    for (name, reason) in &files.unreadable {
+        out.push(review(
+            Rule::UnknownLicence,
+            format!("The folder's {name} may carry a licence but could not be read ({reason}): a person must read it."),
+            Vec::new(),
+        ));
+    }
+    if !files.unread.is_empty() {
+        out.push(review(
+            Rule::UnknownLicence,
+            format!(
+                "The folder holds more licence files than the checker reads ({MAX_FILES} files, {MAX_TOTAL_BYTES} bytes); not read: {}.",
+                files.unread.join(", ")
+            ),
+            Vec::new(),
+        ));
+    }
+    out
+}
+
+/// A use policy or notice: fine when it is the companion of a licence that binds, or a plain
+/// attribution notice; a review otherwise.
+fn companion_finding(
+    file: &Identified,
+    settled: &Settled,
+    catalogue: &Catalogue,
+) -> Option<Finding> {
+    let name = &file.file.name;
+    let agrees = |l: &Licence| settled.licences.iter().any(|s| s.id == l.id);
+    let evidence: Vec<Evidence> = title_line(&file.file).into_iter().collect();
+    if let Some(l) = file.policy_of.or(file.licence) {
+        return (!agrees(l)).then(|| {
+            Finding::new(
+                Rule::LicenceConflict,
+                Severity::Review,
+                format!(
+                    "The folder's {name} is the text of {} ({}), which is not the licence evaluated: a person must settle which binds.",
+                    if file.policy_of.is_some() { "the use policy of" } else { "" }.to_string() + &l.name,
+                    l.id
+                ),
+                evidence.clone(),
+            )
+        });
+    }
+    let reason = match file.role {
+        FileRole::Notice => companion_review(catalogue, &file.file.text, settled)?,
+        _ => "it is a use policy the catalogue does not know, which may restrict use".to_string(),
+    };
+    Some(Finding::new(
+        Rule::UsePolicy,
+        Severity::Review,
+        format!("The folder's {name} needs a person to read it: {reason}."),
+        evidence,
+    ))
 }
 
 /// The report for one catalogue licence, or for the strictest combination of several.
@@ -305,9 +544,10 @@ fn undeclared(
 fn conflicts(
     card: &ModelCard,
     binding: &Binding,
-    file: Option<&LicenceFile>,
-    file_licence: Option<&Licence>,
+    text: Option<(&LicenceFile, &Licence)>,
 ) -> Vec<Finding> {
+    let file = text.map(|(f, _)| f);
+    let file_licence = text.map(|(_, l)| l);
     let mut out = Vec::new();
     let card_line: Vec<Evidence> = card.license_evidence.iter().cloned().collect();
     let declared = declared_name(&binding.declared);
@@ -389,41 +629,6 @@ fn conflicts(
         }
     }
     out
-}
-
-/// Families whose every published model binds its derivatives: a model named after one of them
-/// whose metadata names no such base may be a derivative relabelled.
-const BINDING_FAMILIES: &[(&str, &str)] =
-    &[("llama", "Llama"), ("gemma", "Gemma"), ("flux", "FLUX")];
-
-/// A review when a model's name suggests a family its lineage does not show.
-fn name_hint(card: &ModelCard, binding: &Binding, evaluated_family: Option<&str>) -> Vec<Finding> {
-    let Some(repo) = card.repo.as_deref() else {
-        return Vec::new();
-    };
-    let name = repo.rsplit('/').next().unwrap_or(repo).to_ascii_lowercase();
-    BINDING_FAMILIES
-        .iter()
-        .filter(|(family, _)| name.contains(family))
-        .filter(|(family, _)| evaluated_family != Some(*family))
-        .filter(|(family, _)| !binding.licences.iter().any(|l| l.family == *family))
-        .filter(|(family, _)| {
-            !binding
-                .lineage
-                .iter()
-                .any(|s| s.model.to_ascii_lowercase().contains(family))
-        })
-        .map(|(_, shown)| {
-            Finding::new(
-                Rule::UnknownBase,
-                Severity::Review,
-                format!(
-                    "The model's name, `{repo}`, suggests it derives from {shown}, but its metadata names no {shown} base: if it does, the {shown} licence binds it. Check its lineage."
-                ),
-                card.license_evidence.iter().cloned().collect(),
-            )
-        })
-        .collect()
 }
 
 fn declared_name(declared: &Declared) -> Option<String> {

@@ -1,0 +1,725 @@
+//! Metadata that disagrees is a conflict, never the permissive reading.
+//!
+//! Beyond the licence that binds, a model's own metadata may say other things about its licence:
+//! the card's body ("licensed under …", "for non-commercial use only", "fine-tuned from …", a
+//! pasted licence text), a `license_name` beside `license`, licence tags that disagree, a file
+//! named after another licence, or a name that points at a family whose licence binds
+//! derivatives. Each disagreement with what was evaluated is a `review` finding citing both.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::catalogue::{Catalogue, Licence};
+use crate::evaluate::{Finding, Rule, Severity};
+use crate::identify::identify_text;
+use crate::licence_files::licence_named_by_file;
+use crate::lineage::{Binding, ModelIndex, binds_derivatives, resolve};
+use crate::metadata::{CARD_DOCUMENT, Declared, ModelCard, declared_licence};
+use crate::terms::{CommercialUse, Evidence};
+
+/// What the checker settled on, that the rest of the metadata is compared with.
+pub struct Settled<'c> {
+    /// Every licence that binds or that the metadata or the files name and that was accounted
+    /// for: a statement naming one of them agrees.
+    pub licences: Vec<&'c Licence>,
+    /// The commercial-use term evaluated.
+    pub commercial_use: CommercialUse,
+}
+
+impl Settled<'_> {
+    fn agrees(&self, named: &Named<'_>) -> bool {
+        match named {
+            Named::Licence(l) => self.licences.iter().any(|s| s.id == l.id),
+            Named::Family(family) => self.licences.iter().any(|s| &s.family == family),
+        }
+    }
+}
+
+/// A licence a phrase names: one licence, or only its family (`the Llama license`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Named<'c> {
+    /// One catalogue licence.
+    Licence(&'c Licence),
+    /// A family of the catalogue, version unknown.
+    Family(String),
+}
+
+impl Named<'_> {
+    fn describe(&self) -> String {
+        match self {
+            Named::Licence(l) => format!("`{}`", l.id),
+            Named::Family(f) => format!("a {f} licence"),
+        }
+    }
+}
+
+/// Words of a name: lower-case runs of letters, of digits or of `+` (`Llama3.1` is `llama 3 1`,
+/// `RAIL++-M` is `rail ++ m`).
+fn name_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut last: Option<u8> = None;
+    for c in text.chars() {
+        let kind = if c.is_ascii_alphabetic() {
+            Some(0)
+        } else if c.is_ascii_digit() {
+            Some(1)
+        } else if c == '+' {
+            Some(2)
+        } else {
+            None
+        };
+        if kind != last && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        if kind.is_some() {
+            word.push(c.to_ascii_lowercase());
+        }
+        last = kind;
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// Trailing words a licence's name may carry or drop (`MIT License`, `... License Agreement`).
+const NAME_SUFFIXES: &[&str] = &["license", "licence", "agreement"];
+
+/// The words a licence is known by: its name (without `License`/`Agreement`), aliases, Hub ids and
+/// SPDX id. Catalogue ids are left out: the catalogue's `qwen` is not what `Qwen license` means.
+fn licence_keys(licence: &Licence) -> Vec<Vec<String>> {
+    let names = std::iter::once(&licence.name)
+        .chain(&licence.aliases)
+        .chain(&licence.hf_ids)
+        .chain(std::iter::once(&licence.spdx));
+    names
+        .map(|n| {
+            let mut words = name_words(n);
+            while words
+                .last()
+                .is_some_and(|w| NAME_SUFFIXES.contains(&w.as_str()))
+            {
+                words.pop();
+            }
+            words
+        })
+        .filter(|w| !w.is_empty() && w.first().is_some_and(|f| f != "licenseref"))
+        .collect()
+}
+
+/// The licence a phrase begins with: the longest known name that its words start with, else a
+/// family name as its first word. `None` when it names nothing the catalogue knows.
+pub(crate) fn licence_named<'c>(catalogue: &'c Catalogue, phrase: &str) -> Option<Named<'c>> {
+    let mut words = name_words(phrase);
+    while words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "the" | "terms" | "of" | "a"))
+    {
+        words.remove(0);
+    }
+    let mut best: Option<(usize, &'c Licence)> = None;
+    for licence in catalogue.licences() {
+        for key in licence_keys(licence) {
+            if words.starts_with(&key) && best.is_none_or(|(len, _)| key.len() > len) {
+                best = Some((key.len(), licence));
+            }
+        }
+    }
+    if let Some((_, licence)) = best {
+        return Some(Named::Licence(licence));
+    }
+    let first = words.first()?;
+    catalogue
+        .licences()
+        .iter()
+        .find(|l| &l.family == first && l.family.len() > 2)
+        .map(|l| Named::Family(l.family.clone()))
+}
+
+macro_rules! pattern {
+    ($name:ident, $re:expr) => {
+        static $name: LazyLock<Regex> = LazyLock::new(|| {
+            // The patterns are literals of this module; a test compiles every one of them.
+            Regex::new($re).unwrap_or_else(|err| panic!("bad statement pattern: {err}"))
+        });
+    };
+}
+
+pattern!(
+    LICENSED_UNDER,
+    r"(?i)\b(?:licen[sc]ed|released|distributed|published|provided|governed|made available|available)\s+(?:only\s+)?under\s+(?P<name>[^\n]{1,120})"
+);
+pattern!(
+    LICENCE_LINE,
+    r"(?im)^[\s*#>_-]*licen[sc]e[\s*_]*:[\s*_]*(?P<name>[^\n]{1,120})$"
+);
+pattern!(
+    RESTRICTED,
+    r"(?i)\b(?:non-?commercial\s+(?:use|purposes?)\s+only|only\s+for\s+non-?commercial|for\s+non-?commercial\s+(?:use|purposes?)|non-?commercial\s+licen[cs]e|research\s+(?:use|purposes?)\s+only|for\s+research\s+(?:use\s+|purposes\s+)?only|only\s+for\s+research|not\s+(?:be\s+used\s+)?for\s+commercial|commercial\s+use\s+is\s+(?:not\s+(?:permitted|allowed)|prohibited|forbidden)|no\s+commercial\s+use)"
+);
+pattern!(
+    DERIVED_FROM,
+    r"(?i)\b(?:fine-?tuned\s+(?:version\s+of|from|on\s+top\s+of)|fine-?tune\s+of|based\s+on|derived\s+from|initiali[sz]ed\s+from|trained\s+from|distilled\s+from|merge\s+of|quanti[sz]ed\s+version\s+of|quanti[sz]ation\s+of|adapter\s+for|lora\s+for|built\s+(?:on|upon))\s+(?:the\s+)?\[?`?(?P<repo>(?:https?://huggingface\.co/)?[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)?)"
+);
+pattern!(
+    ATTRIBUTION_ONLY,
+    r"(?i)(?:copyright|©|\(c\)|includes\s+software\s+developed|attribution)"
+);
+pattern!(
+    RESTRICTIVE_WORDS,
+    r"(?i)\b(?:must\s+not|may\s+not|shall\s+not|prohibit\w*|restrict\w*|forbid\w*|not\s+permitted|acceptable\s+use|use\s+policy|only\s+for|solely\s+for|terminat\w*|non-?commercial|research\s+only)"
+);
+
+/// A sentence of a card's body that says something about the licence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Statement {
+    /// "licensed under X", "License: X": the phrase after it.
+    Licence(String),
+    /// "for non-commercial use only", "research use only".
+    Restricted,
+    /// "fine-tuned from org/model": the model named.
+    DerivedFrom(String),
+}
+
+/// The licence statements of a text, each with its evidence (the matched words, document `card`
+/// when `document` is the card).
+pub(crate) fn statements(text: &str, from: usize, document: &str) -> Vec<(Statement, Evidence)> {
+    let Some(body) = text.get(from..) else {
+        return Vec::new();
+    };
+    let evidence = |start: usize, end: usize| Evidence {
+        start: from + start,
+        end: from + end,
+        text: body[start..end].to_string(),
+        document: document.to_string(),
+    };
+    let mut out = Vec::new();
+    for pattern in [&*LICENSED_UNDER, &*LICENCE_LINE] {
+        for caps in pattern.captures_iter(body) {
+            let (Some(all), Some(name)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
+            if about_data_or_code(line_around(body, all.start())) {
+                continue;
+            }
+            out.push((
+                Statement::Licence(name.as_str().to_string()),
+                evidence(all.start(), all.end()),
+            ));
+        }
+    }
+    for found in RESTRICTED.find_iter(body) {
+        out.push((Statement::Restricted, evidence(found.start(), found.end())));
+    }
+    for caps in DERIVED_FROM.captures_iter(body) {
+        let (Some(all), Some(repo)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        let repo = repo
+            .as_str()
+            .trim_start_matches("https://huggingface.co/")
+            .trim_start_matches("http://huggingface.co/")
+            .trim_end_matches(['.', '-']);
+        out.push((
+            Statement::DerivedFrom(repo.to_string()),
+            evidence(all.start(), all.end()),
+        ));
+    }
+    out
+}
+
+/// The line of `text` around byte `at`.
+fn line_around(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+    &text[start..end]
+}
+
+/// Whether a line speaks of a dataset or of code, and not of the model or its weights.
+fn about_data_or_code(line: &str) -> bool {
+    let lower = line.to_ascii_lowercase();
+    let other = [
+        "dataset", "data is", "data are", "code is", "code are", "codebase",
+    ];
+    let model = ["model", "weight", "checkpoint"];
+    other.iter().any(|w| lower.contains(w)) && !model.iter().any(|w| lower.contains(w))
+}
+
+/// Every disagreement of a card's metadata and body with what was settled.
+pub(crate) fn disagreements(
+    card: &ModelCard,
+    catalogue: &Catalogue,
+    index: &ModelIndex,
+    binding: &Binding,
+    settled: &Settled,
+    file_names: &[String],
+) -> Vec<Finding> {
+    let mut out: Vec<Finding> = card
+        .disagreements
+        .iter()
+        .map(|d| conflict(d.message.clone(), d.evidence.clone()))
+        .collect();
+    out.extend(license_name_mismatch(card, catalogue));
+    out.extend(named_files(card, catalogue, settled, file_names));
+    if let Some(body) = &card.body {
+        out.extend(body_findings(
+            card, &body.text, body.start, catalogue, index, binding, settled,
+        ));
+    }
+    out
+}
+
+fn conflict(message: String, evidence: Vec<Evidence>) -> Finding {
+    Finding::new(Rule::LicenceConflict, Severity::Review, message, evidence)
+}
+
+fn card_line(card: &ModelCard) -> Vec<Evidence> {
+    card.license_evidence.iter().cloned().collect()
+}
+
+/// `license` and `license_name` that name different licences.
+fn license_name_mismatch(card: &ModelCard, catalogue: &Catalogue) -> Option<Finding> {
+    let license = card.license.as_deref()?;
+    let name = card.license_name.as_deref()?;
+    if matches!(license.to_ascii_lowercase().as_str(), "other" | "unknown") {
+        return None;
+    }
+    if license.eq_ignore_ascii_case(name) {
+        return None;
+    }
+    let by_license = declared_licence(card, catalogue);
+    let by_name = declared_licence(
+        &ModelCard {
+            license_name: Some(name.to_string()),
+            ..ModelCard::default()
+        },
+        catalogue,
+    );
+    let same = match (&by_license, &by_name) {
+        (Declared::Unknown(_), _) | (_, Declared::Unknown(_)) => false,
+        (a, b) => a == b,
+    };
+    (!same).then(|| {
+        conflict(
+            format!(
+                "The card declares `license: {license}` and `license_name: {name}`, which do not name the same licence."
+            ),
+            card_line(card),
+        )
+    })
+}
+
+/// Files (of the folder, or the Hub's `siblings`) named after a licence that was not accounted for.
+fn named_files(
+    card: &ModelCard,
+    catalogue: &Catalogue,
+    settled: &Settled,
+    file_names: &[String],
+) -> Vec<Finding> {
+    let names = card.files.iter().chain(file_names);
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for file in names {
+        let base = file.rsplit('/').next().unwrap_or(file);
+        let Some(named) = licence_named_by_file(base)
+            .and_then(|n| licence_named(catalogue, &n.replace('-', " ")))
+        else {
+            continue;
+        };
+        if settled.agrees(&named) || seen.contains(&base.to_string()) {
+            continue;
+        }
+        seen.push(base.to_string());
+        out.push(conflict(
+            format!(
+                "The repository holds a file `{file}` named after {}, which is not the licence evaluated: the model may be under it.",
+                named.describe()
+            ),
+            card_line(card),
+        ));
+    }
+    out
+}
+
+/// What the card's body says about the licence, compared with what was settled.
+fn body_findings(
+    card: &ModelCard,
+    text: &str,
+    start: usize,
+    catalogue: &Catalogue,
+    index: &ModelIndex,
+    binding: &Binding,
+    settled: &Settled,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (statement, evidence) in statements(text, start, CARD_DOCUMENT) {
+        let mut cited = card_line(card);
+        cited.push(evidence.clone());
+        match statement {
+            Statement::Licence(phrase) => {
+                let Some(named) = licence_named(catalogue, &phrase) else {
+                    continue;
+                };
+                if !settled.agrees(&named) {
+                    out.push(conflict(
+                        format!(
+                            "The card's text says the model is under {} (\"{}\"), which differs from the licence evaluated: a person must settle which binds.",
+                            named.describe(),
+                            evidence.text.trim()
+                        ),
+                        cited,
+                    ));
+                }
+            }
+            Statement::Restricted => {
+                if settled.commercial_use != CommercialUse::NonCommercial {
+                    out.push(conflict(
+                        format!(
+                            "The card's text restricts use (\"{}\"), but the licence evaluated allows commercial use: a person must settle which binds.",
+                            evidence.text.trim()
+                        ),
+                        cited,
+                    ));
+                }
+            }
+            Statement::DerivedFrom(repo) => {
+                out.extend(derived_from(
+                    card, catalogue, index, binding, settled, &repo, cited,
+                ));
+            }
+        }
+    }
+    if let Some(pasted) = pasted_licence(catalogue, text, start)
+        && !settled.agrees(&Named::Licence(pasted))
+    {
+        out.push(conflict(
+            format!(
+                "The card's text holds the text of `{}`, which is not the licence evaluated: a person must settle which binds.",
+                pasted.id
+            ),
+            card_line(card),
+        ));
+    }
+    dedup_messages(&mut out);
+    out
+}
+
+/// A catalogue licence pasted into the body, if any.
+fn pasted_licence<'c>(catalogue: &'c Catalogue, text: &str, start: usize) -> Option<&'c Licence> {
+    let body = text.get(start..)?;
+    let found = identify_text(catalogue, body);
+    found.licence.filter(|_| !found.policy_only)
+}
+
+/// A base model the body names: one the metadata does not list, whose licence binds
+/// derivatives, is a conflict; one nobody knows (`org/name`) is an unknown base.
+fn derived_from(
+    card: &ModelCard,
+    catalogue: &Catalogue,
+    index: &ModelIndex,
+    binding: &Binding,
+    settled: &Settled,
+    repo: &str,
+    cited: Vec<Evidence>,
+) -> Option<Finding> {
+    let name_of = |r: &str| r.rsplit('/').next().unwrap_or(r).to_ascii_lowercase();
+    let wanted = name_of(repo);
+    let listed = card
+        .base_model
+        .iter()
+        .chain(binding.lineage.iter().map(|s| &s.model))
+        .chain(card.repo.iter())
+        .any(|m| name_of(m) == wanted);
+    if listed {
+        return None;
+    }
+    let full = if repo.contains('/') {
+        Some(repo.to_string())
+    } else {
+        catalogue
+            .licences()
+            .iter()
+            .flat_map(|l| &l.models)
+            .find(|m| name_of(&m.repo) == wanted)
+            .map(|m| m.repo.clone())
+    }?;
+    let parent = ModelCard {
+        base_model: vec![full.clone()],
+        ..ModelCard::default()
+    };
+    let above = resolve(&parent, catalogue, index);
+    if !above.unknown_bases.is_empty() {
+        return Some(Finding::new(
+            Rule::UnknownBase,
+            Severity::Review,
+            format!(
+                "The card's text says the model derives from `{full}`, which its metadata does not list and the catalogue does not know: its licence may bind this model."
+            ),
+            cited,
+        ));
+    }
+    let unaccounted: Vec<&str> = above
+        .lineage
+        .iter()
+        .filter_map(|s| s.licence.as_deref())
+        .filter_map(|id| catalogue.get(id))
+        .filter(|l| binds_derivatives(l) && !settled.agrees(&Named::Licence(l)))
+        .map(|l| l.id.as_str())
+        .collect();
+    (!unaccounted.is_empty()).then(|| {
+        conflict(
+            format!(
+                "The card's text says the model derives from `{full}` (under {}), which its metadata does not list: that licence binds derivatives, so it may bind this model.",
+                unaccounted.join(" and ")
+            ),
+            cited,
+        )
+    })
+}
+
+fn dedup_messages(findings: &mut Vec<Finding>) {
+    let mut seen = std::collections::BTreeSet::new();
+    findings.retain(|f| seen.insert(f.message.clone()));
+}
+
+/// What a notice or an unidentified policy file says: `None` when it holds only attributions
+/// (copyright lines, "includes software developed by") and names no licence other than those
+/// settled; else why it needs review.
+pub(crate) fn companion_review(
+    catalogue: &Catalogue,
+    text: &str,
+    settled: &Settled,
+) -> Option<String> {
+    for (statement, evidence) in statements(text, 0, "") {
+        match statement {
+            Statement::Licence(phrase) => {
+                if let Some(named) = licence_named(catalogue, &phrase)
+                    && !settled.agrees(&named)
+                {
+                    return Some(format!(
+                        "it says the model is under {} (\"{}\")",
+                        named.describe(),
+                        evidence.text.trim()
+                    ));
+                }
+            }
+            Statement::Restricted => {
+                if settled.commercial_use != CommercialUse::NonCommercial {
+                    return Some(format!("it restricts use (\"{}\")", evidence.text.trim()));
+                }
+            }
+            Statement::DerivedFrom(_) => {}
+        }
+    }
+    if let Some(found) = RESTRICTIVE_WORDS.find(text) {
+        return Some(format!(
+            "it states restrictions (\"{}\") the catalogue cannot account for",
+            found.as_str()
+        ));
+    }
+    if !ATTRIBUTION_ONLY.is_match(text) {
+        return Some("it is not a licence, policy or attribution notice the checker knows".into());
+    }
+    None
+}
+
+/// Names and tags that point at a family whose licence binds derivatives, from the catalogue:
+/// each family's name where its models' names hold it (`llama`, `gemma`, `qwen`), and the first
+/// word of each of its models' names (`codestral`, `ministral`, `stable`, `bloom`).
+fn family_words(catalogue: &Catalogue) -> Vec<(String, String)> {
+    let binding: Vec<&Licence> = catalogue
+        .licences()
+        .iter()
+        .filter(|l| binds_derivatives(l))
+        .collect();
+    let mut words: Vec<(String, String)> = Vec::new();
+    for licence in &binding {
+        let names: Vec<String> = binding
+            .iter()
+            .filter(|l| l.family == licence.family)
+            .flat_map(|l| &l.models)
+            .map(|m| {
+                m.repo
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or(&m.repo)
+                    .to_ascii_lowercase()
+            })
+            .collect();
+        if licence.family.len() > 2 && names.iter().any(|n| n.contains(&licence.family)) {
+            words.push((licence.family.clone(), licence.family.clone()));
+        }
+        for model in &licence.models {
+            let name = model.repo.rsplit('/').next().unwrap_or(&model.repo);
+            let first: String = name
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if first.len() >= 5 {
+                words.push((first, licence.family.clone()));
+            }
+        }
+    }
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// Whether a tag names a family word: the word itself, or the word and a version (`llama3`,
+/// `gemma-2`), not a tool named after it (`llama-factory`, `llama-cpp`).
+fn tag_names(tag: &str, word: &str) -> bool {
+    let tag = tag.to_ascii_lowercase();
+    tag.strip_prefix(word).is_some_and(|rest| {
+        rest.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '_'))
+    })
+}
+
+/// A review for each family whose licence binds derivatives that a model's name or tags point at
+/// but that its lineage, its declared licence and the licence evaluated do not show.
+pub(crate) fn family_hints(
+    card: &ModelCard,
+    catalogue: &Catalogue,
+    binding: &Binding,
+    evaluated_family: Option<&str>,
+) -> Vec<Finding> {
+    if binding.own_listing {
+        return Vec::new();
+    }
+    let owner = card
+        .repo
+        .as_deref()
+        .and_then(|r| r.split_once('/'))
+        .map(|(o, _)| o.to_ascii_lowercase());
+    let name = card
+        .repo
+        .as_deref()
+        .map(|r| r.rsplit('/').next().unwrap_or(r).to_ascii_lowercase())
+        .unwrap_or_default();
+    let tags: Vec<&String> = card.tags.iter().filter(|t| !t.contains(':')).collect();
+    let mut declared_families: Vec<&str> = Vec::new();
+    match &binding.declared {
+        Declared::One(l) => declared_families.push(&l.family),
+        Declared::AnyOf(list) | Declared::AllOf(list) => {
+            declared_families.extend(list.iter().map(|l| l.family.as_str()))
+        }
+        Declared::Nothing | Declared::Unknown(_) => {}
+    }
+    let words = family_words(catalogue);
+    let mut out = Vec::new();
+    let mut hinted: Vec<&str> = Vec::new();
+    for (word, family) in &words {
+        let by_name = name.contains(word.as_str());
+        let by_tag = tags.iter().any(|t| tag_names(t, word));
+        if !(by_name || by_tag) || hinted.contains(&family.as_str()) {
+            continue;
+        }
+        let families: Vec<&str> = words
+            .iter()
+            .filter(|(w, _)| w == word)
+            .map(|(_, f)| f.as_str())
+            .collect();
+        let of_family = |l: &Licence| families.contains(&l.family.as_str());
+        // A licensor naming its own model after its own family is not a derivative of it.
+        let licensor = catalogue
+            .licences()
+            .iter()
+            .filter(|l| of_family(l))
+            .flat_map(|l| &l.models)
+            .any(|m| {
+                m.repo
+                    .split_once('/')
+                    .is_some_and(|(o, _)| Some(o.to_ascii_lowercase()) == owner)
+            });
+        let shown = licensor
+            || evaluated_family.is_some_and(|f| families.contains(&f))
+            || declared_families.iter().any(|f| families.contains(f))
+            || binding
+                .licences
+                .iter()
+                .chain(&binding.alternatives)
+                .any(|l| of_family(l))
+            || binding.lineage.iter().any(|s| {
+                s.model.to_ascii_lowercase().contains(word.as_str())
+                    || s.licence
+                        .as_deref()
+                        .and_then(|id| catalogue.get(id))
+                        .is_some_and(of_family)
+            });
+        if shown {
+            continue;
+        }
+        hinted.push(family);
+        let shown_family = capitalised(family);
+        let what = match tags.iter().find(|t| tag_names(t, word)) {
+            Some(tag) if !by_name => format!("The model's tag `{tag}`"),
+            _ => format!(
+                "The model's name, `{}`,",
+                card.repo.as_deref().unwrap_or("")
+            ),
+        };
+        out.push(Finding::new(
+            Rule::UnknownBase,
+            Severity::Review,
+            format!(
+                "{what} suggests it derives from a {shown_family} model (`{word}`), but its metadata names no such base: if it does, the {shown_family} licence binds it. Check its lineage."
+            ),
+            card_line(card),
+        ));
+    }
+    out
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_compile() {
+        for pattern in [
+            &*LICENSED_UNDER,
+            &*LICENCE_LINE,
+            &*RESTRICTED,
+            &*DERIVED_FROM,
+            &*ATTRIBUTION_ONLY,
+            &*RESTRICTIVE_WORDS,
+        ] {
+            assert!(!pattern.as_str().is_empty());
+        }
+    }
+
+    #[test]
+    fn phrases_name_licences() {
+        let catalogue = Catalogue::embedded().unwrap();
+        let id = |phrase: &str| match licence_named(catalogue, phrase) {
+            Some(Named::Licence(l)) => l.id.clone(),
+            Some(Named::Family(f)) => format!("family:{f}"),
+            None => "none".to_string(),
+        };
+        assert_eq!(
+            id("the Llama 3.1 Community License Agreement."),
+            "llama-3.1"
+        );
+        assert_eq!(id("llama3.1 license."), "llama-3.1");
+        assert_eq!(id("the MIT License, but:"), "mit");
+        assert_eq!(id("the Apache 2.0 license"), "apache-2.0");
+        assert_eq!(id("the Modified MIT License."), "kimi-modified-mit");
+        assert_eq!(
+            id("the FLUX.1 [dev] Non-Commercial License (LICENSE.md)"),
+            "flux-1-dev-non-commercial"
+        );
+        assert_eq!(id("the Qwen license"), "family:qwen");
+        assert_eq!(id("our own terms"), "none");
+    }
+}
