@@ -525,32 +525,42 @@ pub(crate) fn companion_review(
     None
 }
 
+/// A word that points at a family whose licence binds derivatives.
+struct FamilyWord {
+    word: String,
+    family: String,
+    /// Whether the word counts anywhere in a name (`llama` in `codellama`), or only as a whole
+    /// word of it (`yi`, `glm`, `rail`: short words that other words hold).
+    inside_words: bool,
+}
+
 /// Names and tags that point at a family whose licence binds derivatives, from the catalogue:
-/// each family's name where its models' names hold it (`llama`, `gemma`, `qwen`), and the first
-/// word of each of its models' names (`codestral`, `ministral`, `stable`, `bloom`).
-fn family_words(catalogue: &Catalogue) -> Vec<(String, String)> {
+/// every such family's name (`llama`, `gemma`, `qwen`, `yi`), and the first word of each of its
+/// models' names (`codestral`, `ministral`, `stable`, `bloom`).
+fn family_words(catalogue: &Catalogue) -> Vec<FamilyWord> {
     let binding: Vec<&Licence> = catalogue
         .licences()
         .iter()
         .filter(|l| binds_derivatives(l))
         .collect();
-    let mut words: Vec<(String, String)> = Vec::new();
-    for licence in &binding {
-        let names: Vec<String> = binding
-            .iter()
-            .filter(|l| l.family == licence.family)
-            .flat_map(|l| &l.models)
-            .map(|m| {
-                m.repo
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or(&m.repo)
-                    .to_ascii_lowercase()
-            })
-            .collect();
-        if licence.family.len() > 2 && names.iter().any(|n| n.contains(&licence.family)) {
-            words.push((licence.family.clone(), licence.family.clone()));
+    let mut words: Vec<FamilyWord> = Vec::new();
+    let mut push = |word: String, family: &str, inside_words: bool| {
+        if !words.iter().any(|w| w.word == word && w.family == family) {
+            words.push(FamilyWord {
+                word,
+                family: family.to_string(),
+                inside_words,
+            });
         }
+    };
+    for licence in &binding {
+        let family = licence.family.as_str();
+        let in_names = binding
+            .iter()
+            .filter(|l| l.family == family)
+            .flat_map(|l| &l.models)
+            .any(|m| m.repo.to_ascii_lowercase().contains(family));
+        push(family.to_string(), family, in_names && family.len() >= 4);
         for model in &licence.models {
             let name = model.repo.rsplit('/').next().unwrap_or(&model.repo);
             let first: String = name
@@ -559,13 +569,22 @@ fn family_words(catalogue: &Catalogue) -> Vec<(String, String)> {
                 .collect::<String>()
                 .to_ascii_lowercase();
             if first.len() >= 5 {
-                words.push((first, licence.family.clone()));
+                push(first, family, true);
             }
         }
     }
-    words.sort();
-    words.dedup();
     words
+}
+
+impl FamilyWord {
+    /// Whether a model's name (lower case) holds the word.
+    fn in_name(&self, name: &str) -> bool {
+        if self.inside_words {
+            name.contains(&self.word)
+        } else {
+            name_words(name).contains(&self.word)
+        }
+    }
 }
 
 /// Whether a tag names a family word: the word itself, or the word and a version (`llama3`,
@@ -611,16 +630,17 @@ pub(crate) fn family_hints(
     let words = family_words(catalogue);
     let mut out = Vec::new();
     let mut hinted: Vec<&str> = Vec::new();
-    for (word, family) in &words {
-        let by_name = name.contains(word.as_str());
+    for FamilyWord { word, family, .. } in &words {
+        let entry = words.iter().find(|w| &w.word == word);
+        let by_name = entry.is_some_and(|w| w.in_name(&name));
         let by_tag = tags.iter().any(|t| tag_names(t, word));
         if !(by_name || by_tag) || hinted.contains(&family.as_str()) {
             continue;
         }
         let families: Vec<&str> = words
             .iter()
-            .filter(|(w, _)| w == word)
-            .map(|(_, f)| f.as_str())
+            .filter(|w| &w.word == word)
+            .map(|w| w.family.as_str())
             .collect();
         let of_family = |l: &Licence| families.contains(&l.family.as_str());
         // A licensor naming its own model after its own family is not a derivative of it.

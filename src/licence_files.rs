@@ -106,16 +106,42 @@ pub fn normalise_name(name: &str) -> String {
         .collect()
 }
 
-/// The role of a file by its name, if it can carry a licence.
+/// The role of a file by its name, if it can carry a licence: by [`FILE_NAMES`], else by the
+/// words of its name (`Llama-License.txt`, `THIRD_PARTY_NOTICES`, `Gemma_Terms_of_Use.md`).
 pub fn licence_file_role(name: &str) -> Option<FileRole> {
     let normal = normalise_name(name);
-    FILE_NAMES.iter().find_map(|(pattern, role)| {
+    let by_table = FILE_NAMES.iter().find_map(|(pattern, role)| {
         let matches = match pattern.strip_suffix('*') {
             Some(prefix) => normal.starts_with(prefix),
             None => normal == *pattern,
         };
         matches.then_some(*role)
-    })
+    });
+    by_table.or_else(|| role_by_words(&normal))
+}
+
+/// The role a name's words give it: a licence word makes it a licence (of the model or the code
+/// when those words are there too), a policy or notice word a companion.
+fn role_by_words(normal: &str) -> Option<FileRole> {
+    let words: Vec<&str> = normal.split('-').collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    if has(&["license", "licence", "licenses", "licences", "eula"])
+        || (has(&["terms"]) && has(&["use"]))
+    {
+        Some(if has(&["model", "models", "weights"]) {
+            FileRole::ModelLicence
+        } else if has(&["code", "software", "source"]) {
+            FileRole::CodeLicence
+        } else {
+            FileRole::Licence
+        })
+    } else if has(&["notice", "notices"]) {
+        Some(FileRole::Notice)
+    } else if has(&["policy", "aup"]) && !has(&["privacy"]) {
+        Some(FileRole::UsePolicy)
+    } else {
+        None
+    }
 }
 
 /// The licence a file name names, if any: `LICENSE_LLAMA3.1` names `llama3-1`, `gemma-license`
@@ -134,7 +160,12 @@ pub fn licence_named_by_file(name: &str) -> Option<String> {
         .copied()
         .filter(|w| !is_marker(w) && !ROLE_WORDS.contains(w))
         .collect();
-    let has_marker = words.iter().any(|w| matches!(*w, "license" | "licence"));
+    let has_marker = words.iter().any(|w| {
+        matches!(
+            *w,
+            "license" | "licence" | "licenses" | "licences" | "terms"
+        )
+    });
     (has_marker && !named.is_empty()).then(|| named.join("-"))
 }
 
@@ -212,6 +243,9 @@ pub fn read_licence_files(dir: &Path, link: Option<&str>, limits: Limits) -> Res
         total = total.saturating_add(size);
         let content = if target.is_dir() {
             Err("is a folder, whose files were not read".to_string())
+        } else if !std::fs::metadata(&target).is_ok_and(|m| m.is_file()) {
+            // A pipe or a device would block or never end: only regular files are read.
+            Err("is not a regular file".to_string())
         } else {
             read_text_file(&target, limits).map_err(|e| e.to_string())
         };

@@ -165,6 +165,9 @@ pub fn parse_card(text: &str, origin: &Origin) -> Result<Option<ModelCard>> {
     let first = parse(serde_saphyr::DuplicateKeyPolicy::FirstWins)?;
     let mut card = card_from_value(&value);
     card.license_evidence = license_line(text, body_start, yaml);
+    for d in &mut card.disagreements {
+        d.evidence.extend(card.license_evidence.iter().cloned());
+    }
     if licence_fields(&card) != licence_fields(&card_from_value(&first)) {
         card.disagreements.push(Disagreement {
             message: "The front matter states a licence or base-model key twice, with different values: which one the Hub or a reader takes is not defined.".to_string(),
@@ -308,7 +311,8 @@ pub fn parse_api_json(text: &str, origin: &Origin) -> Result<ModelCard> {
         .unwrap_or_default();
     card.repo = string(object.get("id")).or_else(|| string(object.get("modelId")));
     let tags = strings(object.get("tags"));
-    card.disagreements = tag_disagreements(text, &card, &tags);
+    card.disagreements
+        .extend(tag_disagreements(text, &card, &tags));
     apply_tags(&mut card, &tags);
     for tag in tags {
         if !card.tags.contains(&tag) {
@@ -340,27 +344,12 @@ fn json_license_evidence(text: &str, card: &ModelCard) -> Option<Evidence> {
         format!("\"license\":\"{license}\""),
         format!("\"license:{license}\""),
     ];
-    needles.iter().find_map(|needle| {
-        let start = text.find(needle.as_str())?;
-        let end = start + needle.len();
-        Some(Evidence {
-            start,
-            end,
-            text: text.get(start..end)?.to_string(),
-            document: CARD_DOCUMENT.to_string(),
-        })
-    })
+    needles.iter().find_map(|needle| quoted(text, needle))
 }
 
 /// Licence tags that disagree with each other or with `cardData.license`.
 fn tag_disagreements(text: &str, card: &ModelCard, tags: &[String]) -> Vec<Disagreement> {
-    let mut licence_tags: Vec<String> = tags
-        .iter()
-        .filter_map(|t| t.strip_prefix("license:"))
-        .map(|t| t.trim().to_ascii_lowercase())
-        .collect();
-    licence_tags.sort();
-    licence_tags.dedup();
+    let licence_tags = lowered_set(tags.iter().filter_map(|t| t.strip_prefix("license:")));
     let evidence: Vec<Evidence> = licence_tags
         .iter()
         .filter_map(|t| quoted(text, &format!("\"license:{t}\"")))
@@ -375,14 +364,7 @@ fn tag_disagreements(text: &str, card: &ModelCard, tags: &[String]) -> Vec<Disag
             evidence: evidence.clone(),
         });
     }
-    let mut stated: Vec<String> = card
-        .license
-        .iter()
-        .flat_map(|l| l.split(" AND "))
-        .map(|l| l.trim().to_ascii_lowercase())
-        .collect();
-    stated.sort();
-    stated.dedup();
+    let stated = lowered_set(card.license.iter().flat_map(|l| l.split(" AND ")));
     if !stated.is_empty() && !licence_tags.is_empty() && stated != licence_tags {
         out.push(Disagreement {
             message: format!(
@@ -394,6 +376,14 @@ fn tag_disagreements(text: &str, card: &ModelCard, tags: &[String]) -> Vec<Disag
         });
     }
     out
+}
+
+/// Names trimmed, lower-cased, sorted and without repeats.
+fn lowered_set<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut set: Vec<String> = names.map(|n| n.trim().to_ascii_lowercase()).collect();
+    set.sort();
+    set.dedup();
+    set
 }
 
 /// The first place a needle occurs in a text, as evidence (document `card`).
@@ -440,6 +430,17 @@ fn apply_tags(card: &mut ModelCard, tags: &[String]) {
 /// cards use: a string or a list for `base_model` and `license`.
 fn card_from_value(value: &Value) -> ModelCard {
     let licenses = strings(value.get("license"));
+    let distinct = lowered_set(licenses.iter().map(String::as_str));
+    let disagreements = (distinct.len() > 1)
+        .then(|| Disagreement {
+            message: format!(
+                "`license` lists several licences ({}) without saying whether all bind or any may be chosen: all are taken to bind.",
+                distinct.join(", ")
+            ),
+            evidence: Vec::new(),
+        })
+        .into_iter()
+        .collect();
     ModelCard {
         repo: None,
         license: (!licenses.is_empty()).then(|| licenses.join(" AND ")),
@@ -457,7 +458,7 @@ fn card_from_value(value: &Value) -> ModelCard {
             .unwrap_or(false),
         files: Vec::new(),
         license_evidence: None,
-        disagreements: Vec::new(),
+        disagreements,
         body: None,
     }
 }

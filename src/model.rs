@@ -18,9 +18,10 @@ use crate::licence_files::{
     read_licence_files,
 };
 use crate::lineage::{Binding, ModelIndex, read_model_card, repo_from_name, resolve};
-use crate::metadata::{Declared, ModelCard};
+use crate::metadata::{CardBody, Declared, ModelCard};
 use crate::report::{LicenceReport, MatchInfo, Report};
 use crate::terms::{BackedTerms, Evidence, TermEvidence, TermName, Terms};
+use crate::text::read_text_file;
 
 /// A licence text found beside a model card.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +63,11 @@ pub fn check_model_folder(
             origin,
             message: "holds neither a model card (README.md with front matter) nor a licence file (LICENSE, LICENSE.md, LICENSE.txt, ...)".to_string(),
         });
+    }
+    if card.body.is_none() && readme.is_file() {
+        // A README without front matter is still read for what it says about the licence.
+        let text = read_text_file(&readme, options.limits)?;
+        card.body = Some(CardBody { text, start: 0 });
     }
     let index = dir
         .parent()
@@ -562,7 +568,6 @@ fn conflicts(
             ),
             Vec::new(),
         ));
-        return out;
     }
     if binding.from_bases {
         let mut evidence = card_line.clone();
@@ -576,8 +581,8 @@ fn conflicts(
         if binding.own_listing {
             bases = card.repo.iter().map(String::as_str).collect();
         }
-        let agrees =
-            matches!(&binding.declared, Declared::One(d) if binding_ids == [d.id.as_str()]);
+        let agrees = binding.declared == Declared::Nothing
+            || matches!(&binding.declared, Declared::One(d) if binding_ids == [d.id.as_str()]);
         if !agrees {
             let said = declared
                 .clone()
