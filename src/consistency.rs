@@ -13,7 +13,7 @@ use regex::Regex;
 use crate::catalogue::{Catalogue, Licence};
 use crate::evaluate::{Finding, Rule, Severity};
 use crate::identify::identify_text;
-use crate::licence_files::licence_named_by_file;
+use crate::licence_files::{FileRole, licence_file_role, licence_named_by_file};
 use crate::lineage::{Binding, ModelIndex, binds_derivatives, resolve};
 use crate::metadata::{CARD_DOCUMENT, Declared, ModelCard, declared_licence};
 use crate::terms::{CommercialUse, Evidence};
@@ -152,6 +152,10 @@ pattern!(
     r"(?i)\b(?:licen[sc]ed|released|distributed|published|provided|governed|made available|available)\s+(?:only\s+)?under\s+(?P<name>[^\n]{1,120})"
 );
 pattern!(
+    AGREE_TO,
+    r"(?i)\b(?:agree\s+to|accept|comply\s+with|subject\s+to)\s+(?P<name>[^\n]{1,120})"
+);
+pattern!(
     LICENCE_LINE,
     r"(?im)^[\s*#>_-]*licen[sc]e[\s*_]*:[\s*_]*(?P<name>[^\n]{1,120})$"
 );
@@ -161,7 +165,7 @@ pattern!(
 );
 pattern!(
     DERIVED_FROM,
-    r"(?i)\b(?:fine-?tuned\s+(?:version\s+of|from|on\s+top\s+of)|fine-?tune\s+of|based\s+on|derived\s+from|initiali[sz]ed\s+from|trained\s+from|distilled\s+from|merge\s+of|quanti[sz]ed\s+version\s+of|quanti[sz]ation\s+of|adapter\s+for|lora\s+for|built\s+(?:on|upon))\s+(?:the\s+)?\[?`?(?P<repo>(?:https?://huggingface\.co/)?[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)?)"
+    r"(?i)\b(?:(?:fine-?tuned\s+(?:version\s+of|from|on\s+top\s+of)|fine-?tune\s+of|based\s+on|derived\s+from|initiali[sz]ed\s+from|trained\s+from|distilled\s+from|merge\s+of|quanti[sz]ed\s+version\s+of|quanti[sz]ation\s+of|adapter\s+for|lora\s+for|built\s+(?:on|upon))\s+(?:model[^:\n]{0,20}:[\s*_]*)?|base[\s_-]?model[\s*_]*:[\s*_]*)(?:the\s+)?\[?`?(?P<repo>(?:https?://huggingface\.co/)?[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)?)"
 );
 pattern!(
     ATTRIBUTION_ONLY,
@@ -196,7 +200,7 @@ pub(crate) fn statements(text: &str, from: usize, document: &str) -> Vec<(Statem
         document: document.to_string(),
     };
     let mut out = Vec::new();
-    for pattern in [&*LICENSED_UNDER, &*LICENCE_LINE] {
+    for pattern in [&*LICENSED_UNDER, &*AGREE_TO, &*LICENCE_LINE] {
         for caps in pattern.captures_iter(body) {
             let (Some(all), Some(name)) = (caps.get(0), caps.get(1)) else {
                 continue;
@@ -262,6 +266,8 @@ pub(crate) fn disagreements(
         .map(|d| conflict(d.message.clone(), d.evidence.clone()))
         .collect();
     out.extend(license_name_mismatch(card, catalogue));
+    out.extend(gated_prompt(card, catalogue, settled));
+    out.extend(unread_policy(card, settled));
     out.extend(named_files(card, catalogue, settled, file_names));
     if let Some(body) = &card.body {
         out.extend(body_findings(
@@ -298,6 +304,9 @@ fn license_name_mismatch(card: &ModelCard, catalogue: &Catalogue) -> Option<Find
         catalogue,
     );
     let same = match (&by_license, &by_name) {
+        (Declared::One(a), Declared::Unknown(_)) => {
+            licence_named(catalogue, name) == Some(Named::Licence(a))
+        }
         (Declared::Unknown(_), _) | (_, Declared::Unknown(_)) => false,
         (a, b) => a == b,
     };
@@ -305,6 +314,59 @@ fn license_name_mismatch(card: &ModelCard, catalogue: &Catalogue) -> Option<Find
         conflict(
             format!(
                 "The card declares `license: {license}` and `license_name: {name}`, which do not name the same licence."
+            ),
+            card_line(card),
+        )
+    })
+}
+
+/// The access form's text (`extra_gated_prompt`) naming or holding a licence not accounted for.
+fn gated_prompt(card: &ModelCard, catalogue: &Catalogue, settled: &Settled) -> Vec<Finding> {
+    let Some(prompt) = card.extra_gated_prompt.as_deref() else {
+        return Vec::new();
+    };
+    let mut named: Vec<Named> = statements(prompt, 0, "")
+        .into_iter()
+        .filter_map(|(statement, _)| match statement {
+            Statement::Licence(phrase) => licence_named(catalogue, &phrase),
+            _ => None,
+        })
+        .collect();
+    named.extend(pasted_licence(catalogue, prompt, 0).map(Named::Licence));
+    let mut out: Vec<Finding> = named
+        .iter()
+        .filter(|n| !settled.agrees(n))
+        .map(|n| {
+            conflict(
+                format!(
+                    "The access form (`extra_gated_prompt`) names {}, which is not the licence evaluated: a person must settle which binds.",
+                    n.describe()
+                ),
+                card_line(card),
+            )
+        })
+        .collect();
+    dedup_messages(&mut out);
+    out
+}
+
+/// A use policy the Hub lists among the files (`siblings`) but that was not read, beside a
+/// licence that has no use policy: it may restrict use.
+fn unread_policy(card: &ModelCard, settled: &Settled) -> Option<Finding> {
+    let policy = card.files.iter().find(|f| {
+        let base = f.rsplit('/').next().unwrap_or(f);
+        licence_file_role(base) == Some(FileRole::UsePolicy)
+    })?;
+    let expected = settled
+        .licences
+        .iter()
+        .any(|l| l.terms.terms.use_policy || l.policy.is_some());
+    (!expected).then(|| {
+        Finding::new(
+            Rule::UsePolicy,
+            Severity::Review,
+            format!(
+                "The repository holds a use policy (`{policy}`) that the licence evaluated does not include: it may restrict use; a person must read it."
             ),
             card_line(card),
         )
@@ -597,6 +659,39 @@ fn tag_names(tag: &str, word: &str) -> bool {
     })
 }
 
+/// The family a tag names by being the beginning of its models' names, and of no other
+/// family's (`stable-diffusion-xl` of `stable-diffusion-xl-base-1.0`; not `stable-diffusion`,
+/// a tag diffusion models of every family carry).
+fn tag_family(catalogue: &Catalogue, tag: &str) -> Option<String> {
+    let tag = tag.to_ascii_lowercase();
+    if tag.len() < 5 {
+        return None;
+    }
+    let mut families: Vec<&str> = catalogue
+        .licences()
+        .iter()
+        .filter(|l| {
+            l.models.iter().any(|m| {
+                let name = m
+                    .repo
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or(&m.repo)
+                    .to_ascii_lowercase();
+                name.starts_with(&tag)
+            })
+        })
+        .map(|l| l.family.as_str())
+        .collect();
+    families.sort_unstable();
+    families.dedup();
+    let binding = catalogue
+        .licences()
+        .iter()
+        .any(|l| families == [l.family.as_str()] && binds_derivatives(l));
+    binding.then(|| families[0].to_string())
+}
+
 /// A review for each family whose licence binds derivatives that a model's name or tags point at
 /// but that its lineage, its declared licence and the licence evaluated do not show.
 pub(crate) fn family_hints(
@@ -627,7 +722,16 @@ pub(crate) fn family_hints(
         }
         Declared::Nothing | Declared::Unknown(_) => {}
     }
-    let words = family_words(catalogue);
+    let mut words = family_words(catalogue);
+    for tag in &tags {
+        if let Some(family) = tag_family(catalogue, tag) {
+            words.push(FamilyWord {
+                word: tag.to_ascii_lowercase(),
+                family,
+                inside_words: false,
+            });
+        }
+    }
     let mut out = Vec::new();
     let mut hinted: Vec<&str> = Vec::new();
     for FamilyWord { word, family, .. } in &words {
@@ -709,6 +813,7 @@ mod tests {
     fn patterns_compile() {
         for pattern in [
             &*LICENSED_UNDER,
+            &*AGREE_TO,
             &*LICENCE_LINE,
             &*RESTRICTED,
             &*DERIVED_FROM,

@@ -174,7 +174,9 @@ pub fn parse_card(text: &str, origin: &Origin) -> Result<Option<ModelCard>> {
             evidence: card.license_evidence.iter().cloned().collect(),
         });
     }
-    card.disagreements.extend(odd_case_keys(&value, &card));
+    let tags = card.tags.clone();
+    card.disagreements
+        .extend(tag_disagreements(text, &card, &tags));
     card.body = Some(CardBody {
         text: text.to_string(),
         start: body_start + end,
@@ -441,7 +443,7 @@ fn card_from_value(value: &Value) -> ModelCard {
         })
         .into_iter()
         .collect();
-    ModelCard {
+    let mut card = ModelCard {
         repo: None,
         license: (!licenses.is_empty()).then(|| licenses.join(" AND ")),
         license_name: string(value.get("license_name")),
@@ -460,7 +462,10 @@ fn card_from_value(value: &Value) -> ModelCard {
         license_evidence: None,
         disagreements,
         body: None,
-    }
+    };
+    let odd = odd_case_keys(value, &card);
+    card.disagreements.extend(odd);
+    card
 }
 
 fn string(value: Option<&Value>) -> Option<String> {
