@@ -25,6 +25,9 @@ pub struct Settled<'c> {
     pub licences: Vec<&'c Licence>,
     /// The commercial-use term evaluated.
     pub commercial_use: CommercialUse,
+    /// The licence names the metadata declares, lower-cased (`gpl-3.0`), for licences the
+    /// catalogue does not hold.
+    pub declared_names: Vec<String>,
 }
 
 impl Settled<'_> {
@@ -32,6 +35,14 @@ impl Settled<'_> {
         match named {
             Named::Licence(l) => self.licences.iter().any(|s| s.id == l.id),
             Named::Family(family) => self.licences.iter().any(|s| &s.family == family),
+            Named::Spdx(id) => {
+                let id = id.to_ascii_lowercase();
+                self.declared_names.contains(&id)
+                    || self
+                        .licences
+                        .iter()
+                        .any(|s| s.spdx.eq_ignore_ascii_case(&id))
+            }
         }
     }
 }
@@ -43,6 +54,8 @@ pub enum Named<'c> {
     Licence(&'c Licence),
     /// A family of the catalogue, version unknown.
     Family(String),
+    /// A licence of the SPDX list that the catalogue does not hold (`GPL-3.0`).
+    Spdx(String),
 }
 
 impl Named<'_> {
@@ -50,6 +63,7 @@ impl Named<'_> {
         match self {
             Named::Licence(l) => format!("`{}`", l.id),
             Named::Family(f) => format!("a {f} licence"),
+            Named::Spdx(id) => format!("`{id}`"),
         }
     }
 }
@@ -131,11 +145,28 @@ pub(crate) fn licence_named<'c>(catalogue: &'c Catalogue, phrase: &str) -> Optio
         return Some(Named::Licence(licence));
     }
     let first = words.first()?;
-    catalogue
+    let family = catalogue
         .licences()
         .iter()
         .find(|l| &l.family == first && l.family.len() > 2)
-        .map(|l| Named::Family(l.family.clone()))
+        .map(|l| Named::Family(l.family.clone()));
+    family.or_else(|| spdx_named(phrase))
+}
+
+/// A licence of the SPDX list that a phrase begins with, by its id (`GPL-3.0`, `agpl-3.0`).
+fn spdx_named(phrase: &str) -> Option<Named<'static>> {
+    let token = phrase
+        .split_whitespace()
+        .find(|w| !w.eq_ignore_ascii_case("the"))?
+        .trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | ':' | '*' | '`' | '"'))
+        .trim_end_matches('.');
+    let id = spdx::license_id(token).or_else(|| {
+        spdx::identifiers::LICENSES
+            .iter()
+            .find(|l| l.name.eq_ignore_ascii_case(token))
+            .and_then(|l| spdx::license_id(l.name))
+    })?;
+    Some(Named::Spdx(id.name.to_string()))
 }
 
 macro_rules! pattern {
@@ -830,6 +861,7 @@ mod tests {
         let id = |phrase: &str| match licence_named(catalogue, phrase) {
             Some(Named::Licence(l)) => l.id.clone(),
             Some(Named::Family(f)) => format!("family:{f}"),
+            Some(Named::Spdx(id)) => format!("spdx:{id}"),
             None => "none".to_string(),
         };
         assert_eq!(
@@ -846,5 +878,7 @@ mod tests {
         );
         assert_eq!(id("the Qwen license"), "family:qwen");
         assert_eq!(id("our own terms"), "none");
+        assert_eq!(id("GPL-3.0."), "spdx:GPL-3.0");
+        assert_eq!(id("the CreativeML Open RAIL++-M License."), "openrail-pp-m");
     }
 }

@@ -164,13 +164,15 @@ pub fn parse_card(text: &str, origin: &Origin) -> Result<Option<ModelCard>> {
     let value = parse(serde_saphyr::DuplicateKeyPolicy::LastWins)?;
     let first = parse(serde_saphyr::DuplicateKeyPolicy::FirstWins)?;
     let mut card = card_from_value(&value);
+    // A key given twice: the two readings differ in a field the checker reads.
+    let duplicated = card != card_from_value(&first);
     card.license_evidence = license_line(text, body_start, yaml);
     for d in &mut card.disagreements {
         d.evidence.extend(card.license_evidence.iter().cloned());
     }
-    if licence_fields(&card) != licence_fields(&card_from_value(&first)) {
+    if duplicated {
         card.disagreements.push(Disagreement {
-            message: "The front matter states a licence or base-model key twice, with different values: which one the Hub or a reader takes is not defined.".to_string(),
+            message: "The front matter states a key the checker reads (licence, base model, access form, tags) twice, with different values: which one the Hub or a reader takes is not defined.".to_string(),
             evidence: card.license_evidence.iter().cloned().collect(),
         });
     }
@@ -182,18 +184,6 @@ pub fn parse_card(text: &str, origin: &Origin) -> Result<Option<ModelCard>> {
         start: body_start + end,
     });
     Ok(Some(card))
-}
-
-/// The fields of a card that decide its licence.
-type LicenceFields = (Option<String>, Option<String>, Option<String>, Vec<String>);
-
-fn licence_fields(card: &ModelCard) -> LicenceFields {
-    (
-        card.license.clone(),
-        card.license_name.clone(),
-        card.license_link.clone(),
-        card.base_model.clone(),
-    )
 }
 
 /// Keys spelt like `license` in another case (`License:`), whose value differs from the one read:

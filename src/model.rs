@@ -217,7 +217,7 @@ pub fn check_card(
     }
     let text = primary.and_then(|f| f.licence.map(|l| (&f.file, l)));
     report.add_findings(conflicts(card, &binding, text));
-    let settled = settled(&binding, &weights_licences, &report, catalogue);
+    let settled = settled(card, &binding, &weights_licences, &report, catalogue);
     report.add_findings(file_findings(&files, &binding, &settled, catalogue));
     report.add_findings(binding.unknown_bases.iter().map(|base| {
         Finding::new(
@@ -258,6 +258,7 @@ pub fn check_card(
 /// What the rest of the metadata is compared with: the licences that bind, the ones the
 /// metadata declares and the files are, and the commercial-use term evaluated.
 fn settled<'c>(
+    card: &ModelCard,
     binding: &Binding<'c>,
     weights_licences: &[&'c Licence],
     report: &Report,
@@ -285,6 +286,12 @@ fn settled<'c>(
     Settled {
         licences,
         commercial_use: report.licence.terms.commercial_use,
+        declared_names: card
+            .license
+            .iter()
+            .chain(&card.license_name)
+            .map(|n| n.to_ascii_lowercase())
+            .collect(),
     }
 }
 

@@ -248,6 +248,24 @@ fn foreign_licence<'c>(rng: &mut Rng, catalogue: &'c Catalogue, report: &Report)
     others[rng.below(others.len())]
 }
 
+/// A model the catalogue lists under a licence that binds derivatives, of a family the report
+/// did not account for.
+fn foreign_base<'c>(
+    rng: &mut Rng,
+    catalogue: &'c Catalogue,
+    report: &Report,
+) -> &'c model_licence::catalogue::ModelRepo {
+    let families = accounted_families(report, catalogue);
+    let bases: Vec<_> = catalogue
+        .licences()
+        .iter()
+        .filter(|l| model_licence::lineage::binds_derivatives(l))
+        .filter(|l| !families.contains(&l.family))
+        .flat_map(|l| &l.models)
+        .collect();
+    bases[rng.below(bases.len())]
+}
+
 fn card_path(case: &Case) -> PathBuf {
     case.subject.join("README.md")
 }
@@ -304,7 +322,44 @@ fn introduce_conflict(rng: &mut Rng, case: &Case, catalogue: &Catalogue) -> Stri
             return name;
         }
     };
-    match rng.below(10) {
+    match rng.below(15) {
+        10 => {
+            let line = format!(
+                "extra_gated_prompt: By clicking Submit you accept the {}.",
+                other.name.replace(':', " ")
+            );
+            edit_card(case, |t| after_license_line(t, &line));
+            format!("access form names {}", other.id)
+        }
+        11 => {
+            let phrase = rng_pick_str(
+                rng,
+                &[
+                    "By using the weights you agree to the",
+                    "Use of this model is subject to the",
+                    "- **License:**",
+                ],
+            );
+            edit_card(case, |t| format!("{t}\n\n{phrase} {}\n", other.name));
+            format!("body: {phrase} {}", other.id)
+        }
+        12 => {
+            let spdx = rng_pick_str(rng, &["GPL-3.0", "AGPL-3.0-only", "Unlicense", "EUPL-1.2"]);
+            edit_card(case, |t| {
+                format!("{t}\n\nThis model is released under {spdx}.\n")
+            });
+            format!("body names {spdx}")
+        }
+        13 => {
+            let base = foreign_base(rng, catalogue, &case.before);
+            edit_card(case, |t| format!("{t}\n\nBase model: {}\n", base.repo));
+            format!("body line names the base {}", base.repo)
+        }
+        14 => {
+            let text = other.text;
+            edit_card(case, |t| format!("{t}\n\n## License\n\n{text}\n"));
+            format!("body holds the text of {}", other.id)
+        }
         0 => {
             let name = free_name(rng);
             std::fs::write(dir.join(&name), other.text).unwrap();
@@ -375,14 +430,7 @@ fn introduce_conflict(rng: &mut Rng, case: &Case, catalogue: &Catalogue) -> Stri
             format!("License: {}", hub_id(other))
         }
         8 => {
-            let base = catalogue
-                .licences()
-                .iter()
-                .filter(|l| model_licence::lineage::binds_derivatives(l))
-                .filter(|l| !accounted_families(&case.before, catalogue).contains(&l.family))
-                .flat_map(|l| &l.models)
-                .collect::<Vec<_>>();
-            let base = rng.pick(&base);
+            let base = foreign_base(rng, catalogue, &case.before);
             edit_card(case, |t| {
                 format!(
                     "{t}\n\nThis model is a fine-tuned version of {}.\n",
