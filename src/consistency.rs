@@ -192,8 +192,10 @@ pattern!(
 );
 pattern!(
     RESTRICTED,
-    r"(?i)\b(?:non-?commercial\s+(?:use|purposes?)\s+only|only\s+for\s+non-?commercial|for\s+non-?commercial\s+(?:use|purposes?)|non-?commercial\s+licen[cs]e|research\s+(?:use|purposes?)\s+only|for\s+research\s+(?:use\s+|purposes\s+)?only|only\s+for\s+research|not\s+(?:be\s+used\s+)?for\s+commercial|commercial\s+use\s+is\s+(?:not\s+(?:permitted|allowed)|prohibited|forbidden)|no\s+commercial\s+use)"
+    r"(?i)\b(?:non-?commercial\s+(?:use|purposes?)\s+only|(?:research|academic|evaluation|personal|educational)\s+(?:use|purposes?)\s+only|only\s+for\s+(?:non-?commercial|research|academic|evaluation|personal)|for\s+non-?commercial\s+(?:use|purposes?)|non-?commercial\s+licen[cs]e|for\s+(?:research|academic)\s+(?:use\s+|purposes\s+)?only|not\s+(?:be\s+used\s+)?for\s+commercial|commercial\s+use\s+is\s+(?:not\s+(?:permitted|allowed)|prohibited|forbidden)|no\s+commercial\s+use)"
 );
+pattern!(NON_COMMERCIAL, r"(?i)\bnon[\s-]?commercial\b");
+pattern!(COMMERCIAL, r"(?i)\bcommercial\b");
 pattern!(
     DERIVED_FROM,
     r"(?i)\b(?:(?:fine-?tuned\s+(?:version\s+of|from|on\s+top\s+of)|fine-?tune\s+of|based\s+on|derived\s+from|initiali[sz]ed\s+from|trained\s+from|distilled\s+from|merge\s+of|quanti[sz]ed\s+version\s+of|quanti[sz]ation\s+of|adapter\s+for|lora\s+for|built\s+(?:on|upon))\s+(?:model[^:\n]{0,20}:[\s*_]*)?|base[\s_-]?model[\s*_]*:[\s*_]*)(?:the\s+)?\[?`?(?P<repo>(?:https?://huggingface\.co/)?[A-Za-z0-9][\w.-]*(?:/[A-Za-z0-9][\w.-]*)?)"
@@ -245,8 +247,25 @@ pub(crate) fn statements(text: &str, from: usize, document: &str) -> Vec<(Statem
             ));
         }
     }
-    for found in RESTRICTED.find_iter(body) {
-        out.push((Statement::Restricted, evidence(found.start(), found.end())));
+    let mut restricted: Vec<(usize, usize)> = RESTRICTED
+        .find_iter(body)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    // A bare "non-commercial" restricts too, unless its line also allows commercial use
+    // ("free for research, non-commercial and commercial use").
+    for found in NON_COMMERCIAL.find_iter(body) {
+        let line = line_around(body, found.start());
+        let bare_commercial =
+            COMMERCIAL.find_iter(line).count() > NON_COMMERCIAL.find_iter(line).count();
+        let covered = restricted
+            .iter()
+            .any(|(s, e)| *s <= found.start() && found.end() <= *e);
+        if !bare_commercial && !covered {
+            restricted.push((found.start(), found.end()));
+        }
+    }
+    for (start, end) in restricted {
+        out.push((Statement::Restricted, evidence(start, end)));
     }
     for caps in DERIVED_FROM.captures_iter(body) {
         let (Some(all), Some(repo)) = (caps.get(0), caps.get(1)) else {
@@ -847,6 +866,8 @@ mod tests {
             &*AGREE_TO,
             &*LICENCE_LINE,
             &*RESTRICTED,
+            &*NON_COMMERCIAL,
+            &*COMMERCIAL,
             &*DERIVED_FROM,
             &*ATTRIBUTION_ONLY,
             &*RESTRICTIVE_WORDS,

@@ -20,7 +20,7 @@ use crate::licence_files::{
 use crate::lineage::{Binding, ModelIndex, read_model_card, repo_from_name, resolve};
 use crate::metadata::{CardBody, Declared, ModelCard};
 use crate::report::{LicenceReport, MatchInfo, Report};
-use crate::terms::{BackedTerms, Evidence, TermEvidence, TermName, Terms};
+use crate::terms::{BackedTerms, CommercialUse, Evidence, TermEvidence, TermName, Terms};
 use crate::text::read_text_file;
 
 /// A licence text found beside a model card.
@@ -345,6 +345,16 @@ fn file_findings(
                 ),
                 title_line(&file.file).into_iter().collect(),
             )),
+            Some(l) if l.terms.terms.commercial_use != CommercialUse::Allowed && !agrees(l) => {
+                out.push(review(
+                    Rule::LicenceConflict,
+                    format!(
+                        "The folder's {name} is {} ({}), which restricts commercial use; it is named as the code's licence, but running the model needs its code: a person must settle what binds.",
+                        l.name, l.id
+                    ),
+                    title_line(&file.file).into_iter().collect(),
+                ))
+            }
             Some(_) => {}
             None => out.push(review(
                 Rule::UnknownLicence,
