@@ -12,6 +12,7 @@ pub mod context;
 pub mod error;
 pub mod evaluate;
 pub mod extract;
+pub mod family;
 pub mod identify;
 pub mod licence_files;
 pub mod lineage;

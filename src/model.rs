@@ -8,10 +8,11 @@ use std::path::Path;
 
 use crate::catalogue::{Catalogue, Licence, LicenceKind};
 use crate::check::{CheckOptions, check_licence, check_text};
-use crate::consistency::{Settled, companion_review, disagreements, family_hints};
+use crate::consistency::{Settled, companion_review, disagreements};
 use crate::context::Context;
 use crate::error::{Error, Origin, Result};
 use crate::evaluate::{Finding, Rule, Severity, evaluate};
+use crate::family::family_hints;
 use crate::identify::{MatchMethod, identify_text};
 use crate::licence_files::{
     FileRole, FolderFiles, MAX_FILES, MAX_TOTAL_BYTES, allowed_roots, contained_target,
