@@ -13,6 +13,7 @@ pub mod error;
 pub mod evaluate;
 pub mod extract;
 pub mod family;
+pub mod folder;
 pub mod identify;
 pub mod licence_files;
 pub mod lineage;

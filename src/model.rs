@@ -6,22 +6,20 @@
 
 use std::path::Path;
 
-use crate::catalogue::{Catalogue, Licence, LicenceKind};
+use crate::catalogue::{Catalogue, Licence};
 use crate::check::{CheckOptions, check_licence, check_text};
-use crate::consistency::{Settled, companion_review, disagreements};
+use crate::consistency::{Settled, disagreements};
 use crate::context::Context;
 use crate::error::{Error, Origin, Result};
 use crate::evaluate::{Finding, Rule, Severity, evaluate};
 use crate::family::family_hints;
-use crate::identify::{MatchMethod, identify_text};
-use crate::licence_files::{
-    FileRole, FolderFiles, MAX_FILES, MAX_TOTAL_BYTES, allowed_roots, contained_target,
-    read_licence_files,
-};
+use crate::folder::{Files, file_findings};
+use crate::identify::MatchMethod;
+use crate::licence_files::{FolderFiles, allowed_roots, contained_target, read_licence_files};
 use crate::lineage::{Binding, ModelIndex, read_model_card, repo_from_name, resolve};
 use crate::metadata::{CardBody, Declared, ModelCard};
 use crate::report::{LicenceReport, MatchInfo, Report};
-use crate::terms::{BackedTerms, CommercialUse, Evidence, TermEvidence, TermName, Terms};
+use crate::terms::{BackedTerms, Evidence, TermEvidence, TermName, Terms};
 use crate::text::read_text_file;
 
 /// A licence text found beside a model card.
@@ -75,106 +73,6 @@ pub fn check_model_folder(
         .map(|p| ModelIndex::from_dir(p, options.limits))
         .unwrap_or_default();
     Ok(check_card(subject, &card, &files, &index, context, options))
-}
-
-/// A licence-bearing file of the folder, read and identified.
-struct Identified<'c> {
-    file: LicenceFile,
-    role: FileRole,
-    /// The catalogue licence its text is.
-    licence: Option<&'c Licence>,
-    /// The catalogue licence whose companion policy its text is.
-    policy_of: Option<&'c Licence>,
-}
-
-/// The folder's files, sorted by what they are to the weights.
-struct Files<'c> {
-    /// The files whose licence binds the weights: the model licences (`LICENSE-MODEL`) if any,
-    /// else the general ones (`LICENSE`).
-    weights: Vec<Identified<'c>>,
-    /// Licences of the code only, or general licences beside a model licence.
-    code: Vec<Identified<'c>>,
-    /// Use policies and notices (and any licence file whose text is a policy).
-    companions: Vec<Identified<'c>>,
-    /// Files that could not be read, and why.
-    unreadable: Vec<(String, String)>,
-    /// Files left unread over the limits.
-    unread: Vec<String>,
-}
-
-impl<'c> Files<'c> {
-    fn new(catalogue: &'c Catalogue, folder: &FolderFiles) -> Files<'c> {
-        let mut files = Files {
-            weights: Vec::new(),
-            code: Vec::new(),
-            companions: Vec::new(),
-            unreadable: Vec::new(),
-            unread: folder.unread.clone(),
-        };
-        let has_model_licence = folder
-            .files
-            .iter()
-            .any(|f| f.role == FileRole::ModelLicence);
-        for file in &folder.files {
-            let text = match &file.content {
-                Ok(text) => text.clone(),
-                Err(reason) => {
-                    files.unreadable.push((file.name.clone(), reason.clone()));
-                    continue;
-                }
-            };
-            let found = identify_text(catalogue, &text);
-            let (licence, policy_of) = if found.policy_only {
-                (None, found.licence)
-            } else {
-                (found.licence, None)
-            };
-            let identified = Identified {
-                file: LicenceFile {
-                    name: file.name.clone(),
-                    text,
-                },
-                role: file.role,
-                licence,
-                policy_of,
-            };
-            let list = match file.role {
-                _ if policy_of.is_some() => &mut files.companions,
-                FileRole::UsePolicy | FileRole::Notice => &mut files.companions,
-                FileRole::CodeLicence => &mut files.code,
-                FileRole::Licence if has_model_licence => &mut files.code,
-                FileRole::Licence | FileRole::ModelLicence => &mut files.weights,
-            };
-            list.push(identified);
-        }
-        files
-    }
-
-    /// The distinct licences the weights files are.
-    fn weights_licences(&self) -> Vec<&'c Licence> {
-        let mut list: Vec<&'c Licence> = self.weights.iter().filter_map(|f| f.licence).collect();
-        let mut seen = std::collections::BTreeSet::new();
-        list.retain(|l| seen.insert(l.id.clone()));
-        list
-    }
-
-    /// The weights file whose text is evaluated: the first identified, else the first read.
-    fn primary(&self) -> Option<&Identified<'c>> {
-        self.weights
-            .iter()
-            .find(|f| f.licence.is_some())
-            .or(self.weights.first())
-    }
-
-    fn names(&self) -> Vec<String> {
-        self.weights
-            .iter()
-            .chain(&self.code)
-            .chain(&self.companions)
-            .map(|f| f.file.name.clone())
-            .chain(self.unreadable.iter().map(|(n, _)| n.clone()))
-            .collect()
-    }
 }
 
 /// Checks a model described by its card (from a README's front matter or a Hub JSON), with the
@@ -294,135 +192,6 @@ fn settled<'c>(
             .map(|n| n.to_ascii_lowercase())
             .collect(),
     }
-}
-
-/// Reviews for the folder's files beyond the one evaluated: several model licences, a licence
-/// file that is not identified or not read, a policy or notice the checker cannot account for.
-fn file_findings(
-    files: &Files,
-    binding: &Binding,
-    settled: &Settled,
-    catalogue: &Catalogue,
-) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let review = |rule: Rule, message: String, evidence: Vec<Evidence>| {
-        Finding::new(rule, Severity::Review, message, evidence)
-    };
-    let weights_licences = files.weights_licences();
-    if weights_licences.len() > 1 && !binding.from_bases {
-        let ids: Vec<&str> = weights_licences.iter().map(|l| l.id.as_str()).collect();
-        out.push(review(
-            Rule::LicenceConflict,
-            format!(
-                "The folder holds several licences for the model ({}): all of them bind, each term at its most restrictive, until a person settles which one applies.",
-                ids.join(", ")
-            ),
-            files.weights.iter().filter_map(|f| title_line(&f.file)).collect(),
-        ));
-    }
-    let primary_name = files.primary().map(|f| f.file.name.clone());
-    for file in &files.weights {
-        let evaluated_unknown = Some(&file.file.name) == primary_name.as_ref();
-        if file.licence.is_none() && !evaluated_unknown {
-            out.push(review(
-                Rule::UnknownLicence,
-                format!(
-                    "The folder's {} is a licence the catalogue does not know: it may bind the model; a person must read it.",
-                    file.file.name
-                ),
-                title_line(&file.file).into_iter().collect(),
-            ));
-        }
-    }
-    let agrees = |l: &Licence| settled.licences.iter().any(|s| s.id == l.id);
-    for file in &files.code {
-        let name = &file.file.name;
-        match file.licence {
-            Some(l) if l.kind == LicenceKind::Model && !agrees(l) => out.push(review(
-                Rule::LicenceConflict,
-                format!(
-                    "The folder's {name} is {} ({}), a model licence, beside the model licence evaluated: a person must settle which binds the weights.",
-                    l.name, l.id
-                ),
-                title_line(&file.file).into_iter().collect(),
-            )),
-            Some(l) if l.terms.terms.commercial_use != CommercialUse::Allowed && !agrees(l) => {
-                out.push(review(
-                    Rule::LicenceConflict,
-                    format!(
-                        "The folder's {name} is {} ({}), which restricts commercial use; it is named as the code's licence, but running the model needs its code: a person must settle what binds.",
-                        l.name, l.id
-                    ),
-                    title_line(&file.file).into_iter().collect(),
-                ))
-            }
-            Some(_) => {}
-            None => out.push(review(
-                Rule::UnknownLicence,
-                format!(
-                    "The folder's {name} is a licence the catalogue does not know; it is named as the code's licence, but a person must read it."
-                ),
-                title_line(&file.file).into_iter().collect(),
-            )),
-        }
-    }
-    for file in &files.companions {
-        out.extend(companion_finding(file, settled, catalogue));
-    }
-    for (name, reason) in &files.unreadable {
-        out.push(review(
-            Rule::UnknownLicence,
-            format!("The folder's {name} may carry a licence but could not be read ({reason}): a person must read it."),
-            Vec::new(),
-        ));
-    }
-    if !files.unread.is_empty() {
-        out.push(review(
-            Rule::UnknownLicence,
-            format!(
-                "The folder holds more licence files than the checker reads ({MAX_FILES} files, {MAX_TOTAL_BYTES} bytes); not read: {}.",
-                files.unread.join(", ")
-            ),
-            Vec::new(),
-        ));
-    }
-    out
-}
-
-/// A use policy or notice: fine when it is the companion of a licence that binds, or a plain
-/// attribution notice; a review otherwise.
-fn companion_finding(
-    file: &Identified,
-    settled: &Settled,
-    catalogue: &Catalogue,
-) -> Option<Finding> {
-    let name = &file.file.name;
-    let agrees = |l: &Licence| settled.licences.iter().any(|s| s.id == l.id);
-    let evidence: Vec<Evidence> = title_line(&file.file).into_iter().collect();
-    if let Some(l) = file.policy_of.or(file.licence) {
-        return (!agrees(l)).then(|| {
-            Finding::new(
-                Rule::LicenceConflict,
-                Severity::Review,
-                format!(
-                    "The folder's {name} is the text of {} ({}), which is not the licence evaluated: a person must settle which binds.",
-                    if file.policy_of.is_some() { "the use policy of" } else { "" }.to_string() + &l.name,
-                    l.id
-                ),
-                evidence.clone(),
-            )
-        });
-    }
-    let reason = match file.role {
-        FileRole::Notice => companion_review(catalogue, &file.file.text, settled)?,
-        _ => "it is a use policy the catalogue does not know, which may restrict use".to_string(),
-    };
-    Some(Finding::new(
-        Rule::UsePolicy,
-        Severity::Review,
-        format!("The folder's {name} needs a person to read it: {reason}."),
-        evidence,
-    ))
 }
 
 /// The report for one catalogue licence, or for the strictest combination of several.
@@ -686,7 +455,7 @@ fn derivative_clause(licence: &Licence) -> Vec<Evidence> {
 }
 
 /// The first non-empty line of a licence file, as evidence of what the file is.
-fn title_line(file: &LicenceFile) -> Option<Evidence> {
+pub(crate) fn title_line(file: &LicenceFile) -> Option<Evidence> {
     let mut at = 0;
     for line in file.text.split_inclusive('\n') {
         let trimmed = line.trim();

@@ -266,6 +266,8 @@ fn licence_files_of(dir: &Path) -> Vec<std::path::PathBuf> {
                 .filter_map(|e| e.ok())
                 .filter(|e| e.file_name().to_str().and_then(licence_file_role).is_some())
                 .map(|e| e.path())
+                // Only regular files: a pipe named `LICENSE` would never end.
+                .filter(|p| p.is_file())
                 .collect()
         })
         .unwrap_or_default();
