@@ -317,6 +317,7 @@ pub(crate) fn disagreements(
         .collect();
     out.extend(license_name_mismatch(card, catalogue));
     out.extend(gated_prompt(card, catalogue, settled));
+    out.extend(linked_model(card, catalogue, settled));
     out.extend(unread_policy(card, settled));
     out.extend(named_files(card, catalogue, settled, file_names));
     if let Some(body) = &card.body {
@@ -400,6 +401,24 @@ fn gated_prompt(card: &ModelCard, catalogue: &Catalogue, settled: &Settled) -> V
     out
 }
 
+/// A `license_link` into another model's repository whose licence was not accounted for.
+fn linked_model(card: &ModelCard, catalogue: &Catalogue, settled: &Settled) -> Option<Finding> {
+    let link = card.license_link.as_deref()?;
+    let (_, path) = link.split_once("huggingface.co/")?;
+    let mut parts = path.split('/');
+    let repo = format!("{}/{}", parts.next()?, parts.next()?);
+    let licence = catalogue.licence_of_model(&repo)?;
+    (!settled.agrees(&Named::Licence(licence))).then(|| {
+        conflict(
+            format!(
+                "The card's `license_link` points at the licence of `{repo}`, which is {}, not the licence evaluated: a person must settle which binds.",
+                licence.id
+            ),
+            card_line(card),
+        )
+    })
+}
+
 /// A use policy the Hub lists among the files (`siblings`) but that was not read, beside a
 /// licence that has no use policy: it may restrict use.
 fn unread_policy(card: &ModelCard, settled: &Settled) -> Option<Finding> {
@@ -430,7 +449,8 @@ fn named_files(
     settled: &Settled,
     file_names: &[String],
 ) -> Vec<Finding> {
-    let names = card.files.iter().chain(file_names);
+    let link = card.license_link.iter().filter(|l| l.contains("://"));
+    let names = card.files.iter().chain(file_names).chain(link);
     let mut seen = Vec::new();
     let mut out = Vec::new();
     for file in names {
