@@ -61,7 +61,15 @@ fn family_words(catalogue: &Catalogue) -> Vec<FamilyWord> {
                 .chars()
                 .take_while(|c| c.is_ascii_alphabetic())
                 .collect();
-            if first.len() >= 5 {
+            // Short first words (`sv` of `sv4d`) would match too much, and so would the
+            // licensor's own name (`meta` of `meta-llama/Meta-Llama-3-8B`).
+            let owner = model
+                .repo
+                .split('/')
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if first.len() >= 4 && !owner.contains(&first) {
                 push(first, family, true);
             }
         }

@@ -76,6 +76,50 @@ fn every_adversarial_model_has_its_exact_outcome() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// A card named after a family whose licence binds derivatives, declaring another licence and no
+/// base model, is an `unknown-base` review: for every such family of the catalogue, by its name
+/// and by the first word of each of its models' names.
+#[test]
+fn every_binding_family_named_without_a_base_is_reviewed() {
+    let catalogue = Catalogue::embedded().expect("catalogue");
+    let dir = scratch(usize::MAX);
+    let mut names: Vec<String> = Vec::new();
+    for licence in catalogue.licences() {
+        if licence.kind != model_licence::LicenceKind::Model
+            || !model_licence::lineage::binds_derivatives(licence)
+        {
+            continue;
+        }
+        names.push(format!("{}-tuned", licence.family));
+        for model in &licence.models {
+            let name = model.repo.rsplit('/').next().unwrap_or(&model.repo);
+            let first: String = name.chars().take_while(char::is_ascii_alphabetic).collect();
+            let owner = model
+                .repo
+                .split('/')
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if first.len() >= 4 && !owner.contains(&first.to_ascii_lowercase()) {
+                names.push(format!("{name}-tuned"));
+            }
+        }
+    }
+    assert!(names.len() >= 80, "{} names", names.len());
+    let mut failures = Vec::new();
+    for name in &names {
+        let path = dir.join(format!("acme__{name}.md"));
+        // MIT: no family of the catalogue's model licences.
+        std::fs::write(&path, "---\nlicense: mit\n---\n\n# Model\n").unwrap();
+        let report = run(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        if !held_back_rules(&report).contains("unknown-base") || report.exit_code() == 0 {
+            failures.push(format!("acme/{name}: {:?}", report.verdict));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// A small deterministic generator (xorshift64*): the same seed gives the same cases.
 struct Rng(u64);
 
