@@ -192,6 +192,14 @@ impl<'a> Shown<'a> {
     }
 }
 
+/// The words that point at each family whose licence binds derivatives, as (word, family).
+pub fn family_word_list(catalogue: &Catalogue) -> Vec<(String, String)> {
+    family_words(catalogue)
+        .into_iter()
+        .map(|w| (w.word, w.family))
+        .collect()
+}
+
 /// A review for each family whose licence binds derivatives that a model's name or tags point at
 /// but that its lineage, its declared licence and the licence evaluated do not show.
 pub(crate) fn family_hints(
