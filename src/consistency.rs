@@ -180,11 +180,15 @@ macro_rules! pattern {
 
 pattern!(
     LICENSED_UNDER,
-    r"(?i)\b(?:licen[sc]ed|released|distributed|published|provided|governed|made available|available)\s+(?:only\s+)?under\s+(?P<name>[^\n]{1,120})"
+    r"(?i)\b(?:licen[sc]ed|released|distributed|published|provided|governed|made[\s*_]+available|available)[\s*_]+(?:only[\s*_]+)?under[\s*_:]+(?P<name>[^\n]{1,120})"
 );
 pattern!(
     AGREE_TO,
-    r"(?i)\b(?:agree\s+to|accept|comply\s+with|subject\s+to)\s+(?P<name>[^\n]{1,120})"
+    r"(?i)\b(?:agree[\s*_]+to|accept|comply[\s*_]+with|subject[\s*_]+to)[\s*_]+(?P<name>[^\n]{1,120})"
+);
+pattern!(
+    LICENCE_SECTION,
+    r"(?im)^#{1,6}[ \t]*licen[sc]es?[ \t]*:?[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*(?P<name>[^\n]{1,120})"
 );
 pattern!(
     LICENCE_LINE,
@@ -233,7 +237,12 @@ pub(crate) fn statements(text: &str, from: usize, document: &str) -> Vec<(Statem
         document: document.to_string(),
     };
     let mut out = Vec::new();
-    for pattern in [&*LICENSED_UNDER, &*AGREE_TO, &*LICENCE_LINE] {
+    for pattern in [
+        &*LICENSED_UNDER,
+        &*AGREE_TO,
+        &*LICENCE_LINE,
+        &*LICENCE_SECTION,
+    ] {
         for caps in pattern.captures_iter(body) {
             let (Some(all), Some(name)) = (caps.get(0), caps.get(1)) else {
                 continue;
@@ -667,6 +676,7 @@ mod tests {
             &*LICENSED_UNDER,
             &*AGREE_TO,
             &*LICENCE_LINE,
+            &*LICENCE_SECTION,
             &*RESTRICTED,
             &*NON_COMMERCIAL,
             &*COMMERCIAL,
