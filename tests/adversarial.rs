@@ -505,6 +505,38 @@ fn rng_pick_str<'a>(rng: &mut Rng, items: &[&'a str]) -> &'a str {
     items[rng.below(items.len())]
 }
 
+/// Moves a model folder (`owner__name`) into the Hugging Face cache's layout, every file a link
+/// into `blobs/`, and returns the snapshot folder. Links that leave the folder stay as they were.
+fn as_hf_cache(folder: &Path, scratch: &Path) -> PathBuf {
+    let name = folder
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .replace("__", "--");
+    let entry = scratch.join("cache").join(format!("models--{name}"));
+    let snapshot = entry.join("snapshots").join("0123abcd");
+    std::fs::create_dir_all(entry.join("blobs")).unwrap();
+    std::fs::create_dir_all(&snapshot).unwrap();
+    for (n, file) in std::fs::read_dir(folder).unwrap().enumerate() {
+        let file = file.unwrap();
+        let path = file.path();
+        let inside = path
+            .canonicalize()
+            .is_ok_and(|t| t.starts_with(folder.canonicalize().unwrap()));
+        let target = snapshot.join(file.file_name());
+        if path.is_file() && inside {
+            let blob = format!("blob{n}");
+            std::fs::copy(&path, entry.join("blobs").join(&blob)).unwrap();
+            std::os::unix::fs::symlink(format!("../../blobs/{blob}"), target).unwrap();
+        } else if let Ok(link) = std::fs::read_link(&path) {
+            std::os::unix::fs::symlink(link, target).unwrap();
+        } else if path.is_dir() {
+            copy_dir(&path, &target);
+        }
+    }
+    snapshot
+}
+
 /// Mutations that change nothing about the licence: the verdict must stay.
 fn change_nothing(rng: &mut Rng, case: &Case) -> String {
     let dir = &case.subject;
@@ -628,9 +660,15 @@ fn generated_conflicts_never_pass_and_benign_changes_keep_the_verdict() {
             } else {
                 change_nothing(&mut rng, &case)
             };
+            // Half the cases are checked as the Hugging Face cache stores them.
+            let subject = if rng.below(2) == 0 {
+                as_hf_cache(&case.subject, &case.scratch)
+            } else {
+                case.subject.clone()
+            };
             (
                 format!("{seed}: {label}"),
-                case.subject,
+                subject,
                 case.scratch,
                 case.before,
                 conflict,
