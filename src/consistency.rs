@@ -633,10 +633,15 @@ pub(crate) fn companion_review(
     text: &str,
     settled: &Settled,
 ) -> Option<String> {
+    // A notice that names the licence that binds ("Gemma is provided under and subject to the
+    // Gemma Terms of Use") is as good as an attribution.
+    let mut names_settled = false;
     for (statement, evidence) in statements(text, 0, "") {
         match statement {
             Statement::Licence(phrase) => {
-                if let Some(named) = licence_named(catalogue, &phrase)
+                let named = licence_named(catalogue, &phrase);
+                names_settled |= named.as_ref().is_some_and(|n| settled.agrees(n));
+                if let Some(named) = named
                     && !settled.agrees(&named)
                 {
                     return Some(format!(
@@ -660,7 +665,7 @@ pub(crate) fn companion_review(
             found.as_str()
         ));
     }
-    if !ATTRIBUTION_ONLY.is_match(text) {
+    if !ATTRIBUTION_ONLY.is_match(text) && !names_settled {
         return Some("it is not a licence, policy or attribution notice the checker knows".into());
     }
     None
