@@ -157,9 +157,7 @@ fn check_file(
         .parent()
         .filter(|_| path.file_name().is_some_and(|n| n == "README.md"));
     if let Some(dir) = folder
-        && crate::model::LICENCE_FILES
-            .iter()
-            .any(|f| dir.join(f).is_file())
+        && crate::licence_files::has_licence_file(dir)
     {
         return crate::model::check_model_folder(subject, dir, context, options);
     }
@@ -179,8 +177,9 @@ fn check_file(
         .or(path.parent())
         .unwrap_or(Path::new("."));
     let index = crate::lineage::ModelIndex::from_dir(siblings, options.limits);
+    let no_files = crate::licence_files::FolderFiles::default();
     Ok(crate::model::check_card(
-        subject, &card, None, &index, context, options,
+        subject, &card, &no_files, &index, context, options,
     ))
 }
 

@@ -191,6 +191,13 @@ impl From<Exit> for std::process::ExitCode {
     }
 }
 
+/// The number, as a shell prints `$?`.
+impl std::fmt::Display for Exit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.code())
+    }
+}
+
 /// So that `report.exit_code() == 1` reads as the contract's number.
 impl PartialEq<i32> for Exit {
     fn eq(&self, other: &i32) -> bool {

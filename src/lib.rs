@@ -7,11 +7,15 @@ pub mod catalogue;
 pub mod check;
 #[cfg(feature = "cli")]
 pub mod cli;
+pub mod consistency;
 pub mod context;
 pub mod error;
 pub mod evaluate;
 pub mod extract;
+pub mod family;
+pub mod folder;
 pub mod identify;
+pub mod licence_files;
 pub mod lineage;
 pub mod metadata;
 pub mod modality;

@@ -81,6 +81,31 @@ pub struct ModelCard {
     /// The `license:` line of the card, as evidence (document `card`).
     #[serde(skip)]
     pub license_evidence: Option<Evidence>,
+    /// Places where the metadata contradicts itself about the licence (two licence tags, a
+    /// duplicate key): each is a reason to review.
+    #[serde(skip)]
+    pub disagreements: Vec<Disagreement>,
+    /// The card's Markdown body, read for licence statements.
+    #[serde(skip)]
+    pub body: Option<CardBody>,
+}
+
+/// A place where a model's metadata contradicts itself about its licence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disagreement {
+    /// What disagrees, in a sentence.
+    pub message: String,
+    /// Where (document `card`).
+    pub evidence: Vec<Evidence>,
+}
+
+/// The Markdown body of a model card: the text after its front matter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardBody {
+    /// The whole card, so that evidence offsets are offsets into the file.
+    pub text: String,
+    /// Where the body starts in it.
+    pub start: usize,
 }
 
 /// The document name of a model card in evidence.
@@ -132,11 +157,63 @@ pub fn parse_card(text: &str, origin: &Origin) -> Result<Option<ModelCard>> {
             ),
         ));
     }
-    let value = parse_yaml(yaml)
-        .map_err(|(line, message)| metadata_error(origin, line.map(|l| l + 1), &message))?;
+    let parse = |policy| {
+        parse_yaml(yaml, policy)
+            .map_err(|(line, message)| metadata_error(origin, line.map(|l| l + 1), &message))
+    };
+    let value = parse(serde_saphyr::DuplicateKeyPolicy::LastWins)?;
+    let first = parse(serde_saphyr::DuplicateKeyPolicy::FirstWins)?;
     let mut card = card_from_value(&value);
+    // A key given twice: the two readings differ in a field the checker reads.
+    let duplicated = card != card_from_value(&first);
     card.license_evidence = license_line(text, body_start, yaml);
+    for d in &mut card.disagreements {
+        d.evidence.extend(card.license_evidence.iter().cloned());
+    }
+    if duplicated {
+        card.disagreements.push(Disagreement {
+            message: "The front matter states a key the checker reads (licence, base model, access form, tags) twice, with different values: which one the Hub or a reader takes is not defined.".to_string(),
+            evidence: card.license_evidence.iter().cloned().collect(),
+        });
+    }
+    let tags = card.tags.clone();
+    card.disagreements
+        .extend(tag_disagreements(text, &card, &tags));
+    card.body = Some(CardBody {
+        text: text.to_string(),
+        start: body_start + end,
+    });
     Ok(Some(card))
+}
+
+/// Keys spelt like `license` in another case (`License:`), whose value differs from the one read:
+/// the Hub reads only the lower-case key, a person may read the other.
+fn odd_case_keys(value: &Value, card: &ModelCard) -> Vec<Disagreement> {
+    let Some(object) = value.as_object() else {
+        return Vec::new();
+    };
+    let read = |key: &str| match key {
+        "license" => card.license.clone(),
+        "license_name" => card.license_name.clone(),
+        _ => Some(card.base_model.join(" AND ")).filter(|b| !b.is_empty()),
+    };
+    object
+        .iter()
+        .filter_map(|(key, v)| {
+            let lower = key.to_ascii_lowercase();
+            let relevant = matches!(lower.as_str(), "license" | "license_name" | "base_model");
+            let other = strings(Some(v)).join(" AND ");
+            let differs = Some(other.clone()).filter(|o| !o.is_empty()) != read(&lower);
+            (relevant && key != &lower && differs).then(|| {
+                Disagreement {
+                    message: format!(
+                        "The front matter has a key `{key}: {other}` beside `{lower}`: the Hub reads only `{lower}`, so the two disagree."
+                    ),
+                    evidence: card.license_evidence.iter().cloned().collect(),
+                }
+            })
+        })
+        .collect()
 }
 
 /// Where the closing `---` line of front matter starts, relative to `rest`.
@@ -153,7 +230,10 @@ fn closing_fence(rest: &str) -> Option<usize> {
 }
 
 /// Parses bounded YAML into a JSON value, or (line, message).
-fn parse_yaml(yaml: &str) -> std::result::Result<Value, (Option<usize>, String)> {
+fn parse_yaml(
+    yaml: &str,
+    duplicates: serde_saphyr::DuplicateKeyPolicy,
+) -> std::result::Result<Value, (Option<usize>, String)> {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_aliases = 64;
     budget.max_anchors = 64;
@@ -164,6 +244,7 @@ fn parse_yaml(yaml: &str) -> std::result::Result<Value, (Option<usize>, String)>
     budget.max_total_scalar_bytes = MAX_FRONT_MATTER_BYTES;
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
+    options.duplicate_keys = duplicates;
     options.alias_limits.max_total_replayed_events = 10_000;
     options.alias_limits.max_alias_expansions_per_anchor = 64;
     let value: std::result::Result<Value, _> = serde_saphyr::from_str_with_options(yaml, options);
@@ -222,6 +303,8 @@ pub fn parse_api_json(text: &str, origin: &Origin) -> Result<ModelCard> {
         .unwrap_or_default();
     card.repo = string(object.get("id")).or_else(|| string(object.get("modelId")));
     let tags = strings(object.get("tags"));
+    card.disagreements
+        .extend(tag_disagreements(text, &card, &tags));
     apply_tags(&mut card, &tags);
     for tag in tags {
         if !card.tags.contains(&tag) {
@@ -253,27 +336,73 @@ fn json_license_evidence(text: &str, card: &ModelCard) -> Option<Evidence> {
         format!("\"license\":\"{license}\""),
         format!("\"license:{license}\""),
     ];
-    needles.iter().find_map(|needle| {
-        let start = text.find(needle.as_str())?;
-        let end = start + needle.len();
-        Some(Evidence {
-            start,
-            end,
-            text: text.get(start..end)?.to_string(),
-            document: CARD_DOCUMENT.to_string(),
-        })
+    needles.iter().find_map(|needle| quoted(text, needle))
+}
+
+/// Licence tags that disagree with each other or with `cardData.license`.
+fn tag_disagreements(text: &str, card: &ModelCard, tags: &[String]) -> Vec<Disagreement> {
+    let licence_tags = lowered_set(tags.iter().filter_map(|t| t.strip_prefix("license:")));
+    let evidence: Vec<Evidence> = licence_tags
+        .iter()
+        .filter_map(|t| quoted(text, &format!("\"license:{t}\"")))
+        .collect();
+    let mut out = Vec::new();
+    if licence_tags.len() > 1 {
+        out.push(Disagreement {
+            message: format!(
+                "The Hub lists several licence tags ({}): the model's licence is not one thing.",
+                licence_tags.join(", ")
+            ),
+            evidence: evidence.clone(),
+        });
+    }
+    let stated = lowered_set(card.license.iter().flat_map(|l| l.split(" AND ")));
+    if !stated.is_empty() && !licence_tags.is_empty() && stated != licence_tags {
+        out.push(Disagreement {
+            message: format!(
+                "The Hub's licence tag ({}) differs from the card data's `license` ({}).",
+                licence_tags.join(", "),
+                stated.join(", ")
+            ),
+            evidence,
+        });
+    }
+    out
+}
+
+/// Names trimmed, lower-cased, sorted and without repeats.
+fn lowered_set<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut set: Vec<String> = names.map(|n| n.trim().to_ascii_lowercase()).collect();
+    set.sort();
+    set.dedup();
+    set
+}
+
+/// The first place a needle occurs in a text, as evidence (document `card`).
+fn quoted(text: &str, needle: &str) -> Option<Evidence> {
+    let start = text.find(needle)?;
+    let end = start + needle.len();
+    Some(Evidence {
+        start,
+        end,
+        text: text.get(start..end)?.to_string(),
+        document: CARD_DOCUMENT.to_string(),
     })
 }
 
 /// Fills what the Hub's tags say (`license:llama3.1`, `base_model:finetune:meta-llama/...`) and
 /// the card data does not.
 fn apply_tags(card: &mut ModelCard, tags: &[String]) {
+    if card.license.is_none() {
+        // Several licence tags all bind (and are a disagreement, reported separately).
+        let mut ids: Vec<&str> = tags
+            .iter()
+            .filter_map(|t| t.strip_prefix("license:"))
+            .collect();
+        ids.dedup();
+        card.license = (!ids.is_empty()).then(|| ids.join(" AND "));
+    }
     for tag in tags {
-        if let Some(id) = tag.strip_prefix("license:")
-            && card.license.is_none()
-        {
-            card.license = Some(id.to_string());
-        }
         if let Some(rest) = tag.strip_prefix("base_model:") {
             let (relation, repo) = match rest.split_once(':') {
                 Some((relation, repo)) => (Relation::parse(relation), repo),
@@ -293,7 +422,18 @@ fn apply_tags(card: &mut ModelCard, tags: &[String]) {
 /// cards use: a string or a list for `base_model` and `license`.
 fn card_from_value(value: &Value) -> ModelCard {
     let licenses = strings(value.get("license"));
-    ModelCard {
+    let distinct = lowered_set(licenses.iter().map(String::as_str));
+    let disagreements = (distinct.len() > 1)
+        .then(|| Disagreement {
+            message: format!(
+                "`license` lists several licences ({}) without saying whether all bind or any may be chosen: all are taken to bind.",
+                distinct.join(", ")
+            ),
+            evidence: Vec::new(),
+        })
+        .into_iter()
+        .collect();
+    let mut card = ModelCard {
         repo: None,
         license: (!licenses.is_empty()).then(|| licenses.join(" AND ")),
         license_name: string(value.get("license_name")),
@@ -310,7 +450,12 @@ fn card_from_value(value: &Value) -> ModelCard {
             .unwrap_or(false),
         files: Vec::new(),
         license_evidence: None,
-    }
+        disagreements,
+        body: None,
+    };
+    let odd = odd_case_keys(value, &card);
+    card.disagreements.extend(odd);
+    card
 }
 
 fn string(value: Option<&Value>) -> Option<String> {

@@ -1,35 +1,26 @@
 //! Checking a model rather than a licence: a model card, a Hub API JSON, or a model folder (card
 //! plus licence files). The licence that binds is the base model's when the base's licence binds
-//! derivatives, else the licence text shipped with the model, else the one its metadata declares;
-//! every disagreement between them is a `licence-conflict` citing both.
+//! derivatives, else the licence text shipped with the model (every licence-bearing file of its
+//! folder is read), else the one its metadata declares; every disagreement between them is a
+//! `licence-conflict` citing both (see also [`crate::consistency`]).
 
 use std::path::Path;
 
 use crate::catalogue::{Catalogue, Licence};
 use crate::check::{CheckOptions, check_licence_for, check_text, check_text_for};
+use crate::consistency::{Settled, disagreements};
 use crate::context::Context;
 use crate::error::{Error, Origin, Result};
 use crate::evaluate::{Finding, ModelFacts, Rule, Severity, evaluate_model};
-use crate::identify::{MatchMethod, identify_text};
+use crate::family::family_hints;
+use crate::folder::{Files, file_findings};
+use crate::identify::MatchMethod;
+use crate::licence_files::{FolderFiles, allowed_roots, contained_target, read_licence_files};
 use crate::lineage::{Binding, ModelIndex, read_model_card, repo_from_name, resolve};
-use crate::metadata::{Declared, ModelCard};
+use crate::metadata::{CardBody, Declared, ModelCard};
 use crate::report::{LicenceReport, MatchInfo, Report};
 use crate::terms::{BackedTerms, Evidence, TermEvidence, TermName, Terms};
 use crate::text::read_text_file;
-
-/// Licence files a model repository may hold, in the order they are looked for.
-pub const LICENCE_FILES: &[&str] = &[
-    "LICENSE",
-    "LICENSE.md",
-    "LICENSE.txt",
-    "LICENCE",
-    "LICENCE.md",
-    "LICENCE.txt",
-    "LICENSE-MODEL",
-    "MODEL_LICENSE",
-    "MODEL_LICENSE.md",
-    "LICENSE_MODELS",
-];
 
 /// A licence text found beside a model card.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,8 +31,9 @@ pub struct LicenceFile {
     pub text: String,
 }
 
-/// Checks a model folder: its `README.md` card and the licence file beside it. Intermediate
-/// cards of its lineage are looked for in the folder's parent (see [`ModelIndex`]).
+/// Checks a model folder: its `README.md` card and every licence-bearing file beside it (see
+/// [`crate::licence_files`]). Intermediate cards of its lineage are looked for in the folder's
+/// parent (see [`ModelIndex`]).
 pub fn check_model_folder(
     subject: &str,
     dir: &Path,
@@ -49,62 +41,46 @@ pub fn check_model_folder(
     options: &CheckOptions,
 ) -> Result<Report> {
     let origin = Origin::Path(dir.to_path_buf());
+    let roots = allowed_roots(dir)?;
+    let readme = dir.join("README.md");
+    if std::fs::symlink_metadata(&readme).is_ok() {
+        contained_target(&readme, &roots)?;
+    }
     let mut card = read_model_card(dir, options.limits)?.unwrap_or_default();
     if card.repo.is_none() {
-        card.repo = dir
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(repo_from_name);
+        // A Hugging Face cache snapshot is named by its revision; its cache entry names the repo.
+        card.repo = roots
+            .iter()
+            .rev()
+            .chain(std::iter::once(&dir.to_path_buf()))
+            .filter_map(|p| p.file_name().and_then(|n| n.to_str()))
+            .find_map(repo_from_name);
     }
-    let licence_file = find_licence_file(dir, card.license_link.as_deref(), options)?;
-    if card == ModelCard::default() && licence_file.is_none() {
+    let files = read_licence_files(dir, card.license_link.as_deref(), options.limits)?;
+    if card == ModelCard::default() && files.is_empty() {
         return Err(Error::Unsupported {
             origin,
             message: "holds neither a model card (README.md with front matter) nor a licence file (LICENSE, LICENSE.md, LICENSE.txt, ...)".to_string(),
         });
     }
+    if card.body.is_none() && readme.is_file() {
+        // A README without front matter is still read for what it says about the licence.
+        let text = read_text_file(&readme, options.limits)?;
+        card.body = Some(CardBody { text, start: 0 });
+    }
     let index = dir
         .parent()
         .map(|p| ModelIndex::from_dir(p, options.limits))
         .unwrap_or_default();
-    Ok(check_card(
-        subject,
-        &card,
-        licence_file.as_ref(),
-        &index,
-        context,
-        options,
-    ))
-}
-
-/// The first licence file of a folder: the one `license_link` names, else a usual name.
-/// Symbolic links are not followed.
-fn find_licence_file(
-    dir: &Path,
-    link: Option<&str>,
-    options: &CheckOptions,
-) -> Result<Option<LicenceFile>> {
-    let linked = link.filter(|l| !l.contains("://") && !l.contains("..") && !l.starts_with('/'));
-    for name in linked.into_iter().chain(LICENCE_FILES.iter().copied()) {
-        let path = dir.join(name);
-        let is_plain_file = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file());
-        if is_plain_file {
-            let text = read_text_file(&path, options.limits)?;
-            return Ok(Some(LicenceFile {
-                name: name.to_string(),
-                text,
-            }));
-        }
-    }
-    Ok(None)
+    Ok(check_card(subject, &card, &files, &index, context, options))
 }
 
 /// Checks a model described by its card (from a README's front matter or a Hub JSON), with the
-/// licence file shipped beside it if any.
+/// licence-bearing files of its folder, if any.
 pub fn check_card(
     subject: &str,
     card: &ModelCard,
-    licence_file: Option<&LicenceFile>,
+    folder: &FolderFiles,
     index: &ModelIndex,
     context: &Context,
     options: &CheckOptions,
@@ -113,19 +89,21 @@ pub fn check_card(
         return check_text(subject, "", context, options);
     };
     let binding = resolve(card, catalogue, index);
-    let file_licence = licence_file.and_then(|f| {
-        let found = identify_text(catalogue, &f.text);
-        found.licence.filter(|_| !found.policy_only)
-    });
+    let files = Files::new(catalogue, folder);
+    let weights_licences = files.weights_licences();
+    let primary = files.primary();
+    let file_licence = primary.and_then(|f| f.licence);
     let model = model_facts(card, &binding, file_licence, catalogue);
     let mut report = if binding.from_bases {
         report_for(subject, &binding.licences, &model, context, options)
-    } else if let Some(file) = licence_file {
+    } else if weights_licences.len() > 1 {
+        combined(subject, &weights_licences, &model, context, options)
+    } else if let Some(file) = primary {
         // The text shipped with the model binds over the label on its card.
-        let mut report = check_text_for(subject, &file.text, Some(&model), context, options);
+        let mut report = check_text_for(subject, &file.file.text, Some(&model), context, options);
         report.notes.push(format!(
             "`licence` evidence points into the model's {} file",
-            file.name
+            file.file.name
         ));
         report
     } else if !binding.licences.is_empty() {
@@ -138,8 +116,10 @@ pub fn check_card(
     if report.licence.match_info.method == MatchMethod::CatalogueId {
         report.licence.match_info.method = MatchMethod::Metadata;
     }
-    let findings = conflicts(card, &binding, licence_file, file_licence);
-    report.add_findings(findings);
+    let text = primary.and_then(|f| f.licence.map(|l| (&f.file, l)));
+    report.add_findings(conflicts(card, &binding, text));
+    let settled = settled(card, &binding, &weights_licences, &report, catalogue);
+    report.add_findings(file_findings(&files, &binding, &settled, catalogue));
     report.add_findings(binding.unknown_bases.iter().map(|base| {
         Finding::new(
             Rule::UnknownBase,
@@ -157,7 +137,20 @@ pub fn check_card(
         .as_deref()
         .and_then(|id| catalogue.get(id))
         .map(|l| l.family.clone());
-    report.add_findings(name_hint(card, &binding, evaluated_family.as_deref()));
+    report.add_findings(family_hints(
+        card,
+        catalogue,
+        &binding,
+        evaluated_family.as_deref(),
+    ));
+    report.add_findings(disagreements(
+        card,
+        catalogue,
+        index,
+        &binding,
+        &settled,
+        &files.names(),
+    ));
     report.declared = Some(card.clone());
     report.lineage = Some(binding.lineage.clone());
     report
@@ -183,6 +176,46 @@ fn model_facts(
             .find_map(|licence| crate::modality::of_licence(licence).multimodal);
     }
     facts
+}
+
+/// What the rest of the metadata is compared with: the licences that bind, the ones the
+/// metadata declares and the files are, and the commercial-use term evaluated.
+fn settled<'c>(
+    card: &ModelCard,
+    binding: &Binding<'c>,
+    weights_licences: &[&'c Licence],
+    report: &Report,
+    catalogue: &'c Catalogue,
+) -> Settled<'c> {
+    let mut licences: Vec<&'c Licence> = binding
+        .licences
+        .iter()
+        .chain(&binding.alternatives)
+        .chain(weights_licences)
+        .copied()
+        .collect();
+    match &binding.declared {
+        Declared::One(l) => licences.push(l),
+        Declared::AnyOf(list) | Declared::AllOf(list) => licences.extend(list),
+        Declared::Nothing | Declared::Unknown(_) => {}
+    }
+    licences.extend(
+        report
+            .licence
+            .id
+            .as_deref()
+            .and_then(|id| catalogue.get(id)),
+    );
+    Settled {
+        licences,
+        commercial_use: report.licence.terms.commercial_use,
+        declared_names: card
+            .license
+            .iter()
+            .chain(&card.license_name)
+            .map(|n| n.to_ascii_lowercase())
+            .collect(),
+    }
 }
 
 /// The report for one catalogue licence, or for the strictest combination of several.
@@ -332,9 +365,10 @@ fn undeclared(
 fn conflicts(
     card: &ModelCard,
     binding: &Binding,
-    file: Option<&LicenceFile>,
-    file_licence: Option<&Licence>,
+    text: Option<(&LicenceFile, &Licence)>,
 ) -> Vec<Finding> {
+    let file = text.map(|(f, _)| f);
+    let file_licence = text.map(|(_, l)| l);
     let mut out = Vec::new();
     let card_line: Vec<Evidence> = card.license_evidence.iter().cloned().collect();
     let declared = declared_name(&binding.declared);
@@ -349,7 +383,6 @@ fn conflicts(
             ),
             Vec::new(),
         ));
-        return out;
     }
     if binding.from_bases {
         let mut evidence = card_line.clone();
@@ -363,8 +396,8 @@ fn conflicts(
         if binding.own_listing {
             bases = card.repo.iter().map(String::as_str).collect();
         }
-        let agrees =
-            matches!(&binding.declared, Declared::One(d) if binding_ids == [d.id.as_str()]);
+        let agrees = binding.declared == Declared::Nothing
+            || matches!(&binding.declared, Declared::One(d) if binding_ids == [d.id.as_str()]);
         if !agrees {
             let said = declared
                 .clone()
@@ -418,41 +451,6 @@ fn conflicts(
     out
 }
 
-/// Families whose every published model binds its derivatives: a model named after one of them
-/// whose metadata names no such base may be a derivative relabelled.
-const BINDING_FAMILIES: &[(&str, &str)] =
-    &[("llama", "Llama"), ("gemma", "Gemma"), ("flux", "FLUX")];
-
-/// A review when a model's name suggests a family its lineage does not show.
-fn name_hint(card: &ModelCard, binding: &Binding, evaluated_family: Option<&str>) -> Vec<Finding> {
-    let Some(repo) = card.repo.as_deref() else {
-        return Vec::new();
-    };
-    let name = repo.rsplit('/').next().unwrap_or(repo).to_ascii_lowercase();
-    BINDING_FAMILIES
-        .iter()
-        .filter(|(family, _)| name.contains(family))
-        .filter(|(family, _)| evaluated_family != Some(*family))
-        .filter(|(family, _)| !binding.licences.iter().any(|l| l.family == *family))
-        .filter(|(family, _)| {
-            !binding
-                .lineage
-                .iter()
-                .any(|s| s.model.to_ascii_lowercase().contains(family))
-        })
-        .map(|(_, shown)| {
-            Finding::new(
-                Rule::UnknownBase,
-                Severity::Review,
-                format!(
-                    "The model's name, `{repo}`, suggests it derives from {shown}, but its metadata names no {shown} base: if it does, the {shown} licence binds it. Check its lineage."
-                ),
-                card.license_evidence.iter().cloned().collect(),
-            )
-        })
-        .collect()
-}
-
 fn declared_name(declared: &Declared) -> Option<String> {
     match declared {
         Declared::Nothing => None,
@@ -485,7 +483,7 @@ fn derivative_clause(licence: &Licence) -> Vec<Evidence> {
 }
 
 /// The first non-empty line of a licence file, as evidence of what the file is.
-fn title_line(file: &LicenceFile) -> Option<Evidence> {
+pub(crate) fn title_line(file: &LicenceFile) -> Option<Evidence> {
     let mut at = 0;
     for line in file.text.split_inclusive('\n') {
         let trimmed = line.trim();

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use crate::batch::BatchItem;
 use crate::catalogue::Catalogue;
 use crate::evaluate::{Finding, Rule, Severity};
-use crate::model::LICENCE_FILES;
+use crate::licence_files::licence_file_role;
 use crate::report::Report;
 use crate::terms::{Evidence, LICENCE_DOCUMENT};
 use crate::text::line_of;
@@ -235,11 +235,10 @@ fn evidence_location(subject: &str, report: &Report, ev: &Evidence) -> (String, 
     match ev.document.as_str() {
         "card" if path.is_dir() => from_file(&path.join("README.md")),
         "card" => from_file(path),
-        LICENCE_DOCUMENT if path.is_dir() => match LICENCE_FILES
-            .iter()
-            .map(|f| path.join(f))
-            .find(|f| f.is_file())
-        {
+        LICENCE_DOCUMENT if path.is_dir() => match licence_files_of(path).into_iter().find(|f| {
+            std::fs::read_to_string(f)
+                .is_ok_and(|text| text.get(ev.start..ev.end) == Some(ev.text.as_str()))
+        }) {
             Some(file)
                 if report.licence.match_info.method == crate::identify::MatchMethod::Text =>
             {
@@ -257,6 +256,23 @@ fn evidence_location(subject: &str, report: &Report, ev: &Evidence) -> (String, 
         other if path.is_dir() && path.join(other).is_file() => from_file(&path.join(other)),
         other => catalogue_location(catalogue, Some(other), ev),
     }
+}
+
+/// The licence-bearing files of a folder (see [`crate::licence_files`]), by name.
+fn licence_files_of(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .filter(|e| e.file_name().to_str().and_then(licence_file_role).is_some())
+                .map(|e| e.path())
+                // Only regular files: a pipe named `LICENSE` would never end.
+                .filter(|p| p.is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
 }
 
 /// A catalogue text's location, by the path it has in this project's `licences/` folder.

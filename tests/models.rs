@@ -115,13 +115,11 @@ fn model_evidence_points_into_the_documents_it_names() {
                     {
                         candidates.push(l.text.to_string());
                     }
-                    for name in model_licence::model::LICENCE_FILES {
-                        let dir = folder
-                            .clone()
-                            .or_else(|| card_file.parent().map(Path::to_path_buf));
-                        if let Some(file) = dir.map(|d| d.join(name)).filter(|f| f.is_file()) {
-                            candidates.push(common::read(&file));
-                        }
+                    let dir = folder
+                        .clone()
+                        .or_else(|| card_file.parent().map(Path::to_path_buf));
+                    for file in dir.iter().flat_map(|d| licence_files_in(d)) {
+                        candidates.push(common::read(&file));
                     }
                 }
                 other => {
@@ -142,6 +140,25 @@ fn model_evidence_points_into_the_documents_it_names() {
             );
         }
     }
+}
+
+/// The licence-bearing files of a folder (by the names `licence_files` knows).
+fn licence_files_in(dir: &Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .filter(|e| {
+                    e.file_name()
+                        .to_str()
+                        .and_then(model_licence::licence_files::licence_file_role)
+                        .is_some()
+                })
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The full JSON report of every model fixture, as a reviewed golden file.
