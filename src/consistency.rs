@@ -585,7 +585,10 @@ fn derived_from(
             .flat_map(|l| &l.models)
             .find(|m| name_of(&m.repo) == wanted)
             .map(|m| m.repo.clone())
-    }?;
+    };
+    let Some(full) = full else {
+        return named_family(card, catalogue, binding, settled, repo, cited);
+    };
     let parent = ModelCard {
         base_model: vec![full.clone()],
         ..ModelCard::default()
@@ -614,6 +617,41 @@ fn derived_from(
             format!(
                 "The card's text says the model derives from `{full}` (under {}), which its metadata does not list: that licence binds derivatives, so it may bind this model.",
                 unaccounted.join(" and ")
+            ),
+            cited,
+        )
+    })
+}
+
+/// A base the body names only by a bare name (`based on Llama 3.1`) that holds the word of a
+/// family whose licence binds derivatives, a family nothing else accounts for: an unknown base.
+fn named_family(
+    card: &ModelCard,
+    catalogue: &Catalogue,
+    binding: &Binding,
+    settled: &Settled,
+    name: &str,
+    cited: Vec<Evidence>,
+) -> Option<Finding> {
+    let lower = name.to_ascii_lowercase();
+    let (word, family) = crate::family::family_word_list(catalogue)
+        .into_iter()
+        .find(|(word, _)| {
+            name_words(&lower).contains(word) || (word.len() >= 4 && lower.contains(word.as_str()))
+        })?;
+    let accounted = settled.agrees(&Named::Family(family.clone()))
+        || card
+            .base_model
+            .iter()
+            .chain(binding.lineage.iter().map(|s| &s.model))
+            .any(|m| m.to_ascii_lowercase().contains(&word));
+    let family = crate::family::capitalised(&family);
+    (!accounted).then(|| {
+        Finding::new(
+            Rule::UnknownBase,
+            Severity::Review,
+            format!(
+                "The card's text says the model derives from `{name}`, a {family} model (`{word}`), which its metadata does not list: if it does, the {family} licence binds it. Check its lineage."
             ),
             cited,
         )

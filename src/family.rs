@@ -263,7 +263,8 @@ fn hint(card: &ModelCard, source: &str, word: &str, family: &str) -> Finding {
     )
 }
 
-fn capitalised(word: &str) -> String {
+/// A word with its first letter upper-cased (`llama` is `Llama`).
+pub(crate) fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     chars
         .next()
