@@ -523,7 +523,7 @@ mod tests {
             matches!(declared_licence(&card("LicenseRef-llama-3.3"), catalogue), Declared::One(l) if l.id == "llama-3.3")
         );
         assert!(matches!(
-            declared_licence(&card("gpl-2.0"), catalogue),
+            declared_licence(&card("eupl-1.2"), catalogue),
             Declared::Unknown(_)
         ));
         assert!(matches!(
