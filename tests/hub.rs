@@ -142,3 +142,35 @@ fn an_apple_research_model_is_blocked_for_a_commercial_product() {
     assert_eq!(report.licence.id.as_deref(), Some("apple-amlr"));
     assert_eq!(report.verdict, Verdict::Blocked);
 }
+
+/// `licences/SOURCES.tsv` records where each text added for the Hub came from: every row names a
+/// catalogue licence, its source as `terms.json` has it, and the length of its text.
+#[test]
+fn sources_record_the_texts_as_they_are() {
+    let catalogue = Catalogue::embedded().expect("the embedded catalogue loads");
+    let sources = common::read(&common::root().join("licences/SOURCES.tsv"));
+    let mut rows = 0;
+    for line in sources.lines().skip(1) {
+        let cells: Vec<&str> = line.split('\t').collect();
+        let licence = catalogue
+            .get(cells[0])
+            .unwrap_or_else(|| panic!("{}: no such licence", cells[0]));
+        assert_eq!(licence.name, cells[1], "{}", cells[0]);
+        assert_eq!(licence.source.repo, cells[2], "{}", cells[0]);
+        assert_eq!(licence.source.path, cells[3], "{}", cells[0]);
+        assert_eq!(
+            licence.source.commit.as_deref().unwrap_or(""),
+            cells[4],
+            "{}",
+            cells[0]
+        );
+        assert_eq!(
+            licence.text.chars().count().to_string(),
+            cells[5],
+            "{}",
+            cells[0]
+        );
+        rows += 1;
+    }
+    assert!(rows >= 17, "{rows} rows");
+}
