@@ -174,3 +174,20 @@ fn sources_record_the_texts_as_they_are() {
     }
     assert!(rows >= 17, "{rows} rows");
 }
+
+/// On the Hub `license_name: qwen` is the 2024 Qwen licence (Qwen2.5-72B), whose text the
+/// catalogue does not hold: it must not be read as the catalogue's `qwen` (the 2023 Tongyi
+/// Qianwen text), and it never passes. `qwen-research` is its own licence.
+#[test]
+fn the_hubs_qwen_licence_is_kept_apart_from_the_catalogues_qwen() {
+    let qwen = card_report("license: other\nlicense_name: qwen");
+    assert_eq!(qwen.licence.id, None);
+    assert_eq!(qwen.verdict, Verdict::NeedsReview);
+    assert!(
+        qwen.findings
+            .iter()
+            .any(|f| f.rule == Rule::UnknownLicence && f.message.contains("`qwen`"))
+    );
+    let research = card_report("license: other\nlicense_name: qwen-research");
+    assert_eq!(research.licence.id.as_deref(), Some("qwen-research"));
+}
