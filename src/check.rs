@@ -43,10 +43,12 @@ impl Default for CheckOptions {
     }
 }
 
-/// Checks a subject: a catalogue id or alias, or a path to a licence text.
+/// Checks a subject: a catalogue id or alias, a path to a licence text, model card, Hub JSON or
+/// model folder, `-` for any of those texts on standard input, or a Hub model id
+/// (`owner/name[@revision]`) that the catalogue's repository list holds (resolved offline).
 ///
 /// A name without a path separator that the catalogue knows is taken as an id (write `./llama`
-/// for a file of that name). Anything else must be an existing file.
+/// for a file of that name). A path that exists wins over a model id of the same spelling.
 ///
 /// ```
 /// use model_licence::{check, CheckOptions, Context, Verdict};
@@ -59,6 +61,10 @@ impl Default for CheckOptions {
 /// ```
 pub fn check(subject: &str, context: &Context, options: &CheckOptions) -> Result<Report> {
     let catalogue = Catalogue::embedded()?;
+    if subject == crate::subject::STDIN {
+        let text = crate::subject::read_stdin(options.limits)?;
+        return check_file(subject, Path::new("<stdin>"), &text, context, options);
+    }
     let looks_like_path = subject.contains(['/', '\\']);
     if !looks_like_path && let Ok(resolved) = catalogue.resolve(subject) {
         let notes = resolved.note.into_iter().collect();
@@ -85,6 +91,9 @@ pub fn check(subject: &str, context: &Context, options: &CheckOptions) -> Result
     if path.exists() {
         let text = read_text_file(path, options.limits)?;
         return check_file(subject, path, &text, context, options);
+    }
+    if let Some(id) = crate::subject::ModelId::parse(subject) {
+        return crate::subject::check_model_id(subject, &id, context, options);
     }
     if looks_like_path {
         return Err(Error::NotFound {

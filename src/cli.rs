@@ -432,8 +432,15 @@ fn run_check(args: &CheckArgs) -> Result<Exit> {
         print_catalogue()?;
         return Ok(Exit::Permitted);
     }
-    let setup = setup(&args.common)?;
     let subject = args.subject.clone().unwrap_or_default();
+    let context_on_stdin = args.common.context.as_deref() == Some(std::path::Path::new("-"));
+    if subject == crate::subject::STDIN && context_on_stdin {
+        return Err(Error::Unsupported {
+            origin: Origin::Memory("-".into()),
+            message: "standard input can carry the subject or the context, not both: give one of them as a file".to_string(),
+        });
+    }
+    let setup = setup(&args.common)?;
     let mut report = check(&subject, &setup.context, &setup.options)?;
     if let Some(policy) = &setup.policy {
         policy.apply(&mut report);

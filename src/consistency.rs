@@ -754,7 +754,9 @@ mod tests {
         );
         assert_eq!(id("the Qwen license"), "family:qwen");
         assert_eq!(id("our own terms"), "none");
-        assert_eq!(id("GPL-3.0."), "spdx:GPL-3.0");
+        assert_eq!(id("GPL-3.0."), "gpl-3.0");
+        // An SPDX licence the catalogue does not hold is still named.
+        assert_eq!(id("EUPL-1.2."), "spdx:EUPL-1.2");
         assert_eq!(id("the CreativeML Open RAIL++-M License."), "openrail-pp-m");
     }
 }

@@ -55,7 +55,13 @@ fn family_words(catalogue: &Catalogue) -> Vec<FamilyWord> {
             .filter(|l| l.family == family)
             .flat_map(|l| &l.models)
             .any(|m| m.repo.to_ascii_lowercase().contains(family));
-        push(family.to_string(), family, in_names && family.len() >= 4);
+        // A family name of several words (`apple-amlr`) only ever stands in a name whole.
+        let several_words = family.contains('-');
+        push(
+            family.to_string(),
+            family,
+            (in_names && family.len() >= 4) || several_words,
+        );
         for model in &licence.models {
             let first: String = model_name(&model.repo)
                 .chars()

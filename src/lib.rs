@@ -23,6 +23,7 @@ pub mod model;
 pub mod policy;
 pub mod render;
 pub mod report;
+pub mod subject;
 pub mod terms;
 pub mod text;
 

@@ -268,7 +268,10 @@ fn license_line(text: &str, yaml_start: usize, yaml: &str) -> Option<Evidence> {
     let mut at = yaml_start;
     for line in yaml.split_inclusive('\n') {
         let bare = line.trim_end_matches(['\n', '\r']);
-        if bare.starts_with("license:") || bare.starts_with("license_name:") {
+        if ["license:", "licence:", "license_name:"]
+            .iter()
+            .any(|key| bare.starts_with(key))
+        {
             return Some(Evidence {
                 start: at,
                 end: at + bare.len(),
@@ -421,7 +424,10 @@ fn apply_tags(card: &mut ModelCard, tags: &[String]) {
 /// Reads the fields the checker needs from front matter (or `cardData`), tolerating the shapes
 /// cards use: a string or a list for `base_model` and `license`.
 fn card_from_value(value: &Value) -> ModelCard {
-    let licenses = strings(value.get("license"));
+    // `licence:` (British spelling) is read too: the Hub ignores it, but its writer meant it.
+    // Both spellings at once count as several licences: all bind, with a disagreement.
+    let mut licenses = strings(value.get("license"));
+    licenses.extend(strings(value.get("licence")));
     let distinct = lowered_set(licenses.iter().map(String::as_str));
     let disagreements = (distinct.len() > 1)
         .then(|| Disagreement {
@@ -539,7 +545,13 @@ fn expression<'c>(text: &str, catalogue: &'c Catalogue) -> Option<Declared<'c>> 
             }
         })
         .collect();
-    let parsed = spdx::Expression::parse_mode(&canonical.join(" "), spdx::ParseMode::LAX).ok()?;
+    // Lax, but no guessing: the Hub's family ids (`bsd`, `gpl`, `lgpl`) name no one licence,
+    // and the spdx crate's imprecise names would turn them into one (`bsd` into BSD-2-Clause).
+    let mode = spdx::ParseMode {
+        allow_imprecise_license_names: false,
+        ..spdx::ParseMode::LAX
+    };
+    let parsed = spdx::Expression::parse_mode(&canonical.join(" "), mode).ok()?;
     let mut licences = Vec::new();
     for req in parsed.requirements() {
         let name = match &req.req.license {
@@ -658,7 +670,7 @@ mod tests {
             matches!(declared_licence(&card("LicenseRef-llama-3.3"), catalogue), Declared::One(l) if l.id == "llama-3.3")
         );
         assert!(matches!(
-            declared_licence(&card("gpl-3.0"), catalogue),
+            declared_licence(&card("eupl-1.2"), catalogue),
             Declared::Unknown(_)
         ));
         assert!(matches!(

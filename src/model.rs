@@ -151,6 +151,13 @@ pub fn check_card(
         &settled,
         &files.names(),
     ));
+    if card
+        .license_evidence
+        .as_ref()
+        .is_some_and(|line| line.text.starts_with("licence:"))
+    {
+        report.notes.push("the card writes `licence:` (British spelling), which the Hub does not read; it was read as `license:`".to_string());
+    }
     report.declared = Some(card.clone());
     report.lineage = Some(binding.lineage.clone());
     report

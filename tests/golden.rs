@@ -61,7 +61,7 @@ fn research_lab_on_mistral_mrl_json() {
 
 #[test]
 fn unknown_licence_text_json() {
-    insta::assert_snapshot!(report("fixtures/texts/gpl-3.0.txt", None).to_json());
+    insta::assert_snapshot!(report("fixtures/texts/mpl-2.0.txt", None).to_json());
 }
 
 #[test]

@@ -119,3 +119,19 @@ pub fn run(args: &[&str]) -> std::process::Output {
         .output()
         .expect("the binary runs")
 }
+
+/// The (licence id, term) pairs of catalogue texts that the clause rules are known to read
+/// differently from the curated terms, from `fixtures/extract-known-differences.tsv`.
+#[allow(dead_code)]
+pub fn known_extract_differences() -> Vec<(String, String)> {
+    let list = read(&fixture("extract-known-differences.tsv"));
+    list.lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| {
+            let mut cells = line.split('\t');
+            let id = cells.next().unwrap_or_default().to_string();
+            let term = cells.next().unwrap_or_default().to_string();
+            (id, term)
+        })
+        .collect()
+}
