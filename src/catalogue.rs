@@ -85,6 +85,8 @@ struct RawEntry {
     #[serde(default)]
     policy: Option<PolicyInfo>,
     models: Vec<ModelRepo>,
+    #[serde(default)]
+    nicknames: Vec<String>,
     terms: RawTerms,
 }
 
@@ -157,6 +159,9 @@ pub struct Licence {
     pub policy: Option<PolicyInfo>,
     /// Model repositories published under it, with where that can be checked.
     pub models: Vec<ModelRepo>,
+    /// Short names people give its models in their own models' names (`sdxl`, `sd3`), beside
+    /// the family's name and its models' first words: a model so named may derive from them.
+    pub nicknames: Vec<String>,
     /// The verbatim licence text.
     #[serde(skip)]
     pub text: &'static str,
@@ -523,6 +528,7 @@ fn load_entry(
         source: raw.source,
         policy: raw.policy,
         models: raw.models,
+        nicknames: raw.nicknames,
         text,
         policy_text,
         terms: backed,

@@ -62,6 +62,9 @@ fn family_words(catalogue: &Catalogue) -> Vec<FamilyWord> {
             family,
             (in_names && family.len() >= 4) || several_words,
         );
+        for nickname in &licence.nicknames {
+            push(nickname.to_ascii_lowercase(), family, true);
+        }
         for model in &licence.models {
             let first: String = model_name(&model.repo)
                 .chars()
