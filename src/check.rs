@@ -10,7 +10,8 @@ use crate::evaluate::{Finding, Rule, Severity, evaluate};
 use crate::extract::{ExtractedTerms, extract_terms, reads_as_terms};
 use crate::identify::{MatchMethod, TextMatch, identify_words};
 use crate::metadata::{has_front_matter, looks_like_api_json, parse_api_json, parse_card};
-use crate::report::{ContextSource, LicenceReport, MatchInfo, Nearest, Report, sha256_hex};
+use crate::changes::{Names, foreign_title};
+use crate::report::{BasedOn, ContextSource, LicenceReport, MatchInfo, Nearest, Report, sha256_hex};
 use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence};
 use crate::text::{Limits, Words, read_text_file};
 
@@ -202,6 +203,7 @@ pub fn check_licence(
             confidence: 1.0,
             dice: None,
             nearest: None,
+            based_on: None,
         },
         terms: licence.terms.terms.clone(),
         clauses: licence.terms.evidence.clone(),
@@ -223,13 +225,25 @@ pub fn check_licence(
 /// unidentified, evaluates the terms its clauses give and asks for review.
 pub fn check_text(subject: &str, text: &str, context: &Context, options: &CheckOptions) -> Report {
     let Ok(catalogue) = Catalogue::embedded() else {
-        return unidentified(subject, text, None, context, options);
+        return unidentified(subject, text, None, None, context, options);
     };
     let words = Words::new(text);
     let found = identify_words(catalogue, text, &words);
     let Some(licence) = found.licence else {
-        return unidentified(subject, text, Some(&found), context, options);
+        return unidentified(subject, text, Some(&found), None, context, options);
     };
+    if !found.exact
+        && !found.policy_only
+        && let Some(title) = foreign_title(text, &Names::of(licence))
+    {
+        // A licence with a name of its own is not the catalogue licence it borrows from.
+        let own_name = OwnName {
+            licence,
+            confidence: found.confidence,
+            title,
+        };
+        return unidentified(subject, text, Some(&found), Some(own_name), context, options);
+    }
     let (mut backed, mut missing) = if text == licence.text {
         // The catalogue's own file: its evidence already points into these bytes.
         (licence.terms.clone(), Vec::new())
@@ -256,6 +270,7 @@ pub fn check_text(subject: &str, text: &str, context: &Context, options: &CheckO
             confidence: found.confidence,
             dice: found.dice,
             nearest: None,
+            based_on: None,
         },
         terms: backed.terms.clone(),
         clauses: backed.evidence,
@@ -318,12 +333,24 @@ fn take_changed_terms(
     findings
 }
 
-/// A report for a text that matches no catalogue licence: the terms its clauses give, and a
-/// review, since no person has curated them.
+/// A licence that names itself, and the catalogue licence its text is based on.
+#[derive(Clone, Copy)]
+struct OwnName<'c> {
+    licence: &'c Licence,
+    /// The share of the catalogue licence's text found in this one.
+    confidence: f64,
+    /// The byte range of its own title.
+    title: (usize, usize),
+}
+
+/// A report for a text that is no catalogue licence: the terms its clauses give, and a review,
+/// since no person has curated them. `own_name` is set for a licence with a name of its own
+/// whose text is based on a catalogue licence.
 fn unidentified(
     subject: &str,
     text: &str,
     found: Option<&TextMatch>,
+    own_name: Option<OwnName>,
     context: &Context,
     options: &CheckOptions,
 ) -> Report {
@@ -334,8 +361,24 @@ fn unidentified(
             id: licence.id.clone(),
             confidence,
         });
-    let message = match &nearest {
-        Some(n) if n.confidence >= 0.3 => format!(
+    let title = own_name.map(|own| {
+        let (start, end) = own.title;
+        Evidence {
+            start,
+            end,
+            text: text[start..end].to_string(),
+            document: LICENCE_DOCUMENT.to_string(),
+        }
+    });
+    let message = match (&own_name, &title, &nearest) {
+        (Some(own), Some(title), _) => format!(
+            "This licence names itself \"{}\": its text is based on {} ({}, {:.0}% of whose text it holds) but it is a licence of its own, not that one. The terms below were read from its whole text and a person must check them.",
+            title.text,
+            own.licence.name,
+            own.licence.id,
+            own.confidence * 100.0
+        ),
+        (_, _, Some(n)) if n.confidence >= 0.3 => format!(
             "The licence text matches no catalogue licence (the nearest, {}, matches {:.0}% of its text): the terms below were read from its clauses and a person must check them.",
             n.id,
             n.confidence * 100.0
@@ -347,18 +390,23 @@ fn unidentified(
         Rule::UnknownLicence,
         Severity::Review,
         message,
-        Vec::new(),
+        title.iter().cloned().collect(),
     ));
     findings.extend(unclear_findings(&extracted));
     let report = LicenceReport {
         id: None,
-        name: None,
+        name: title.map(|t| t.text),
         spdx: None,
         match_info: MatchInfo {
             method: MatchMethod::None,
             confidence: found.map_or(0.0, |m| m.confidence),
             dice: None,
             nearest,
+            based_on: own_name.map(|own| BasedOn {
+                id: own.licence.id.clone(),
+                name: own.licence.name.clone(),
+                confidence: own.confidence,
+            }),
         },
         terms: extracted.backed.terms,
         clauses: extracted.backed.evidence,
@@ -459,53 +507,15 @@ fn text_findings(
             missing,
         ));
     }
-    type Spans = Vec<(usize, usize)>;
-    let (terms_like, descriptive): (Spans, Spans) = found
-        .extra_spans
-        .iter()
-        .partition(|&&(start, end)| reads_as_terms(&text[start..end]));
-    let quote = |spans: &[(usize, usize)]| -> Vec<Evidence> {
-        spans
-            .iter()
-            .take(5)
-            .map(|&(start, end)| Evidence {
-                start,
-                end,
-                text: text[start..end].to_string(),
-                document: LICENCE_DOCUMENT.to_string(),
-            })
-            .collect()
-    };
-    if !terms_like.is_empty() {
-        findings.push(Finding::new(
-            Rule::ModifiedLicence,
-            Severity::Review,
-            format!(
-                "The file has {} passage(s) that are not part of {} and read like licence terms: they may add or change terms.",
-                terms_like.len(),
-                licence.id
-            ),
-            quote(&terms_like),
-        ));
-    }
-    if !descriptive.is_empty() {
-        findings.push(Finding::new(
-            Rule::ModifiedLicence,
-            Severity::Info,
-            format!(
-                "The file has {} passage(s) around the text of {} (headings, descriptions) that read as no licence term.",
-                descriptive.len(),
-                licence.id
-            ),
-            quote(&descriptive),
-        ));
+    if !found.changes.is_empty() {
+        findings.push(changes_finding(licence, found, text));
     }
     if !found.exact && findings.is_empty() {
         findings.push(Finding::new(
             Rule::ModifiedLicence,
             Severity::Info,
             format!(
-                "The text differs slightly from the catalogue's copy of {} ({:.1}% of it found), but every clause that carries a term is present.",
+                "The text differs from the catalogue's copy of {} ({:.1}% of its shingles found) only in format and allow-listed material (a title, source, URL or copyright line).",
                 licence.id,
                 found.confidence * 100.0
             ),
@@ -513,4 +523,61 @@ fn text_findings(
         ));
     }
     findings
+}
+
+/// The passages quoted in a `modified-licence` finding, at most; the message counts them all.
+const QUOTED_CHANGES: usize = 5;
+
+/// One review for everything the file changes beyond format: the file's own passages, with
+/// their offsets. Whether an added passage reads like a licence term explains the finding; it
+/// never dismisses one, since a term can be stated in words no rule knows.
+fn changes_finding(licence: &Licence, found: &TextMatch, text: &str) -> Finding {
+    let changes = &found.changes;
+    let added: usize = changes.iter().map(|c| c.added).sum();
+    let removed: usize = changes.iter().map(|c| c.removed_words).sum();
+    let terms_like = changes
+        .iter()
+        .filter(|c| c.added > 0 && reads_as_terms(&text[c.start..c.end]))
+        .count();
+    let evidence: Vec<Evidence> = changes
+        .iter()
+        .take(QUOTED_CHANGES)
+        .map(|c| Evidence {
+            start: c.start,
+            end: c.end,
+            text: text[c.start..c.end].to_string(),
+            document: LICENCE_DOCUMENT.to_string(),
+        })
+        .collect();
+    let left_out: Vec<String> = changes
+        .iter()
+        .take(QUOTED_CHANGES)
+        .filter(|c| !c.removed.is_empty())
+        .map(|c| format!("\"{}\"", c.removed))
+        .collect();
+    let left_out = if left_out.is_empty() {
+        String::new()
+    } else {
+        format!(" Left out or replaced: {}.", left_out.join(", "))
+    };
+    let reading = if terms_like > 0 {
+        format!("{terms_like} added passage(s) read like licence terms.")
+    } else {
+        "No added passage reads like a licence term to the checker, which does not make it harmless.".to_string()
+    };
+    let quoted = if changes.len() > QUOTED_CHANGES {
+        format!("the first {QUOTED_CHANGES} are quoted")
+    } else {
+        "each is quoted".to_string()
+    };
+    Finding::new(
+        Rule::ModifiedLicence,
+        Severity::Review,
+        format!(
+            "This copy of {} differs from the catalogue's text beyond format in {} place(s): {added} word(s) added, {removed} of its words left out or replaced ({quoted} from this file). Any such change may add, remove or alter a term, so a person must read it. {reading}{left_out}",
+            licence.id,
+            changes.len(),
+        ),
+        evidence,
+    )
 }
