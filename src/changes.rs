@@ -59,6 +59,7 @@ struct AllowList {
     title_words: HashSet<String>,
     title_max_words: usize,
     title_markers: HashSet<String>,
+    heading_markers: HashSet<String>,
     source_labels: Vec<String>,
     date_words: HashSet<String>,
     copyright_filler: HashSet<String>,
@@ -71,20 +72,29 @@ struct AllowList {
 /// nothing: every difference is then a change (a unit test keeps the file parsing).
 fn allow_list() -> &'static AllowList {
     static LIST: OnceLock<AllowList> = OnceLock::new();
-    LIST.get_or_init(|| toml::from_str(include_str!("../licences/harmless.toml")).unwrap_or_default())
+    LIST.get_or_init(|| {
+        toml::from_str(include_str!("../licences/harmless.toml")).unwrap_or_default()
+    })
 }
 
 /// The words a licence is called by: its name, id, aliases, family, version and the title lines
 /// of its text. A title line made of these (and generic title words) is harmless.
 #[derive(Debug, Default)]
-pub(crate) struct Names(HashSet<String>);
+pub(crate) struct Names {
+    /// Every word of them.
+    words: HashSet<String>,
+    /// Each whole name and title line, as normalised words.
+    titles: HashSet<String>,
+}
 
 impl Names {
     /// The names of a catalogue licence.
     pub(crate) fn of(licence: &Licence) -> Names {
-        let mut names = HashSet::new();
+        let mut names = Names::default();
         let mut add = |text: &str| {
-            names.extend(Words::new(text).iter().map(str::to_string));
+            let words = Words::new(text);
+            names.words.extend(words.iter().map(str::to_string));
+            names.titles.insert(words.joined);
         };
         add(&licence.name);
         add(&licence.id);
@@ -107,11 +117,11 @@ impl Names {
                 add(line);
             }
         }
-        Names(names)
+        names
     }
 
     fn contains(&self, word: &str) -> bool {
-        self.0.contains(word)
+        self.words.contains(word)
     }
 }
 
@@ -277,10 +287,12 @@ struct Side<'t> {
     links: OnceLock<Vec<Link>>,
 }
 
-/// A link or URL: its byte range and its target, normalised.
+/// A URL written out, or the text of a link: its byte range and the URL, normalised.
 struct Link {
     range: Range<usize>,
     target: String,
+    /// Whether the range is the URL itself (rather than a link's text).
+    written_out: bool,
 }
 
 impl<'t> Side<'t> {
@@ -296,9 +308,10 @@ impl<'t> Side<'t> {
         self.links.get_or_init(|| find_links(self.text))
     }
 
-    /// The targets of the links that hold every word of `range` (or, for an empty range, a word
-    /// either side of it); `None` when some word is outside every link.
-    fn targets(&self, range: &Range<usize>) -> Option<HashSet<&str>> {
+    /// The URLs that every word of `range` is part of (or, for an empty range, that a word either
+    /// side of it is part of): written-out URLs, and with `link_text` also the targets of links
+    /// whose text holds the words. Empty when some word is outside them.
+    fn urls(&self, range: &Range<usize>, link_text: bool) -> HashSet<&str> {
         let indices: Vec<usize> = if range.is_empty() {
             [range.start.checked_sub(1), Some(range.start)]
                 .into_iter()
@@ -308,50 +321,65 @@ impl<'t> Side<'t> {
         } else {
             range.clone().collect()
         };
-        let mut targets = HashSet::new();
+        let mut urls = HashSet::new();
         for i in indices {
-            let (start, end) = self.words.span(i)?;
+            let Some((start, end)) = self.words.span(i) else {
+                return HashSet::new();
+            };
             let holding: Vec<&str> = self
                 .links()
                 .iter()
-                .filter(|l| l.range.start <= start && end <= l.range.end)
+                .filter(|l| {
+                    (l.written_out || link_text) && l.range.start <= start && end <= l.range.end
+                })
                 .map(|l| l.target.as_str())
                 .collect();
             if holding.is_empty() && !range.is_empty() {
-                return None;
+                return HashSet::new();
             }
-            targets.extend(holding);
+            urls.extend(holding);
         }
-        (!targets.is_empty()).then_some(targets)
+        urls
     }
 }
 
-/// Whether both sides of a hunk are the same link, written as its text on one side and its URL
-/// on the other (or with `www.` or the scheme changed).
+/// Whether a hunk only writes a URL differently: a link of the catalogue written out as its URL,
+/// or the same URL with or without `www.` or its scheme. A link's text is never format: a link
+/// whose text changed but whose target did not shows the reader different words.
 fn same_link(catalogue: &Side, old: &Range<usize>, file: &Side, new: &Range<usize>) -> bool {
-    match (catalogue.targets(old), file.targets(new)) {
-        (Some(a), Some(b)) => !a.is_disjoint(&b),
-        _ => false,
-    }
+    let written = file.urls(new, false);
+    !written.is_empty() && !catalogue.urls(old, true).is_disjoint(&written)
 }
 
 fn find_links(text: &str) -> Vec<Link> {
-    static PATTERNS: OnceLock<[Regex; 3]> = OnceLock::new();
+    static PATTERNS: OnceLock<[Option<Regex>; 3]> = OnceLock::new();
     let patterns = PATTERNS.get_or_init(|| {
         [
-            Regex::new(r"\[[^\]\n]{0,300}\]\(([^)\s]{1,500})\)"),
-            Regex::new(r#"(?is)<a\s[^>]{0,500}href\s*=\s*"([^"]{1,500})"[^>]{0,200}>.{0,300}?</a>"#),
-            Regex::new(r#"(?i)((?:https?://|www\.)[^\s<>\[\]()"'`]{1,500})"#),
+            // A URL written out.
+            r#"(?i)((?:https?://|www\.)[\x21-\x7e&&[^<>\[\]()"'`]]{1,500})"#,
+            // A Markdown link: its text, then its target.
+            r"\[([^\]\n]{0,300})\]\(([^)\s]{1,500})\)",
+            // An HTML anchor: its text, then its target.
+            r#"(?is)<a\s[^>]{0,500}href\s*=\s*"([^"]{1,500})"[^>]{0,200}>(.{0,300}?)</a>"#,
         ]
-        .map(|r| r.unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!())))
+        .map(|pattern| Regex::new(pattern).ok())
     });
     let mut links = Vec::new();
-    for pattern in patterns {
+    for (kind, pattern) in patterns.iter().enumerate() {
+        let Some(pattern) = pattern else {
+            continue;
+        };
         for caps in pattern.captures_iter(text) {
-            if let (Some(whole), Some(target)) = (caps.get(0), caps.get(1)) {
+            let (range, target) = match kind {
+                0 => (caps.get(1), caps.get(1)),
+                1 => (caps.get(1), caps.get(2)),
+                _ => (caps.get(2), caps.get(1)),
+            };
+            if let (Some(range), Some(target)) = (range, target) {
                 links.push(Link {
-                    range: whole.range(),
+                    range: range.range(),
                     target: normalise_url(target.as_str()),
+                    written_out: kind == 0,
                 });
             }
         }
@@ -366,7 +394,8 @@ fn normalise_url(url: &str) -> String {
         .trim_start_matches("https://")
         .trim_start_matches("http://")
         .trim_start_matches("www.");
-    bare.trim_end_matches(['/', '.', ',', ';', ':', ')']).to_string()
+    bare.trim_end_matches(['/', '.', ',', ';', ':', ')'])
+        .to_string()
 }
 
 /// For each word of a text: whether adding or leaving it out changes nothing (a list marker, or a
@@ -385,8 +414,8 @@ fn harmless_words(text: &str, words: &Words, names: &Names) -> Vec<bool> {
         if !on_line.is_empty() && allowed_line(line, &on_line, names) {
             flags[first..next].iter_mut().for_each(|f| *f = true);
         } else {
-            for i in first..next {
-                flags[i] = words
+            for (i, flag) in flags.iter_mut().enumerate().take(next).skip(first) {
+                *flag = words
                     .span(i)
                     .is_some_and(|(start, end)| is_list_marker(text, line_start, start, end));
             }
@@ -406,10 +435,15 @@ fn allowed_line(line: &str, words: &[&str], names: &Names) -> bool {
         || is_copyright_line(line, words)
 }
 
-/// A title: a few words, each a title word or one of the licence's names.
+/// A title: a few words, each a title word or one of the licence's names, that says it is a
+/// title ("License", "Agreement", "Terms") or is one of the licence's names whole. "Llama" or
+/// "Non-commercial" alone on a line is no title, even where the licence's name holds the words.
 fn is_title_line(words: &[&str], names: &Names) -> bool {
     let list = allow_list();
-    words.len() <= list.title_max_words
+    let titled = words.iter().any(|w| list.heading_markers.contains(*w))
+        || names.titles.contains(&words.join(" "));
+    titled
+        && words.len() <= list.title_max_words
         && words
             .iter()
             .all(|w| list.title_words.contains(*w) || names.contains(w))
@@ -474,9 +508,9 @@ fn is_copyright_line(line: &str, words: &[&str]) -> bool {
         .collect();
     extra_sentences_ok
         && holder.len() <= list.copyright_max_words
-        && holder.iter().all(|w| {
-            !list.copyright_forbidden.contains(**w) && !w.chars().any(is_cjk)
-        })
+        && holder
+            .iter()
+            .all(|w| !list.copyright_forbidden.contains(**w) && !w.chars().any(is_cjk))
 }
 
 /// A list marker: `1.`, `a)`, `(iv)`, `2.1` at the start of its line, before any other word.
@@ -590,7 +624,9 @@ mod tests {
     fn source_lines_hold_only_urls_and_dates() {
         assert!(is_source_line("Source: https://example.com/licence"));
         assert!(is_source_line("Retrieved: March 3, 2025"));
-        assert!(!is_source_line("Source: https://example.com/licence. Research use only."));
+        assert!(!is_source_line(
+            "Source: https://example.com/licence. Research use only."
+        ));
         assert!(!is_source_line("Note: research use only"));
     }
 }

@@ -2,16 +2,21 @@
 //! against a context and build the report.
 
 use std::path::Path;
+use std::sync::OnceLock;
+
+use regex::Regex;
 
 use crate::catalogue::{Catalogue, Licence};
+use crate::changes::{Names, foreign_title};
 use crate::context::Context;
 use crate::error::{Error, Origin, Result};
 use crate::evaluate::{Finding, Rule, Severity, evaluate};
 use crate::extract::{ExtractedTerms, extract_terms, reads_as_terms};
 use crate::identify::{MatchMethod, TextMatch, identify_words};
 use crate::metadata::{has_front_matter, looks_like_api_json, parse_api_json, parse_card};
-use crate::changes::{Names, foreign_title};
-use crate::report::{BasedOn, ContextSource, LicenceReport, MatchInfo, Nearest, Report, sha256_hex};
+use crate::report::{
+    BasedOn, ContextSource, LicenceReport, MatchInfo, Nearest, Report, sha256_hex,
+};
 use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence};
 use crate::text::{Limits, Words, read_text_file};
 
@@ -242,7 +247,14 @@ pub fn check_text(subject: &str, text: &str, context: &Context, options: &CheckO
             confidence: found.confidence,
             title,
         };
-        return unidentified(subject, text, Some(&found), Some(own_name), context, options);
+        return unidentified(
+            subject,
+            text,
+            Some(&found),
+            Some(own_name),
+            context,
+            options,
+        );
     }
     let (mut backed, mut missing) = if text == licence.text {
         // The catalogue's own file: its evidence already points into these bytes.
@@ -449,7 +461,7 @@ fn relocate(licence: &Licence, text: &str, words: &Words) -> (BackedTerms, Vec<E
     for (term, clauses) in &licence.terms.evidence {
         let moved = clauses
             .iter()
-            .map(|clause| match words.find(&Words::new(&clause.text)) {
+            .map(|clause| match find_clause(words, &clause.text) {
                 Some((start, end)) => Evidence {
                     start,
                     end,
@@ -472,6 +484,29 @@ fn relocate(licence: &Licence, text: &str, words: &Words) -> (BackedTerms, Vec<E
         evidence,
     };
     (backed, missing)
+}
+
+/// Finds a curated clause in a text: verbatim up to [`Words`]' normalisation, or with its list
+/// marker renumbered or dropped, or with its Markdown links written as their URLs (format that
+/// the words alone do not absorb).
+fn find_clause(words: &Words, clause: &str) -> Option<(usize, usize)> {
+    static FORMS: OnceLock<Option<(Regex, Regex)>> = OnceLock::new();
+    if let Some(found) = words.find(&Words::new(clause)) {
+        return Some(found);
+    }
+    let (marker, link) = FORMS
+        .get_or_init(|| {
+            let marker =
+                Regex::new(r"^\s*\(?(?:[0-9]{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})\\?[.)]\s+").ok()?;
+            let link = Regex::new(r"\[([^\[\]]*)\]\(([^)\s]*)\)").ok()?;
+            Some((marker, link))
+        })
+        .as_ref()?;
+    let unnumbered = marker.replace(clause, "");
+    let linked = link.replace_all(&unnumbered, "$2");
+    [unnumbered.as_ref(), linked.as_ref()]
+        .into_iter()
+        .find_map(|form| words.find(&Words::new(form)))
 }
 
 /// Findings about the text itself: a companion policy given instead of the licence, clauses of

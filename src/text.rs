@@ -319,10 +319,7 @@ pub(crate) fn struck_len(text: &str, i: usize) -> Option<usize> {
         return Some(2 + close + 2);
     }
     let tag = rest.strip_prefix('<')?;
-    let name_len = tag
-        .bytes()
-        .take_while(u8::is_ascii_alphabetic)
-        .count();
+    let name_len = tag.bytes().take_while(u8::is_ascii_alphabetic).count();
     let name = &tag[..name_len];
     let after = tag.as_bytes().get(name_len).copied();
     if !STRUCK_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name))
@@ -331,18 +328,17 @@ pub(crate) fn struck_len(text: &str, i: usize) -> Option<usize> {
         return None;
     }
     let closing = format!("</{name}");
-    let close = rest
-        .match_indices("</")
-        .map(|(at, _)| at)
-        .find(|&at| {
-            rest.as_bytes()
-                .get(at..at + closing.len())
-                .is_some_and(|candidate| candidate.eq_ignore_ascii_case(closing.as_bytes()))
-        });
+    let close = rest.match_indices("</").map(|(at, _)| at).find(|&at| {
+        rest.as_bytes()
+            .get(at..at + closing.len())
+            .is_some_and(|candidate| candidate.eq_ignore_ascii_case(closing.as_bytes()))
+    });
     let Some(close) = close else {
         return Some(rest.len());
     };
-    let end = rest[close..].find('>').map_or(rest.len(), |gt| close + gt + 1);
+    let end = rest[close..]
+        .find('>')
+        .map_or(rest.len(), |gt| close + gt + 1);
     Some(end)
 }
 

@@ -165,11 +165,19 @@ fn a_term_from_the_use_policy_is_not_dropped_when_the_policy_is_absent() {
         .filter(|f| f.rule == Rule::ModifiedLicence && f.severity == Severity::Review)
         .collect();
     assert_eq!(reviews.len(), 1, "{reviews:?}");
-    let quoted: Vec<&str> = reviews[0].evidence.iter().map(|e| e.text.as_str()).collect();
+    let quoted: Vec<&str> = reviews[0]
+        .evidence
+        .iter()
+        .map(|e| e.text.as_str())
+        .collect();
     assert_eq!(quoted, ["OR"]);
     let evidence = &reviews[0].evidence[0];
     assert_eq!(&text[evidence.start..evidence.end], "OR");
-    assert!(reviews[0].message.contains("\"and\""), "{}", reviews[0].message);
+    assert!(
+        reviews[0].message.contains("\"and\""),
+        "{}",
+        reviews[0].message
+    );
 }
 
 /// A licence pasted into a README is the licence, but the README's own prose around it is text
