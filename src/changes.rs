@@ -128,6 +128,9 @@ impl Names {
 /// A catalogue text prepared for alignment: its words and which of them may be left out.
 pub(crate) struct Reference {
     text: &'static str,
+    /// Every URL in the text, written out or as a link's target, normalised (computed when first
+    /// needed).
+    urls: OnceLock<HashSet<String>>,
     words: Words,
     /// For each word: whether a copy may leave it out (a list marker, an allow-listed line).
     harmless: Vec<bool>,
@@ -139,9 +142,19 @@ impl Reference {
         let harmless = harmless_words(text, &words, names);
         Reference {
             text,
+            urls: OnceLock::new(),
             words,
             harmless,
         }
+    }
+
+    fn urls(&self) -> &HashSet<String> {
+        self.urls.get_or_init(|| {
+            find_links(self.text)
+                .into_iter()
+                .map(|l| l.target)
+                .collect()
+        })
     }
 }
 
@@ -175,8 +188,39 @@ pub(crate) fn changes(
         .iter()
         .filter_map(|hunk| classify(hunk, &file, &harmless))
         .collect();
+    changes.extend(retargeted_links(text, licence, policy));
     changes.sort_by_key(|c| (c.start, c.end));
     changes
+}
+
+/// Whether a text may hold a link with a target (Markdown or HTML): a quick test before looking.
+pub(crate) fn may_link(text: &str) -> bool {
+    text.contains("](") || text.contains("href")
+}
+
+/// Links whose target is a URL the catalogue's texts do not have: the words of a link's target
+/// are markup to [`Words`], but a link that points elsewhere (the acceptable-use policy at
+/// another address) changes what the licence incorporates.
+pub(crate) fn retargeted_links(
+    text: &str,
+    licence: &Reference,
+    policy: Option<&Reference>,
+) -> Vec<TextChange> {
+    find_links(text)
+        .into_iter()
+        .filter(|link| !link.written_out)
+        .filter(|link| {
+            !licence.urls().contains(&link.target)
+                && !policy.is_some_and(|p| p.urls().contains(&link.target))
+        })
+        .map(|link| TextChange {
+            start: link.whole.start,
+            end: link.whole.end,
+            added: 1,
+            removed: String::new(),
+            removed_words: 0,
+        })
+        .collect()
 }
 
 /// The differing stretches between a reference and `input[range]`.
@@ -290,6 +334,8 @@ struct Side<'t> {
 /// A URL written out, or the text of a link: its byte range and the URL, normalised.
 struct Link {
     range: Range<usize>,
+    /// The whole link or URL.
+    whole: Range<usize>,
     target: String,
     /// Whether the range is the URL itself (rather than a link's text).
     written_out: bool,
@@ -375,9 +421,10 @@ fn find_links(text: &str) -> Vec<Link> {
                 1 => (caps.get(1), caps.get(2)),
                 _ => (caps.get(2), caps.get(1)),
             };
-            if let (Some(range), Some(target)) = (range, target) {
+            if let (Some(range), Some(target), Some(whole)) = (range, target, caps.get(0)) {
                 links.push(Link {
                     range: range.range(),
+                    whole: whole.range(),
                     target: normalise_url(target.as_str()),
                     written_out: kind == 0,
                 });
@@ -516,9 +563,9 @@ fn is_copyright_line(line: &str, words: &[&str]) -> bool {
 /// A list marker: `1.`, `a)`, `(iv)`, `2.1` at the start of its line, before any other word.
 fn is_list_marker(text: &str, line_start: usize, start: usize, end: usize) -> bool {
     let word = &text[start..end];
-    let is_marker_word = (word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit()))
+    let is_marker_word = (word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit()))
         || (word.len() == 1 && word.bytes().all(|b| b.is_ascii_alphabetic()))
-        || (word.len() <= 5 && word.bytes().all(|b| b"ivxlcIVXLC".contains(&b)));
+        || is_roman_numeral(word);
     if !is_marker_word {
         return false;
     }
@@ -532,6 +579,15 @@ fn is_list_marker(text: &str, line_start: usize, start: usize, end: usize) -> bo
         && prefix.bytes().any(|b| b.is_ascii_digit())
         && after.starts_with(char::is_whitespace);
     prefix_ok && (closes || numbered_heading)
+}
+
+/// A roman numeral from i to xxxix, as lists number their items.
+fn is_roman_numeral(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    let units = lower.trim_start_matches('x');
+    lower.len() - units.len() <= 3
+        && !units.is_empty()
+        && ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"].contains(&units)
 }
 
 /// The file's own title, when it names a licence other than the one its text is based on: the

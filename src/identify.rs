@@ -196,6 +196,12 @@ pub fn identify_words<'c>(catalogue: &'c Catalogue, text: &str, words: &Words) -
     let licences = catalogue.licences();
     if let Some(&slot) = index.exact.get(&hash_str(&words.joined)) {
         let prepared = &index.texts[slot];
+        // The same words may still link elsewhere: link targets are markup to the words.
+        let changes = if prepared.is_policy || !crate::changes::may_link(text) {
+            Vec::new()
+        } else {
+            crate::changes::retargeted_links(text, &index.references[slot], None)
+        };
         return TextMatch {
             licence: licences.get(prepared.licence),
             confidence: 1.0,
@@ -203,9 +209,9 @@ pub fn identify_words<'c>(catalogue: &'c Catalogue, text: &str, words: &Words) -
             exact: true,
             policy_only: prepared.is_policy,
             nearest: None,
-            extra_spans: Vec::new(),
-            extra_words: 0,
-            changes: Vec::new(),
+            extra_spans: changes.iter().map(|c| (c.start, c.end)).collect(),
+            extra_words: changes.len(),
+            changes,
         };
     }
 

@@ -138,7 +138,7 @@ impl Words {
             if matches!(b, b'<' | b'~')
                 && let Some(skip) = struck_len(text, i)
             {
-                // Struck-through text is not in force: it reads as deleted.
+                // Struck-through or hidden text is not in force: it reads as deleted.
                 in_word = false;
                 i += skip;
                 continue;
@@ -308,9 +308,25 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// Tags whose content is struck through, and so not in force.
 const STRUCK_TAGS: [&str; 3] = ["del", "s", "strike"];
 
-/// The length of a struck-through element at `i`: `<del>…</del>`, `<s>…</s>`, `<strike>…</strike>`
-/// or Markdown's `~~…~~` (within a paragraph). An unclosed tag strikes to the end of the text, as
-/// a browser renders it; an unclosed `~~` is plain punctuation.
+/// Whether an opening tag (after its `<`) hides its element (`hidden`, `display: none`,
+/// `visibility: hidden`): a reader does not see its text.
+fn is_hidden(tag: &str) -> bool {
+    let Some(open_end) = tag.get(..tag.len().min(500)).and_then(|t| t.find('>')) else {
+        return false;
+    };
+    let open = tag[..open_end].to_ascii_lowercase();
+    let squeezed: String = open.chars().filter(|c| !c.is_whitespace()).collect();
+    squeezed.contains("display:none")
+        || squeezed.contains("visibility:hidden")
+        || open
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .any(|attr| attr == "hidden" || attr.starts_with("hidden="))
+}
+
+/// The length of a struck-through or hidden element at `i`: `<del>…</del>`, `<s>…</s>`,
+/// `<strike>…</strike>`, an element with `hidden` or `display: none`, or Markdown's `~~…~~`
+/// (within a paragraph). An unclosed tag strikes to the end of the text, as a browser renders it;
+/// an unclosed `~~` is plain punctuation.
 pub(crate) fn struck_len(text: &str, i: usize) -> Option<usize> {
     let rest = &text[i..];
     if let Some(inner) = rest.strip_prefix("~~") {
@@ -322,12 +338,14 @@ pub(crate) fn struck_len(text: &str, i: usize) -> Option<usize> {
     let name_len = tag.bytes().take_while(u8::is_ascii_alphabetic).count();
     let name = &tag[..name_len];
     let after = tag.as_bytes().get(name_len).copied();
-    if !STRUCK_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name))
-        || !matches!(after, Some(b'>' | b' ' | b'\t' | b'\n' | b'/'))
-    {
+    if name.is_empty() || !matches!(after, Some(b'>' | b' ' | b'\t' | b'\n' | b'/')) {
         return None;
     }
+    let is_struck = STRUCK_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name));
     let closing = format!("</{name}");
+    if !is_struck && !is_hidden(tag) {
+        return None;
+    }
     let close = rest.match_indices("</").map(|(at, _)| at).find(|&at| {
         rest.as_bytes()
             .get(at..at + closing.len())
@@ -507,6 +525,10 @@ fn markup_len(text: &str, i: usize) -> Option<usize> {
     let rest = &text[i..];
     if let Some(target) = rest.strip_prefix("](") {
         let close = target.find([')', '\n'])?;
+        if let Some(space) = target[..close].find(char::is_whitespace) {
+            // A link title (`](url "title")`) is text a reader sees: only the URL is markup.
+            return Some(2 + space);
+        }
         return (target.as_bytes()[close] == b')').then_some(2 + close + 1);
     }
     if rest.starts_with("<!--") {
@@ -692,6 +714,35 @@ mod tests {
         assert_eq!(
             words("Copyright <year> <copyright holders>"),
             "copyright year copyright holders"
+        );
+    }
+
+    #[test]
+    fn struck_and_hidden_text_reads_as_deleted_and_comments_as_text() {
+        assert_eq!(words("a <del>b</del> c <s>d</s> e ~~f~~ g"), "a c e g");
+        assert_eq!(words("a <span style=\"display: none\">b</span> c"), "a c");
+        assert_eq!(words("a <div hidden>b</div> c <span>d</span>"), "a c d");
+        assert_eq!(words("a <!-- b c --> d"), "a b c d");
+        assert_eq!(words("a ~~ b"), "a b");
+    }
+
+    #[test]
+    fn compatibility_forms_fold_but_other_scripts_stay() {
+        assert_eq!(words("Ｌｌａｍａ ﬁne"), "llama fine");
+        assert_ne!(words("Llаma"), "llama");
+        assert_eq!(words("Lla\u{200b}ma"), "lla ma");
+    }
+
+    #[test]
+    fn chinese_is_compared_character_by_character() {
+        assert_eq!(words("本许可 allows"), "本 许 可 allows");
+    }
+
+    #[test]
+    fn a_link_title_is_text() {
+        assert_eq!(
+            words("[x](https://a.b \"Research only\")"),
+            "x research only"
         );
     }
 

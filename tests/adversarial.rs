@@ -442,7 +442,20 @@ fn format_variants(licence: &Licence) -> Vec<(&'static str, String)> {
             "curly quotes",
             text.replace(" \"", " “").replace("\" ", "” "),
         ),
-        ("dashes", text.replace(" - ", " – ").replace('-', "—")),
+        (
+            "dashes",
+            text.replace(" - ", " – ")
+                .split_inclusive(' ')
+                .map(|token| {
+                    // A URL keeps its hyphens: a renderer does not change them.
+                    if token.contains("://") || token.contains("www.") || token.contains("](") {
+                        token.to_string()
+                    } else {
+                        token.replace('-', "—")
+                    }
+                })
+                .collect(),
+        ),
         (
             "renumbered",
             renumbered
