@@ -33,6 +33,8 @@ use crate::text::{Words, is_cjk};
 const DIFF_DEADLINE: Duration = Duration::from_millis(300);
 /// An added passage this long (in words) may be the licence's companion policy.
 const POLICY_RUN: usize = 20;
+/// The most words an allow-listed line can have (a source line with a long URL).
+const ALLOWED_LINE_WORDS: usize = 60;
 /// The catalogue words quoted in a change's description, at most.
 const QUOTED_REMOVED_WORDS: usize = 30;
 
@@ -79,7 +81,7 @@ fn allow_list() -> &'static AllowList {
 
 /// The words a licence is called by: its name, id, aliases, family, version and the title lines
 /// of its text. A title line made of these (and generic title words) is harmless.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Names {
     /// Every word of them.
     words: HashSet<String>,
@@ -132,20 +134,28 @@ pub(crate) struct Reference {
     /// needed).
     urls: OnceLock<HashSet<String>>,
     words: Words,
-    /// For each word: whether a copy may leave it out (a list marker, an allow-listed line).
-    harmless: Vec<bool>,
+    /// The names of its licence, which its title lines may hold.
+    names: Names,
+    /// For each word: whether a copy may leave it out (a list marker, an allow-listed line),
+    /// computed when first needed.
+    harmless: OnceLock<Vec<bool>>,
 }
 
 impl Reference {
     /// Prepares a catalogue text (the licence or its policy) of `licence`.
     pub(crate) fn new(text: &'static str, words: Words, names: &Names) -> Reference {
-        let harmless = harmless_words(text, &words, names);
         Reference {
             text,
             urls: OnceLock::new(),
             words,
-            harmless,
+            names: names.clone(),
+            harmless: OnceLock::new(),
         }
+    }
+
+    fn harmless(&self) -> &[bool] {
+        self.harmless
+            .get_or_init(|| harmless_words(self.text, &self.words, &self.names))
     }
 
     fn urls(&self) -> &HashSet<String> {
@@ -282,7 +292,7 @@ fn classify(hunk: &Hunk, file: &Side, harmless: &[bool]) -> Option<TextChange> {
     let removed: Vec<usize> = hunk
         .old
         .clone()
-        .filter(|&i| !reference.harmless.get(i).copied().unwrap_or(false))
+        .filter(|&i| !reference.harmless().get(i).copied().unwrap_or(false))
         .collect();
     let added: Vec<usize> = hunk
         .new
@@ -475,6 +485,10 @@ fn harmless_words(text: &str, words: &Words, names: &Names) -> Vec<bool> {
 /// Whether a line (its text and its words) is allow-listed material.
 fn allowed_line(line: &str, words: &[&str], names: &Names) -> bool {
     let list = allow_list();
+    // No allow-listed line is long: a long one is not looked at further.
+    if words.len() > ALLOWED_LINE_WORDS {
+        return false;
+    }
     is_title_line(words, names)
         || list.end_lines.contains(&words.join(" "))
         || is_url_line(line)
