@@ -5,8 +5,9 @@
 //! by its `POLICY.txt`: restrictions appended and inserted (English short and long, without
 //! `shall`/`must`, German, Spanish, French, Chinese), words inserted into, deleted from and
 //! replaced in the curated term clauses, a clause in an HTML comment, a clause struck through
-//! (`<del>`, `<s>`, `<strike>`, `~~`), homoglyphs and zero-width characters in a clause, a
-//! changed title, a changed character in a Chinese half. None may pass (exit 0), neither in the
+//! (`<del>`, `<s>`, `<strike>`, `~~`) or hidden (`display: none`), homoglyphs and zero-width
+//! characters in a clause, a changed title, a changed character in a Chinese half, and
+//! restrictions dressed as allow-listed lines (a title, a copyright line, a `Source:` line). None may pass (exit 0), neither in the
 //! default context nor in a permissive-leaning one. The converse: format-only variants and
 //! allow-listed lines give exactly the catalogue id's verdict and terms, with no review added.
 //!
@@ -299,6 +300,41 @@ const EDITS: &[Edit] = &[
         let other = char::from(b'0' + (digit + 1) % 10);
         let edited = format!("{}{other}{}", &b.text[..at], &b.text[at + 1..]);
         Some(("a number in a clause changed".to_string(), edited))
+    },
+    |b, rng| {
+        let clauses = b.clauses();
+        let &(start, end) = clauses.get(rng.below(clauses.len()))?;
+        let edited = format!(
+            "{}<span style=\"display: none\">{}</span>{}",
+            &b.text[..start],
+            &b.text[start..end],
+            &b.text[end..]
+        );
+        Some(("clause hidden with display: none".to_string(), edited))
+    },
+    |b, rng| {
+        let r = rng.pick(RESTRICTIONS);
+        let line = format!("Copyright (c) 2024 Example Corp. {r}");
+        Some((
+            format!("copyright line with {r:?}"),
+            format!("{line}\n\n{}", b.text),
+        ))
+    },
+    |b, rng| {
+        let r = rng.pick(RESTRICTIONS);
+        let heading = format!("# {} ({})", b.licence.name, r.trim_end_matches('.'));
+        Some((
+            format!("title with {r:?}"),
+            format!("{heading}\n\n{}", b.text),
+        ))
+    },
+    |b, rng| {
+        let r = rng.pick(RESTRICTIONS);
+        let line = format!("Source: https://example.com/licence {r}");
+        Some((
+            format!("source line with {r:?}"),
+            format!("{line}\n\n{}", b.text),
+        ))
     },
 ];
 
