@@ -596,9 +596,11 @@ fn changes_finding(licence: &Licence, found: &TextMatch, text: &str) -> Finding 
         format!(" Left out or replaced: {}.", left_out.join(", "))
     };
     let reading = if terms_like > 0 {
-        format!("{terms_like} added passage(s) read like licence terms.")
+        format!(" {terms_like} added passage(s) read like licence terms.")
+    } else if added > 0 {
+        " No added passage reads like a licence term to the checker, which does not make it harmless.".to_string()
     } else {
-        "No added passage reads like a licence term to the checker, which does not make it harmless.".to_string()
+        String::new()
     };
     let quoted = if changes.len() > QUOTED_CHANGES {
         format!("the first {QUOTED_CHANGES} are quoted")
@@ -609,7 +611,7 @@ fn changes_finding(licence: &Licence, found: &TextMatch, text: &str) -> Finding 
         Rule::ModifiedLicence,
         Severity::Review,
         format!(
-            "This copy of {} differs from the catalogue's text beyond format in {} place(s): {added} word(s) added, {removed} of its words left out or replaced ({quoted} from this file). Any such change may add, remove or alter a term, so a person must read it. {reading}{left_out}",
+            "This copy of {} differs from the catalogue's text beyond format in {} place(s): {added} word(s) added, {removed} of its words left out or replaced ({quoted} from this file). Any such change may add, remove or alter a term, so a person must read it.{reading}{left_out}",
             licence.id,
             changes.len(),
         ),
