@@ -146,6 +146,12 @@ impl Base<'_> {
         (!words.is_empty()).then(|| *rng.pick(&words))
     }
 
+    /// The text with `passage` as a paragraph of its own at a random paragraph break.
+    fn with_paragraph(&self, rng: &mut Rng, passage: &str) -> String {
+        let at = self.paragraph_break(rng);
+        insert(&self.text, at, &format!("\n\n{passage}"))
+    }
+
     /// A paragraph break at random, where a passage can be inserted.
     fn paragraph_break(&self, rng: &mut Rng) -> usize {
         let breaks: Vec<usize> = self.text.match_indices("\n\n").map(|(i, _)| i).collect();
@@ -185,11 +191,7 @@ const EDITS: &[Edit] = &[
     },
     |b, rng| {
         let r = rng.pick(RESTRICTIONS);
-        let at = b.paragraph_break(rng);
-        Some((
-            format!("inserted {r:?}"),
-            insert(&b.text, at, &format!("\n\n{r}")),
-        ))
+        Some((format!("inserted {r:?}"), b.with_paragraph(rng, r)))
     },
     |b, rng| {
         let word = rng.pick(INSERTED_WORDS);
@@ -218,10 +220,10 @@ const EDITS: &[Edit] = &[
     },
     |b, rng| {
         let r = rng.pick(RESTRICTIONS);
-        let at = b.paragraph_break(rng);
+        let comment = format!("<!-- {r} -->");
         Some((
             format!("HTML comment {r:?}"),
-            insert(&b.text, at, &format!("\n\n<!-- {r} -->")),
+            b.with_paragraph(rng, &comment),
         ))
     },
     |b, rng| {
