@@ -194,9 +194,17 @@ pub(crate) fn changes(
     }
     let harmless = harmless_words(text, words, names);
     let file = Side::new(text, words);
+    let catalogue = Side::new(licence.text, &licence.words);
+    let companion = policy.map(|p| Side::new(p.text, &p.words));
     let mut changes: Vec<TextChange> = hunks
         .iter()
-        .filter_map(|hunk| classify(hunk, &file, &harmless))
+        .filter_map(|hunk| {
+            let side = match &companion {
+                Some(side) if policy.is_some_and(|p| std::ptr::eq(hunk.reference, p)) => side,
+                _ => &catalogue,
+            };
+            classify(hunk, side, &file, &harmless)
+        })
         .collect();
     changes.extend(retargeted_links(text, licence, policy));
     changes.sort_by_key(|c| (c.start, c.end));
@@ -216,9 +224,11 @@ pub(crate) fn retargeted_links(
     licence: &Reference,
     policy: Option<&Reference>,
 ) -> Vec<TextChange> {
-    find_links(text)
+    if !may_link(text) {
+        return Vec::new();
+    }
+    links_in(text, false)
         .into_iter()
-        .filter(|link| !link.written_out)
         .filter(|link| {
             !licence.urls().contains(&link.target)
                 && !policy.is_some_and(|p| p.urls().contains(&link.target))
@@ -287,7 +297,7 @@ fn take_policy<'r>(
 }
 
 /// A change, unless the hunk is format or harmless material.
-fn classify(hunk: &Hunk, file: &Side, harmless: &[bool]) -> Option<TextChange> {
+fn classify(hunk: &Hunk, catalogue: &Side, file: &Side, harmless: &[bool]) -> Option<TextChange> {
     let reference = hunk.reference;
     let removed: Vec<usize> = hunk
         .old
@@ -302,8 +312,7 @@ fn classify(hunk: &Hunk, file: &Side, harmless: &[bool]) -> Option<TextChange> {
     if removed.is_empty() && added.is_empty() {
         return None;
     }
-    let catalogue = Side::new(reference.text, &reference.words);
-    if same_link(&catalogue, &hunk.old, file, &hunk.new) {
+    if same_link(catalogue, &hunk.old, file, &hunk.new) {
         return None;
     }
     let (start, end) = match (added.first(), added.last()) {
@@ -408,6 +417,11 @@ fn same_link(catalogue: &Side, old: &Range<usize>, file: &Side, new: &Range<usiz
 }
 
 fn find_links(text: &str) -> Vec<Link> {
+    links_in(text, true)
+}
+
+/// The links in a text, and with `written_out` the URLs written out as well.
+fn links_in(text: &str, written_out: bool) -> Vec<Link> {
     static PATTERNS: OnceLock<[Option<Regex>; 3]> = OnceLock::new();
     let patterns = PATTERNS.get_or_init(|| {
         [
@@ -422,7 +436,7 @@ fn find_links(text: &str) -> Vec<Link> {
     });
     let mut links = Vec::new();
     for (kind, pattern) in patterns.iter().enumerate() {
-        let Some(pattern) = pattern else {
+        let Some(pattern) = pattern.as_ref().filter(|_| written_out || kind > 0) else {
             continue;
         };
         for caps in pattern.captures_iter(text) {
@@ -528,7 +542,12 @@ fn words_outside_urls(line: &str) -> Vec<String> {
 
 /// A line that is only a URL (or a link).
 fn is_url_line(line: &str) -> bool {
-    !find_links(line).is_empty() && words_outside_urls(line).is_empty()
+    may_hold_url(line) && !find_links(line).is_empty() && words_outside_urls(line).is_empty()
+}
+
+/// A quick test before looking for URLs.
+fn may_hold_url(text: &str) -> bool {
+    text.contains("://") || text.contains("www.") || text.contains("](")
 }
 
 /// `Source: https://…`, `Retrieved: 2024-12-06`: a label, a colon, then only URLs and dates.

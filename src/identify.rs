@@ -197,7 +197,10 @@ pub fn identify_words<'c>(catalogue: &'c Catalogue, text: &str, words: &Words) -
     if let Some(&slot) = index.exact.get(&hash_str(&words.joined)) {
         let prepared = &index.texts[slot];
         // The same words may still link elsewhere: link targets are markup to the words.
-        let changes = if prepared.is_policy || !crate::changes::may_link(text) {
+        let own_bytes = licences
+            .get(prepared.licence)
+            .is_some_and(|l| l.text == text);
+        let changes = if prepared.is_policy || own_bytes || !crate::changes::may_link(text) {
             Vec::new()
         } else {
             crate::changes::retargeted_links(text, &index.references[slot], None)

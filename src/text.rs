@@ -191,6 +191,11 @@ impl Words {
     /// Each Chinese or Japanese character is a word of its own, so a changed character in a
     /// bilingual licence is a changed word, not a changed sentence.
     fn push_unicode(&mut self, c: char, start: usize, end: usize, in_word: bool) -> bool {
+        if matches!(u32::from(c), 0x3040..=0x30FF | 0x4E00..=0x9FFF) {
+            // Kana and unified ideographs are their own normal form: the common CJK case.
+            self.push_char(c, start, end, false);
+            return false;
+        }
         if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
             return self.push_folded(c, start, end, in_word);
         }
