@@ -426,11 +426,11 @@ fn links_in(text: &str, written_out: bool) -> Vec<Link> {
     let patterns = PATTERNS.get_or_init(|| {
         [
             // A URL written out.
-            r#"(?i)((?:https?://|www\.)[\x21-\x7e&&[^<>\[\]()"'`]]{1,500})"#,
+            r#"(?i)((?:https?://|www\.)[\x21-\x7e&&[^<>\[\]()"'`]]+)"#,
             // A Markdown link: its text, then its target.
-            r"\[([^\]\n]{0,300})\]\(([^)\s]{1,500})\)",
+            r"\[([^\]\n]*)\]\(([^)\s]+)\)",
             // An HTML anchor: its text, then its target.
-            r#"(?is)<a\s[^>]{0,500}href\s*=\s*"([^"]{1,500})"[^>]{0,200}>(.{0,300}?)</a>"#,
+            r#"(?i)<a\s[^>]*href\s*=\s*"([^"]+)"[^>]*>([^<]*)</a>"#,
         ]
         .map(|pattern| Regex::new(pattern).ok())
     });
