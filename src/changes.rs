@@ -87,6 +87,8 @@ pub(crate) struct Names {
     words: HashSet<String>,
     /// Each whole name and title line, as normalised words.
     titles: HashSet<String>,
+    /// Every word of its aliases.
+    alias_words: HashSet<String>,
 }
 
 impl Names {
@@ -101,7 +103,6 @@ impl Names {
         add(&licence.name);
         add(&licence.id);
         add(&licence.family);
-        licence.aliases.iter().for_each(|a| add(a));
         if let Some(version) = &licence.version {
             add(version);
         }
@@ -119,11 +120,23 @@ impl Names {
                 add(line);
             }
         }
+        // Aliases are names users type, not titles: they tell a licence's own name from
+        // another's, but a title line may not borrow their words.
+        for alias in &licence.aliases {
+            names
+                .alias_words
+                .extend(Words::new(alias).iter().map(str::to_string));
+        }
         names
     }
 
     fn contains(&self, word: &str) -> bool {
         self.words.contains(word)
+    }
+
+    /// Whether a word is one of the licence's names or aliases.
+    fn knows(&self, word: &str) -> bool {
+        self.words.contains(word) || self.alias_words.contains(word)
     }
 }
 
@@ -655,7 +668,7 @@ pub(crate) fn foreign_title(text: &str, names: &Names) -> Option<(usize, usize)>
         if distinctive.is_empty() {
             continue;
         }
-        if distinctive.iter().any(|w| names.contains(w)) {
+        if distinctive.iter().any(|w| names.knows(w)) {
             return None;
         }
         let (first, last) = (words.span(0)?, words.span(words.len() - 1)?);

@@ -212,6 +212,9 @@ const EDITS: &[Edit] = &[
     },
     |b, rng| {
         let (start, end) = b.word_in_clause(rng, 3)?;
+        if b.text[start..end].eq_ignore_ascii_case("commercial") {
+            return None;
+        }
         let edited = format!("{}commercial{}", &b.text[..start], &b.text[end..]);
         Some((
             format!("{:?} replaced in a clause", &b.text[start..end]),
@@ -324,6 +327,13 @@ const EDITS: &[Edit] = &[
     },
     |b, rng| {
         let r = rng.pick(RESTRICTIONS);
+        // A title that only repeats words of the licence's own name ("FLUX.1 [dev]
+        // Non-Commercial License (Non-commercial)") adds nothing: it is allowed.
+        let name = b.licence.name.to_lowercase().replace('-', " ");
+        let words = r.trim_end_matches('.').to_lowercase().replace('-', " ");
+        if words.split(' ').all(|w| name.split(' ').any(|n| n == w)) {
+            return None;
+        }
         let heading = format!("# {} ({})", b.licence.name, r.trim_end_matches('.'));
         Some((
             format!("title with {r:?}"),
