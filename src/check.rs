@@ -2,15 +2,21 @@
 //! against a context and build the report.
 
 use std::path::Path;
+use std::sync::OnceLock;
+
+use regex::Regex;
 
 use crate::catalogue::{Catalogue, Licence};
+use crate::changes::{Names, foreign_title};
 use crate::context::Context;
 use crate::error::{Error, Origin, Result};
 use crate::evaluate::{Finding, ModelFacts, Rule, Severity, evaluate_model};
 use crate::extract::{ExtractedTerms, extract_terms, reads_as_terms};
 use crate::identify::{MatchMethod, TextMatch, identify_words};
 use crate::metadata::{has_front_matter, looks_like_api_json, parse_api_json, parse_card};
-use crate::report::{ContextSource, LicenceReport, MatchInfo, Nearest, Report, sha256_hex};
+use crate::report::{
+    BasedOn, ContextSource, LicenceReport, MatchInfo, Nearest, Report, sha256_hex,
+};
 use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence};
 use crate::text::{Limits, Words, read_text_file};
 
@@ -224,6 +230,7 @@ pub(crate) fn check_licence_for(
             confidence: 1.0,
             dice: None,
             nearest: None,
+            based_on: None,
         },
         terms: licence.terms.terms.clone(),
         clauses: licence.terms.evidence.clone(),
@@ -262,6 +269,7 @@ pub(crate) fn check_text_for(
             subject,
             text,
             None,
+            None,
             model.unwrap_or(&unknown),
             context,
             options,
@@ -274,6 +282,7 @@ pub(crate) fn check_text_for(
             subject,
             text,
             Some(&found),
+            None,
             model.unwrap_or(&unknown),
             context,
             options,
@@ -287,6 +296,26 @@ pub(crate) fn check_text_for(
             &of_licence
         }
     };
+    if !found.exact
+        && !found.policy_only
+        && let Some(title) = foreign_title(text, &Names::of(licence))
+    {
+        // A licence with a name of its own is not the catalogue licence it borrows from.
+        let own_name = OwnName {
+            licence,
+            confidence: found.confidence,
+            title,
+        };
+        return unidentified(
+            subject,
+            text,
+            Some(&found),
+            Some(own_name),
+            model,
+            context,
+            options,
+        );
+    }
     let (mut backed, mut missing) = if text == licence.text {
         // The catalogue's own file: its evidence already points into these bytes.
         (licence.terms.clone(), Vec::new())
@@ -294,7 +323,10 @@ pub(crate) fn check_text_for(
         relocate(licence, text, &words)
     };
     let mut text_notes = Vec::new();
-    if !found.exact && !found.policy_only {
+    // Terms are read again only where the words changed: a copy that differs in format alone
+    // has the catalogue's terms, whatever the extractor would make of its clauses.
+    let words_changed = !found.changes.is_empty() || !missing.is_empty();
+    if !found.exact && !found.policy_only && words_changed {
         let extracted = extract_terms(text);
         text_notes = take_changed_terms(licence, &extracted, &mut backed);
         // A clause whose term already shows as changed is reported there, not again.
@@ -313,6 +345,7 @@ pub(crate) fn check_text_for(
             confidence: found.confidence,
             dice: found.dice,
             nearest: None,
+            based_on: None,
         },
         terms: backed.terms.clone(),
         clauses: backed.evidence,
@@ -375,12 +408,24 @@ fn take_changed_terms(
     findings
 }
 
-/// A report for a text that matches no catalogue licence: the terms its clauses give, and a
-/// review, since no person has curated them.
+/// A licence that names itself, and the catalogue licence its text is based on.
+#[derive(Clone, Copy)]
+struct OwnName<'c> {
+    licence: &'c Licence,
+    /// The share of the catalogue licence's text found in this one.
+    confidence: f64,
+    /// The byte range of its own title.
+    title: (usize, usize),
+}
+
+/// A report for a text that is no catalogue licence: the terms its clauses give, and a review,
+/// since no person has curated them. `own_name` is set for a licence with a name of its own
+/// whose text is based on a catalogue licence.
 fn unidentified(
     subject: &str,
     text: &str,
     found: Option<&TextMatch>,
+    own_name: Option<OwnName>,
     model: &ModelFacts,
     context: &Context,
     options: &CheckOptions,
@@ -392,8 +437,24 @@ fn unidentified(
             id: licence.id.clone(),
             confidence,
         });
-    let message = match &nearest {
-        Some(n) if n.confidence >= 0.3 => format!(
+    let title = own_name.map(|own| {
+        let (start, end) = own.title;
+        Evidence {
+            start,
+            end,
+            text: text[start..end].to_string(),
+            document: LICENCE_DOCUMENT.to_string(),
+        }
+    });
+    let message = match (&own_name, &title, &nearest) {
+        (Some(own), Some(title), _) => format!(
+            "This licence names itself \"{}\": its text is based on {} ({}, {:.0}% of whose text it holds) but it is a licence of its own, not that one. The terms below were read from its whole text and a person must check them.",
+            title.text,
+            own.licence.name,
+            own.licence.id,
+            own.confidence * 100.0
+        ),
+        (_, _, Some(n)) if n.confidence >= 0.3 => format!(
             "The licence text matches no catalogue licence (the nearest, {}, matches {:.0}% of its text): the terms below were read from its clauses and a person must check them.",
             n.id,
             n.confidence * 100.0
@@ -405,18 +466,23 @@ fn unidentified(
         Rule::UnknownLicence,
         Severity::Review,
         message,
-        Vec::new(),
+        title.iter().cloned().collect(),
     ));
     findings.extend(unclear_findings(&extracted));
     let report = LicenceReport {
         id: None,
-        name: None,
+        name: title.map(|t| t.text),
         spdx: None,
         match_info: MatchInfo {
             method: MatchMethod::None,
             confidence: found.map_or(0.0, |m| m.confidence),
             dice: None,
             nearest,
+            based_on: own_name.map(|own| BasedOn {
+                id: own.licence.id.clone(),
+                name: own.licence.name.clone(),
+                confidence: own.confidence,
+            }),
         },
         terms: extracted.backed.terms,
         clauses: extracted.backed.evidence,
@@ -459,7 +525,7 @@ fn relocate(licence: &Licence, text: &str, words: &Words) -> (BackedTerms, Vec<E
     for (term, clauses) in &licence.terms.evidence {
         let moved = clauses
             .iter()
-            .map(|clause| match words.find(&Words::new(&clause.text)) {
+            .map(|clause| match find_clause(words, &clause.text) {
                 Some((start, end)) => Evidence {
                     start,
                     end,
@@ -484,6 +550,29 @@ fn relocate(licence: &Licence, text: &str, words: &Words) -> (BackedTerms, Vec<E
     (backed, missing)
 }
 
+/// Finds a curated clause in a text: verbatim up to [`Words`]' normalisation, or with its list
+/// marker renumbered or dropped, or with its Markdown links written as their URLs (format that
+/// the words alone do not absorb).
+fn find_clause(words: &Words, clause: &str) -> Option<(usize, usize)> {
+    static FORMS: OnceLock<Option<(Regex, Regex)>> = OnceLock::new();
+    if let Some(found) = words.find(&Words::new(clause)) {
+        return Some(found);
+    }
+    let (marker, link) = FORMS
+        .get_or_init(|| {
+            let marker =
+                Regex::new(r"^\s*\(?(?:[0-9]{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})\\?[.)]\s+").ok()?;
+            let link = Regex::new(r"\[([^\[\]]*)\]\(([^)\s]*)\)").ok()?;
+            Some((marker, link))
+        })
+        .as_ref()?;
+    let unnumbered = marker.replace(clause, "");
+    let linked = link.replace_all(&unnumbered, "$2");
+    [unnumbered.as_ref(), linked.as_ref()]
+        .into_iter()
+        .find_map(|form| words.find(&Words::new(form)))
+}
+
 /// Findings about the text itself: a companion policy given instead of the licence, clauses of
 /// the catalogue's licence that this text lacks, and text the catalogue's licence does not have.
 fn text_findings(
@@ -493,6 +582,27 @@ fn text_findings(
     missing: Vec<Evidence>,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
+    let struck = crate::text::struck_spans(text);
+    if !struck.is_empty() {
+        findings.push(Finding::new(
+            Rule::ModifiedLicence,
+            Severity::Review,
+            format!(
+                "The file strikes through or hides {} passage(s): a reader does not see them as in force, so the text was read without them, and a person must judge what the publisher meant.",
+                struck.len()
+            ),
+            struck
+                .iter()
+                .take(QUOTED_CHANGES)
+                .map(|&(start, end)| Evidence {
+                    start,
+                    end,
+                    text: text[start..end].to_string(),
+                    document: LICENCE_DOCUMENT.to_string(),
+                })
+                .collect(),
+        ));
+    }
     if found.policy_only {
         findings.push(Finding::new(
             Rule::CompanionText,
@@ -517,53 +627,15 @@ fn text_findings(
             missing,
         ));
     }
-    type Spans = Vec<(usize, usize)>;
-    let (terms_like, descriptive): (Spans, Spans) = found
-        .extra_spans
-        .iter()
-        .partition(|&&(start, end)| reads_as_terms(&text[start..end]));
-    let quote = |spans: &[(usize, usize)]| -> Vec<Evidence> {
-        spans
-            .iter()
-            .take(5)
-            .map(|&(start, end)| Evidence {
-                start,
-                end,
-                text: text[start..end].to_string(),
-                document: LICENCE_DOCUMENT.to_string(),
-            })
-            .collect()
-    };
-    if !terms_like.is_empty() {
-        findings.push(Finding::new(
-            Rule::ModifiedLicence,
-            Severity::Review,
-            format!(
-                "The file has {} passage(s) that are not part of {} and read like licence terms: they may add or change terms.",
-                terms_like.len(),
-                licence.id
-            ),
-            quote(&terms_like),
-        ));
-    }
-    if !descriptive.is_empty() {
-        findings.push(Finding::new(
-            Rule::ModifiedLicence,
-            Severity::Info,
-            format!(
-                "The file has {} passage(s) around the text of {} (headings, descriptions) that read as no licence term.",
-                descriptive.len(),
-                licence.id
-            ),
-            quote(&descriptive),
-        ));
+    if !found.changes.is_empty() {
+        findings.push(changes_finding(licence, found, text));
     }
     if !found.exact && findings.is_empty() {
         findings.push(Finding::new(
             Rule::ModifiedLicence,
             Severity::Info,
             format!(
-                "The text differs slightly from the catalogue's copy of {} ({:.1}% of it found), but every clause that carries a term is present.",
+                "The text differs from the catalogue's copy of {} ({:.1}% of its shingles found) only in format and allow-listed material (a title, source, URL or copyright line).",
                 licence.id,
                 found.confidence * 100.0
             ),
@@ -571,4 +643,63 @@ fn text_findings(
         ));
     }
     findings
+}
+
+/// The passages quoted in a `modified-licence` finding, at most; the message counts them all.
+const QUOTED_CHANGES: usize = 5;
+
+/// One review for everything the file changes beyond format: the file's own passages, with
+/// their offsets. Whether an added passage reads like a licence term explains the finding; it
+/// never dismisses one, since a term can be stated in words no rule knows.
+fn changes_finding(licence: &Licence, found: &TextMatch, text: &str) -> Finding {
+    let changes = &found.changes;
+    let added: usize = changes.iter().map(|c| c.added).sum();
+    let removed: usize = changes.iter().map(|c| c.removed_words).sum();
+    let terms_like = changes
+        .iter()
+        .filter(|c| c.added > 0 && reads_as_terms(&text[c.start..c.end]))
+        .count();
+    let evidence: Vec<Evidence> = changes
+        .iter()
+        .take(QUOTED_CHANGES)
+        .map(|c| Evidence {
+            start: c.start,
+            end: c.end,
+            text: text[c.start..c.end].to_string(),
+            document: LICENCE_DOCUMENT.to_string(),
+        })
+        .collect();
+    let left_out: Vec<String> = changes
+        .iter()
+        .take(QUOTED_CHANGES)
+        .filter(|c| !c.removed.is_empty())
+        .map(|c| format!("\"{}\"", c.removed))
+        .collect();
+    let left_out = if left_out.is_empty() {
+        String::new()
+    } else {
+        format!(" Left out or replaced: {}.", left_out.join(", "))
+    };
+    let reading = if terms_like > 0 {
+        format!(" {terms_like} added passage(s) read like licence terms.")
+    } else if added > 0 {
+        " No added passage reads like a licence term to the checker, which does not make it harmless.".to_string()
+    } else {
+        String::new()
+    };
+    let quoted = if changes.len() > QUOTED_CHANGES {
+        format!("the first {QUOTED_CHANGES} are quoted")
+    } else {
+        "each is quoted".to_string()
+    };
+    Finding::new(
+        Rule::ModifiedLicence,
+        Severity::Review,
+        format!(
+            "This copy of {} differs from the catalogue's text beyond format in {} place(s): {added} word(s) added, {removed} of its words left out or replaced ({quoted} from this file). Any such change may add, remove or alter a term, so a person must read it.{reading}{left_out}",
+            licence.id,
+            changes.len(),
+        ),
+        evidence,
+    )
 }

@@ -21,14 +21,13 @@ use serde::Serialize;
 use spdx::detection::TextData;
 
 use crate::catalogue::{Catalogue, Licence};
+use crate::changes::{Names, Reference, TextChange};
 use crate::text::Words;
 
 /// Words per shingle.
 const SHINGLE: usize = 5;
 /// The share of a licence's shingles a text must contain to be identified as that licence.
 pub const MIN_CONFIDENCE: f64 = 0.80;
-/// Runs of unexplained words shorter than this are noise (renumbered lists, a changed date).
-const MIN_EXTRA_RUN: usize = 4;
 
 /// How a licence was identified (`licence.match.method` in the JSON report).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -59,10 +58,14 @@ pub struct TextMatch<'c> {
     pub policy_only: bool,
     /// The closest catalogue licence and its containment, when nothing reached the threshold.
     pub nearest: Option<(&'c Licence, f64)>,
-    /// Byte ranges of the input that neither the licence nor its policy explain.
+    /// Byte ranges of the input's words that neither the licence nor its policy explain (the
+    /// added side of [`TextMatch::changes`]).
     pub extra_spans: Vec<(usize, usize)>,
     /// How many words those spans hold.
     pub extra_words: usize,
+    /// Every difference from the licence (and its policy) beyond format and the allow-list of
+    /// harmless material: additions, removals and replacements, in the input's order.
+    pub changes: Vec<TextChange>,
 }
 
 /// One catalogue text prepared for matching.
@@ -104,6 +107,10 @@ pub(crate) struct Index {
     postings: ShingleMap<Vec<u16>>,
     /// Words hash -> prepared text, for the exact path.
     exact: HashMap<u64, usize>,
+    /// Each prepared text, ready for alignment (same order as `texts`).
+    references: Vec<Reference>,
+    /// Each licence's names (same order as the catalogue's licences).
+    names: Vec<Names>,
 }
 
 fn hash_str(s: &str) -> u64 {
@@ -145,6 +152,8 @@ fn index(catalogue: &Catalogue) -> &Index {
         let mut texts = Vec::new();
         let mut postings: ShingleMap<Vec<u16>> = ShingleMap::default();
         let mut exact = HashMap::new();
+        let mut references = Vec::new();
+        let names: Vec<Names> = catalogue.licences().iter().map(Names::of).collect();
         let sources = catalogue.licences().iter().enumerate().flat_map(|(i, l)| {
             std::iter::once((i, false, l.text)).chain(l.policy_text.map(|p| (i, true, p)))
         });
@@ -162,11 +171,14 @@ fn index(catalogue: &Catalogue) -> &Index {
                 is_policy,
                 shingles: distinct.len(),
             });
+            references.push(Reference::new(text, words, &names[licence]));
         }
         Index {
             texts,
             postings,
             exact,
+            references,
+            names,
         }
     })
 }
@@ -184,6 +196,15 @@ pub fn identify_words<'c>(catalogue: &'c Catalogue, text: &str, words: &Words) -
     let licences = catalogue.licences();
     if let Some(&slot) = index.exact.get(&hash_str(&words.joined)) {
         let prepared = &index.texts[slot];
+        // The same words may still link elsewhere: link targets are markup to the words.
+        let own_bytes = licences
+            .get(prepared.licence)
+            .is_some_and(|l| l.text == text);
+        let changes = if prepared.is_policy || own_bytes || !crate::changes::may_link(text) {
+            Vec::new()
+        } else {
+            crate::changes::retargeted_links(text, &index.references[slot], None)
+        };
         return TextMatch {
             licence: licences.get(prepared.licence),
             confidence: 1.0,
@@ -191,8 +212,9 @@ pub fn identify_words<'c>(catalogue: &'c Catalogue, text: &str, words: &Words) -
             exact: true,
             policy_only: prepared.is_policy,
             nearest: None,
-            extra_spans: Vec::new(),
-            extra_words: 0,
+            extra_spans: changes.iter().map(|c| (c.start, c.end)).collect(),
+            extra_words: changes.len(),
+            changes,
         };
     }
 
@@ -243,10 +265,25 @@ pub fn identify_words<'c>(catalogue: &'c Catalogue, text: &str, words: &Words) -
                 .map(|l| (l, round(licence_score))),
             extra_spans: Vec::new(),
             extra_words: 0,
+            changes: Vec::new(),
         };
     };
     let licence_idx = index.texts[slot].licence;
-    let (extra_spans, extra_words) = unexplained(words, &input_shingles, index, licence_idx);
+    let changes = if policy_only {
+        Vec::new()
+    } else {
+        let policy = (0..index.texts.len())
+            .find(|&s| index.texts[s].licence == licence_idx && index.texts[s].is_policy)
+            .map(|s| &index.references[s]);
+        let names = &index.names[licence_idx];
+        crate::changes::changes(text, words, &index.references[slot], policy, names)
+    };
+    let extra_spans: Vec<(usize, usize)> = changes
+        .iter()
+        .filter(|c| c.added > 0)
+        .map(|c| (c.start, c.end))
+        .collect();
+    let extra_words = changes.iter().map(|c| c.added).sum();
     TextMatch {
         licence: licences.get(licence_idx),
         confidence: round(containment(slot)),
@@ -256,53 +293,8 @@ pub fn identify_words<'c>(catalogue: &'c Catalogue, text: &str, words: &Words) -
         nearest: None,
         extra_spans,
         extra_words,
+        changes,
     }
-}
-
-/// Spans of the input whose words no shingle of the licence or its policy covers.
-fn unexplained(
-    words: &Words,
-    input_shingles: &[u64],
-    index: &Index,
-    licence: usize,
-) -> (Vec<(usize, usize)>, usize) {
-    let known = |shingle: &u64| {
-        index.postings.get(shingle).is_some_and(|slots| {
-            slots
-                .iter()
-                .any(|&slot| index.texts[usize::from(slot)].licence == licence)
-        })
-    };
-    let mut covered = vec![false; words.len()];
-    if words.len() >= SHINGLE {
-        for (first, shingle) in input_shingles.iter().enumerate() {
-            if known(shingle) {
-                covered[first..first + SHINGLE]
-                    .iter_mut()
-                    .for_each(|c| *c = true);
-            }
-        }
-    }
-    let mut spans = Vec::new();
-    let mut total = 0;
-    let mut i = 0;
-    while i < covered.len() {
-        if covered[i] {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < covered.len() && !covered[i] {
-            i += 1;
-        }
-        if i - start >= MIN_EXTRA_RUN {
-            total += i - start;
-            if let Some(span) = words.original_span(start, i - 1) {
-                spans.push(span);
-            }
-        }
-    }
-    (spans, total)
 }
 
 /// askalono's Dice score of the input against one catalogue licence text, computed only for

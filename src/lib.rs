@@ -4,6 +4,7 @@
 
 pub mod batch;
 pub mod catalogue;
+pub mod changes;
 pub mod check;
 #[cfg(feature = "cli")]
 pub mod cli;

@@ -45,6 +45,20 @@ pub struct MatchInfo {
     /// The closest catalogue licence when none was close enough, with its confidence.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nearest: Option<Nearest>,
+    /// For a licence with its own name whose text is based on a catalogue licence: that licence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub based_on: Option<BasedOn>,
+}
+
+/// The catalogue licence a differently named licence is based on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BasedOn {
+    /// Its catalogue id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// The share of its text found in the subject.
+    pub confidence: f64,
 }
 
 /// The closest catalogue licence to an unidentified text.

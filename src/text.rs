@@ -9,6 +9,8 @@
 
 use std::path::Path;
 
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+
 use crate::error::{Error, Origin, Result};
 
 /// Size limits for inputs.
@@ -132,7 +134,26 @@ impl Words {
         let mut in_word = false;
         while i < bytes.len() {
             let b = bytes[i];
-            // Markup and entities start with one of three ASCII bytes: test for those first.
+            // Markup and entities start with one of a few ASCII bytes: test for those first.
+            if matches!(b, b'<' | b'~')
+                && let Some(skip) = struck_len(text, i)
+            {
+                // Struck-through or hidden text is not in force: it reads as deleted.
+                in_word = false;
+                i += skip;
+                continue;
+            }
+            if b == b'<' && text[i..].starts_with("<!--") {
+                // A comment's content is read as words: a clause hidden there is still a change.
+                in_word = false;
+                i += 4;
+                continue;
+            }
+            if b == b'-' && text[i..].starts_with("-->") {
+                in_word = false;
+                i += 3;
+                continue;
+            }
             if matches!(b, b']' | b'<')
                 && let Some(skip) = markup_len(text, i)
             {
@@ -158,10 +179,43 @@ impl Words {
                 break;
             };
             let len = c.len_utf8();
-            in_word = c.is_alphanumeric() && words.push_char(c, i, i + len, in_word);
+            in_word = words.push_unicode(c, i, i + len, in_word);
             i += len;
         }
         words
+    }
+
+    /// Appends a non-ASCII character and says whether the word it belongs to goes on.
+    /// Compatibility forms (fullwidth letters, ligatures) fold to their plain letters, as a
+    /// renderer shows them; a letter of another script (a Cyrillic `а` in "Llama") stays itself.
+    /// Each Chinese or Japanese character is a word of its own, so a changed character in a
+    /// bilingual licence is a changed word, not a changed sentence.
+    fn push_unicode(&mut self, c: char, start: usize, end: usize, in_word: bool) -> bool {
+        if matches!(u32::from(c), 0x3040..=0x30FF | 0x4E00..=0x9FFF) {
+            // Kana and unified ideographs are their own normal form: the common CJK case.
+            self.push_char(c, start, end, false);
+            return false;
+        }
+        if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
+            return self.push_folded(c, start, end, in_word);
+        }
+        let mut continues = in_word;
+        for folded in std::iter::once(c).nfkc() {
+            continues = self.push_folded(folded, start, end, continues);
+        }
+        continues
+    }
+
+    fn push_folded(&mut self, c: char, start: usize, end: usize, in_word: bool) -> bool {
+        if is_cjk(c) {
+            self.push_char(c, start, end, false);
+            return false;
+        }
+        if c.is_ascii() {
+            return c.is_ascii_alphanumeric()
+                && self.push_char(c.to_ascii_lowercase(), start, end, in_word);
+        }
+        c.is_alphanumeric() && self.push_char(c, start, end, in_word)
     }
 
     /// Appends a character, starting a new word unless `continues` says it extends the last one.
@@ -230,6 +284,105 @@ impl Words {
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.joined.split(' ').filter(|w| !w.is_empty())
     }
+
+    /// Word `index`, as normalised (empty when there is no such word).
+    pub fn word(&self, index: usize) -> &str {
+        let Some(&start) = self.starts.get(index) else {
+            return "";
+        };
+        let end = self
+            .starts
+            .get(index + 1)
+            .map_or(self.joined.len(), |next| next - 1);
+        self.joined.get(start..end).unwrap_or("")
+    }
+
+    /// The byte range in the original text of word `index`.
+    pub fn span(&self, index: usize) -> Option<(usize, usize)> {
+        self.spans.get(index).copied()
+    }
+}
+
+/// Whether a character is written without spaces between words (Chinese, Japanese kana).
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(u32::from(c),
+        0x3040..=0x30FF | 0x3100..=0x312F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// Tags whose content is struck through, and so not in force.
+const STRUCK_TAGS: [&str; 3] = ["del", "s", "strike"];
+
+/// Whether an opening tag (after its `<`) hides its element (`hidden`, `display: none`,
+/// `visibility: hidden`): a reader does not see its text.
+fn is_hidden(tag: &str) -> bool {
+    let Some(open_end) = tag.get(..tag.len().min(500)).and_then(|t| t.find('>')) else {
+        return false;
+    };
+    let open = tag[..open_end].to_ascii_lowercase();
+    let squeezed: String = open.chars().filter(|c| !c.is_whitespace()).collect();
+    squeezed.contains("display:none")
+        || squeezed.contains("visibility:hidden")
+        || open
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .any(|attr| attr == "hidden" || attr.starts_with("hidden="))
+}
+
+/// The length of a struck-through or hidden element at `i`: `<del>…</del>`, `<s>…</s>`,
+/// `<strike>…</strike>`, an element with `hidden` or `display: none`, or Markdown's `~~…~~`
+/// (within a paragraph). An unclosed tag strikes to the end of the text, as a browser renders it;
+/// an unclosed `~~` is plain punctuation.
+pub(crate) fn struck_len(text: &str, i: usize) -> Option<usize> {
+    let rest = &text[i..];
+    if let Some(inner) = rest.strip_prefix("~~") {
+        let paragraph_end = inner.find("\n\n").unwrap_or(inner.len());
+        let close = inner[..paragraph_end].find("~~")?;
+        return Some(2 + close + 2);
+    }
+    let tag = rest.strip_prefix('<')?;
+    let name_len = tag.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let name = &tag[..name_len];
+    let after = tag.as_bytes().get(name_len).copied();
+    if name.is_empty() || !matches!(after, Some(b'>' | b' ' | b'\t' | b'\n' | b'/')) {
+        return None;
+    }
+    let is_struck = STRUCK_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name));
+    let closing = format!("</{name}");
+    if !is_struck && !is_hidden(tag) {
+        return None;
+    }
+    let close = rest.match_indices("</").map(|(at, _)| at).find(|&at| {
+        rest.as_bytes()
+            .get(at..at + closing.len())
+            .is_some_and(|candidate| candidate.eq_ignore_ascii_case(closing.as_bytes()))
+    });
+    let Some(close) = close else {
+        return Some(rest.len());
+    };
+    let end = rest[close..]
+        .find('>')
+        .map_or(rest.len(), |gt| close + gt + 1);
+    Some(end)
+}
+
+/// The byte spans of every struck-through or hidden element of a text (see [`struck_len`]): text
+/// a reader does not see as in force. A file that holds any is never taken at face value, even
+/// when what remains is word for word a catalogue licence (BSD-3-Clause with its third clause
+/// hidden reads as BSD-2-Clause).
+pub(crate) fn struck_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    while let Some(found) = text[at..].find(['<', '~']) {
+        let i = at + found;
+        match struck_len(text, i) {
+            Some(len) if len > 0 => {
+                spans.push((i, i + len));
+                at = i + len;
+            }
+            _ => at = i + 1,
+        }
+    }
+    spans
 }
 
 /// An offset into a text as stored in the offset maps (inputs are limited to 4 GiB, see
@@ -266,6 +419,13 @@ impl Plain {
         let mut line_start = true;
         while i < bytes.len() {
             let b = bytes[i];
+            if matches!(b, b'<' | b'~')
+                && let Some(skip) = struck_len(text, i)
+            {
+                space = Some(space.unwrap_or((i, 0)));
+                i += skip;
+                continue;
+            }
             if matches!(b, b']' | b'<')
                 && let Some(skip) = markup_len(text, i)
             {
@@ -390,6 +550,10 @@ fn markup_len(text: &str, i: usize) -> Option<usize> {
     let rest = &text[i..];
     if let Some(target) = rest.strip_prefix("](") {
         let close = target.find([')', '\n'])?;
+        if let Some(space) = target[..close].find(char::is_whitespace) {
+            // A link title (`](url "title")`) is text a reader sees: only the URL is markup.
+            return Some(2 + space);
+        }
         return (target.as_bytes()[close] == b')').then_some(2 + close + 1);
     }
     if rest.starts_with("<!--") {
@@ -406,6 +570,14 @@ fn markup_len(text: &str, i: usize) -> Option<usize> {
     }
     // `<year>` in a licence template is tag-shaped but is a word: only real tags are dropped.
     let body = &tag[..close];
+    // An autolink (`<http://fsf.org/>`, `<mailto:…>`) shows its target: the URL is text.
+    if body.contains("://") || body.starts_with("mailto:") {
+        return None;
+    }
+    if body.len() > 1 && body.starts_with('!') && body.as_bytes()[1].is_ascii_alphabetic() {
+        // A declaration (`<!DOCTYPE html>`).
+        return Some(1 + close + 1);
+    }
     (body.contains(['=', '/', '"']) || is_html_tag_name(body)).then_some(1 + close + 1)
 }
 
@@ -571,6 +743,35 @@ mod tests {
         assert_eq!(
             words("Copyright <year> <copyright holders>"),
             "copyright year copyright holders"
+        );
+    }
+
+    #[test]
+    fn struck_and_hidden_text_reads_as_deleted_and_comments_as_text() {
+        assert_eq!(words("a <del>b</del> c <s>d</s> e ~~f~~ g"), "a c e g");
+        assert_eq!(words("a <span style=\"display: none\">b</span> c"), "a c");
+        assert_eq!(words("a <div hidden>b</div> c <span>d</span>"), "a c d");
+        assert_eq!(words("a <!-- b c --> d"), "a b c d");
+        assert_eq!(words("a ~~ b"), "a b");
+    }
+
+    #[test]
+    fn compatibility_forms_fold_but_other_scripts_stay() {
+        assert_eq!(words("Ｌｌａｍａ ﬁne"), "llama fine");
+        assert_ne!(words("Llаma"), "llama");
+        assert_eq!(words("Lla\u{200b}ma"), "lla ma");
+    }
+
+    #[test]
+    fn chinese_is_compared_character_by_character() {
+        assert_eq!(words("本许可 allows"), "本 许 可 allows");
+    }
+
+    #[test]
+    fn a_link_title_is_text() {
+        assert_eq!(
+            words("[x](https://a.b \"Research only\")"),
+            "x research only"
         );
     }
 
