@@ -83,8 +83,8 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
     x.flow_down();
     x.licence_copy(granted);
     x.hosting(granted);
-    x.output_training(granted);
     x.derivatives(granted);
+    x.output_training(granted);
     ExtractedTerms {
         backed: BackedTerms {
             terms: x.terms,
@@ -118,6 +118,15 @@ fn rx(pattern: &str) -> Regex {
     Regex::new(&pattern).unwrap_or_else(|err| panic!("bad clause pattern {pattern}: {err}"))
 }
 
+/// A number written in words, up to the hundreds ("seven hundred", "fifty-five", "one"); a scale
+/// word after it ("million") is read apart. Longer words come first so that "seventeen" is not
+/// read as "seven".
+macro_rules! number_words {
+    () => {
+        r"(?:(?:seventeen|thirteen|fourteen|fifteen|sixteen|eighteen|nineteen|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|three|seven|eight|four|five|nine|zero|one|two|six|ten)\b(?:[\s-]+(?:and[\s-]+)?(?:seventeen|thirteen|fourteen|fifteen|sixteen|eighteen|nineteen|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|three|seven|eight|four|five|nine|zero|one|two|six|ten)\b)*)"
+    };
+}
+
 macro_rules! pattern {
     ($name:ident, $re:expr) => {
         static $name: LazyLock<Regex> = LazyLock::new(|| rx($re));
@@ -129,8 +138,12 @@ pattern!(
     r"(?i)\b(?:shall|must|may not|must not|cannot|can not|prohibit\w*|forbid\w*|restrict\w*|not (?:permitted|allowed|authori[sz]ed)|permitted|required?|agree\w*|grant\w*|licen[cs]e[ds]? (?:to|under|from)|warrant\w*|liab\w*|terminat\w*|royalt\w*|exclud\w*|territory|users|revenue|commercial\w*|attribution|notice)\b"
 );
 
-// Numbers: "700 million", "100,000,000", "1M", "1.5 billion".
-const AMOUNT: &str = r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|mm|bn|m|b|k)?\b";
+// Numbers: "700 million", "100,000,000", "1M", "1.5 billion", "seven hundred million".
+const AMOUNT: &str = concat!(
+    r"(\d[\d,]*(?:\.\d+)?|",
+    number_words!(),
+    r")\s*(million|billion|thousand|mm|bn|m|b|k)?\b"
+);
 const MORE: &str = r"(?:greater than|more than|exceeds?|exceeding|exceeded|in excess of|over|above|at least|reach(?:es)?|surpass(?:es)?)";
 
 pattern!(
@@ -175,7 +188,11 @@ pattern!(
 );
 pattern!(
     MONEY,
-    r"(?i)(?:\b(?:US|USD|U\.S\.)\s*)?\$\s*(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|mm|bn|m|b|k)?\b|\b(?:USD|US dollars?)\s*\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|m|b|k)?\b|\b(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand)?\s*(?:US dollars|U\.S\. dollars|dollars|USD)\b"
+    concat!(
+        r"(?i)(?:\b(?:US|USD|U\.S\.)\s*)?\$\s*(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|mm|bn|m|b|k)?\b|\b(?:USD|US dollars?)\s*\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|m|b|k)?\b|\b(\d[\d,]*(?:\.\d+)?|",
+        number_words!(),
+        r")\s*(million|billion|thousand)?\s*(?:\(\s*(?:US|USD|U\.S\.)?\s*\$?\s*[\d,.]+\s*\)\s*)?(?:US dollars|U\.S\. dollars|United States dollars|dollars|USD)\b"
+    )
 );
 pattern!(
     OTHER_CURRENCY,
@@ -203,7 +220,7 @@ pattern!(
 );
 pattern!(
     NON_COMMERCIAL_ONLY,
-    r"(?i)\bnon-?\s?commercial (?:(?:research )?(?:purposes?|use|uses) )?only\b|\bfor non-?\s?commercial (?:research )?purposes\b|\b(?:solely|only|exclusively|strictly) (?:for|to) (?:your )?(?:internal )?(?:non-?\s?commercial|research|academic|evaluation|testing|non-?production|personal)\b|\bfor (?:research|academic)(?: and| or|,) (?:evaluation|educational|non-?commercial)(?: purposes)? only\b|\b(?:not|never) (?:be )?(?:used |use [\w\s]{0,40})?for (?:any )?commercial (?:purposes?|use)\b|\bnon-?production (?:use|purposes?|environments?) only\b|\bonly (?:use|access)[^.\n]{0,120}\bfor (?:research|non-?\s?commercial) purposes\b|\bfor research purposes only\b"
+    r"(?i)\bnon-?\s?commercial (?:(?:research )?(?:purposes?|use|uses) )?only\b|\bfor (?:any )?non-?\s?commercial (?:research )?purposes?\b|\b(?:allows?|permits?|grants?|licen[cs]es?)\b[^.\n]{0,40}\bonly\b[^.\n]{0,20}\bnon-?\s?commercial\b|\b(?:solely|only|exclusively|strictly) (?:for|to) (?:your )?(?:internal )?(?:non-?\s?commercial|research|academic|evaluation|testing|non-?production|personal)\b|\bfor (?:research|academic)(?: and| or|,) (?:evaluation|educational|non-?commercial)(?: purposes)? only\b|\b(?:not|never) (?:be )?(?:used |use [\w\s]{0,40})?for (?:any )?commercial (?:purposes?|use)\b|\bnon-?production (?:use|purposes?|environments?) only\b|\bonly (?:use|access)[^.\n]{0,120}\bfor (?:research|non-?\s?commercial) purposes\b|\bfor research purposes only\b"
 );
 pattern!(
     COMMERCIAL_APPROVAL,
@@ -239,7 +256,7 @@ pattern!(
 );
 pattern!(
     DISPLAY_STRING,
-    r#"(?i)\b(?:display|include|show|state|mark[^"\n]{0,80}?as)\s+"([^"\n]{2,80})"(?:\s+or\s+"[^"\n]{2,80}")?\s+(?:on|in|within|at)\s+(?:a |the |your |any |such )?(?:related |relevant )?(?:website|web site|webpage|web page|user interface|ui|product|blog|about page|documentation|app|application|interface|service)"#
+    r#"(?i)\b(?:display|include|show|state|mention|label|mark[^"\n]{0,80}?as)\s+"([^"\n]{2,80})"(?:\s+or\s+"[^"\n]{2,80}")?\s+(?:on|in|within|at)\s+(?:a |the |your |any |such )?(?:related |relevant )?(?:website|web site|webpage|web page|user interface|ui|product|blog|about page|documentation|app|application|interface|service|(?:public )?announcements?|press releases?|marketing|promotional materials?|publicity|publications?|packaging)"#
 );
 pattern!(
     STATEMENT_INTRO,
@@ -316,6 +333,59 @@ pattern!(
 pattern!(
     MODIFY_GRANT,
     r"(?i)\b(?:modify|modifications?|derivative works?|derivatives|adapt|adapted material|merge)\b"
+);
+
+pattern!(
+    DEFINITION,
+    r#"(?i)(?:^|[\s(])"([^"\n]{2,60})"(?:\s*(?:,|or|and)\s*"[^"\n]{1,40}")*\s*(?:\([^)]{0,80}\)\s*)?(?:shall\s+)?(?:means?|refers?\s+to|is defined as|shall have the meaning)\b"#
+);
+pattern!(
+    GATE_WORD,
+    r"(?i)\b(?:exceed\w*|in excess of|above|below|under|less than|more than|greater than|fewer than|condition\w*|surpass\w*|up to|no more than|not more than|at least|reach\w*)\b"
+);
+pattern!(
+    REVENUE_NOISE,
+    r"(?i)\b(?:lost|loss of|losses of) (?:\w+ ){0,2}(?:profits|revenues?)\b|\bliabilit\w*|\bdamages\b"
+);
+pattern!(
+    NON_COMMERCIAL_MENTION,
+    r"(?i)\bnon-?\s?commercial\b|\bresearch (?:and (?:\w+ )?)?(?:purposes?|use) only\b|\bacademic (?:purposes?|use|research) only\b|\bnot for (?:any )?commercial\b|\bpersonal (?:and non-?\s?commercial )?use only\b"
+);
+pattern!(
+    LICENSEE_NAME,
+    r"(?i)^(?:licensee|you|your|user|users|recipient|licensees|permitted users?|eligible (?:users?|entities|licensees?))$"
+);
+pattern!(
+    LICENSEE_LIMIT,
+    r"(?i)\bnon-?\s?profit\b|\bnot-for-profit\b|\bacademic\b|\beducational\b|\bresearch (?:institutions?|organi[sz]ations?|purposes?)\b|\bgovernment\w*\b|\bsmall (?:and medium|business|compan)\w*|\bstart-?ups?\b|\brevenue\b|\bemployees\b|\bnon-?\s?commercial\b"
+);
+pattern!(
+    DISPLAY_QUOTED,
+    r#"(?i)\b(?:must|shall|required to|agree to|will|should)\b[^\n]{0,200}?"((?:powered by|built (?:with|on|using)|made with|created with|developed with|enhanced by)\s[^"\n]{1,60}|[^"\n]{1,40}\sinside)""#
+);
+pattern!(
+    DERIVATIVE_WORD,
+    r"(?i)\b(?:derivatives?|derivative (?:works?|models?)|modifications?|modified (?:versions?|models?|weights|works?)|fine-?tuned (?:versions?|models?|weights)|adaptations?)\b"
+);
+pattern!(
+    DISTRIBUTE_WORD,
+    r"(?i)\b(?:distribut\w*|redistribut\w*|shar(?:e|es|ed|ing)|publish\w*|releas\w*|sublicens\w*|make (?:\w+ )?available|transfer\w*)\b"
+);
+pattern!(
+    DERIVATIVE_LIMIT,
+    r"(?i)\bonly (?:under|in accordance with|pursuant to|subject to) (?:the (?:terms|conditions)[^.\n]{0,30}? of )?(?:this|the same) (?:agreement|licen[cs]e)\b|\bwith (?:the |these |such |all )?(?:use|usage)(?:-based)? restrictions\b|\b(?:use|usage)(?:-based)? restrictions[^.\n]{0,40}\b(?:included|incorporated|attached)\b|\bfor non-?\s?commercial (?:purposes?|uses?)\b|\bsolely for (?:research|non-?\s?commercial|academic)\b"
+);
+pattern!(
+    MODIFY_BAN,
+    r"(?i)\b(?:may not|shall not|must not|cannot|can not|are not (?:permitted|allowed) to)\b[^.\n]{0,30}\b(?:modify|create derivative|make derivative|adapt|fine-?tune)\w*\b"
+);
+pattern!(
+    OUTPUT_TRAINING_MENTION,
+    r"(?i)\b(?:outputs?|generated (?:content|data|text)|synthetic data)\b[^.\n]{0,200}?\b(?:train\w*|distill\w*|fine-?tun\w*)\b|\b(?:train\w*|distill\w*|fine-?tun\w*)\b[^.\n]{0,200}?\b(?:outputs?|synthetic data)\b"
+);
+pattern!(
+    COMMERCIAL_ONLY_QUALIFIER,
+    r"(?i)\bfor (?:any )?commercial (?:purposes?|use|gain)\b|\bcommercial(?:ly)? (?:compet\w*|models?|products?|services?|purposes?)\b"
 );
 
 /// A keyword prefilter: the index of a row of [`KEY_WORDS`].
@@ -401,7 +471,14 @@ static KEY_WORDS: [&[&str]; 20] = [
     // K_AVAILABLE
     &["available", "host", "service", "remote"],
     // K_MODIFY
-    &["modif", "derivative", "adapt", "merge"],
+    &[
+        "modif",
+        "derivative",
+        "adapt",
+        "merge",
+        "fine-tun",
+        "finetun",
+    ],
     // K_FLOW_DOWN
     &["enforceable", "restrictions", "comply"],
     // K_COPY
@@ -844,7 +921,14 @@ impl<'a> Extraction<'a> {
                     amount(n.as_str(), scale.map(|m| m.as_str()))
                 })
                 .collect();
-            let gate = SEPARATE_GRANT.is_match(&text) || DISPLAY_DUTY.is_match(&text);
+            if REVENUE_NOISE.is_match(&text) {
+                continue;
+            }
+            let defined_gate = self.defined_term_gates(s);
+            let gate = SEPARATE_GRANT.is_match(&text)
+                || DISPLAY_DUTY.is_match(&text)
+                || !defined_gate.is_empty()
+                || (self.definition_name(s).is_some() && GATE_WORD.is_match(&text));
             if amounts.is_empty() {
                 if OTHER_CURRENCY.is_match(&text) && gate {
                     self.unclear(
@@ -860,8 +944,12 @@ impl<'a> Extraction<'a> {
             }
             let value = amounts.iter().copied().min().unwrap_or(0);
             let display = self.is_display_duty(s);
-            let monthly = MONTHLY.is_match(&text) && !ANNUAL.is_match(&text);
-            match (display, monthly, ANNUAL.is_match(&text)) {
+            let annual = ANNUAL.is_match(&text);
+            let monthly = MONTHLY.is_match(&text) && !annual;
+            for gate_sentence in defined_gate {
+                self.cite(TermName::RevenueThreshold, gate_sentence);
+            }
+            match (display, monthly, annual) {
                 (true, true, _) => {
                     let mut condition =
                         self.terms
@@ -874,25 +962,75 @@ impl<'a> Extraction<'a> {
                     self.terms.attribution_condition = Some(condition);
                     self.cite(TermName::AttributionCondition, s);
                 }
-                (false, false, true) => {
-                    let lower = self
-                        .terms
-                        .revenue_threshold
-                        .is_none_or(|r| value < r.annual_revenue_usd);
-                    if lower {
-                        self.terms.revenue_threshold = Some(RevenueThreshold {
-                            annual_revenue_usd: value,
-                        });
-                    }
-                    self.cite(TermName::RevenueThreshold, s);
+                (false, _, true) => self.set_revenue_threshold(value, s),
+                (false, _, false) => {
+                    // A monthly level, or one with no period: the organisation is surely below
+                    // it only if its annual revenue is, so the level binds as an annual one.
+                    self.set_revenue_threshold(value, s);
+                    self.unclear(
+                        TermName::RevenueThreshold,
+                        "a revenue level that is not stated per year (monthly, or no period): it is compared with annual revenue, the strictest reading",
+                        s,
+                    );
                 }
-                _ => self.unclear(
+                (true, _, _) => self.unclear(
                     TermName::RevenueThreshold,
-                    "a revenue level whose period (annual or monthly) or effect could not be read",
+                    "a display duty above an annual revenue, which this checker does not model",
                     s,
                 ),
             }
         }
+    }
+
+    fn set_revenue_threshold(&mut self, value: u64, s: Sentence) {
+        let lower = self
+            .terms
+            .revenue_threshold
+            .is_none_or(|r| value < r.annual_revenue_usd);
+        if lower {
+            self.terms.revenue_threshold = Some(RevenueThreshold {
+                annual_revenue_usd: value,
+            });
+        }
+        self.cite(TermName::RevenueThreshold, s);
+    }
+
+    /// The term a sentence defines (`"Threshold" shall mean ...`), if it is a definition.
+    fn definition_name(&self, s: Sentence) -> Option<String> {
+        let caps = DEFINITION.captures(self.sentence_text(s))?;
+        Some(caps.get(1)?.as_str().trim().to_string())
+    }
+
+    /// When `s` defines a term, the other sentences that tie rights to that term through a level
+    /// ("rights are conditioned on not exceeding the Threshold"): a gate written through a
+    /// defined term.
+    fn defined_term_gates(&self, s: Sentence) -> Vec<Sentence> {
+        let Some(name) = self.definition_name(s) else {
+            return Vec::new();
+        };
+        self.all
+            .iter()
+            .filter(|other| other.start != s.start)
+            .filter(|other| {
+                let text = self.sentence_text(**other);
+                contains_word(text, &name)
+                    && (GATE_WORD.is_match(text) || SEPARATE_GRANT.is_match(text))
+            })
+            .copied()
+            .collect()
+    }
+
+    /// Definitions that limit who the licensee may be (`"Licensee" means a non-profit ...`).
+    fn licensee_limits(&self) -> Vec<Sentence> {
+        self.all
+            .iter()
+            .filter(|s| {
+                self.definition_name(**s)
+                    .is_some_and(|name| LICENSEE_NAME.is_match(&name))
+                    && LICENSEE_LIMIT.is_match(self.sentence_text(**s))
+            })
+            .copied()
+            .collect()
     }
 
     fn registration(&mut self) {
@@ -920,8 +1058,14 @@ impl<'a> Extraction<'a> {
                     && !REVENUE_WORD.is_match(text)
             })
             .collect();
-        let gated = self.terms.user_threshold.is_some() || self.terms.revenue_threshold.is_some();
-        let value = if gated || (self.terms.registration && non_commercial.is_empty()) {
+        let unreadable_gate = self
+            .unclear
+            .iter()
+            .any(|u| matches!(u.term, TermName::UserThreshold | TermName::RevenueThreshold));
+        let gated = self.terms.user_threshold.is_some()
+            || self.terms.revenue_threshold.is_some()
+            || unreadable_gate;
+        let mut value = if gated || (self.terms.registration && non_commercial.is_empty()) {
             CommercialUse::Conditional
         } else if !non_commercial.is_empty() {
             CommercialUse::NonCommercial
@@ -932,6 +1076,22 @@ impl<'a> Extraction<'a> {
         } else {
             CommercialUse::Unknown
         };
+        if value == CommercialUse::Allowed {
+            // Silence is not permission: an unlimited grant must have no limiting statement
+            // or definition anywhere in the text.
+            let mut limits = self.sentences(&NON_COMMERCIAL_MENTION, K_NON_COMMERCIAL);
+            limits.extend(self.licensee_limits());
+            if !limits.is_empty() {
+                value = CommercialUse::Unknown;
+                for s in limits {
+                    self.unclear(
+                        TermName::CommercialUse,
+                        "the grant reads as unlimited, but this clause limits the use or the licensee in words the rules cannot weigh",
+                        s,
+                    );
+                }
+            }
+        }
         self.terms.commercial_use = value;
         let cited: Vec<Sentence> = match value {
             CommercialUse::NonCommercial => non_commercial,
@@ -1070,6 +1230,15 @@ impl<'a> Extraction<'a> {
                 displays.push((s, at, m.start()));
             }
         }
+        // "Powered by X", "X Inside", "Built with X" quoted in a sentence that imposes a duty.
+        for (s, caps) in self.captures(&DISPLAY_QUOTED, K_QUOTE) {
+            if let (Some(m), Some(inner)) = (caps.get(0), caps.get(1)) {
+                let at = (s.start + inner.start(), s.start + inner.end());
+                if !displays.iter().any(|(d, _, _)| d.start == s.start) {
+                    displays.push((s, at, m.start()));
+                }
+            }
+        }
         // "... include the following statement: "[name] is built using ..."", possibly on the
         // next line: the quotation is delimited like a notice.
         for (s, open) in self.intro_then_quote(&STATEMENT_INTRO, K_STATEMENT) {
@@ -1151,7 +1320,7 @@ impl<'a> Extraction<'a> {
             && self.sentences(&HOSTING_ALLOW, K_AVAILABLE).is_empty();
         self.terms.hosting = if !denied.is_empty() {
             Hosting::RequiresLicence
-        } else if granted && !silent_nc {
+        } else if granted && !silent_nc && self.terms.commercial_use != CommercialUse::Unknown {
             Hosting::Allowed
         } else {
             Hosting::Unknown
@@ -1165,9 +1334,27 @@ impl<'a> Extraction<'a> {
     }
 
     fn output_training(&mut self, granted: bool) {
-        let banned = self.sentences(&OUTPUT_BAN, K_OUTPUT);
+        // A ban "for commercial purposes" only leaves other uses open.
+        let (commercial_bans, mut banned): (Vec<Sentence>, Vec<Sentence>) = self
+            .sentences(&OUTPUT_BAN, K_OUTPUT)
+            .into_iter()
+            .partition(|s| {
+                let text = self.sentence_text(*s);
+                COMMERCIAL_ONLY_QUALIFIER.is_match(text) && !NON_COMMERCIAL_MENTION.is_match(text)
+            });
         let mut conditions = self.sentences(&OUTPUT_CONDITION, K_OUTPUT);
-        conditions.extend(self.sentences(&OUTPUT_DERIVATIVE, K_OUTPUT));
+        conditions.extend(commercial_bans);
+        // Models trained on outputs are derivatives by definition: they share the derivatives'
+        // fate, and where derivatives may not be made or shared, the training is barred.
+        let by_definition = self.sentences(&OUTPUT_DERIVATIVE, K_OUTPUT);
+        let derivatives_barred = self.terms.derivatives.redistribution
+            == Redistribution::Prohibited
+            || !self.sentences(&MODIFY_BAN, K_MODIFY).is_empty();
+        if derivatives_barred {
+            banned.extend(by_definition);
+        } else {
+            conditions.extend(by_definition);
+        }
         conditions.extend(self.sentences(&OUTPUT_BOUND, K_OUTPUT));
         let naming_without_outputs: Vec<Sentence> = self
             .sentences(&NAMING_TRAINING, K_NAME)
@@ -1181,11 +1368,30 @@ impl<'a> Extraction<'a> {
         } else if !naming_without_outputs.is_empty() {
             // A naming duty for models "improved" with the materials, silent on outputs.
             (OutputTraining::Unknown, naming_without_outputs)
-        } else if !granted || self.terms.commercial_use == CommercialUse::NonCommercial {
+        } else if !granted
+            || matches!(
+                self.terms.commercial_use,
+                CommercialUse::NonCommercial | CommercialUse::Unknown
+            )
+        {
             // Under a non-commercial grant, commercial use of what outputs train is unclear.
             (OutputTraining::Unknown, Vec::new())
         } else {
-            (OutputTraining::Unrestricted, Vec::new())
+            // Silence is not permission: any other clause on training with outputs leaves it
+            // unread.
+            let mentions = self.sentences(&OUTPUT_TRAINING_MENTION, K_OUTPUT);
+            if mentions.is_empty() {
+                (OutputTraining::Unrestricted, Vec::new())
+            } else {
+                for s in &mentions {
+                    self.unclear(
+                        TermName::OutputTraining,
+                        "a clause on training with outputs that the rules cannot read",
+                        *s,
+                    );
+                }
+                (OutputTraining::Unknown, Vec::new())
+            }
         };
         self.terms.output_training = value;
         for s in cited {
@@ -1238,7 +1444,17 @@ impl<'a> Extraction<'a> {
             self.cite(TermName::Derivatives, s);
         }
         let banned = self.sentences(&DERIVATIVE_BAN, K_DERIVATIVE_BAN);
-        let share_alike = self.sentences(&SHARE_ALIKE, K_SHARE_ALIKE);
+        let mut share_alike = self.sentences(&SHARE_ALIKE, K_SHARE_ALIKE);
+        // "Derivatives may be distributed only under the terms of this Agreement", "with the use
+        // restrictions included", "for non-commercial purposes".
+        share_alike.extend(
+            self.sentences(&DERIVATIVE_LIMIT, K_MODIFY)
+                .into_iter()
+                .filter(|s| {
+                    let text = self.sentence_text(*s);
+                    DERIVATIVE_WORD.is_match(text) && DISTRIBUTE_WORD.is_match(text)
+                }),
+        );
         let t = &self.terms;
         let conditional = t.derivatives.naming_prefix.is_some()
             || t.flow_down
@@ -1247,11 +1463,12 @@ impl<'a> Extraction<'a> {
             || (t.attribution.is_some() && t.attribution_condition.is_none());
         // Modification must be among the acts the text permits, not merely mentioned.
         let may_modify = granted && self.permits_modification();
+        let commercial_unread = t.commercial_use == CommercialUse::Unknown;
         self.terms.derivatives.redistribution = if !banned.is_empty() {
             Redistribution::Prohibited
         } else if conditional {
             Redistribution::Conditional
-        } else if may_modify {
+        } else if may_modify && !commercial_unread {
             Redistribution::Allowed
         } else {
             Redistribution::Unknown
@@ -1265,6 +1482,15 @@ impl<'a> Extraction<'a> {
     }
 }
 
+/// Whether `text` holds `word` (as written) between word boundaries.
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 fn user_threshold(daily: bool, value: u64) -> UserThreshold {
     if daily {
         UserThreshold::DailyActiveUsers(value)
@@ -1275,8 +1501,12 @@ fn user_threshold(daily: bool, value: u64) -> UserThreshold {
 
 /// Parses "700" + "million", "1,000,000", "1.5" + "b".
 fn amount(number: &str, scale: Option<&str>) -> Option<u64> {
-    let digits: String = number.chars().filter(|c| *c != ',').collect();
-    let value: f64 = digits.trim_end_matches('.').parse().ok()?;
+    let value = if number.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        words_value(number)? as f64
+    } else {
+        let digits: String = number.chars().filter(|c| *c != ',').collect();
+        digits.trim_end_matches('.').parse().ok()?
+    };
     let factor = match scale.map(str::to_ascii_lowercase).as_deref() {
         None => 1.0,
         Some("thousand" | "k") => 1e3,
@@ -1286,6 +1516,56 @@ fn amount(number: &str, scale: Option<&str>) -> Option<u64> {
     };
     let total = value * factor;
     (0.0..1e19).contains(&total).then(|| total.round() as u64)
+}
+
+/// The value of a number written in words below a thousand: "seven hundred" is 700, "twenty-five"
+/// is 25, "one hundred and ten" is 110.
+fn words_value(words: &str) -> Option<u64> {
+    let mut total: u64 = 0;
+    for word in words
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+    {
+        let word = word.to_ascii_lowercase();
+        let units = match word.as_str() {
+            "and" => continue,
+            "hundred" => {
+                total = total.max(1) * 100;
+                continue;
+            }
+            "zero" => 0,
+            "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            "eleven" => 11,
+            "twelve" => 12,
+            "thirteen" => 13,
+            "fourteen" => 14,
+            "fifteen" => 15,
+            "sixteen" => 16,
+            "seventeen" => 17,
+            "eighteen" => 18,
+            "nineteen" => 19,
+            "twenty" => 20,
+            "thirty" => 30,
+            "forty" => 40,
+            "fifty" => 50,
+            "sixty" => 60,
+            "seventy" => 70,
+            "eighty" => 80,
+            "ninety" => 90,
+            _ => return None,
+        };
+        total += units;
+    }
+    Some(total)
 }
 
 /// Region names a licence may exclude, with their codes.
@@ -1406,6 +1686,10 @@ mod tests {
         assert_eq!(amount("1,000,000", None), Some(1_000_000));
         assert_eq!(amount("1.5", Some("B")), Some(1_500_000_000));
         assert_eq!(amount("20", Some("M")), Some(20_000_000));
+        assert_eq!(amount("seven hundred", Some("million")), Some(700_000_000));
+        assert_eq!(amount("one", Some("million")), Some(1_000_000));
+        assert_eq!(amount("twenty-five", Some("thousand")), Some(25_000));
+        assert_eq!(amount("one hundred and ten", None), Some(110));
     }
 
     #[test]
@@ -1470,6 +1754,19 @@ mod tests {
             &*SHARE_ALIKE,
             &*DERIVATIVE_BAN,
             &*MODIFY_GRANT,
+            &*DEFINITION,
+            &*GATE_WORD,
+            &*REVENUE_NOISE,
+            &*NON_COMMERCIAL_MENTION,
+            &*LICENSEE_NAME,
+            &*LICENSEE_LIMIT,
+            &*DISPLAY_QUOTED,
+            &*DERIVATIVE_WORD,
+            &*DISTRIBUTE_WORD,
+            &*DERIVATIVE_LIMIT,
+            &*MODIFY_BAN,
+            &*OUTPUT_TRAINING_MENTION,
+            &*COMMERCIAL_ONLY_QUALIFIER,
         ] {
             assert!(!re.as_str().is_empty());
         }

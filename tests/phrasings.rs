@@ -1,0 +1,145 @@
+//! Phrasings the clause rules read, each shown on a real licence text with one clause edited into
+//! it (`fixtures/dev/`, described in its README): the edit must change exactly the listed fields
+//! of what is read from the unedited text, to exactly the listed values, and the reading must
+//! never be more permissive than those values.
+
+mod common;
+
+use model_licence::{Terms, extract_terms};
+
+/// (edited text, the catalogue licence it was edited from, the fields that change and their
+/// values as JSON).
+type Changes = &'static [(&'static str, &'static str)];
+
+const EDITS: &[(&str, &str, Changes)] = &[
+    (
+        "mit-any-non-commercial-purpose.txt",
+        "mit",
+        NON_COMMERCIAL_MIT,
+    ),
+    (
+        "mit-allows-only-non-commercial.txt",
+        "mit",
+        NON_COMMERCIAL_MIT,
+    ),
+    (
+        "apache-2.0-threshold-defined.txt",
+        "apache-2.0",
+        &[
+            ("commercial_use", r#""conditional""#),
+            ("revenue_threshold", r#"{"annual_revenue_usd":10000000}"#),
+        ],
+    ),
+    (
+        "apache-2.0-monthly-revenue.txt",
+        "apache-2.0",
+        &[
+            ("commercial_use", r#""conditional""#),
+            ("revenue_threshold", r#"{"annual_revenue_usd":1000000}"#),
+        ],
+    ),
+    (
+        "mit-one-million-dollars.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""conditional""#),
+            ("revenue_threshold", r#"{"annual_revenue_usd":1000000}"#),
+        ],
+    ),
+    (
+        "apache-2.0-licensee-non-profit.txt",
+        "apache-2.0",
+        &[
+            ("commercial_use", r#""unknown""#),
+            (
+                "derivatives",
+                r#"{"redistribution":"unknown","naming_prefix":null}"#,
+            ),
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""unknown""#),
+        ],
+    ),
+    (
+        "apache-2.0-derivatives-only-under-this-license.txt",
+        "apache-2.0",
+        &[(
+            "derivatives",
+            r#"{"redistribution":"conditional","naming_prefix":null}"#,
+        )],
+    ),
+    (
+        "apache-2.0-output-models-are-derivatives.txt",
+        "apache-2.0",
+        &[
+            (
+                "derivatives",
+                r#"{"redistribution":"prohibited","naming_prefix":null}"#,
+            ),
+            ("output_training", r#""prohibited""#),
+        ],
+    ),
+    (
+        "mit-outputs-commercial-ban.txt",
+        "mit",
+        &[("output_training", r#""conditional""#)],
+    ),
+    (
+        "llama-3.3-powered-by.txt",
+        "llama-3.3",
+        &[("attribution", r#""Powered by Llama""#)],
+    ),
+    (
+        "llama-3.3-inside.txt",
+        "llama-3.3",
+        &[("attribution", r#""Llama Inside""#)],
+    ),
+    (
+        "llama-3.3-announcement.txt",
+        "llama-3.3",
+        &[("attribution", r#""This product uses Llama 3.3""#)],
+    ),
+    ("llama-3.3-seven-hundred-million.txt", "llama-3.3", &[]),
+];
+
+/// What a non-commercial-only edit of MIT changes: the use, and with it what silence allowed.
+const NON_COMMERCIAL_MIT: Changes = &[
+    ("commercial_use", r#""non_commercial""#),
+    (
+        "derivatives",
+        r#"{"redistribution":"conditional","naming_prefix":null}"#,
+    ),
+    ("output_training", r#""unknown""#),
+    ("hosting", r#""unknown""#),
+];
+
+fn read(rel: &str) -> Terms {
+    extract_terms(&common::read(&common::root().join(rel)))
+        .backed
+        .terms
+}
+
+#[test]
+fn each_phrasing_changes_exactly_its_fields() {
+    let mut failures = Vec::new();
+    for (file, base, changes) in EDITS {
+        let unedited = read(&format!("licences/{base}/LICENSE.txt"));
+        let mut expected = serde_json::to_value(&unedited).expect("terms serialise");
+        for (field, value) in *changes {
+            expected[*field] = serde_json::from_str(value).expect("expected value is JSON");
+        }
+        let expected: Terms = serde_json::from_value(expected).expect("expected terms");
+        let edited = read(&format!("fixtures/dev/{file}"));
+        for term in expected.differing_fields(&edited) {
+            failures.push(format!(
+                "{file} {}: expected {}, read {}",
+                term.as_str(),
+                expected.field_json(term),
+                edited.field_json(term)
+            ));
+        }
+        for term in edited.more_permissive_than(&expected) {
+            failures.push(format!("{file} {}: more permissive", term.as_str()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
