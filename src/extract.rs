@@ -66,11 +66,13 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
         plain: &plain,
         all,
         masks,
+        definitions: Vec::new(),
         terms: Terms::unknown(),
         evidence: TermEvidence::new(),
         found: BTreeSet::new(),
         unclear: Vec::new(),
     };
+    x.definitions = x.read_definitions();
     let granted = x.grant();
     x.language(granted);
     x.thresholds();
@@ -376,6 +378,14 @@ pattern!(
     r"(?i)\bonly (?:under|in accordance with|pursuant to|subject to) (?:the (?:terms|conditions)[^.\n]{0,30}? of )?(?:this|the same) (?:agreement|licen[cs]e)\b|\bwith (?:the |these |such |all )?(?:use|usage)(?:-based)? restrictions\b|\b(?:use|usage)(?:-based)? restrictions[^.\n]{0,40}\b(?:included|incorporated|attached)\b|\bfor non-?\s?commercial (?:purposes?|uses?)\b|\bsolely for (?:research|non-?\s?commercial|academic)\b"
 );
 pattern!(
+    SHARING_LIMIT,
+    r"(?i)\b(?:only|solely|exclusively)\b[^.\n]{0,60}?\b(?:distribut|redistribut|shar|publish|releas|sublicens)\w*|\b(?:distribut|redistribut|shar|publish|releas|sublicens)\w*\b[^.\n]{0,80}?\b(?:only|solely|exclusively)\b|\b(?:must not|may not|shall not|cannot|can not|not (?:be )?(?:permitted|allowed) to)\s+(?:\w+\s+){0,3}?(?:distribut|redistribut|shar|publish|releas|sublicens)\w*"
+);
+pattern!(
+    NARROW_PURPOSE,
+    r"(?i)\bnon-?\s?commercial\b|\bnot (?:include|for) (?:any )?commercial\b|\b(?:research|academic|evaluation|educational|personal|testing) (?:purposes?|use|uses|activities)\b"
+);
+pattern!(
     MODIFY_BAN,
     r"(?i)\b(?:may not|shall not|must not|cannot|can not|are not (?:permitted|allowed) to)\b[^.\n]{0,30}\b(?:modify|create derivative|make derivative|adapt|fine-?tune)\w*\b"
 );
@@ -412,10 +422,11 @@ const K_NAME: Keys = Keys(16);
 const K_SHARE_ALIKE: Keys = Keys(17);
 const K_DERIVATIVE_BAN: Keys = Keys(18);
 const K_TERRITORY: Keys = Keys(19);
+const K_DEFINITION: Keys = Keys(20);
 
 /// Keyword prefilters (lower case): a sentence without any word of a row cannot match the
 /// patterns filtered by it. All rows are found in one pass over the text.
-static KEY_WORDS: [&[&str]; 20] = [
+static KEY_WORDS: [&[&str]; 21] = [
     // K_GRANT
     &["grant", "permi"],
     // K_USERS
@@ -537,6 +548,8 @@ static KEY_WORDS: [&[&str]; 20] = [
         "brazil",
         "australia",
     ],
+    // K_DEFINITION
+    &["mean", "refer", "defined"],
 ];
 
 /// Every keyword of every row, and for each the rows (as a bit mask) it belongs to.
@@ -649,6 +662,8 @@ struct Extraction<'a> {
     all: Vec<Sentence>,
     /// For each sentence, the keyword rows it holds a word of.
     masks: Vec<u32>,
+    /// The defined terms of the text, with the sentence defining each.
+    definitions: Vec<(String, Sentence)>,
     terms: Terms,
     evidence: TermEvidence,
     found: BTreeSet<TermName>,
@@ -997,8 +1012,18 @@ impl<'a> Extraction<'a> {
 
     /// The term a sentence defines (`"Threshold" shall mean ...`), if it is a definition.
     fn definition_name(&self, s: Sentence) -> Option<String> {
-        let caps = DEFINITION.captures(self.sentence_text(s))?;
-        Some(caps.get(1)?.as_str().trim().to_string())
+        self.definitions
+            .iter()
+            .find(|(_, d)| d.start == s.start)
+            .map(|(name, _)| name.clone())
+    }
+
+    /// Every definition in the text: the term defined and its sentence.
+    fn read_definitions(&self) -> Vec<(String, Sentence)> {
+        self.captures(&DEFINITION, K_DEFINITION)
+            .into_iter()
+            .filter_map(|(s, caps)| Some((caps.get(1)?.as_str().trim().to_string(), s)))
+            .collect()
     }
 
     /// When `s` defines a term, the other sentences that tie rights to that term through a level
@@ -1047,7 +1072,8 @@ impl<'a> Extraction<'a> {
     }
 
     fn commercial_use(&mut self, granted: bool) {
-        let non_commercial = self.sentences(&NON_COMMERCIAL_ONLY, K_NON_COMMERCIAL);
+        let mut non_commercial = self.sentences(&NON_COMMERCIAL_ONLY, K_NON_COMMERCIAL);
+        non_commercial.extend(self.grants_through_narrow_definitions());
         let approval: Vec<Sentence> = self
             .sentences(&COMMERCIAL_APPROVAL, K_COMMERCIAL)
             .into_iter()
@@ -1428,6 +1454,57 @@ impl<'a> Extraction<'a> {
             .any(|s| PERMISSION.is_match(self.sentence_text(*s)) && in_scope(s))
     }
 
+    /// Sharing derivatives reads as allowed only if no clause on sharing them limits it in words
+    /// the rules do not read ("only", "may not"): such a clause leaves it unknown, for review.
+    fn unlimited_sharing(&mut self) -> Redistribution {
+        let limits: Vec<Sentence> = self
+            .sentences(&DERIVATIVE_WORD, K_MODIFY)
+            .into_iter()
+            .filter(|s| {
+                let text = self.sentence_text(*s);
+                SHARING_LIMIT.is_match(text)
+            })
+            .collect();
+        for s in &limits {
+            self.unclear(
+                TermName::Derivatives,
+                "a clause limits how derivatives are shared in words the rules cannot weigh",
+                *s,
+            );
+        }
+        if limits.is_empty() {
+            Redistribution::Allowed
+        } else {
+            Redistribution::Unknown
+        }
+    }
+
+    /// Grants whose scope is a defined term with a narrow definition ("to use the Model for
+    /// Permitted Purposes", where "Permitted Purposes" means non-commercial research): the
+    /// grant and the definition.
+    fn grants_through_narrow_definitions(&self) -> Vec<Sentence> {
+        let narrow: Vec<(String, Sentence)> = self
+            .definitions
+            .iter()
+            .filter(|(_, s)| NARROW_PURPOSE.is_match(self.sentence_text(*s)))
+            .cloned()
+            .collect();
+        if narrow.is_empty() {
+            return Vec::new();
+        }
+        let mut cited = Vec::new();
+        for grant in self.sentences(&GRANT, K_GRANT) {
+            let text = self.sentence_text(grant);
+            for (name, definition) in &narrow {
+                if contains_word(text, name) && !LICENSEE_NAME.is_match(name) {
+                    cited.push(grant);
+                    cited.push(*definition);
+                }
+            }
+        }
+        cited
+    }
+
     fn derivatives(&mut self, granted: bool) {
         let names: Vec<(Sentence, usize, usize)> = self
             .captures(&NAMING, K_NAME)
@@ -1469,7 +1546,7 @@ impl<'a> Extraction<'a> {
         } else if conditional {
             Redistribution::Conditional
         } else if may_modify && !commercial_unread {
-            Redistribution::Allowed
+            self.unlimited_sharing()
         } else {
             Redistribution::Unknown
         };
@@ -1767,6 +1844,8 @@ mod tests {
             &*MODIFY_BAN,
             &*OUTPUT_TRAINING_MENTION,
             &*COMMERCIAL_ONLY_QUALIFIER,
+            &*SHARING_LIMIT,
+            &*NARROW_PURPOSE,
         ] {
             assert!(!re.as_str().is_empty());
         }

@@ -23,6 +23,19 @@ const EDITS: &[(&str, &str, Changes)] = &[
         NON_COMMERCIAL_MIT,
     ),
     (
+        "mit-permitted-purposes-defined.txt",
+        "mit",
+        NON_COMMERCIAL_MIT,
+    ),
+    (
+        "apache-2.0-derivatives-shared-solely.txt",
+        "apache-2.0",
+        &[(
+            "derivatives",
+            r#"{"redistribution":"unknown","naming_prefix":null}"#,
+        )],
+    ),
+    (
         "apache-2.0-threshold-defined.txt",
         "apache-2.0",
         &[
