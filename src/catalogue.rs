@@ -510,6 +510,7 @@ fn locate_quote(
         end: start + quote.quote.len(),
         text: quote.quote.clone(),
         document,
+        lang: None,
     })
 }
 

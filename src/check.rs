@@ -407,6 +407,7 @@ fn relocate(licence: &Licence, text: &str, words: &Words) -> (BackedTerms, Vec<E
                     end,
                     text: text[start..end].to_string(),
                     document: LICENCE_DOCUMENT.to_string(),
+                    lang: None,
                 },
                 None => {
                     let catalogue_copy = licence.catalogue_evidence(clause);
@@ -473,6 +474,7 @@ fn text_findings(
                 end,
                 text: text[start..end].to_string(),
                 document: LICENCE_DOCUMENT.to_string(),
+                lang: None,
             })
             .collect()
     };

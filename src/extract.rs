@@ -398,6 +398,103 @@ pattern!(
     r"(?i)\bfor (?:any )?commercial (?:purposes?|use|gain)\b|\bcommercial(?:ly)? (?:compet\w*|models?|products?|services?|purposes?)\b"
 );
 
+// Chinese phrasings. Sentences end at `。` and `；`, so `.` within a pattern stays in the clause.
+// A number: Arabic digits or Chinese numerals, with a scale (`3亿` is 300 million, `100万` one
+// million).
+const AMOUNT_ZH: &str =
+    r"([0-9][0-9,]*(?:\.[0-9]+)?|[零一二两三四五六七八九十百千]+)\s*(亿|千万|百万|十万|万|千)?";
+pattern!(
+    GRANT_ZH,
+    r"(?:特此|兹)授予(?:您|你)|(?:我们|许可方|许可人)授予(?:您|你).{0,80}(?:许可|权利)"
+);
+pattern!(
+    USERS_ZH,
+    &format!(
+        r"(?:月活跃用户|月活|日活跃用户|日活|日均用户活跃量|用户活跃量|活跃用户|MAU|DAU|用户数量|访问量).{{0,40}}?(?:超过|高于|多于|大于|达到|超出|低于|少于){AMOUNT_ZH}"
+    )
+);
+pattern!(DAILY_ZH, r"日活|日均|每日|每天|DAU|/\s*天");
+pattern!(GATE_ZH, r"申请|许可|授权|联系|登记|不得|同意|协议");
+pattern!(
+    REVENUE_ZH,
+    &format!(
+        r"(?:营业收入|营收|收入|营业额|销售额).{{0,40}}?(?:超过|高于|多于|大于|达到|超出|低于|少于)\s*(?:人民币|美元)?\s*{AMOUNT_ZH}\s*(美元|元|人民币)?"
+    )
+);
+pattern!(
+    REGISTRATION_ZH,
+    r"(?:登记|备案|注册).{0,60}(?:商业|商用)|(?:商业|商用).{0,60}(?:登记|备案|注册)"
+);
+// A registration that leads to a separate licence agreement is that licence, not a mere
+// registration.
+pattern!(REGISTRY_NOISE_ZH, r"商标|域名|许可协议");
+pattern!(
+    APPROVAL_ZH,
+    r"(?:商业|商用).{0,40}(?:申请|获得|取得).{0,20}(?:授权|许可|同意|审批)|(?:申请|获得|取得).{0,10}(?:书面)?(?:商业|商用)(?:授权|许可)"
+);
+pattern!(
+    NON_COMMERCIAL_ZH,
+    r"仅(?:限)?(?:可)?(?:用于|供)(?:学术|研究|科研|个人|非商业)|(?:不得|禁止|不可).{0,40}(?:用于|进行)(?:任何)?商业|非商业(?:性)?(?:用途|目的|使用)(?:之)?(?:外)?(?:使用)?(?:为限|仅)"
+);
+pattern!(
+    NON_COMMERCIAL_MENTION_ZH,
+    r"非商业|非营利|仅.{0,10}(?:学术|研究|个人)"
+);
+pattern!(
+    DEFINITION_ZH,
+    r#""([^"]{1,20})"(?:\s*[（(][^）)]{0,40}[）)])?\s*(?:是指|指|意指|系指)"#
+);
+pattern!(
+    DISPLAY_ZH,
+    r#"(?:显示|展示|标明|注明|标注|署名)\s*"([^"]{1,60})""#
+);
+pattern!(
+    NAMING_ZH,
+    r#"名称的?(?:开头|开始|前面|前缀)(?:处)?(?:添加|加上|包含|使用)\s*"([^"]{1,40})"|(?:添加|加上|包含)\s*"([^"]{1,40})".{0,10}名称的?(?:开头|开始|前缀)"#
+);
+pattern!(
+    DERIVATIVE_BAN_ZH,
+    r"(?:不得|禁止|不可).{0,20}(?:分发|发布|传播|共享|公开).{0,20}(?:衍生|修改)"
+);
+pattern!(
+    NAMING_TRAINING_ZH,
+    r"(?:训练|改进|微调).{0,80}名称的?(?:开头|开始|前缀)"
+);
+pattern!(PURPOSE_BAN_ZH, r"军事|非法|违法");
+pattern!(PERMISSION_ZH, r"您可以|你可以|允许您|您有权|授予您");
+pattern!(MODIFY_ZH, r"修改|衍生|改编|微调");
+pattern!(NEGATED_ZH, r"不得|禁止|不可|不允许");
+pattern!(
+    OUTPUT_BAN_ZH,
+    r"(?:不得|禁止|不可).{0,40}(?:输出|生成的?内容|结果|成果).{0,40}(?:训练|改进|改善|提升|开发|蒸馏).{0,20}(?:其他|任何).{0,10}模型"
+);
+pattern!(
+    OUTPUT_DERIVATIVE_ZH,
+    r"衍生.{0,20}(?:是指|指|包括).{0,300}(?:输出|合成数据)"
+);
+pattern!(
+    OUTPUT_TRAINING_MENTION_ZH,
+    r"(?:输出|合成数据|生成内容).{0,60}(?:训练|蒸馏|微调)|(?:训练|蒸馏|微调).{0,60}(?:输出|合成数据)"
+);
+pattern!(
+    HOSTING_DENY_ZH,
+    r"(?:托管|云服务|API|SaaS|作为服务).{0,40}(?:不得|禁止|另行|单独).{0,20}(?:授权|许可|协议)?"
+);
+pattern!(
+    TERRITORY_ZH,
+    r"(?:不适用于|不得在|禁止在|不授予|排除).{0,30}(?:欧盟|欧洲联盟|英国|韩国|朝鲜|美国|俄罗斯|伊朗|日本|印度|中国大陆)|(?:欧盟|欧洲联盟|英国|韩国|朝鲜|美国|俄罗斯|伊朗|日本|印度|中国大陆).{0,30}(?:不适用|除外|不授予|不得使用)"
+);
+pattern!(
+    GOVERNING_LAW_ZH,
+    r"法律管辖|适用.{0,20}法律|法律.{0,10}适用"
+);
+pattern!(FLOW_DOWN_ZH, r"可执行(?:的)?条款|强制执行的条款");
+pattern!(
+    LICENCE_COPY_ZH,
+    r"本(?:协议|许可)的副本|许可声明应包含在|提供本协议"
+);
+pattern!(DAMAGES_ZH, r"损失|损害|赔偿");
+
 /// A keyword prefilter: the index of a row of [`KEY_WORDS`].
 #[derive(Debug, Clone, Copy)]
 struct Keys(usize);
@@ -423,10 +520,11 @@ const K_SHARE_ALIKE: Keys = Keys(17);
 const K_DERIVATIVE_BAN: Keys = Keys(18);
 const K_TERRITORY: Keys = Keys(19);
 const K_DEFINITION: Keys = Keys(20);
+const K_ZH: Keys = Keys(21);
 
 /// Keyword prefilters (lower case): a sentence without any word of a row cannot match the
 /// patterns filtered by it. All rows are found in one pass over the text.
-static KEY_WORDS: [&[&str]; 21] = [
+static KEY_WORDS: [&[&str]; 22] = [
     // K_GRANT
     &["grant", "permi"],
     // K_USERS
@@ -549,7 +647,63 @@ static KEY_WORDS: [&[&str]; 21] = [
         "australia",
     ],
     // K_DEFINITION
-    &["mean", "refer", "defined"],
+    &["mean", "refer", "defined", "是指", "指"],
+    // K_ZH: every Chinese rule
+    &[
+        "授予",
+        "许可",
+        "商业",
+        "商用",
+        "登记",
+        "备案",
+        "注册",
+        "活跃",
+        "用户",
+        "访问量",
+        "收入",
+        "营收",
+        "营业额",
+        "销售额",
+        "衍生",
+        "修改",
+        "改编",
+        "微调",
+        "输出",
+        "合成数据",
+        "训练",
+        "署名",
+        "显示",
+        "展示",
+        "标明",
+        "注明",
+        "标注",
+        "名称",
+        "欧盟",
+        "欧洲联盟",
+        "英国",
+        "韩国",
+        "朝鲜",
+        "美国",
+        "俄罗斯",
+        "伊朗",
+        "日本",
+        "印度",
+        "中国大陆",
+        "托管",
+        "云服务",
+        "服务",
+        "副本",
+        "条款",
+        "本协议",
+        "学术",
+        "研究",
+        "个人",
+        "非营利",
+        "您可以",
+        "你可以",
+        "允许您",
+        "您有权",
+    ],
 ];
 
 /// Every keyword of every row, and for each the rows (as a bit mask) it belongs to.
@@ -685,11 +839,14 @@ impl<'a> Extraction<'a> {
     /// Evidence for a sentence, as a span of the original text.
     fn evidence(&self, s: Sentence) -> Option<Evidence> {
         let (start, end) = self.plain.original(s.start, s.end)?;
+        let text = self.text.get(start..end)?.to_string();
+        let lang = clause_language(&text).map(str::to_string);
         Some(Evidence {
             start,
             end,
-            text: self.text.get(start..end)?.to_string(),
+            text,
             document: LICENCE_DOCUMENT.to_string(),
+            lang,
         })
     }
 
@@ -773,7 +930,13 @@ impl<'a> Extraction<'a> {
             .chars()
             .filter(|c| c.is_ascii_alphabetic())
             .count();
-        if !granted && letters > 200 && latin * 2 < letters {
+        let han = self
+            .plain
+            .text
+            .chars()
+            .filter(|c| script_language(*c) == Some("zh"))
+            .count();
+        if !granted && letters > 200 && (latin + han) * 2 < letters {
             let first = self
                 .all
                 .first()
@@ -781,14 +944,16 @@ impl<'a> Extraction<'a> {
                 .unwrap_or(Sentence { start: 0, end: 0 });
             self.unclear(
                 TermName::CommercialUse,
-                "the text is mostly not in English, which the clause rules cannot read",
+                "the text is mostly in a language the clause rules cannot read (they read English and Chinese)",
                 first,
             );
         }
     }
 
     fn grant(&mut self) -> bool {
-        let found = self.sentences(&GRANT, K_GRANT);
+        let mut found = self.sentences(&GRANT, K_GRANT);
+        found.extend(self.sentences(&GRANT_ZH, K_ZH));
+        found.sort_by_key(|s| s.start);
         let granted = !found.is_empty();
         if let Some(first) = found.first() {
             // The grant backs every permissive default; it is cited under commercial use.
@@ -850,6 +1015,20 @@ impl<'a> Extraction<'a> {
                 }
             }
         }
+        // "月活跃用户数...超过3亿", "日均用户活跃量（DAU）低于100万": a level tied to a grant.
+        for (s, caps) in self.captures(&USERS_ZH, K_ZH) {
+            let (Some(n), Some(m)) = (caps.get(1), caps.get(0)) else {
+                continue;
+            };
+            let text = self.sentence_text(s);
+            if !GATE_ZH.is_match(text) {
+                continue;
+            }
+            let daily = DAILY_ZH.is_match(m.as_str()) || DAILY_ZH.is_match(text);
+            if let Some(value) = amount_zh(n.as_str(), caps.get(2).map(|m| m.as_str())) {
+                users.push((user_threshold(daily, value), s, false));
+            }
+        }
         let read: BTreeSet<usize> = users.iter().map(|(_, s, _)| s.start).collect();
         for s in self.sentences(&USERS_ANY, K_USERS) {
             if !read.contains(&s.start) && SEPARATE_GRANT.is_match(self.sentence_text(s)) {
@@ -868,6 +1047,7 @@ impl<'a> Extraction<'a> {
             }
         }
         self.revenue();
+        self.revenue_zh();
     }
 
     fn is_display_duty(&self, s: Sentence) -> bool {
@@ -997,6 +1177,46 @@ impl<'a> Extraction<'a> {
         }
     }
 
+    /// "年营业收入超过1亿美元": a revenue level in Chinese. A level in another currency than US
+    /// dollars (元, 人民币) cannot be compared: it is a gate, read for review.
+    fn revenue_zh(&mut self) {
+        let levels: Vec<(Sentence, bool, Option<u64>, bool)> = self
+            .captures(&REVENUE_ZH, K_ZH)
+            .into_iter()
+            .filter(|(s, _)| {
+                let text = self.sentence_text(*s);
+                GATE_ZH.is_match(text) && !DAMAGES_ZH.is_match(text)
+            })
+            .map(|(s, caps)| {
+                let dollars = caps.get(0).is_some_and(|m| m.as_str().contains("美元"));
+                let value = caps
+                    .get(1)
+                    .and_then(|n| amount_zh(n.as_str(), caps.get(2).map(|m| m.as_str())));
+                let annual = self.sentence_text(s).contains('年');
+                (s, dollars, value, annual)
+            })
+            .collect();
+        for (s, dollars, value, annual) in levels {
+            match value {
+                Some(value) if dollars => {
+                    self.set_revenue_threshold(value, s);
+                    if !annual {
+                        self.unclear(
+                            TermName::RevenueThreshold,
+                            "a revenue level that is not stated per year: it is compared with annual revenue, the strictest reading",
+                            s,
+                        );
+                    }
+                }
+                _ => self.unclear(
+                    TermName::RevenueThreshold,
+                    "a revenue level in a currency other than US dollars, or unreadable",
+                    s,
+                ),
+            }
+        }
+    }
+
     fn set_revenue_threshold(&mut self, value: u64, s: Sentence) {
         let lower = self
             .terms
@@ -1020,10 +1240,17 @@ impl<'a> Extraction<'a> {
 
     /// Every definition in the text: the term defined and its sentence.
     fn read_definitions(&self) -> Vec<(String, Sentence)> {
-        self.captures(&DEFINITION, K_DEFINITION)
-            .into_iter()
-            .filter_map(|(s, caps)| Some((caps.get(1)?.as_str().trim().to_string(), s)))
-            .collect()
+        let mut found: Vec<(String, Sentence)> = Vec::new();
+        for re in [&*DEFINITION, &*DEFINITION_ZH] {
+            for (s, caps) in self.captures(re, K_DEFINITION) {
+                if let Some(name) = caps.get(1)
+                    && !found.iter().any(|(_, d)| d.start == s.start)
+                {
+                    found.push((name.as_str().trim().to_string(), s));
+                }
+            }
+        }
+        found
     }
 
     /// When `s` defines a term, the other sentences that tie rights to that term through a level
@@ -1069,11 +1296,18 @@ impl<'a> Extraction<'a> {
                 self.cite(TermName::Registration, s);
             }
         }
+        for s in self.sentences(&REGISTRATION_ZH, K_ZH) {
+            if !REGISTRY_NOISE_ZH.is_match(self.sentence_text(s)) {
+                self.terms.registration = true;
+                self.cite(TermName::Registration, s);
+            }
+        }
     }
 
     fn commercial_use(&mut self, granted: bool) {
         let mut non_commercial = self.sentences(&NON_COMMERCIAL_ONLY, K_NON_COMMERCIAL);
         non_commercial.extend(self.grants_through_narrow_definitions());
+        non_commercial.extend(self.sentences(&NON_COMMERCIAL_ZH, K_ZH));
         let approval: Vec<Sentence> = self
             .sentences(&COMMERCIAL_APPROVAL, K_COMMERCIAL)
             .into_iter()
@@ -1083,6 +1317,7 @@ impl<'a> Extraction<'a> {
                     && !USERS_ANY.is_match(text)
                     && !REVENUE_WORD.is_match(text)
             })
+            .chain(self.sentences(&APPROVAL_ZH, K_ZH))
             .collect();
         let unreadable_gate = self
             .unclear
@@ -1106,6 +1341,7 @@ impl<'a> Extraction<'a> {
             // Silence is not permission: an unlimited grant must have no limiting statement
             // or definition anywhere in the text.
             let mut limits = self.sentences(&NON_COMMERCIAL_MENTION, K_NON_COMMERCIAL);
+            limits.extend(self.sentences(&NON_COMMERCIAL_MENTION_ZH, K_ZH));
             limits.extend(self.licensee_limits());
             if !limits.is_empty() {
                 value = CommercialUse::Unknown;
@@ -1179,6 +1415,25 @@ impl<'a> Extraction<'a> {
                 }
                 self.cite(TermName::TerritoryExclusions, s);
             }
+        }
+        for s in self.sentences(&TERRITORY_ZH, K_ZH) {
+            let text = self.sentence_text(s);
+            if GOVERNING_LAW_ZH.is_match(text) {
+                continue;
+            }
+            let scope = if text.contains("多模态") {
+                TerritoryScope::Multimodal
+            } else {
+                TerritoryScope::All
+            };
+            for region in regions_zh(text) {
+                exclusions.push(TerritoryExclusion {
+                    region: region.to_string(),
+                    scope,
+                    basis: TerritoryBasis::Any,
+                });
+            }
+            self.cite(TermName::TerritoryExclusions, s);
         }
         self.terms.territory_exclusions = merge_exclusions(exclusions);
     }
@@ -1256,6 +1511,13 @@ impl<'a> Extraction<'a> {
                 displays.push((s, at, m.start()));
             }
         }
+        // "突出显示 “Built with X”", "署名 “...”".
+        for (s, caps) in self.captures(&DISPLAY_ZH, K_ZH) {
+            if let (Some(m), Some(inner)) = (caps.get(0), caps.get(1)) {
+                let at = (s.start + inner.start(), s.start + inner.end());
+                displays.push((s, at, m.start()));
+            }
+        }
         // "Powered by X", "X Inside", "Built with X" quoted in a sentence that imposes a duty.
         for (s, caps) in self.captures(&DISPLAY_QUOTED, K_QUOTE) {
             if let (Some(m), Some(inner)) = (caps.get(0), caps.get(1)) {
@@ -1316,14 +1578,18 @@ impl<'a> Extraction<'a> {
     }
 
     fn flow_down(&mut self) {
-        for s in self.sentences(&FLOW_DOWN, K_FLOW_DOWN) {
+        let mut found = self.sentences(&FLOW_DOWN, K_FLOW_DOWN);
+        found.extend(self.sentences(&FLOW_DOWN_ZH, K_ZH));
+        for s in found {
             self.terms.flow_down = true;
             self.cite(TermName::FlowDown, s);
         }
     }
 
     fn licence_copy(&mut self, granted: bool) {
-        for s in self.sentences(&LICENCE_COPY, K_COPY) {
+        let mut found = self.sentences(&LICENCE_COPY, K_COPY);
+        found.extend(self.sentences(&LICENCE_COPY_ZH, K_ZH));
+        for s in found {
             self.terms.licence_copy = true;
             self.cite(TermName::LicenceCopy, s);
         }
@@ -1340,6 +1606,7 @@ impl<'a> Extraction<'a> {
             }
         }
         denied.extend(self.sentences(&HOSTING_NOT_NC, K_COMMERCIAL));
+        denied.extend(self.sentences(&HOSTING_DENY_ZH, K_ZH));
         // Under a non-commercial grant, offering the model to others is allowed only where the
         // text says the model may be made available; silence is no permission.
         let silent_nc = self.terms.commercial_use == CommercialUse::NonCommercial
@@ -1364,6 +1631,7 @@ impl<'a> Extraction<'a> {
         let (commercial_bans, mut banned): (Vec<Sentence>, Vec<Sentence>) = self
             .sentences(&OUTPUT_BAN, K_OUTPUT)
             .into_iter()
+            .chain(self.sentences(&OUTPUT_BAN_ZH, K_ZH))
             .partition(|s| {
                 let text = self.sentence_text(*s);
                 COMMERCIAL_ONLY_QUALIFIER.is_match(text) && !NON_COMMERCIAL_MENTION.is_match(text)
@@ -1372,7 +1640,8 @@ impl<'a> Extraction<'a> {
         conditions.extend(commercial_bans);
         // Models trained on outputs are derivatives by definition: they share the derivatives'
         // fate, and where derivatives may not be made or shared, the training is barred.
-        let by_definition = self.sentences(&OUTPUT_DERIVATIVE, K_OUTPUT);
+        let mut by_definition = self.sentences(&OUTPUT_DERIVATIVE, K_OUTPUT);
+        by_definition.extend(self.sentences(&OUTPUT_DERIVATIVE_ZH, K_ZH));
         let derivatives_barred = self.terms.derivatives.redistribution
             == Redistribution::Prohibited
             || !self.sentences(&MODIFY_BAN, K_MODIFY).is_empty();
@@ -1385,7 +1654,11 @@ impl<'a> Extraction<'a> {
         let naming_without_outputs: Vec<Sentence> = self
             .sentences(&NAMING_TRAINING, K_NAME)
             .into_iter()
-            .filter(|s| !OUTPUT_WORD.is_match(self.sentence_text(*s)))
+            .chain(self.sentences(&NAMING_TRAINING_ZH, K_ZH))
+            .filter(|s| {
+                let text = self.sentence_text(*s);
+                !OUTPUT_WORD.is_match(text) && !text.contains("输出")
+            })
             .collect();
         let (value, cited) = if !banned.is_empty() {
             (OutputTraining::Prohibited, banned)
@@ -1405,7 +1678,8 @@ impl<'a> Extraction<'a> {
         } else {
             // Silence is not permission: any other clause on training with outputs leaves it
             // unread.
-            let mentions = self.sentences(&OUTPUT_TRAINING_MENTION, K_OUTPUT);
+            let mut mentions = self.sentences(&OUTPUT_TRAINING_MENTION, K_OUTPUT);
+            mentions.extend(self.sentences(&OUTPUT_TRAINING_MENTION_ZH, K_ZH));
             if mentions.is_empty() {
                 (OutputTraining::Unrestricted, Vec::new())
             } else {
@@ -1431,11 +1705,15 @@ impl<'a> Extraction<'a> {
     /// Whether the grant (with the list it introduces) or a permission names modification, or
     /// grants everything "without restriction".
     fn permits_modification(&self) -> bool {
-        let grants = self.sentences(&GRANT, K_GRANT);
+        let mut grants = self.sentences(&GRANT, K_GRANT);
+        grants.extend(self.sentences(&GRANT_ZH, K_ZH));
         let in_scope = |s: &Sentence| {
             let text = self.sentence_text(*s);
-            (MODIFY_GRANT.is_match(text) || text.contains("without restriction"))
+            (MODIFY_GRANT.is_match(text)
+                || MODIFY_ZH.is_match(text)
+                || text.contains("without restriction"))
                 && !NEGATED.is_match(text)
+                && !NEGATED_ZH.is_match(text)
         };
         for grant in &grants {
             let at = self
@@ -1443,15 +1721,23 @@ impl<'a> Extraction<'a> {
                 .iter()
                 .position(|s| s.start == grant.start)
                 .unwrap_or(0);
-            let introduces_list = self.sentence_text(*grant).trim_end().ends_with(':');
+            // The grant, or the sentence after it ("You must adhere to the following:"),
+            // introduces a list of what the licence covers.
+            let introduces_list = self.all[at..]
+                .iter()
+                .take(2)
+                .any(|s| self.sentence_text(*s).trim_end().ends_with([':', '：']));
             let scope = if introduces_list { 8 } else { 1 };
             if self.all[at..].iter().take(scope).any(in_scope) {
                 return true;
             }
         }
-        self.sentences(&MODIFY_GRANT, K_MODIFY)
-            .iter()
-            .any(|s| PERMISSION.is_match(self.sentence_text(*s)) && in_scope(s))
+        let permitted_zh = self.sentences(&PERMISSION_ZH, K_ZH).iter().any(&in_scope);
+        permitted_zh
+            || self
+                .sentences(&MODIFY_GRANT, K_MODIFY)
+                .iter()
+                .any(|s| PERMISSION.is_match(self.sentence_text(*s)) && in_scope(s))
     }
 
     /// Sharing derivatives reads as allowed only if no clause on sharing them limits it in words
@@ -1509,6 +1795,7 @@ impl<'a> Extraction<'a> {
         let names: Vec<(Sentence, usize, usize)> = self
             .captures(&NAMING, K_NAME)
             .into_iter()
+            .chain(self.captures(&NAMING_ZH, K_ZH))
             .filter_map(|(s, caps)| {
                 let inner = caps.get(1).or(caps.get(2))?;
                 Some((s, s.start + inner.start(), s.start + inner.end()))
@@ -1520,7 +1807,14 @@ impl<'a> Extraction<'a> {
             }
             self.cite(TermName::Derivatives, s);
         }
-        let banned = self.sentences(&DERIVATIVE_BAN, K_DERIVATIVE_BAN);
+        let mut banned = self.sentences(&DERIVATIVE_BAN, K_DERIVATIVE_BAN);
+        // A ban on sharing derivatives for some purposes only (military, unlawful) is a use
+        // restriction, not a ban on sharing.
+        banned.extend(
+            self.sentences(&DERIVATIVE_BAN_ZH, K_ZH)
+                .into_iter()
+                .filter(|s| !PURPOSE_BAN_ZH.is_match(self.sentence_text(*s))),
+        );
         let mut share_alike = self.sentences(&SHARE_ALIKE, K_SHARE_ALIKE);
         // "Derivatives may be distributed only under the terms of this Agreement", "with the use
         // restrictions included", "for non-commercial purposes".
@@ -1645,6 +1939,125 @@ fn words_value(words: &str) -> Option<u64> {
     Some(total)
 }
 
+/// Parses "3" + "亿", "100" + "万", "一" + "百万", "1,000,000".
+fn amount_zh(number: &str, scale: Option<&str>) -> Option<u64> {
+    let value = if number.starts_with(|c: char| c.is_ascii_digit()) {
+        let digits: String = number.chars().filter(|c| *c != ',').collect();
+        digits.parse::<f64>().ok()?
+    } else {
+        numerals_zh(number)? as f64
+    };
+    let factor = match scale {
+        None => 1.0,
+        Some("千") => 1e3,
+        Some("万") => 1e4,
+        Some("十万") => 1e5,
+        Some("百万") => 1e6,
+        Some("千万") => 1e7,
+        Some("亿") => 1e8,
+        Some(_) => return None,
+    };
+    let total = value * factor;
+    (0.0..1e19).contains(&total).then(|| total.round() as u64)
+}
+
+/// The value of Chinese numerals below ten thousand: "三" is 3, "一百" 100, "十五" 15.
+fn numerals_zh(numerals: &str) -> Option<u64> {
+    let mut total = 0;
+    let mut digit = 0;
+    for c in numerals.chars() {
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            _ => {
+                digit = "零一二三四五六七八九"
+                    .chars()
+                    .position(|d| d == c)
+                    .or(match c {
+                        '两' => Some(2),
+                        _ => None,
+                    })? as u64;
+                continue;
+            }
+        };
+        total += digit.max(1) * unit;
+        digit = 0;
+    }
+    Some(total + digit)
+}
+
+/// Chinese region names a licence may exclude, with their codes.
+const REGION_NAMES_ZH: &[(&str, &str)] = &[
+    ("欧盟", "EU"),
+    ("欧洲联盟", "EU"),
+    ("英国", "GB"),
+    ("韩国", "KR"),
+    ("朝鲜", "KP"),
+    ("美国", "US"),
+    ("俄罗斯", "RU"),
+    ("伊朗", "IR"),
+    ("日本", "JP"),
+    ("印度", "IN"),
+    ("中国大陆", "CN"),
+];
+
+/// The regions a Chinese sentence names, in order, without repeats.
+fn regions_zh(sentence: &str) -> Vec<&'static str> {
+    let mut found: Vec<(usize, &'static str)> = REGION_NAMES_ZH
+        .iter()
+        .flat_map(|(name, code)| sentence.match_indices(name).map(move |(at, _)| (at, *code)))
+        .collect();
+    found.sort();
+    let mut codes = Vec::new();
+    for (_, code) in found {
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    codes
+}
+
+/// The language of a clause, told from its script: the language of most of its letters that have
+/// one (`zh`, `ja`, `ko`), or `None` when most of its letters are Latin (English).
+pub fn clause_language(clause: &str) -> Option<&'static str> {
+    let mut latin = 0;
+    let mut counts: [(&str, usize); 3] = [("zh", 0), ("ja", 0), ("ko", 0)];
+    for c in clause.chars().filter(|c| c.is_alphabetic()) {
+        match script_language(c) {
+            Some(lang) => {
+                if let Some(entry) = counts.iter_mut().find(|(l, _)| *l == lang) {
+                    entry.1 += 1;
+                }
+            }
+            None => latin += 1,
+        }
+    }
+    // Kana mark Japanese even among many Han characters.
+    let (han, kana, hangul) = (counts[0].1, counts[1].1, counts[2].1);
+    let scripted = han + kana + hangul;
+    if scripted == 0 || scripted * 2 < latin {
+        None
+    } else if kana > 0 {
+        Some("ja")
+    } else if hangul >= han {
+        Some("ko")
+    } else {
+        Some("zh")
+    }
+}
+
+/// The language a letter is written in, where its script tells: `zh` for Han, `ja` for kana,
+/// `ko` for Hangul; `None` for Latin and other letters.
+fn script_language(c: char) -> Option<&'static str> {
+    match c {
+        '\u{3040}'..='\u{30FF}' => Some("ja"),
+        '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' => Some("ko"),
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => Some("zh"),
+        _ => None,
+    }
+}
+
 /// Region names a licence may exclude, with their codes.
 const REGION_NAMES: &[(&str, &str)] = &[
     ("european union", "EU"),
@@ -1767,6 +2180,24 @@ mod tests {
         assert_eq!(amount("one", Some("million")), Some(1_000_000));
         assert_eq!(amount("twenty-five", Some("thousand")), Some(25_000));
         assert_eq!(amount("one hundred and ten", None), Some(110));
+        assert_eq!(amount_zh("3", Some("亿")), Some(300_000_000));
+        assert_eq!(amount_zh("100", Some("万")), Some(1_000_000));
+        assert_eq!(amount_zh("一", Some("百万")), Some(1_000_000));
+        assert_eq!(amount_zh("十五", None), Some(15));
+        assert_eq!(amount_zh("三千", Some("万")), Some(30_000_000));
+    }
+
+    #[test]
+    fn clause_languages_are_told_from_the_script() {
+        assert_eq!(clause_language("You must not use the outputs."), None);
+        assert_eq!(
+            clause_language("您不得使用本模型作品的任何输出。"),
+            Some("zh")
+        );
+        assert_eq!(
+            clause_language("(B) 在相关网站上突出显示 “Built with glm-4”。"),
+            Some("zh")
+        );
     }
 
     #[test]
@@ -1846,6 +2277,34 @@ mod tests {
             &*COMMERCIAL_ONLY_QUALIFIER,
             &*SHARING_LIMIT,
             &*NARROW_PURPOSE,
+            &*GRANT_ZH,
+            &*USERS_ZH,
+            &*DAILY_ZH,
+            &*GATE_ZH,
+            &*REVENUE_ZH,
+            &*REGISTRATION_ZH,
+            &*REGISTRY_NOISE_ZH,
+            &*APPROVAL_ZH,
+            &*NON_COMMERCIAL_ZH,
+            &*NON_COMMERCIAL_MENTION_ZH,
+            &*DEFINITION_ZH,
+            &*DISPLAY_ZH,
+            &*NAMING_ZH,
+            &*DERIVATIVE_BAN_ZH,
+            &*PURPOSE_BAN_ZH,
+            &*NAMING_TRAINING_ZH,
+            &*PERMISSION_ZH,
+            &*MODIFY_ZH,
+            &*NEGATED_ZH,
+            &*OUTPUT_BAN_ZH,
+            &*OUTPUT_DERIVATIVE_ZH,
+            &*OUTPUT_TRAINING_MENTION_ZH,
+            &*HOSTING_DENY_ZH,
+            &*TERRITORY_ZH,
+            &*GOVERNING_LAW_ZH,
+            &*FLOW_DOWN_ZH,
+            &*LICENCE_COPY_ZH,
+            &*DAMAGES_ZH,
         ] {
             assert!(!re.as_str().is_empty());
         }

@@ -193,6 +193,7 @@ fn license_line(text: &str, yaml_start: usize, yaml: &str) -> Option<Evidence> {
                 end: at + bare.len(),
                 text: text.get(at..at + bare.len())?.to_string(),
                 document: CARD_DOCUMENT.to_string(),
+                lang: None,
             });
         }
         at += line.len();
@@ -261,6 +262,7 @@ fn json_license_evidence(text: &str, card: &ModelCard) -> Option<Evidence> {
             end,
             text: text.get(start..end)?.to_string(),
             document: CARD_DOCUMENT.to_string(),
+            lang: None,
         })
     })
 }

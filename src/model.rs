@@ -470,6 +470,7 @@ fn title_line(file: &LicenceFile) -> Option<Evidence> {
                 end,
                 text: file.text.get(start..end)?.to_string(),
                 document: file.name.clone(),
+                lang: None,
             });
         }
         at += line.len();

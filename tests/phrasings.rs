@@ -7,6 +7,8 @@ mod common;
 
 use model_licence::{Terms, extract_terms};
 
+use common::CORE;
+
 /// (edited text, the catalogue licence it was edited from, the fields that change and their
 /// values as JSON).
 type Changes = &'static [(&'static str, &'static str)];
@@ -155,4 +157,42 @@ fn each_phrasing_changes_exactly_its_fields() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The Chinese half of a bilingual licence, on its own (`fixtures/dev/zh/`), and where the
+/// terms of the whole licence are recorded.
+const CHINESE_HALVES: &[(&str, &str)] = &[
+    ("glm-4", "licences/glm-4/terms.json"),
+    ("yi", "licences/yi/terms.json"),
+    ("chatglm2-6b", "fixtures/unseen2/chatglm2-6b/expected.json"),
+    ("codegeex4", "fixtures/unseen2/codegeex4/expected.json"),
+    ("cogvideox", "fixtures/unseen2/cogvideox/expected.json"),
+    ("kolors", "fixtures/unseen2/kolors/expected.json"),
+];
+
+/// Read alone, the Chinese text of a licence gives its core terms, never more permissive ones.
+#[test]
+fn chinese_halves_read_as_their_licence() {
+    let mut wrong = Vec::new();
+    let mut looser = Vec::new();
+    for (name, recorded) in CHINESE_HALVES {
+        let expected = common::recorded_terms(&common::root().join(recorded));
+        let read = read(&format!("fixtures/dev/zh/{name}.txt"));
+        for term in expected.differing_fields(&read) {
+            if CORE.contains(&term) {
+                wrong.push(format!(
+                    "{name} {}: expected {}, read {}",
+                    term.as_str(),
+                    expected.field_json(term),
+                    read.field_json(term)
+                ));
+            }
+        }
+        for term in read.more_permissive_than(&expected) {
+            looser.push(format!("{name} {}", term.as_str()));
+        }
+    }
+    println!("wrong:\n{}", wrong.join("\n"));
+    assert!(looser.is_empty(), "more permissive:\n{}", looser.join("\n"));
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
