@@ -53,14 +53,12 @@ impl Extraction<'_> {
 
     /// Definitions that limit who the licensee may be (`"Licensee" means a non-profit ...`).
     pub(super) fn licensee_limits(&self) -> Vec<Sentence> {
-        self.all
+        self.definitions
             .iter()
-            .filter(|s| {
-                self.definition_name(**s)
-                    .is_some_and(|name| LICENSEE_NAME.is_match(&name))
-                    && LICENSEE_LIMIT.is_match(self.sentence_text(**s))
+            .filter(|(name, s)| {
+                LICENSEE_NAME.is_match(name) && LICENSEE_LIMIT.is_match(self.sentence_text(*s))
             })
-            .copied()
+            .map(|(_, s)| *s)
             .collect()
     }
 
