@@ -25,6 +25,16 @@ const EDITS: &[(&str, &str, Changes)] = &[
         NON_COMMERCIAL_MIT,
     ),
     (
+        "mit-granted-for-non-commercial-use.txt",
+        "mit",
+        NON_COMMERCIAL_MIT,
+    ),
+    (
+        "apache-2.0-hosting-only-affiliates.txt",
+        "apache-2.0",
+        &[("hosting", r#""unknown""#)],
+    ),
+    (
         "mit-permitted-purposes-defined.txt",
         "mit",
         NON_COMMERCIAL_MIT,

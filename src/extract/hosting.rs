@@ -2,17 +2,21 @@
 
 use super::Extraction;
 use super::phrases::{
-    HOSTING_ALLOW, HOSTING_DENY, HOSTING_DENY_ZH, HOSTING_NOT_NC, HOSTING_WORD, K_AVAILABLE,
-    K_COMMERCIAL, K_HOSTING, K_ZH,
+    HOSTING_ALLOW, HOSTING_DENY, HOSTING_DENY_ZH, HOSTING_LIMIT, HOSTING_NOT_NC, HOSTING_WORD,
+    K_AVAILABLE, K_COMMERCIAL, K_HOSTING, K_ZH,
 };
 use crate::terms::{CommercialUse, Hosting, TermName};
 
 impl Extraction<'_> {
     pub(super) fn hosting(&mut self, granted: bool) {
         let mut denied = Vec::new();
+        let mut limited = Vec::new();
         for s in self.sentences(&HOSTING_WORD, K_HOSTING) {
-            if HOSTING_DENY.is_match(self.sentence_text(s)) {
+            let text = self.sentence_text(s);
+            if HOSTING_DENY.is_match(text) {
                 denied.push(s);
+            } else if HOSTING_LIMIT.is_match(text) {
+                limited.push(s);
             }
         }
         denied.extend(self.sentences(&HOSTING_NOT_NC, K_COMMERCIAL));
@@ -23,6 +27,16 @@ impl Extraction<'_> {
             && self.sentences(&HOSTING_ALLOW, K_AVAILABLE).is_empty();
         self.terms.hosting = if !denied.is_empty() {
             Hosting::RequiresLicence
+        } else if !limited.is_empty() {
+            // Hosting is allowed only without a limit the rules cannot weigh.
+            for s in limited {
+                self.unclear(
+                    TermName::Hosting,
+                    "a clause limits offering the model as a service in words the rules cannot weigh",
+                    s,
+                );
+            }
+            Hosting::Unknown
         } else if granted && !silent_nc && self.terms.commercial_use != CommercialUse::Unknown {
             Hosting::Allowed
         } else {

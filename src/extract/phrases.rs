@@ -257,6 +257,7 @@ phrases! {
     HOSTING_DENY = "hosting_deny";
     HOSTING_NOT_NC = "hosting_not_nc";
     HOSTING_DENY_ZH = "hosting_deny_zh";
+    HOSTING_LIMIT = "hosting_limit";
     OUTPUT_WORD = "output_word";
     OUTPUT_BAN = "output_ban";
     OUTPUT_CONDITION = "output_condition";
