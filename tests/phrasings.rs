@@ -9,8 +9,8 @@ use model_licence::{Terms, extract_terms};
 
 use common::CORE;
 
-/// (edited text, the catalogue licence it was edited from, the fields that change and their
-/// values as JSON).
+/// (edited text, the catalogue licence it was edited from or the path of the text, the fields
+/// that change and their values as JSON).
 type Changes = &'static [(&'static str, &'static str)];
 
 const EDITS: &[(&str, &str, Changes)] = &[
@@ -124,6 +124,28 @@ const EDITS: &[(&str, &str, Changes)] = &[
         &[("attribution", r#""This product uses Llama 3.3""#)],
     ),
     ("llama-3.3-seven-hundred-million.txt", "llama-3.3", &[]),
+    (
+        "zh/yuan2-commercial-conditions.txt",
+        "fixtures/unseen2/yuan2/LICENSE.txt",
+        &[
+            ("commercial_use", r#""conditional""#),
+            ("user_threshold", r#"{"daily_active_users":1000000}"#),
+            ("hosting", r#""requires_licence""#),
+        ],
+    ),
+    (
+        "zh/chatglm2-6b-research-only.txt",
+        "fixtures/dev/zh/chatglm2-6b.txt",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            (
+                "derivatives",
+                r#"{"redistribution":"conditional","naming_prefix":null}"#,
+            ),
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""unknown""#),
+        ],
+    ),
 ];
 
 /// What a non-commercial-only edit of MIT changes: the use, and with it what silence allowed.
@@ -147,7 +169,10 @@ fn read(rel: &str) -> Terms {
 fn each_phrasing_changes_exactly_its_fields() {
     let mut failures = Vec::new();
     for (file, base, changes) in EDITS {
-        let unedited = read(&format!("licences/{base}/LICENSE.txt"));
+        let unedited = match base.contains('/') {
+            true => read(base),
+            false => read(&format!("licences/{base}/LICENSE.txt")),
+        };
         let mut expected = serde_json::to_value(&unedited).expect("terms serialise");
         for (field, value) in *changes {
             expected[*field] = serde_json::from_str(value).expect("expected value is JSON");

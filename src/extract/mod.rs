@@ -250,6 +250,21 @@ impl<'a> Extraction<'a> {
             .collect()
     }
 
+    /// The sentence that introduces the list `s` stands in: the nearest of the few sentences
+    /// before it that ends in a colon.
+    fn list_intro(&self, s: Sentence) -> Option<Sentence> {
+        let at = self.all.partition_point(|other| other.start < s.start);
+        self.all[at.saturating_sub(4)..at]
+            .iter()
+            .rev()
+            .find(|other| {
+                self.sentence_text(**other)
+                    .trim_end()
+                    .ends_with([':', '：'])
+            })
+            .copied()
+    }
+
     /// The text inside a pair of quotes, as tidied (entities decoded, quotes made ASCII,
     /// whitespace collapsed), so that the same notice in any format reads the same.
     fn quoted(&self, start: usize, end: usize) -> Option<String> {

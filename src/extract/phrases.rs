@@ -212,6 +212,7 @@ phrases! {
     USERS_ZH = "users_zh";
     DAILY_ZH = "daily_zh";
     GATE_ZH = "gate_zh";
+    COMMERCIAL_ZH = "commercial_zh";
     SEPARATE_GRANT = "separate_grant";
     DISPLAY_DUTY = "display_duty";
     MONEY = "money";

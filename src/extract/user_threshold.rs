@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use super::numbers::{amount, amount_zh};
 use super::phrases::{
-    DAILY_ZH, DISPLAY_DUTY, GATE_ZH, K_USERS, K_ZH, SEPARATE_GRANT, USERS_ABBREV, USERS_AFTER,
-    USERS_ANY, USERS_BEFORE, USERS_BELOW, USERS_PER_MONTH, USERS_ZH,
+    COMMERCIAL_ZH, DAILY_ZH, DISPLAY_DUTY, GATE_ZH, K_USERS, K_ZH, SEPARATE_GRANT, USERS_ABBREV,
+    USERS_AFTER, USERS_ANY, USERS_BEFORE, USERS_BELOW, USERS_PER_MONTH, USERS_ZH,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{AttributionCondition, TermName, UserThreshold};
@@ -65,18 +65,32 @@ impl Extraction<'_> {
             }
         }
         // "月活跃用户数...超过3亿", "日均用户活跃量（DAU）低于100万": a level tied to a grant.
+        let mut intros = Vec::new();
         for (s, caps) in self.captures(&USERS_ZH, K_ZH) {
             let (Some(n), Some(m)) = (caps.get(1), caps.get(0)) else {
                 continue;
             };
             let text = self.sentence_text(s);
-            if !GATE_ZH.is_match(text) {
+            // The gate may stand in the sentence that introduces a list of conditions
+            // ("用于商业目的，请确认您符合以下情况：" then "1. ...低于100万。").
+            let intro = self.list_intro(s);
+            let gated = GATE_ZH.is_match(text)
+                || COMMERCIAL_ZH.is_match(text)
+                || intro.is_some_and(|i| {
+                    let intro_text = self.sentence_text(i);
+                    GATE_ZH.is_match(intro_text) || COMMERCIAL_ZH.is_match(intro_text)
+                });
+            if !gated {
                 continue;
             }
+            intros.extend(intro);
             let daily = DAILY_ZH.is_match(m.as_str()) || DAILY_ZH.is_match(text);
             if let Some(value) = amount_zh(n.as_str(), caps.get(2).map(|m| m.as_str())) {
                 users.push((user_threshold(daily, value), s, false));
             }
+        }
+        for intro in intros {
+            self.cite(TermName::UserThreshold, intro);
         }
         let read: BTreeSet<usize> = users.iter().map(|(_, s, _)| s.start).collect();
         for s in self.sentences(&USERS_ANY, K_USERS) {
