@@ -5,7 +5,7 @@
 
 mod common;
 
-use model_licence::{Terms, extract_terms};
+use model_licence::{TermName, Terms, extract_terms};
 
 use common::CORE;
 
@@ -113,6 +113,11 @@ const EDITS: &[(&str, &str, Changes)] = &[
     ),
     ("llama-3.3-seven-hundred-million.txt", "llama-3.3", &[]),
     (
+        "llama-3.3-display-unquoted.txt",
+        "llama-3.3",
+        &[("attribution", "null")],
+    ),
+    (
         "zh/yuan2-commercial-conditions.txt",
         "fixtures/unseen2/yuan2/LICENSE.txt",
         &[
@@ -211,4 +216,63 @@ fn chinese_halves_read_as_their_licence() {
     println!("wrong:\n{}", wrong.join("\n"));
     assert!(looser.is_empty(), "more permissive:\n{}", looser.join("\n"));
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// A clause that bears on a term but that the rules cannot weigh is cited for review, with its
+/// words: (edited text, the term it bears on).
+const UNCLEAR: &[(&str, TermName)] = &[
+    ("apache-2.0-monthly-revenue.txt", TermName::RevenueThreshold),
+    (
+        "apache-2.0-licensee-non-profit.txt",
+        TermName::CommercialUse,
+    ),
+    (
+        "apache-2.0-derivatives-shared-solely.txt",
+        TermName::Derivatives,
+    ),
+    ("apache-2.0-hosting-only-affiliates.txt", TermName::Hosting),
+    ("llama-3.3-display-unquoted.txt", TermName::Attribution),
+];
+
+#[test]
+fn clauses_the_rules_cannot_weigh_are_cited_for_review() {
+    for (file, term) in UNCLEAR {
+        let text = common::read(&common::root().join(format!("fixtures/dev/{file}")));
+        let extracted = extract_terms(&text);
+        let cited: Vec<_> = extracted
+            .unclear
+            .iter()
+            .filter(|u| u.term == *term)
+            .flat_map(|u| &u.evidence)
+            .collect();
+        assert!(!cited.is_empty(), "{file}: no unclear {term:?}");
+        for ev in cited {
+            assert_eq!(&text[ev.start..ev.end], ev.text, "{file}");
+            assert_eq!(ev.lang, None, "{file}: an English clause");
+        }
+    }
+}
+
+/// Chinese clauses carry their language.
+#[test]
+fn chinese_clauses_are_marked_as_chinese() {
+    let text = common::read(&common::root().join("fixtures/dev/zh/kolors.txt"));
+    let extracted = extract_terms(&text);
+    let threshold = extracted
+        .backed
+        .evidence_for(TermName::UserThreshold)
+        .first()
+        .expect("the user level is cited");
+    assert_eq!(threshold.lang.as_deref(), Some("zh"));
+    let english = extract_terms(&common::read(
+        &common::root().join("licences/llama-3.3/LICENSE.txt"),
+    ));
+    assert!(
+        english
+            .backed
+            .evidence
+            .values()
+            .flatten()
+            .all(|ev| ev.lang.is_none())
+    );
 }

@@ -2,8 +2,8 @@
 //! in public announcements, 突出显示 “...”).
 
 use super::phrases::{
-    DISPLAY_QUOTED, DISPLAY_STRING, DISPLAY_ZH, K_QUOTE, K_STATEMENT, K_ZH, OPTIONAL,
-    STATEMENT_INTRO,
+    DISPLAY_DUTY_UNREAD, DISPLAY_DUTY_UNREAD_ZH, DISPLAY_QUOTED, DISPLAY_STRING, DISPLAY_ZH,
+    K_QUOTE, K_STATEMENT, K_ZH, OPTIONAL, STATEMENT_INTRO,
 };
 use super::{Extraction, Sentence, Unclear};
 use crate::terms::TermName;
@@ -56,6 +56,18 @@ impl Extraction<'_> {
             if let Some(value) = self.quoted(inner_start, inner_end) {
                 self.terms.attribution = Some(value);
                 self.cite(TermName::Attribution, s);
+            }
+        }
+        // A duty to display something whose words could not be read is no absence of a duty.
+        if self.terms.attribution.is_none() {
+            let mut duties = self.sentences(&DISPLAY_DUTY_UNREAD, K_STATEMENT);
+            duties.extend(self.sentences(&DISPLAY_DUTY_UNREAD_ZH, K_ZH));
+            for s in duties {
+                self.unclear(
+                    TermName::Attribution,
+                    "a duty to display a notice whose words could not be read",
+                    s,
+                );
             }
         }
         // A condition read from a sentence with no display string belongs to no notice.

@@ -248,6 +248,8 @@ phrases! {
     OPTIONAL = "optional";
     DISPLAY_QUOTED = "display_quoted";
     DISPLAY_ZH = "display_zh";
+    DISPLAY_DUTY_UNREAD = "display_duty_unread";
+    DISPLAY_DUTY_UNREAD_ZH = "display_duty_unread_zh";
     USE_POLICY = "use_policy";
     FLOW_DOWN = "flow_down";
     FLOW_DOWN_ZH = "flow_down_zh";
