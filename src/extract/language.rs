@@ -35,24 +35,24 @@ impl Extraction<'_> {
 /// The language of a clause, told from its script: the language of most of its letters that have
 /// one (`zh`, `ja`, `ko`), or `None` when most of its letters are Latin (English).
 pub fn clause_language(clause: &str) -> Option<&'static str> {
-    let mut latin = 0;
-    let mut counts: [(&str, usize); 3] = [("zh", 0), ("ja", 0), ("ko", 0)];
-    for c in clause.chars().filter(|c| c.is_alphabetic()) {
+    let latin = clause.bytes().filter(u8::is_ascii_alphabetic).count();
+    if clause.is_ascii() {
+        return None;
+    }
+    let (mut han, mut kana, mut hangul) = (0, 0, 0);
+    for c in clause.chars().filter(|c| !c.is_ascii()) {
         match script_language(c) {
-            Some(lang) => {
-                if let Some(entry) = counts.iter_mut().find(|(l, _)| *l == lang) {
-                    entry.1 += 1;
-                }
-            }
-            None => latin += 1,
+            Some("zh") => han += 1,
+            Some("ja") => kana += 1,
+            Some(_) => hangul += 1,
+            None => {}
         }
     }
-    // Kana mark Japanese even among many Han characters.
-    let (han, kana, hangul) = (counts[0].1, counts[1].1, counts[2].1);
     let scripted = han + kana + hangul;
     if scripted == 0 || scripted * 2 < latin {
         None
     } else if kana > 0 {
+        // Kana mark Japanese even among many Han characters.
         Some("ja")
     } else if hangul >= han {
         Some("ko")

@@ -159,15 +159,15 @@ fn compile(key: &str) -> Result<Regex, String> {
 }
 
 /// A phrasing, compiled; one that failed to load matches nothing.
-pub(super) struct Phrase(Option<Regex>);
+pub(super) struct Phrase(Result<Regex, String>);
 
 impl Phrase {
     fn load(key: &str) -> Phrase {
-        Phrase(compile(key).ok())
+        Phrase(compile(key))
     }
 
     pub(super) fn is_match(&self, text: &str) -> bool {
-        self.0.as_ref().is_some_and(|re| re.is_match(text))
+        self.0.as_ref().is_ok_and(|re| re.is_match(text))
     }
 
     pub(super) fn find_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = Match<'h>> {
@@ -186,6 +186,10 @@ macro_rules! phrases {
         )*
         /// Every phrasing the rules use, by key.
         const KEYS: &[&str] = &[$($key),*];
+        /// Every phrasing the rules use.
+        fn all() -> Vec<&'static Phrase> {
+            vec![$(&*$name),*]
+        }
     };
 }
 
@@ -348,17 +352,30 @@ impl Keys {
     }
 }
 
-/// Every keyword of every row, and for each the rows (as a bit mask) it belongs to.
-fn keyword_finder() -> Result<(aho_corasick::AhoCorasick, Vec<u32>), String> {
+/// Keywords found in one pass, and for each the rows (as a bit mask) it belongs to.
+type Finder = (aho_corasick::AhoCorasick, Vec<u32>);
+
+/// Whether a UTF-8 byte can lead a CJK ideograph (U+3400 to U+9FFF).
+fn leads_ideograph(byte: u8) -> bool {
+    (0xE3..=0xE9).contains(&byte)
+}
+
+/// Two finders over every keyword of every row: words in CJK ideographs apart, so that a text
+/// without any is searched for the others only.
+fn keyword_finders() -> Result<(Finder, Finder), String> {
     let book = BOOK.as_ref().map_err(Clone::clone)?;
-    let mut words: Vec<&str> = Vec::new();
-    let mut rows: Vec<u32> = Vec::new();
+    let mut latin: (Vec<&str>, Vec<u32>) = (Vec::new(), Vec::new());
+    let mut cjk: (Vec<&str>, Vec<u32>) = (Vec::new(), Vec::new());
     for (row, name) in ROWS.iter().enumerate() {
         let list = book
             .keywords
             .get(*name)
             .ok_or_else(|| format!("keywords.toml has no row `{name}`"))?;
         for word in list {
+            let (words, rows) = match word.bytes().any(leads_ideograph) {
+                true => &mut cjk,
+                false => &mut latin,
+            };
             match words.iter().position(|w| w == word) {
                 Some(at) => rows[at] |= 1 << row,
                 None => {
@@ -368,29 +385,37 @@ fn keyword_finder() -> Result<(aho_corasick::AhoCorasick, Vec<u32>), String> {
             }
         }
     }
-    let finder = aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(&words)
-        .map_err(|e| format!("keywords.toml: {e}"))?;
-    Ok((finder, rows))
+    let build = |(words, rows): (Vec<&str>, Vec<u32>)| -> Result<Finder, String> {
+        let finder = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&words)
+            .map_err(|e| format!("keywords.toml: {e}"))?;
+        Ok((finder, rows))
+    };
+    Ok((build(latin)?, build(cjk)?))
 }
 
-static KEYWORD_FINDER: LazyLock<Result<(aho_corasick::AhoCorasick, Vec<u32>), String>> =
-    LazyLock::new(keyword_finder);
+static KEYWORD_FINDER: LazyLock<Result<(Finder, Finder), String>> = LazyLock::new(keyword_finders);
 
 /// For each sentence of `lower`, the rows of keywords that have a word in it.
 pub(super) fn keyword_masks(lower: &str, sentences: &[Sentence]) -> Vec<u32> {
     let mut masks = vec![0u32; sentences.len()];
-    let Ok((finder, rows)) = &*KEYWORD_FINDER else {
+    let Ok((latin, cjk)) = &*KEYWORD_FINDER else {
         return masks;
     };
-    for m in finder.find_overlapping_iter(lower) {
-        let at = sentences.partition_point(|s| s.end <= m.start());
-        if let (Some(sentence), Some(mask)) = (sentences.get(at), masks.get_mut(at))
-            && m.start() >= sentence.start
-            && m.end() <= sentence.end
-        {
-            *mask |= rows[m.pattern().as_usize()];
+    let mut finders = vec![latin];
+    if lower.bytes().any(leads_ideograph) {
+        finders.push(cjk);
+    }
+    for (finder, rows) in finders {
+        for m in finder.find_overlapping_iter(lower) {
+            let at = sentences.partition_point(|s| s.end <= m.start());
+            if let (Some(sentence), Some(mask)) = (sentences.get(at), masks.get_mut(at))
+                && m.start() >= sentence.start
+                && m.end() <= sentence.end
+            {
+                *mask |= rows[m.pattern().as_usize()];
+            }
         }
     }
     masks
@@ -416,8 +441,8 @@ pub(super) fn fault() -> Option<&'static str> {
         if let Some(unused) = book.phrases.keys().find(|k| !KEYS.contains(&k.as_str())) {
             return Some(format!("phrasing `{unused}` is not used by any rule"));
         }
-        if let Err(e) = KEYS.iter().try_for_each(|key| compile(key).map(|_| ())) {
-            return Some(e);
+        if let Some(Err(e)) = all().into_iter().map(|p| &p.0).find(|r| r.is_err()) {
+            return Some(e.clone());
         }
         if let Err(e) = &*KEYWORD_FINDER {
             return Some(e.clone());
