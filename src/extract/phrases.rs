@@ -355,27 +355,17 @@ impl Keys {
 /// Keywords found in one pass, and for each the rows (as a bit mask) it belongs to.
 type Finder = (aho_corasick::AhoCorasick, Vec<u32>);
 
-/// Whether a UTF-8 byte can lead a CJK ideograph (U+3400 to U+9FFF).
-fn leads_ideograph(byte: u8) -> bool {
-    (0xE3..=0xE9).contains(&byte)
-}
-
-/// Two finders over every keyword of every row: words in CJK ideographs apart, so that neither
-/// finder's prefilter is diluted by the other's words.
-fn keyword_finders() -> Result<(Finder, Finder), String> {
+/// Every keyword of every row, and for each the rows it belongs to.
+fn keyword_finder() -> Result<Finder, String> {
     let book = BOOK.as_ref().map_err(Clone::clone)?;
-    let mut latin: (Vec<&str>, Vec<u32>) = (Vec::new(), Vec::new());
-    let mut cjk: (Vec<&str>, Vec<u32>) = (Vec::new(), Vec::new());
+    let mut words: Vec<&str> = Vec::new();
+    let mut rows: Vec<u32> = Vec::new();
     for (row, name) in ROWS.iter().enumerate() {
         let list = book
             .keywords
             .get(*name)
             .ok_or_else(|| format!("keywords.toml has no row `{name}`"))?;
         for word in list {
-            let (words, rows) = match word.bytes().any(leads_ideograph) {
-                true => &mut cjk,
-                false => &mut latin,
-            };
             match words.iter().position(|w| w == word) {
                 Some(at) => rows[at] |= 1 << row,
                 None => {
@@ -385,35 +375,28 @@ fn keyword_finders() -> Result<(Finder, Finder), String> {
             }
         }
     }
-    let build = |(words, rows): (Vec<&str>, Vec<u32>)| -> Result<Finder, String> {
-        let finder = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&words)
-            .map_err(|e| format!("keywords.toml: {e}"))?;
-        Ok((finder, rows))
-    };
-    Ok((build(latin)?, build(cjk)?))
+    let finder = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&words)
+        .map_err(|e| format!("keywords.toml: {e}"))?;
+    Ok((finder, rows))
 }
 
-static KEYWORD_FINDER: LazyLock<Result<(Finder, Finder), String>> = LazyLock::new(keyword_finders);
+static KEYWORD_FINDER: LazyLock<Result<Finder, String>> = LazyLock::new(keyword_finder);
 
 /// For each sentence of `lower`, the rows of keywords that have a word in it.
 pub(super) fn keyword_masks(lower: &str, sentences: &[Sentence]) -> Vec<u32> {
     let mut masks = vec![0u32; sentences.len()];
-    let Ok((latin, cjk)) = &*KEYWORD_FINDER else {
+    let Ok((finder, rows)) = &*KEYWORD_FINDER else {
         return masks;
     };
-    // The finder of ideographs skips to their rare lead bytes: over an English text it costs
-    // little, and the other finder is the smaller for it.
-    for (finder, rows) in [latin, cjk] {
-        for m in finder.find_overlapping_iter(lower) {
-            let at = sentences.partition_point(|s| s.end <= m.start());
-            if let (Some(sentence), Some(mask)) = (sentences.get(at), masks.get_mut(at))
-                && m.start() >= sentence.start
-                && m.end() <= sentence.end
-            {
-                *mask |= rows[m.pattern().as_usize()];
-            }
+    for m in finder.find_overlapping_iter(lower) {
+        let at = sentences.partition_point(|s| s.end <= m.start());
+        if let (Some(sentence), Some(mask)) = (sentences.get(at), masks.get_mut(at))
+            && m.start() >= sentence.start
+            && m.end() <= sentence.end
+        {
+            *mask |= rows[m.pattern().as_usize()];
         }
     }
     masks
