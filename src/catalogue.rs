@@ -68,6 +68,21 @@ pub struct PolicyInfo {
     pub source: Source,
 }
 
+/// A term that clause extraction reads differently from the curated value, recorded in
+/// `terms.json` (`extraction_differs`): the curated terms stay the authority, and the record
+/// says what extraction reads and why the curator reads otherwise, so that a new licence never
+/// needs the extractor to agree with every hand reading.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExtractionDifference {
+    /// The term.
+    pub term: TermName,
+    /// What extraction reads, as the term's JSON value.
+    pub reads: serde_json::Value,
+    /// Why the curated value is different.
+    pub why: String,
+}
+
 /// The raw `terms.json` of an entry.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -88,6 +103,8 @@ struct RawEntry {
     #[serde(default)]
     nicknames: Vec<String>,
     terms: RawTerms,
+    #[serde(default)]
+    extraction_differs: Vec<ExtractionDifference>,
 }
 
 /// One curated term: its value and the clauses it comes from.
@@ -172,6 +189,9 @@ pub struct Licence {
     /// `policy_text` for evidence whose `document` is the policy's id).
     #[serde(skip)]
     pub terms: BackedTerms,
+    /// The terms clause extraction reads differently from the curated ones, and why.
+    #[serde(skip)]
+    pub extraction_differs: Vec<ExtractionDifference>,
 }
 
 impl Licence {
@@ -515,6 +535,7 @@ fn load_entry(
     };
     let backed = BackedTerms { terms, evidence };
     check_backed(&backed).map_err(fail)?;
+    check_differences(&backed.terms, &raw.extraction_differs).map_err(fail)?;
     Ok(Licence {
         id: raw.id,
         name: raw.name,
@@ -532,7 +553,42 @@ fn load_entry(
         text,
         policy_text,
         terms: backed,
+        extraction_differs: raw.extraction_differs,
     })
+}
+
+/// Each recorded difference names a term once, with a value of that term's type that differs
+/// from the curated one (a record that agrees is stale).
+fn check_differences(
+    curated: &Terms,
+    differences: &[ExtractionDifference],
+) -> std::result::Result<(), String> {
+    let mut seen = Vec::new();
+    for difference in differences {
+        let name = difference.term.as_str();
+        if seen.contains(&difference.term) {
+            return Err(format!("extraction_differs names `{name}` twice"));
+        }
+        seen.push(difference.term);
+        let read = difference.applied_to(curated)?;
+        if curated.differing_fields(&read).is_empty() {
+            return Err(format!(
+                "extraction_differs: `{name}` reads as curated; the record is stale"
+            ));
+        }
+    }
+    Ok(())
+}
+
+impl ExtractionDifference {
+    /// `terms` with this term set to what extraction reads.
+    pub fn applied_to(&self, terms: &Terms) -> std::result::Result<Terms, String> {
+        let name = self.term.as_str();
+        let mut all = serde_json::to_value(terms).map_err(|e| e.to_string())?;
+        all[name] = self.reads.clone();
+        serde_json::from_value(all)
+            .map_err(|e| format!("extraction_differs: `{name}` is not a value of the term: {e}"))
+    }
 }
 
 /// Finds a quote in the text it names and returns it as evidence with byte offsets.
@@ -555,6 +611,7 @@ fn locate_quote(
         end: start + quote.quote.len(),
         text: quote.quote.clone(),
         document,
+        lang: None,
     })
 }
 
@@ -653,6 +710,24 @@ mod tests {
         let json = entry_json("Above 700 million monthly active users");
         let err = load_entry("y", &json, TEXT, None).unwrap_err();
         assert!(err.to_string().contains("differs from its folder"), "{err}");
+    }
+
+    #[test]
+    fn an_extraction_difference_is_recorded_and_a_stale_one_is_an_error() {
+        let differs = |reads: &str| {
+            entry_json("Above 700 million monthly active users").replace(
+                r#""models":[],"#,
+                &format!(
+                    r#""models":[],"extraction_differs":[{{"term":"output_training","reads":{reads},"why":"w"}}],"#
+                ),
+            )
+        };
+        let licence = load_entry("x", &differs(r#""prohibited""#), TEXT, None).expect("loads");
+        assert_eq!(licence.extraction_differs.len(), 1);
+        let err = load_entry("x", &differs(r#""unknown""#), TEXT, None).unwrap_err();
+        assert!(err.to_string().contains("stale"), "{err}");
+        let err = load_entry("x", &differs(r#""sometimes""#), TEXT, None).unwrap_err();
+        assert!(err.to_string().contains("not a value"), "{err}");
     }
 
     #[test]

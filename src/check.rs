@@ -444,6 +444,7 @@ fn unidentified(
             end,
             text: text[start..end].to_string(),
             document: LICENCE_DOCUMENT.to_string(),
+            lang: None,
         }
     });
     let message = match (&own_name, &title, &nearest) {
@@ -531,6 +532,7 @@ fn relocate(licence: &Licence, text: &str, words: &Words) -> (BackedTerms, Vec<E
                     end,
                     text: text[start..end].to_string(),
                     document: LICENCE_DOCUMENT.to_string(),
+                    lang: None,
                 },
                 None => {
                     let catalogue_copy = licence.catalogue_evidence(clause);
@@ -599,6 +601,7 @@ fn text_findings(
                     end,
                     text: text[start..end].to_string(),
                     document: LICENCE_DOCUMENT.to_string(),
+                    lang: None,
                 })
                 .collect(),
         ));
@@ -667,6 +670,7 @@ fn changes_finding(licence: &Licence, found: &TextMatch, text: &str) -> Finding 
             end: c.end,
             text: text[c.start..c.end].to_string(),
             document: LICENCE_DOCUMENT.to_string(),
+            lang: None,
         })
         .collect();
     let left_out: Vec<String> = changes

@@ -235,6 +235,7 @@ pub(crate) fn statements(text: &str, from: usize, document: &str) -> Vec<(Statem
         end: from + end,
         text: body[start..end].to_string(),
         document: document.to_string(),
+        lang: None,
     };
     let mut out = Vec::new();
     for pattern in [

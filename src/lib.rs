@@ -28,7 +28,7 @@ pub mod subject;
 pub mod terms;
 pub mod text;
 
-pub use catalogue::{Catalogue, Licence, LicenceKind};
+pub use catalogue::{Catalogue, ExtractionDifference, Licence, LicenceKind};
 pub use check::{CheckOptions, check, check_licence, check_text, check_with_policy};
 pub use context::{Context, Deployment, Modality, Organisation, Region};
 pub use error::{Error, Origin, Result};

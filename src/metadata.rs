@@ -277,6 +277,7 @@ fn license_line(text: &str, yaml_start: usize, yaml: &str) -> Option<Evidence> {
                 end: at + bare.len(),
                 text: text.get(at..at + bare.len())?.to_string(),
                 document: CARD_DOCUMENT.to_string(),
+                lang: None,
             });
         }
         at += line.len();
@@ -390,6 +391,7 @@ fn quoted(text: &str, needle: &str) -> Option<Evidence> {
         end,
         text: text.get(start..end)?.to_string(),
         document: CARD_DOCUMENT.to_string(),
+        lang: None,
     })
 }
 

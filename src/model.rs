@@ -504,6 +504,7 @@ pub(crate) fn title_line(file: &LicenceFile) -> Option<Evidence> {
                 end,
                 text: file.text.get(start..end)?.to_string(),
                 document: file.name.clone(),
+                lang: None,
             });
         }
         at += line.len();

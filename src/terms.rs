@@ -611,6 +611,10 @@ pub struct Evidence {
     /// catalogue's own text when the subject is an id), or the id of a companion text from the
     /// catalogue, such as `llama-3.3-aup`, when the clause lives in the acceptable-use policy.
     pub document: String,
+    /// The language the clause is written in, where the extractor tells it from the script
+    /// (`zh` for Chinese); absent for English and wherever it was not read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 /// The document name of the licence text that was read.

@@ -135,3 +135,31 @@ pub fn known_extract_differences() -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// The terms recorded for a licence in a JSON file whose `terms` hold each field as
+/// `{"value": ...}` (a catalogue `terms.json`, a holdout's `expected.json`).
+pub fn recorded_terms(path: &Path) -> model_licence::Terms {
+    let json: serde_json::Value =
+        serde_json::from_str(&read(path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let values: serde_json::Map<String, serde_json::Value> = json["terms"]
+        .as_object()
+        .expect("terms")
+        .iter()
+        .map(|(k, v)| (k.clone(), v["value"].clone()))
+        .collect();
+    serde_json::from_value(serde_json::Value::Object(values)).expect("recorded terms parse")
+}
+
+/// The fixed core of the terms in CONTRACT.md.
+pub const CORE: [model_licence::TermName; 10] = [
+    model_licence::TermName::CommercialUse,
+    model_licence::TermName::UserThreshold,
+    model_licence::TermName::RevenueThreshold,
+    model_licence::TermName::TerritoryExclusions,
+    model_licence::TermName::Derivatives,
+    model_licence::TermName::Attribution,
+    model_licence::TermName::OutputTraining,
+    model_licence::TermName::UsePolicy,
+    model_licence::TermName::FlowDown,
+    model_licence::TermName::Hosting,
+];

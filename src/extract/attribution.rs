@@ -1,0 +1,90 @@
+//! Attribution: the notice to display ("Built with X", "Powered by X", "X Inside", a statement
+//! in public announcements, 突出显示 “...”).
+
+use super::phrases::{
+    DISPLAY_DUTY_UNREAD, DISPLAY_DUTY_UNREAD_ZH, DISPLAY_QUOTED, DISPLAY_STRING, DISPLAY_ZH,
+    K_QUOTE, K_STATEMENT, K_ZH, OPTIONAL, STATEMENT_INTRO,
+};
+use super::{Extraction, Sentence, Unclear};
+use crate::terms::TermName;
+
+impl Extraction<'_> {
+    pub(super) fn attribution(&mut self) {
+        let mut displays: Vec<(Sentence, (usize, usize), usize)> = Vec::new();
+        for (s, caps) in self.captures(&DISPLAY_STRING, K_QUOTE) {
+            if let (Some(m), Some(inner)) = (caps.get(0), caps.get(1)) {
+                let at = (s.start + inner.start(), s.start + inner.end());
+                displays.push((s, at, m.start()));
+            }
+        }
+        // "突出显示 “Built with X”", "署名 “...”".
+        for (s, caps) in self.captures(&DISPLAY_ZH, K_ZH) {
+            if let (Some(m), Some(inner)) = (caps.get(0), caps.get(1)) {
+                let at = (s.start + inner.start(), s.start + inner.end());
+                displays.push((s, at, m.start()));
+            }
+        }
+        // "Powered by X", "X Inside", "Built with X" quoted in a sentence that imposes a duty.
+        for (s, caps) in self.captures(&DISPLAY_QUOTED, K_QUOTE) {
+            if let (Some(m), Some(inner)) = (caps.get(0), caps.get(1)) {
+                let at = (s.start + inner.start(), s.start + inner.end());
+                if !displays.iter().any(|(d, _, _)| d.start == s.start) {
+                    displays.push((s, at, m.start()));
+                }
+            }
+        }
+        // "... include the following statement: "[name] is built using ..."", possibly on the
+        // next line: the quotation is delimited like a notice.
+        for (s, open) in self.intro_then_quote(&STATEMENT_INTRO, K_STATEMENT) {
+            if let Some(close) = self.closing_quote(open) {
+                let cited = Sentence {
+                    start: s.start,
+                    end: close + 1,
+                };
+                displays.push((cited, (open, close), 0));
+            }
+        }
+        for (s, (inner_start, inner_end), match_start) in displays {
+            let before = &self.sentence_text(s)[..match_start];
+            if OPTIONAL.is_match(before) && !self.sentence_text(s).contains("must") {
+                continue;
+            }
+            if self.terms.attribution.is_some() {
+                self.cite(TermName::Attribution, s);
+                continue;
+            }
+            if let Some(value) = self.quoted(inner_start, inner_end) {
+                self.terms.attribution = Some(value);
+                self.cite(TermName::Attribution, s);
+            }
+        }
+        // A duty to display something whose words could not be read is no absence of a duty.
+        if self.terms.attribution.is_none() {
+            let mut duties = self.sentences(&DISPLAY_DUTY_UNREAD, K_STATEMENT);
+            duties.extend(self.sentences(&DISPLAY_DUTY_UNREAD_ZH, K_ZH));
+            for s in duties {
+                self.unclear(
+                    TermName::Attribution,
+                    "a duty to display a notice whose words could not be read",
+                    s,
+                );
+            }
+        }
+        // A condition read from a sentence with no display string belongs to no notice.
+        if self.terms.attribution.is_none() && self.terms.attribution_condition.is_some() {
+            let evidence = self
+                .evidence
+                .remove(&TermName::AttributionCondition)
+                .unwrap_or_default();
+            self.found.remove(&TermName::AttributionCondition);
+            self.terms.attribution_condition = None;
+            self.unclear.push(Unclear {
+                term: TermName::Attribution,
+                reason:
+                    "a duty above a number of users or a revenue, whose notice could not be read"
+                        .to_string(),
+                evidence,
+            });
+        }
+    }
+}

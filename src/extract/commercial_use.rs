@@ -1,0 +1,76 @@
+//! Commercial use: allowed only on a grant whose scope is read and found unlimited, with no
+//! limiting statement or definition anywhere in the text.
+
+use super::phrases::{
+    APPROVAL_ZH, COMMERCIAL_APPROVAL, COMMERCIAL_WORD, K_COMMERCIAL, K_NON_COMMERCIAL, K_ZH,
+    NON_COMMERCIAL_MENTION, NON_COMMERCIAL_MENTION_ZH, NON_COMMERCIAL_ONLY, NON_COMMERCIAL_ZH,
+    REVENUE_WORD, USERS_ANY,
+};
+use super::{Extraction, Sentence};
+use crate::terms::{CommercialUse, TermName};
+
+impl Extraction<'_> {
+    pub(super) fn commercial_use(&mut self, granted: bool) {
+        let mut non_commercial = self.sentences(&NON_COMMERCIAL_ONLY, K_NON_COMMERCIAL);
+        non_commercial.extend(self.grants_through_narrow_definitions());
+        non_commercial.extend(self.sentences(&NON_COMMERCIAL_ZH, K_ZH));
+        let approval: Vec<Sentence> = self
+            .sentences(&COMMERCIAL_APPROVAL, K_COMMERCIAL)
+            .into_iter()
+            .filter(|s| {
+                let text = self.sentence_text(*s);
+                COMMERCIAL_WORD.is_match(text)
+                    && !USERS_ANY.is_match(text)
+                    && !REVENUE_WORD.is_match(text)
+            })
+            .chain(self.sentences(&APPROVAL_ZH, K_ZH))
+            .collect();
+        let unreadable_gate = self
+            .unclear
+            .iter()
+            .any(|u| matches!(u.term, TermName::UserThreshold | TermName::RevenueThreshold));
+        let gated = self.terms.user_threshold.is_some()
+            || self.terms.revenue_threshold.is_some()
+            || unreadable_gate;
+        let mut value = if gated || (self.terms.registration && non_commercial.is_empty()) {
+            CommercialUse::Conditional
+        } else if !non_commercial.is_empty() {
+            CommercialUse::NonCommercial
+        } else if !approval.is_empty() {
+            CommercialUse::Conditional
+        } else if granted {
+            CommercialUse::Allowed
+        } else {
+            CommercialUse::Unknown
+        };
+        if value == CommercialUse::Allowed {
+            // Silence is not permission: an unlimited grant must have no limiting statement
+            // or definition anywhere in the text.
+            let mut limits = self.sentences(&NON_COMMERCIAL_MENTION, K_NON_COMMERCIAL);
+            limits.extend(self.sentences(&NON_COMMERCIAL_MENTION_ZH, K_ZH));
+            limits.extend(self.licensee_limits());
+            if !limits.is_empty() {
+                value = CommercialUse::Unknown;
+                for s in limits {
+                    self.unclear(
+                        TermName::CommercialUse,
+                        "the grant reads as unlimited, but this clause limits the use or the licensee in words the rules cannot weigh",
+                        s,
+                    );
+                }
+            }
+        }
+        self.terms.commercial_use = value;
+        let cited: Vec<Sentence> = match value {
+            CommercialUse::NonCommercial => non_commercial,
+            CommercialUse::Conditional if !gated && !self.terms.registration => approval,
+            _ => Vec::new(),
+        };
+        for s in cited {
+            self.cite(TermName::CommercialUse, s);
+        }
+        if value != CommercialUse::Unknown {
+            self.found.insert(TermName::CommercialUse);
+        }
+    }
+}

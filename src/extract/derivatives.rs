@@ -1,0 +1,138 @@
+//! Sharing derived models: bans, conditions (naming, same licence, use restrictions,
+//! non-commercial sharing), and an allowed reading only where modification is granted and no
+//! clause limits sharing.
+
+use super::phrases::{
+    DERIVATIVE_BAN, DERIVATIVE_BAN_ZH, DERIVATIVE_LIMIT, DERIVATIVE_WORD, DISTRIBUTE_WORD, GRANT,
+    GRANT_ZH, K_DERIVATIVE_BAN, K_GRANT, K_MODIFY, K_NAME, K_SHARE_ALIKE, K_ZH, MODIFY_GRANT,
+    MODIFY_ZH, NAMING, NAMING_ZH, NEGATED, NEGATED_ZH, PERMISSION, PERMISSION_ZH, PURPOSE_BAN_ZH,
+    SHARE_ALIKE, SHARING_LIMIT,
+};
+use super::{Extraction, Sentence};
+use crate::terms::{CommercialUse, Redistribution, TermName};
+
+impl Extraction<'_> {
+    /// Whether the grant (with the list it introduces) or a permission names modification, or
+    /// grants everything "without restriction".
+    pub(super) fn permits_modification(&self) -> bool {
+        let mut grants = self.sentences(&GRANT, K_GRANT);
+        grants.extend(self.sentences(&GRANT_ZH, K_ZH));
+        let in_scope = |s: &Sentence| {
+            let text = self.sentence_text(*s);
+            (MODIFY_GRANT.is_match(text)
+                || MODIFY_ZH.is_match(text)
+                || text.contains("without restriction"))
+                && !NEGATED.is_match(text)
+                && !NEGATED_ZH.is_match(text)
+        };
+        for grant in &grants {
+            let at = self
+                .all
+                .iter()
+                .position(|s| s.start == grant.start)
+                .unwrap_or(0);
+            // The grant, or the sentence after it ("You must adhere to the following:"),
+            // introduces a list of what the licence covers.
+            let introduces_list = self.all[at..]
+                .iter()
+                .take(2)
+                .any(|s| self.sentence_text(*s).trim_end().ends_with([':', '：']));
+            let scope = if introduces_list { 8 } else { 1 };
+            if self.all[at..].iter().take(scope).any(in_scope) {
+                return true;
+            }
+        }
+        let permitted_zh = self.sentences(&PERMISSION_ZH, K_ZH).iter().any(&in_scope);
+        permitted_zh
+            || self
+                .sentences(&MODIFY_GRANT, K_MODIFY)
+                .iter()
+                .any(|s| PERMISSION.is_match(self.sentence_text(*s)) && in_scope(s))
+    }
+
+    /// Sharing derivatives reads as allowed only if no clause on sharing them limits it in words
+    /// the rules do not read ("only", "may not"): such a clause leaves it unknown, for review.
+    pub(super) fn unlimited_sharing(&mut self) -> Redistribution {
+        let limits: Vec<Sentence> = self
+            .sentences(&DERIVATIVE_WORD, K_MODIFY)
+            .into_iter()
+            .filter(|s| {
+                let text = self.sentence_text(*s);
+                SHARING_LIMIT.is_match(text)
+            })
+            .collect();
+        for s in &limits {
+            self.unclear(
+                TermName::Derivatives,
+                "a clause limits how derivatives are shared in words the rules cannot weigh",
+                *s,
+            );
+        }
+        if limits.is_empty() {
+            Redistribution::Allowed
+        } else {
+            Redistribution::Unknown
+        }
+    }
+
+    pub(super) fn derivatives(&mut self, granted: bool) {
+        let names: Vec<(Sentence, usize, usize)> = self
+            .captures(&NAMING, K_NAME)
+            .into_iter()
+            .chain(self.captures(&NAMING_ZH, K_ZH))
+            .filter_map(|(s, caps)| {
+                let inner = caps.get(1).or(caps.get(2))?;
+                Some((s, s.start + inner.start(), s.start + inner.end()))
+            })
+            .collect();
+        for (s, start, end) in names {
+            if self.terms.derivatives.naming_prefix.is_none() {
+                self.terms.derivatives.naming_prefix = self.quoted(start, end);
+            }
+            self.cite(TermName::Derivatives, s);
+        }
+        let mut banned = self.sentences(&DERIVATIVE_BAN, K_DERIVATIVE_BAN);
+        // A ban on sharing derivatives for some purposes only (military, unlawful) is a use
+        // restriction, not a ban on sharing.
+        banned.extend(
+            self.sentences(&DERIVATIVE_BAN_ZH, K_ZH)
+                .into_iter()
+                .filter(|s| !PURPOSE_BAN_ZH.is_match(self.sentence_text(*s))),
+        );
+        let mut share_alike = self.sentences(&SHARE_ALIKE, K_SHARE_ALIKE);
+        // "Derivatives may be distributed only under the terms of this Agreement", "with the use
+        // restrictions included", "for non-commercial purposes".
+        share_alike.extend(
+            self.sentences(&DERIVATIVE_LIMIT, K_MODIFY)
+                .into_iter()
+                .filter(|s| {
+                    let text = self.sentence_text(*s);
+                    DERIVATIVE_WORD.is_match(text) && DISTRIBUTE_WORD.is_match(text)
+                }),
+        );
+        let t = &self.terms;
+        let conditional = t.derivatives.naming_prefix.is_some()
+            || t.flow_down
+            || !share_alike.is_empty()
+            || t.commercial_use == CommercialUse::NonCommercial
+            || (t.attribution.is_some() && t.attribution_condition.is_none());
+        // Modification must be among the acts the text permits, not merely mentioned.
+        let may_modify = granted && self.permits_modification();
+        let commercial_unread = t.commercial_use == CommercialUse::Unknown;
+        self.terms.derivatives.redistribution = if !banned.is_empty() {
+            Redistribution::Prohibited
+        } else if conditional {
+            Redistribution::Conditional
+        } else if may_modify && !commercial_unread {
+            self.unlimited_sharing()
+        } else {
+            Redistribution::Unknown
+        };
+        for s in banned.into_iter().chain(share_alike) {
+            self.cite(TermName::Derivatives, s);
+        }
+        if self.terms.derivatives.redistribution != Redistribution::Unknown {
+            self.found.insert(TermName::Derivatives);
+        }
+    }
+}

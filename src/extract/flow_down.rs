@@ -1,0 +1,16 @@
+//! Use restrictions to pass on, enforceably, to downstream recipients.
+
+use super::Extraction;
+use super::phrases::{FLOW_DOWN, FLOW_DOWN_ZH, K_FLOW_DOWN, K_ZH};
+use crate::terms::TermName;
+
+impl Extraction<'_> {
+    pub(super) fn flow_down(&mut self) {
+        let mut found = self.sentences(&FLOW_DOWN, K_FLOW_DOWN);
+        found.extend(self.sentences(&FLOW_DOWN_ZH, K_ZH));
+        for s in found {
+            self.terms.flow_down = true;
+            self.cite(TermName::FlowDown, s);
+        }
+    }
+}

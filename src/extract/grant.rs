@@ -1,0 +1,21 @@
+//! The grant: whether the text grants rights at all. The first grant backs every permissive
+//! default and is cited under commercial use.
+
+use super::Extraction;
+use super::phrases::{GRANT, GRANT_ZH, K_GRANT, K_ZH};
+use crate::terms::TermName;
+
+impl Extraction<'_> {
+    pub(super) fn grant(&mut self) -> bool {
+        let mut found = self.sentences(&GRANT, K_GRANT);
+        found.extend(self.sentences(&GRANT_ZH, K_ZH));
+        found.sort_by_key(|s| s.start);
+        let granted = !found.is_empty();
+        if let Some(first) = found.first() {
+            // The grant backs every permissive default; it is cited under commercial use.
+            self.cite(TermName::CommercialUse, *first);
+            self.found.remove(&TermName::CommercialUse);
+        }
+        granted
+    }
+}

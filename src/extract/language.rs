@@ -1,0 +1,91 @@
+//! Languages: the language of each clause, told from its script, and a review for a text in a
+//! language the rules cannot read.
+
+use super::{Extraction, Sentence};
+use crate::terms::TermName;
+
+impl Extraction<'_> {
+    /// A text mostly in a script the rules do not read (they read English and Chinese) can only
+    /// be reviewed: say so.
+    pub(super) fn language(&mut self, granted: bool) {
+        let (mut letters, mut latin, mut han) = (0, 0, 0);
+        for c in self.plain.text.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            if c.is_ascii_alphabetic() {
+                latin += 1;
+            } else if script_language(c) == Some("zh") {
+                han += 1;
+            }
+        }
+        if !granted && letters > 200 && (latin + han) * 2 < letters {
+            let first = self
+                .all
+                .first()
+                .copied()
+                .unwrap_or(Sentence { start: 0, end: 0 });
+            self.unclear(
+                TermName::CommercialUse,
+                "the text is mostly in a language the clause rules cannot read (they read English and Chinese)",
+                first,
+            );
+        }
+    }
+}
+
+/// The language of a clause, told from its script: the language of most of its letters that have
+/// one (`zh`, `ja`, `ko`), or `None` when most of its letters are Latin (English).
+pub fn clause_language(clause: &str) -> Option<&'static str> {
+    let latin = clause.bytes().filter(u8::is_ascii_alphabetic).count();
+    if clause.is_ascii() {
+        return None;
+    }
+    let (mut han, mut kana, mut hangul) = (0, 0, 0);
+    for c in clause.chars().filter(|c| !c.is_ascii()) {
+        match script_language(c) {
+            Some("zh") => han += 1,
+            Some("ja") => kana += 1,
+            Some(_) => hangul += 1,
+            None => {}
+        }
+    }
+    let scripted = han + kana + hangul;
+    if scripted == 0 || scripted * 2 < latin {
+        None
+    } else if kana > 0 {
+        // Kana mark Japanese even among many Han characters.
+        Some("ja")
+    } else if hangul >= han {
+        Some("ko")
+    } else {
+        Some("zh")
+    }
+}
+
+/// The language a letter is written in, where its script tells: `zh` for Han, `ja` for kana,
+/// `ko` for Hangul; `None` for Latin and other letters.
+pub(super) fn script_language(c: char) -> Option<&'static str> {
+    match c {
+        '\u{3040}'..='\u{30FF}' => Some("ja"),
+        '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' => Some("ko"),
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => Some("zh"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clause_languages_are_told_from_the_script() {
+        assert_eq!(clause_language("You must not use the outputs."), None);
+        assert_eq!(
+            clause_language("您不得使用本模型作品的任何输出。"),
+            Some("zh")
+        );
+        assert_eq!(
+            clause_language("(B) 在相关网站上突出显示 “Built with glm-4”。"),
+            Some("zh")
+        );
+    }
+}

@@ -1,0 +1,297 @@
+//! Clause extraction: the terms of any licence text, read from its clauses.
+//!
+//! Each term has a small, named rule over the tidied text ([`Plain`]); every match is mapped back
+//! to a byte span of the original, and the whole sentence it stands in becomes the evidence. The
+//! rules are written from the phrasings of real model licences (the catalogue's texts and others)
+//! and fail closed: a clause that is there but cannot be read with certainty makes its term
+//! `unknown`, or is listed in [`ExtractedTerms::unclear`], which the evaluation turns into a
+//! review. Absence of a restriction reads as its absence only where the text grants rights at
+//! all.
+
+//!
+//! One reader per term lives in a file of its own; the phrasings they look for are data
+//! (`phrases/*.toml`, see `phrases/README.md`), which a contributor extends without writing Rust.
+
+mod attribution;
+mod commercial_use;
+mod definitions;
+mod derivatives;
+mod flow_down;
+mod grant;
+mod hosting;
+mod language;
+mod licence_copy;
+mod notice;
+mod numbers;
+mod output_training;
+mod phrases;
+mod registration;
+mod revenue_threshold;
+mod sentences;
+mod territory;
+mod use_policy;
+mod user_threshold;
+
+use std::collections::BTreeSet;
+
+use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence, TermName, Terms};
+use crate::text::Plain;
+
+pub use language::clause_language;
+use phrases::{Keys, NORMATIVE, Phrase};
+
+/// A clause that bears on a term but could not be read with certainty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unclear {
+    /// The term it bears on.
+    pub term: TermName,
+    /// Why it could not be read.
+    pub reason: String,
+    /// The clause.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Terms read from a text, with the clauses they came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtractedTerms {
+    /// The terms and their evidence (offsets into the text given, document `licence`).
+    pub backed: BackedTerms,
+    /// The terms that some clause set (the others are defaults: what the absence of a clause
+    /// means, or `unknown` where the text grants nothing).
+    pub found: BTreeSet<TermName>,
+    /// Clauses that bear on a term but could not be read.
+    pub unclear: Vec<Unclear>,
+}
+
+/// Reads the terms of a licence text from its clauses, without the catalogue.
+///
+/// ```
+/// use model_licence::extract::extract_terms;
+/// use model_licence::terms::{CommercialUse, UserThreshold};
+///
+/// let text = "Licensor grants you a worldwide licence to use, modify and distribute the Model. \
+///             If the monthly active users of your products exceed 50 million monthly active users, \
+///             you must request a license from Licensor.";
+/// let extracted = extract_terms(text);
+/// let terms = &extracted.backed.terms;
+/// assert_eq!(terms.user_threshold, Some(UserThreshold::MonthlyActiveUsers(50_000_000)));
+/// assert_eq!(terms.commercial_use, CommercialUse::Conditional);
+/// ```
+pub fn extract_terms(text: &str) -> ExtractedTerms {
+    if let Some(fault) = phrases::fault() {
+        return unread(fault);
+    }
+    let plain = Plain::new(text);
+    let all = sentences::split_sentences(&plain.text);
+    let masks = phrases::keyword_masks(&plain.text.to_ascii_lowercase(), &all);
+    let mut x = Extraction {
+        text,
+        plain: &plain,
+        all,
+        masks,
+        definitions: Vec::new(),
+        terms: Terms::unknown(),
+        evidence: TermEvidence::new(),
+        found: BTreeSet::new(),
+        unclear: Vec::new(),
+    };
+    x.definitions = x.read_definitions();
+    let granted = x.grant();
+    x.language(granted);
+    x.thresholds();
+    x.registration();
+    x.commercial_use(granted);
+    x.territory();
+    x.notice();
+    x.attribution();
+    x.use_policy();
+    x.flow_down();
+    x.licence_copy(granted);
+    x.hosting(granted);
+    x.derivatives(granted);
+    x.output_training(granted);
+    ExtractedTerms {
+        backed: BackedTerms {
+            terms: x.terms,
+            evidence: x.evidence,
+        },
+        found: x.found,
+        unclear: x.unclear,
+    }
+}
+
+/// What extraction gives when its phrasing data failed to load: nothing read, every term
+/// unknown, and the reason as a clause to review.
+fn unread(fault: &str) -> ExtractedTerms {
+    ExtractedTerms {
+        backed: BackedTerms {
+            terms: Terms::unknown(),
+            evidence: TermEvidence::new(),
+        },
+        found: BTreeSet::new(),
+        unclear: vec![Unclear {
+            term: TermName::CommercialUse,
+            reason: format!("the clause rules could not be loaded ({fault}): nothing was read"),
+            evidence: Vec::new(),
+        }],
+    }
+}
+
+/// Whether a passage reads as licence terms: a clause rule fires on it, or it uses the
+/// vocabulary of obligations and permissions. Text outside a known licence that does not is
+/// description (a README around the licence); text that does may add terms.
+pub fn reads_as_terms(passage: &str) -> bool {
+    if NORMATIVE.is_match(passage) {
+        return true;
+    }
+    let extracted = extract_terms(passage);
+    !extracted.found.is_empty() || !extracted.unclear.is_empty()
+}
+
+/// The most clauses kept as evidence for one term.
+const MAX_EVIDENCE: usize = 12;
+
+/// The state of one extraction.
+struct Extraction<'a> {
+    text: &'a str,
+    plain: &'a Plain,
+    /// Every sentence of the tidied text, in order.
+    all: Vec<Sentence>,
+    /// For each sentence, the keyword rows it holds a word of.
+    masks: Vec<u32>,
+    /// The defined terms of the text, with the sentence defining each.
+    definitions: Vec<(String, Sentence)>,
+    terms: Terms,
+    evidence: TermEvidence,
+    found: BTreeSet<TermName>,
+    unclear: Vec<Unclear>,
+}
+
+/// A sentence of the tidied text: its byte range there.
+#[derive(Debug, Clone, Copy)]
+struct Sentence {
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Extraction<'a> {
+    fn sentence_text(&self, s: Sentence) -> &str {
+        &self.plain.text[s.start..s.end]
+    }
+
+    /// Evidence for a sentence, as a span of the original text.
+    fn evidence(&self, s: Sentence) -> Option<Evidence> {
+        let (start, end) = self.plain.original(s.start, s.end)?;
+        let text = self.text.get(start..end)?.to_string();
+        let lang = clause_language(&text).map(str::to_string);
+        Some(Evidence {
+            start,
+            end,
+            text,
+            document: LICENCE_DOCUMENT.to_string(),
+            lang,
+        })
+    }
+
+    fn cite(&mut self, term: TermName, s: Sentence) {
+        self.found.insert(term);
+        let full = self
+            .evidence
+            .get(&term)
+            .is_some_and(|list| list.len() >= MAX_EVIDENCE);
+        if full {
+            return;
+        }
+        if let Some(ev) = self.evidence(s) {
+            let list = self.evidence.entry(term).or_default();
+            if !list.contains(&ev) {
+                list.push(ev);
+            }
+        }
+    }
+
+    fn unclear(&mut self, term: TermName, reason: &str, s: Sentence) {
+        if self.unclear.iter().filter(|u| u.term == term).count() >= MAX_EVIDENCE {
+            return;
+        }
+        let evidence = self.evidence(s).into_iter().collect();
+        self.unclear.push(Unclear {
+            term,
+            reason: reason.to_string(),
+            evidence,
+        });
+    }
+
+    /// The sentences that hold any of `keys` (lower case), or all sentences for no keys: a
+    /// cheap filter so that each pattern runs on a few sentences, not the whole text.
+    fn candidates(&self, keys: Keys) -> impl Iterator<Item = Sentence> + '_ {
+        let bit = keys.bit();
+        self.all
+            .iter()
+            .zip(&self.masks)
+            .filter(move |(_, mask)| *mask & bit != 0)
+            .map(|(s, _)| *s)
+    }
+
+    /// Every sentence holding a match of `re`, in order.
+    fn sentences(&self, re: &Phrase, keys: Keys) -> Vec<Sentence> {
+        self.candidates(keys)
+            .filter(|s| re.is_match(self.sentence_text(*s)))
+            .collect()
+    }
+
+    /// Every match of `re` with its sentence; capture offsets are relative to the sentence.
+    fn captures(&self, re: &Phrase, keys: Keys) -> Vec<(Sentence, regex::Captures<'_>)> {
+        self.candidates(keys)
+            .flat_map(|s| {
+                re.captures_iter(&self.plain.text[s.start..s.end])
+                    .map(move |caps| (s, caps))
+            })
+            .collect()
+    }
+
+    /// The sentence that introduces the list `s` stands in: the nearest of the few sentences
+    /// before it that ends in a colon.
+    fn list_intro(&self, s: Sentence) -> Option<Sentence> {
+        let at = self.all.partition_point(|other| other.start < s.start);
+        self.all[at.saturating_sub(4)..at]
+            .iter()
+            .rev()
+            .find(|other| {
+                self.sentence_text(**other)
+                    .trim_end()
+                    .ends_with([':', '：'])
+            })
+            .copied()
+    }
+
+    /// The text inside a pair of quotes, as tidied (entities decoded, quotes made ASCII,
+    /// whitespace collapsed), so that the same notice in any format reads the same.
+    fn quoted(&self, start: usize, end: usize) -> Option<String> {
+        let inner = self.plain.text.get(start..end)?;
+        let value = inner.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!value.is_empty()).then_some(value)
+    }
+}
+
+/// Whether `text` holds `word` (as written) between word boundaries.
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_its_phrasings_extraction_reads_nothing_and_asks_for_review() {
+        let extracted = unread("a file does not parse");
+        assert_eq!(extracted.backed.terms, Terms::unknown());
+        assert!(extracted.found.is_empty());
+        assert_eq!(extracted.unclear.len(), 1);
+    }
+}

@@ -1,0 +1,88 @@
+//! Using outputs to train other models: unrestricted only when nothing in the text speaks of it.
+
+use super::phrases::{
+    COMMERCIAL_ONLY_QUALIFIER, K_MODIFY, K_NAME, K_OUTPUT, K_ZH, MODIFY_BAN, NAMING_TRAINING,
+    NAMING_TRAINING_ZH, NON_COMMERCIAL_MENTION, OUTPUT_BAN, OUTPUT_BAN_ZH, OUTPUT_BOUND,
+    OUTPUT_CONDITION, OUTPUT_DERIVATIVE, OUTPUT_DERIVATIVE_ZH, OUTPUT_TRAINING_MENTION,
+    OUTPUT_TRAINING_MENTION_ZH, OUTPUT_WORD,
+};
+use super::{Extraction, Sentence};
+use crate::terms::{CommercialUse, OutputTraining, Redistribution, TermName};
+
+impl Extraction<'_> {
+    pub(super) fn output_training(&mut self, granted: bool) {
+        // A ban "for commercial purposes" only leaves other uses open.
+        let (commercial_bans, mut banned): (Vec<Sentence>, Vec<Sentence>) = self
+            .sentences(&OUTPUT_BAN, K_OUTPUT)
+            .into_iter()
+            .chain(self.sentences(&OUTPUT_BAN_ZH, K_ZH))
+            .partition(|s| {
+                let text = self.sentence_text(*s);
+                COMMERCIAL_ONLY_QUALIFIER.is_match(text) && !NON_COMMERCIAL_MENTION.is_match(text)
+            });
+        let mut conditions = self.sentences(&OUTPUT_CONDITION, K_OUTPUT);
+        conditions.extend(commercial_bans);
+        // Models trained on outputs are derivatives by definition: they share the derivatives'
+        // fate, and where derivatives may not be made or shared, the training is barred.
+        let mut by_definition = self.sentences(&OUTPUT_DERIVATIVE, K_OUTPUT);
+        by_definition.extend(self.sentences(&OUTPUT_DERIVATIVE_ZH, K_ZH));
+        let derivatives_barred = self.terms.derivatives.redistribution
+            == Redistribution::Prohibited
+            || !self.sentences(&MODIFY_BAN, K_MODIFY).is_empty();
+        if derivatives_barred {
+            banned.extend(by_definition);
+        } else {
+            conditions.extend(by_definition);
+        }
+        conditions.extend(self.sentences(&OUTPUT_BOUND, K_OUTPUT));
+        let naming_without_outputs: Vec<Sentence> = self
+            .sentences(&NAMING_TRAINING, K_NAME)
+            .into_iter()
+            .chain(self.sentences(&NAMING_TRAINING_ZH, K_ZH))
+            .filter(|s| {
+                let text = self.sentence_text(*s);
+                !OUTPUT_WORD.is_match(text) && !text.contains("输出")
+            })
+            .collect();
+        let (value, cited) = if !banned.is_empty() {
+            (OutputTraining::Prohibited, banned)
+        } else if !conditions.is_empty() {
+            (OutputTraining::Conditional, conditions)
+        } else if !naming_without_outputs.is_empty() {
+            // A naming duty for models "improved" with the materials, silent on outputs.
+            (OutputTraining::Unknown, naming_without_outputs)
+        } else if !granted
+            || matches!(
+                self.terms.commercial_use,
+                CommercialUse::NonCommercial | CommercialUse::Unknown
+            )
+        {
+            // Under a non-commercial grant, commercial use of what outputs train is unclear.
+            (OutputTraining::Unknown, Vec::new())
+        } else {
+            // Silence is not permission: any other clause on training with outputs leaves it
+            // unread.
+            let mut mentions = self.sentences(&OUTPUT_TRAINING_MENTION, K_OUTPUT);
+            mentions.extend(self.sentences(&OUTPUT_TRAINING_MENTION_ZH, K_ZH));
+            if mentions.is_empty() {
+                (OutputTraining::Unrestricted, Vec::new())
+            } else {
+                for s in &mentions {
+                    self.unclear(
+                        TermName::OutputTraining,
+                        "a clause on training with outputs that the rules cannot read",
+                        *s,
+                    );
+                }
+                (OutputTraining::Unknown, Vec::new())
+            }
+        };
+        self.terms.output_training = value;
+        for s in cited {
+            self.cite(TermName::OutputTraining, s);
+        }
+        if value != OutputTraining::Unknown {
+            self.found.insert(TermName::OutputTraining);
+        }
+    }
+}

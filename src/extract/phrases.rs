@@ -1,0 +1,455 @@
+//! The phrasings the clause rules look for, as data: `phrases/*.toml` (see `phrases/README.md`),
+//! embedded in the binary and read once. A contributor adds a phrasing there without writing
+//! Rust; a test loads every file and compiles every phrasing, so a bad file fails the tests.
+//!
+//! Should the data still fail to load (it cannot in a tested build), every phrasing matches
+//! nothing and [`fault`] says why: extraction then reads nothing and asks for review.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::{Captures, Match, Regex};
+use serde::Deserialize;
+
+use super::Sentence;
+
+/// The data files, by name.
+const FILES: [(&str, &str); 15] = [
+    ("grant.toml", include_str!("phrases/grant.toml")),
+    ("definitions.toml", include_str!("phrases/definitions.toml")),
+    (
+        "user_threshold.toml",
+        include_str!("phrases/user_threshold.toml"),
+    ),
+    (
+        "revenue_threshold.toml",
+        include_str!("phrases/revenue_threshold.toml"),
+    ),
+    (
+        "registration.toml",
+        include_str!("phrases/registration.toml"),
+    ),
+    (
+        "commercial_use.toml",
+        include_str!("phrases/commercial_use.toml"),
+    ),
+    ("territory.toml", include_str!("phrases/territory.toml")),
+    ("notice.toml", include_str!("phrases/notice.toml")),
+    ("attribution.toml", include_str!("phrases/attribution.toml")),
+    ("use_policy.toml", include_str!("phrases/use_policy.toml")),
+    ("flow_down.toml", include_str!("phrases/flow_down.toml")),
+    (
+        "licence_copy.toml",
+        include_str!("phrases/licence_copy.toml"),
+    ),
+    ("hosting.toml", include_str!("phrases/hosting.toml")),
+    (
+        "output_training.toml",
+        include_str!("phrases/output_training.toml"),
+    ),
+    ("derivatives.toml", include_str!("phrases/derivatives.toml")),
+];
+const FRAGMENTS: &str = include_str!("phrases/fragments.toml");
+const KEYWORDS: &str = include_str!("phrases/keywords.toml");
+const REGIONS: &str = include_str!("phrases/regions.toml");
+
+/// One phrasing as written in a data file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PhraseSpec {
+    /// What the phrasing is for (documentation only).
+    #[serde(default)]
+    #[allow(dead_code)]
+    about: String,
+    /// Whether letter case is ignored (the default).
+    #[serde(default = "case_ignored")]
+    ignore_case: bool,
+    /// Alternatives: regular expressions, any of which matches.
+    patterns: Vec<String>,
+}
+
+fn case_ignored() -> bool {
+    true
+}
+
+/// Region names with their codes.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Regions {
+    /// English names (lower case).
+    pub(super) english: Vec<(String, String)>,
+    /// Chinese names.
+    pub(super) chinese: Vec<(String, String)>,
+}
+
+/// Everything the data files hold.
+#[derive(Debug, Default)]
+struct Book {
+    phrases: BTreeMap<String, PhraseSpec>,
+    fragments: BTreeMap<String, String>,
+    keywords: BTreeMap<String, Vec<String>>,
+    regions: Regions,
+}
+
+fn read_book() -> Result<Book, String> {
+    let mut book = Book::default();
+    for (name, text) in FILES {
+        let phrases: BTreeMap<String, PhraseSpec> =
+            toml::from_str(text).map_err(|e| format!("{name}: {e}"))?;
+        for (key, spec) in phrases {
+            if book.phrases.insert(key.clone(), spec).is_some() {
+                return Err(format!("{name}: phrasing `{key}` is defined twice"));
+            }
+        }
+    }
+    book.fragments = toml::from_str(FRAGMENTS).map_err(|e| format!("fragments.toml: {e}"))?;
+    book.keywords = toml::from_str(KEYWORDS).map_err(|e| format!("keywords.toml: {e}"))?;
+    let mut regions: Regions = toml::from_str(REGIONS).map_err(|e| format!("regions.toml: {e}"))?;
+    // Where names overlap ("china", "mainland china"), the longer is read first.
+    regions
+        .english
+        .sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
+    regions
+        .chinese
+        .sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
+    book.regions = regions;
+    Ok(book)
+}
+
+static BOOK: LazyLock<Result<Book, String>> = LazyLock::new(read_book);
+
+/// The regular expression of a phrasing: its alternatives joined, fragments put in, and the
+/// two rewrites every phrasing gets.
+fn expression(key: &str) -> Result<String, String> {
+    let book = BOOK.as_ref().map_err(Clone::clone)?;
+    let spec = book
+        .phrases
+        .get(key)
+        .ok_or_else(|| format!("no phrasing `{key}` in the data files"))?;
+    if spec.patterns.is_empty() {
+        return Err(format!("phrasing `{key}` has no patterns"));
+    }
+    let mut pattern = spec
+        .patterns
+        .iter()
+        .map(|p| format!("(?:{p})"))
+        .collect::<Vec<_>>()
+        .join("|");
+    // Fragments may hold fragments: a few rounds put them all in.
+    for _ in 0..4 {
+        for (name, fragment) in &book.fragments {
+            pattern = pattern.replace(&format!("{{{name}}}"), fragment);
+        }
+    }
+    if spec.ignore_case {
+        pattern = format!("(?i){pattern}");
+    }
+    // Patterns run on one sentence at a time, which holds no sentence end and no line break:
+    // `[^.\n]` ("within the sentence") is any character there, full stops inside tokens
+    // ("Llama 3.1", a URL) included.
+    let pattern = pattern.replace(r"[^.\n]", ".");
+    // ASCII word boundaries: Unicode ones make the regex engine give up its fast DFA on any
+    // non-ASCII byte (a curly quote, a ©), and the words these patterns look for are ASCII.
+    Ok(pattern.replace(r"\b", r"(?-u:\b)"))
+}
+
+fn compile(key: &str) -> Result<Regex, String> {
+    let pattern = expression(key)?;
+    Regex::new(&pattern).map_err(|e| format!("phrasing `{key}`: {e}"))
+}
+
+/// A phrasing, compiled; one that failed to load matches nothing.
+pub(super) struct Phrase(Result<Regex, String>);
+
+impl Phrase {
+    fn load(key: &str) -> Phrase {
+        Phrase(compile(key))
+    }
+
+    pub(super) fn is_match(&self, text: &str) -> bool {
+        self.0.as_ref().is_ok_and(|re| re.is_match(text))
+    }
+
+    pub(super) fn find_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = Match<'h>> {
+        self.0.iter().flat_map(move |re| re.find_iter(text))
+    }
+
+    pub(super) fn captures_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = Captures<'h>> {
+        self.0.iter().flat_map(move |re| re.captures_iter(text))
+    }
+}
+
+macro_rules! phrases {
+    ($($name:ident = $key:literal;)*) => {
+        $(
+            pub(super) static $name: LazyLock<Phrase> = LazyLock::new(|| Phrase::load($key));
+        )*
+        /// Every phrasing the rules use, by key.
+        const KEYS: &[&str] = &[$($key),*];
+        /// Every phrasing the rules use.
+        fn all() -> Vec<&'static Phrase> {
+            vec![$(&*$name),*]
+        }
+    };
+}
+
+phrases! {
+    NORMATIVE = "normative";
+    GRANT = "grant";
+    GRANT_ZH = "grant_zh";
+    PERMISSION = "permission";
+    NEGATED = "negated";
+    PERMISSION_ZH = "permission_zh";
+    NEGATED_ZH = "negated_zh";
+    DEFINITION = "definition";
+    DEFINITION_ZH = "definition_zh";
+    LICENSEE_NAME = "licensee_name";
+    LICENSEE_LIMIT = "licensee_limit";
+    NARROW_PURPOSE = "narrow_purpose";
+    GATE_WORD = "gate_word";
+    USERS_AFTER = "users_after";
+    USERS_BEFORE = "users_before";
+    USERS_ABBREV = "users_abbrev";
+    USERS_PER_MONTH = "users_per_month";
+    USERS_BELOW = "users_below";
+    USERS_ANY = "users_any";
+    USERS_ZH = "users_zh";
+    DAILY_ZH = "daily_zh";
+    GATE_ZH = "gate_zh";
+    COMMERCIAL_ZH = "commercial_zh";
+    SEPARATE_GRANT = "separate_grant";
+    DISPLAY_DUTY = "display_duty";
+    MONEY = "money";
+    OTHER_CURRENCY = "other_currency";
+    REVENUE_WORD = "revenue_word";
+    ANNUAL = "annual";
+    MONTHLY = "monthly";
+    REVENUE_NOISE = "revenue_noise";
+    REVENUE_ZH = "revenue_zh";
+    DAMAGES_ZH = "damages_zh";
+    REGISTRATION = "registration";
+    REGISTRY_NOISE = "registry_noise";
+    SEPARATE_LICENCE = "separate_licence";
+    REGISTRATION_ZH = "registration_zh";
+    REGISTRY_NOISE_ZH = "registry_noise_zh";
+    NON_COMMERCIAL_ONLY = "non_commercial_only";
+    COMMERCIAL_APPROVAL = "commercial_approval";
+    COMMERCIAL_WORD = "commercial_word";
+    NON_COMMERCIAL_MENTION = "non_commercial_mention";
+    APPROVAL_ZH = "approval_zh";
+    NON_COMMERCIAL_ZH = "non_commercial_zh";
+    NON_COMMERCIAL_MENTION_ZH = "non_commercial_mention_zh";
+    REGION_TRIGGER_ANY = "region_trigger_any";
+    REGION_TRIGGER_DENY = "region_trigger_deny";
+    DOMICILE_WORD = "domicile_word";
+    MARKET_DENY = "market_deny";
+    MULTIMODAL = "multimodal";
+    TERRITORY_ZH = "territory_zh";
+    GOVERNING_LAW_ZH = "governing_law_zh";
+    NOTICE_INTRO = "notice_intro";
+    DISPLAY_STRING = "display_string";
+    STATEMENT_INTRO = "statement_intro";
+    OPTIONAL = "optional";
+    DISPLAY_QUOTED = "display_quoted";
+    DISPLAY_ZH = "display_zh";
+    DISPLAY_DUTY_UNREAD = "display_duty_unread";
+    DISPLAY_DUTY_UNREAD_ZH = "display_duty_unread_zh";
+    USE_POLICY = "use_policy";
+    FLOW_DOWN = "flow_down";
+    FLOW_DOWN_ZH = "flow_down_zh";
+    LICENCE_COPY = "licence_copy";
+    LICENCE_COPY_ZH = "licence_copy_zh";
+    HOSTING_ALLOW = "hosting_allow";
+    HOSTING_WORD = "hosting_word";
+    HOSTING_DENY = "hosting_deny";
+    HOSTING_NOT_NC = "hosting_not_nc";
+    HOSTING_DENY_ZH = "hosting_deny_zh";
+    HOSTING_LIMIT = "hosting_limit";
+    OUTPUT_WORD = "output_word";
+    OUTPUT_BAN = "output_ban";
+    OUTPUT_CONDITION = "output_condition";
+    OUTPUT_DERIVATIVE = "output_derivative";
+    OUTPUT_BOUND = "output_bound";
+    OUTPUT_TRAINING_MENTION = "output_training_mention";
+    COMMERCIAL_ONLY_QUALIFIER = "commercial_only_qualifier";
+    OUTPUT_BAN_ZH = "output_ban_zh";
+    OUTPUT_DERIVATIVE_ZH = "output_derivative_zh";
+    OUTPUT_TRAINING_MENTION_ZH = "output_training_mention_zh";
+    NAMING_TRAINING = "naming_training";
+    NAMING = "naming";
+    SHARE_ALIKE = "share_alike";
+    DERIVATIVE_BAN = "derivative_ban";
+    MODIFY_GRANT = "modify_grant";
+    DERIVATIVE_WORD = "derivative_word";
+    DISTRIBUTE_WORD = "distribute_word";
+    DERIVATIVE_LIMIT = "derivative_limit";
+    SHARING_LIMIT = "sharing_limit";
+    MODIFY_BAN = "modify_ban";
+    NAMING_ZH = "naming_zh";
+    DERIVATIVE_BAN_ZH = "derivative_ban_zh";
+    NAMING_TRAINING_ZH = "naming_training_zh";
+    PURPOSE_BAN_ZH = "purpose_ban_zh";
+    MODIFY_ZH = "modify_zh";
+}
+
+/// A keyword prefilter: the index of a row of keywords.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Keys(usize);
+
+pub(super) const K_GRANT: Keys = Keys(0);
+pub(super) const K_USERS: Keys = Keys(1);
+pub(super) const K_REVENUE: Keys = Keys(2);
+pub(super) const K_REGISTRATION: Keys = Keys(3);
+pub(super) const K_COMMERCIAL: Keys = Keys(4);
+pub(super) const K_NON_COMMERCIAL: Keys = Keys(5);
+pub(super) const K_QUOTE: Keys = Keys(6);
+pub(super) const K_USE_POLICY: Keys = Keys(7);
+pub(super) const K_NOTICE: Keys = Keys(8);
+pub(super) const K_STATEMENT: Keys = Keys(9);
+pub(super) const K_AVAILABLE: Keys = Keys(10);
+pub(super) const K_MODIFY: Keys = Keys(11);
+pub(super) const K_FLOW_DOWN: Keys = Keys(12);
+pub(super) const K_COPY: Keys = Keys(13);
+pub(super) const K_HOSTING: Keys = Keys(14);
+pub(super) const K_OUTPUT: Keys = Keys(15);
+pub(super) const K_NAME: Keys = Keys(16);
+pub(super) const K_SHARE_ALIKE: Keys = Keys(17);
+pub(super) const K_DERIVATIVE_BAN: Keys = Keys(18);
+pub(super) const K_TERRITORY: Keys = Keys(19);
+pub(super) const K_DEFINITION: Keys = Keys(20);
+pub(super) const K_ZH: Keys = Keys(21);
+
+/// The rows of `keywords.toml`, in the order of the `K_` constants.
+const ROWS: [&str; 22] = [
+    "grant",
+    "users",
+    "revenue",
+    "registration",
+    "commercial",
+    "non_commercial",
+    "quote",
+    "use_policy",
+    "notice",
+    "statement",
+    "available",
+    "modify",
+    "flow_down",
+    "copy",
+    "hosting",
+    "output",
+    "name",
+    "share_alike",
+    "derivative_ban",
+    "territory",
+    "definition",
+    "zh",
+];
+
+impl Keys {
+    /// The bit of this row in a sentence's mask.
+    pub(super) fn bit(self) -> u32 {
+        1 << self.0
+    }
+}
+
+/// Keywords found in one pass, and for each the rows (as a bit mask) it belongs to.
+type Finder = (aho_corasick::AhoCorasick, Vec<u32>);
+
+/// Every keyword of every row, and for each the rows it belongs to.
+fn keyword_finder() -> Result<Finder, String> {
+    let book = BOOK.as_ref().map_err(Clone::clone)?;
+    let mut words: Vec<&str> = Vec::new();
+    let mut rows: Vec<u32> = Vec::new();
+    for (row, name) in ROWS.iter().enumerate() {
+        let list = book
+            .keywords
+            .get(*name)
+            .ok_or_else(|| format!("keywords.toml has no row `{name}`"))?;
+        for word in list {
+            match words.iter().position(|w| w == word) {
+                Some(at) => rows[at] |= 1 << row,
+                None => {
+                    words.push(word);
+                    rows.push(1 << row);
+                }
+            }
+        }
+    }
+    let finder = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&words)
+        .map_err(|e| format!("keywords.toml: {e}"))?;
+    Ok((finder, rows))
+}
+
+static KEYWORD_FINDER: LazyLock<Result<Finder, String>> = LazyLock::new(keyword_finder);
+
+/// For each sentence of `lower`, the rows of keywords that have a word in it.
+pub(super) fn keyword_masks(lower: &str, sentences: &[Sentence]) -> Vec<u32> {
+    let mut masks = vec![0u32; sentences.len()];
+    let Ok((finder, rows)) = &*KEYWORD_FINDER else {
+        return masks;
+    };
+    for m in finder.find_overlapping_iter(lower) {
+        let at = sentences.partition_point(|s| s.end <= m.start());
+        if let (Some(sentence), Some(mask)) = (sentences.get(at), masks.get_mut(at))
+            && m.start() >= sentence.start
+            && m.end() <= sentence.end
+        {
+            *mask |= rows[m.pattern().as_usize()];
+        }
+    }
+    masks
+}
+
+/// The region names of `regions.toml` (none if it failed to load).
+pub(super) fn regions() -> &'static Regions {
+    static NONE: Regions = Regions {
+        english: Vec::new(),
+        chinese: Vec::new(),
+    };
+    BOOK.as_ref().map_or(&NONE, |book| &book.regions)
+}
+
+/// The first fault in the phrasing data, if any: a file that does not parse, a phrasing that
+/// is missing, unused or does not compile, a missing row of keywords.
+pub(super) fn fault() -> Option<&'static str> {
+    static FAULT: LazyLock<Option<String>> = LazyLock::new(|| {
+        let book = match &*BOOK {
+            Ok(book) => book,
+            Err(e) => return Some(e.clone()),
+        };
+        if let Some(unused) = book.phrases.keys().find(|k| !KEYS.contains(&k.as_str())) {
+            return Some(format!("phrasing `{unused}` is not used by any rule"));
+        }
+        if let Some(Err(e)) = all().into_iter().map(|p| &p.0).find(|r| r.is_err()) {
+            return Some(e.clone());
+        }
+        if let Err(e) = &*KEYWORD_FINDER {
+            return Some(e.clone());
+        }
+        if book.regions.english.is_empty() {
+            return Some("regions.toml names no region".to_string());
+        }
+        None
+    });
+    FAULT.as_deref()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_phrasing_data_loads_and_every_phrasing_compiles() {
+        assert_eq!(fault(), None);
+        assert_eq!(KEYS.len(), BOOK.as_ref().expect("book").phrases.len());
+    }
+
+    #[test]
+    fn fragments_are_put_in() {
+        let users = expression("users_after").expect("users_after");
+        assert!(!users.contains("{AMOUNT}") && !users.contains("{NUMBER_WORDS}"));
+        assert!(users.contains("seventeen"));
+    }
+}

@@ -1,0 +1,65 @@
+//! Sentences: the text cut at sentence ends and paragraph breaks, each a byte range of the
+//! tidied text.
+
+use super::Sentence;
+
+/// Splits the tidied text into sentences: at a paragraph break, and after a full stop or
+/// semicolon followed by a space, and after an ideographic full stop or semicolon.
+pub(super) fn split_sentences(text: &str) -> Vec<Sentence> {
+    let t = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..t.len() {
+        // A full stop or semicolon before a space ends a sentence; so do the ideographic ones
+        // (`。`, `；`: E3 80 82 and EF BC 9B in UTF-8), which need none.
+        let ideographic =
+            t[i..].starts_with("。".as_bytes()) || t[i..].starts_with("；".as_bytes());
+        let ends = t[i] == b'\n'
+            || ideographic
+            || (matches!(t[i], b'.' | b';')
+                && t.get(i + 1).is_none_or(|n| *n == b' ' || *n == b'\n'));
+        if ends {
+            let end = match t[i] {
+                b'\n' => i,
+                _ if ideographic => i + 3,
+                _ => i + 1,
+            };
+            push_sentence(&mut out, t, start, end);
+            start = end.max(i + 1);
+        }
+    }
+    push_sentence(&mut out, t, start, t.len());
+    out
+}
+
+/// The longest sentence the rules read at once. Real licence sentences stay under 3 KB; a text
+/// with no full stops (hostile, or a dump) is cut into pieces so that the work stays linear.
+const MAX_SENTENCE: usize = 4096;
+
+fn push_sentence(out: &mut Vec<Sentence>, t: &[u8], mut start: usize, end: usize) {
+    while start < end && t[start] == b' ' {
+        start += 1;
+    }
+    while end - start > MAX_SENTENCE {
+        // Cut at the last space before the limit, else at a character boundary.
+        let limit = start + MAX_SENTENCE;
+        let mut cut = t[start..limit]
+            .iter()
+            .rposition(|b| *b == b' ')
+            .map_or(limit, |p| start + p);
+        if cut <= start {
+            cut = limit;
+        }
+        while cut < end && (t[cut] & 0xC0) == 0x80 {
+            cut += 1;
+        }
+        out.push(Sentence { start, end: cut });
+        start = cut;
+        while start < end && t[start] == b' ' {
+            start += 1;
+        }
+    }
+    if start < end {
+        out.push(Sentence { start, end });
+    }
+}

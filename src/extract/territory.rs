@@ -1,0 +1,199 @@
+//! Territory exclusions: the regions named after a trigger ("excluding", "not granted to those
+//! domiciled in", "不适用于"), by domicile, by market or both.
+
+use std::collections::BTreeSet;
+
+use super::Extraction;
+use super::phrases::{
+    self, DOMICILE_WORD, GOVERNING_LAW_ZH, K_TERRITORY, K_ZH, MARKET_DENY, MULTIMODAL,
+    REGION_TRIGGER_ANY, REGION_TRIGGER_DENY, TERRITORY_ZH,
+};
+use crate::terms::{TermName, TerritoryBasis, TerritoryExclusion, TerritoryScope};
+
+impl Extraction<'_> {
+    pub(super) fn territory(&mut self) {
+        let mut exclusions: Vec<TerritoryExclusion> = Vec::new();
+        let triggers = [&*REGION_TRIGGER_ANY, &*REGION_TRIGGER_DENY, &*MARKET_DENY];
+        let mut seen = BTreeSet::new();
+        for re in triggers {
+            for s in self.sentences(re, K_TERRITORY) {
+                if !seen.insert(s.start) {
+                    continue;
+                }
+                let text = self.sentence_text(s).to_string();
+                let mut listed: Vec<(&'static str, TerritoryBasis)> = Vec::new();
+                if REGION_TRIGGER_DENY.is_match(&text) {
+                    for m in DOMICILE_WORD.find_iter(&text) {
+                        for region in regions_after(&text, m.end()) {
+                            listed.push((region, TerritoryBasis::Domicile));
+                        }
+                    }
+                }
+                for m in REGION_TRIGGER_ANY.find_iter(&text) {
+                    for region in regions_after(&text, m.end()) {
+                        listed.push((region, TerritoryBasis::Any));
+                    }
+                }
+                for m in MARKET_DENY.find_iter(&text) {
+                    if !m.as_str().to_ascii_lowercase().ends_with("outside") {
+                        for region in regions_after(&text, m.end()) {
+                            listed.push((region, TerritoryBasis::Market));
+                        }
+                    }
+                }
+                if listed.is_empty() {
+                    continue;
+                }
+                let scope = if MULTIMODAL.is_match(&text) {
+                    TerritoryScope::Multimodal
+                } else {
+                    TerritoryScope::All
+                };
+                for (region, basis) in listed {
+                    exclusions.push(TerritoryExclusion {
+                        region: region.to_string(),
+                        scope,
+                        basis,
+                    });
+                }
+                self.cite(TermName::TerritoryExclusions, s);
+            }
+        }
+        for s in self.sentences(&TERRITORY_ZH, K_ZH) {
+            let text = self.sentence_text(s);
+            if GOVERNING_LAW_ZH.is_match(text) {
+                continue;
+            }
+            let scope = if text.contains("多模态") {
+                TerritoryScope::Multimodal
+            } else {
+                TerritoryScope::All
+            };
+            for region in regions_zh(text) {
+                exclusions.push(TerritoryExclusion {
+                    region: region.to_string(),
+                    scope,
+                    basis: TerritoryBasis::Any,
+                });
+            }
+            self.cite(TermName::TerritoryExclusions, s);
+        }
+        self.terms.territory_exclusions = merge_exclusions(exclusions);
+    }
+}
+
+/// The regions a sentence names, in order, without repeats.
+pub(super) fn regions_in(sentence: &str) -> Vec<&'static str> {
+    let lower = sentence.to_lowercase();
+    let mut found: Vec<(usize, &'static str)> = Vec::new();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for (name, code) in &phrases::regions().english {
+        let mut from = 0;
+        while let Some(pos) = lower[from..].find(name.as_str()) {
+            let start = from + pos;
+            let end = start + name.len();
+            from = end;
+            let boundary_before =
+                start == 0 || !lower.as_bytes()[start - 1].is_ascii_alphanumeric();
+            let boundary_after =
+                end == lower.len() || !lower.as_bytes()[end].is_ascii_alphanumeric();
+            let overlaps = taken.iter().any(|&(a, b)| start < b && a < end);
+            if boundary_before && boundary_after && !overlaps {
+                taken.push((start, end));
+                found.push((start, code.as_str()));
+            }
+        }
+    }
+    in_order(found)
+}
+
+/// The regions listed right after a trigger: the first within a few words of it, the list up to
+/// the end of the clause. "excluding the European Union and the UK" lists two; "governed by the
+/// laws of China, excluding conflict of laws" lists none.
+pub(super) fn regions_after(sentence: &str, from: usize) -> Vec<&'static str> {
+    let rest = sentence.get(from..).unwrap_or("");
+    let end = rest
+        .find(['.', ';', ')', ':'])
+        .unwrap_or(rest.len())
+        .min(200);
+    let mut window_end = end;
+    while !rest.is_char_boundary(window_end) {
+        window_end -= 1;
+    }
+    let window = &rest[..window_end];
+    let lower = window.to_lowercase();
+    let first = phrases::regions()
+        .english
+        .iter()
+        .filter_map(|(name, _)| lower.find(name.as_str()))
+        .min();
+    match first {
+        Some(pos) if pos <= 40 => regions_in(window),
+        _ => Vec::new(),
+    }
+}
+
+/// The regions a Chinese sentence names, in order, without repeats.
+pub(super) fn regions_zh(sentence: &str) -> Vec<&'static str> {
+    let found: Vec<(usize, &'static str)> = phrases::regions()
+        .chinese
+        .iter()
+        .flat_map(|(name, code)| {
+            sentence
+                .match_indices(name.as_str())
+                .map(move |(at, _)| (at, code.as_str()))
+        })
+        .collect();
+    in_order(found)
+}
+
+/// The codes of regions found at positions, in order of position, without repeats.
+fn in_order(mut found: Vec<(usize, &'static str)>) -> Vec<&'static str> {
+    found.sort();
+    let mut codes = Vec::new();
+    for (_, code) in found {
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    codes
+}
+
+/// One exclusion per region and scope; a region excluded by domicile and by market is excluded
+/// by either.
+pub(super) fn merge_exclusions(list: Vec<TerritoryExclusion>) -> Vec<TerritoryExclusion> {
+    let mut out: Vec<TerritoryExclusion> = Vec::new();
+    for e in list {
+        match out
+            .iter_mut()
+            .find(|o| o.region == e.region && o.scope == e.scope)
+        {
+            Some(existing) if existing.basis != e.basis => existing.basis = TerritoryBasis::Any,
+            Some(_) => {}
+            None => out.push(e),
+        }
+    }
+    // An exclusion of everything covers the multimodal-only one.
+    let all: Vec<String> = out
+        .iter()
+        .filter(|e| e.scope == TerritoryScope::All)
+        .map(|e| e.region.clone())
+        .collect();
+    out.retain(|e| e.scope == TerritoryScope::All || !all.contains(&e.region));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions_are_found_with_word_boundaries() {
+        assert_eq!(
+            regions_in("excluding the European Union, United Kingdom and South Korea"),
+            vec!["EU", "GB", "KR"]
+        );
+        assert!(regions_in("the Ukrainian translation").is_empty());
+        assert_eq!(regions_in("North Korea and South Korea"), vec!["KP", "KR"]);
+    }
+}

@@ -1,0 +1,278 @@
+//! Phrasings the clause rules read, each shown on a real licence text with one clause edited into
+//! it (`fixtures/dev/`, described in its README): the edit must change exactly the listed fields
+//! of what is read from the unedited text, to exactly the listed values, and the reading must
+//! never be more permissive than those values.
+
+mod common;
+
+use model_licence::{TermName, Terms, extract_terms};
+
+use common::CORE;
+
+/// (edited text, the catalogue licence it was edited from or the path of the text, the fields
+/// that change and their values as JSON).
+type Changes = &'static [(&'static str, &'static str)];
+
+const EDITS: &[(&str, &str, Changes)] = &[
+    ("mit-any-non-commercial-purpose.txt", "mit", NON_COMMERCIAL),
+    ("mit-allows-only-non-commercial.txt", "mit", NON_COMMERCIAL),
+    (
+        "mit-granted-for-non-commercial-use.txt",
+        "mit",
+        NON_COMMERCIAL,
+    ),
+    (
+        "apache-2.0-hosting-only-affiliates.txt",
+        "apache-2.0",
+        &[("hosting", r#""unknown""#)],
+    ),
+    ("mit-permitted-purposes-defined.txt", "mit", NON_COMMERCIAL),
+    (
+        "apache-2.0-derivatives-shared-solely.txt",
+        "apache-2.0",
+        &[(
+            "derivatives",
+            r#"{"redistribution":"unknown","naming_prefix":null}"#,
+        )],
+    ),
+    (
+        "apache-2.0-threshold-defined.txt",
+        "apache-2.0",
+        &[
+            ("commercial_use", r#""conditional""#),
+            ("revenue_threshold", r#"{"annual_revenue_usd":10000000}"#),
+        ],
+    ),
+    (
+        "apache-2.0-monthly-revenue.txt",
+        "apache-2.0",
+        &[
+            ("commercial_use", r#""conditional""#),
+            ("revenue_threshold", r#"{"annual_revenue_usd":1000000}"#),
+        ],
+    ),
+    (
+        "mit-one-million-dollars.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""conditional""#),
+            ("revenue_threshold", r#"{"annual_revenue_usd":1000000}"#),
+        ],
+    ),
+    (
+        "apache-2.0-licensee-non-profit.txt",
+        "apache-2.0",
+        &[
+            ("commercial_use", r#""unknown""#),
+            (
+                "derivatives",
+                r#"{"redistribution":"unknown","naming_prefix":null}"#,
+            ),
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""unknown""#),
+        ],
+    ),
+    (
+        "apache-2.0-derivatives-only-under-this-license.txt",
+        "apache-2.0",
+        &[(
+            "derivatives",
+            r#"{"redistribution":"conditional","naming_prefix":null}"#,
+        )],
+    ),
+    (
+        "apache-2.0-output-models-are-derivatives.txt",
+        "apache-2.0",
+        &[
+            (
+                "derivatives",
+                r#"{"redistribution":"prohibited","naming_prefix":null}"#,
+            ),
+            ("output_training", r#""prohibited""#),
+        ],
+    ),
+    (
+        "mit-outputs-commercial-ban.txt",
+        "mit",
+        &[("output_training", r#""conditional""#)],
+    ),
+    (
+        "llama-3.3-powered-by.txt",
+        "llama-3.3",
+        &[("attribution", r#""Powered by Llama""#)],
+    ),
+    (
+        "llama-3.3-inside.txt",
+        "llama-3.3",
+        &[("attribution", r#""Llama Inside""#)],
+    ),
+    (
+        "llama-3.3-announcement.txt",
+        "llama-3.3",
+        &[("attribution", r#""This product uses Llama 3.3""#)],
+    ),
+    ("llama-3.3-seven-hundred-million.txt", "llama-3.3", &[]),
+    (
+        "llama-3.3-display-unquoted.txt",
+        "llama-3.3",
+        &[("attribution", "null")],
+    ),
+    (
+        "zh/yuan2-commercial-conditions.txt",
+        "fixtures/unseen2/yuan2/LICENSE.txt",
+        &[
+            ("commercial_use", r#""conditional""#),
+            ("user_threshold", r#"{"daily_active_users":1000000}"#),
+            ("hosting", r#""requires_licence""#),
+        ],
+    ),
+    (
+        "zh/chatglm2-6b-research-only.txt",
+        "fixtures/dev/zh/chatglm2-6b.txt",
+        NON_COMMERCIAL,
+    ),
+];
+
+/// What a non-commercial-only edit of a permissive licence changes: the use, and with it what
+/// silence allowed.
+const NON_COMMERCIAL: Changes = &[
+    ("commercial_use", r#""non_commercial""#),
+    (
+        "derivatives",
+        r#"{"redistribution":"conditional","naming_prefix":null}"#,
+    ),
+    ("output_training", r#""unknown""#),
+    ("hosting", r#""unknown""#),
+];
+
+fn read(rel: &str) -> Terms {
+    extract_terms(&common::read(&common::root().join(rel)))
+        .backed
+        .terms
+}
+
+#[test]
+fn each_phrasing_changes_exactly_its_fields() {
+    let mut failures = Vec::new();
+    for (file, base, changes) in EDITS {
+        let unedited = match base.contains('/') {
+            true => read(base),
+            false => read(&format!("licences/{base}/LICENSE.txt")),
+        };
+        let mut expected = serde_json::to_value(&unedited).expect("terms serialise");
+        for (field, value) in *changes {
+            expected[*field] = serde_json::from_str(value).expect("expected value is JSON");
+        }
+        let expected: Terms = serde_json::from_value(expected).expect("expected terms");
+        let edited = read(&format!("fixtures/dev/{file}"));
+        for term in expected.differing_fields(&edited) {
+            failures.push(format!(
+                "{file} {}: expected {}, read {}",
+                term.as_str(),
+                expected.field_json(term),
+                edited.field_json(term)
+            ));
+        }
+        for term in edited.more_permissive_than(&expected) {
+            failures.push(format!("{file} {}: more permissive", term.as_str()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The Chinese half of a bilingual licence, on its own (`fixtures/dev/zh/`), and where the
+/// terms of the whole licence are recorded.
+const CHINESE_HALVES: &[(&str, &str)] = &[
+    ("glm-4", "licences/glm-4/terms.json"),
+    ("yi", "licences/yi/terms.json"),
+    ("chatglm2-6b", "fixtures/unseen2/chatglm2-6b/expected.json"),
+    ("codegeex4", "fixtures/unseen2/codegeex4/expected.json"),
+    ("cogvideox", "fixtures/unseen2/cogvideox/expected.json"),
+    ("kolors", "fixtures/unseen2/kolors/expected.json"),
+];
+
+/// Read alone, the Chinese text of a licence gives its core terms, never more permissive ones.
+#[test]
+fn chinese_halves_read_as_their_licence() {
+    let mut wrong = Vec::new();
+    let mut looser = Vec::new();
+    for (name, recorded) in CHINESE_HALVES {
+        let expected = common::recorded_terms(&common::root().join(recorded));
+        let read = read(&format!("fixtures/dev/zh/{name}.txt"));
+        for term in expected.differing_fields(&read) {
+            if CORE.contains(&term) {
+                wrong.push(format!(
+                    "{name} {}: expected {}, read {}",
+                    term.as_str(),
+                    expected.field_json(term),
+                    read.field_json(term)
+                ));
+            }
+        }
+        for term in read.more_permissive_than(&expected) {
+            looser.push(format!("{name} {}", term.as_str()));
+        }
+    }
+    println!("wrong:\n{}", wrong.join("\n"));
+    assert!(looser.is_empty(), "more permissive:\n{}", looser.join("\n"));
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// A clause that bears on a term but that the rules cannot weigh is cited for review, with its
+/// words: (edited text, the term it bears on).
+const UNCLEAR: &[(&str, TermName)] = &[
+    ("apache-2.0-monthly-revenue.txt", TermName::RevenueThreshold),
+    (
+        "apache-2.0-licensee-non-profit.txt",
+        TermName::CommercialUse,
+    ),
+    (
+        "apache-2.0-derivatives-shared-solely.txt",
+        TermName::Derivatives,
+    ),
+    ("apache-2.0-hosting-only-affiliates.txt", TermName::Hosting),
+    ("llama-3.3-display-unquoted.txt", TermName::Attribution),
+];
+
+#[test]
+fn clauses_the_rules_cannot_weigh_are_cited_for_review() {
+    for (file, term) in UNCLEAR {
+        let text = common::read(&common::root().join(format!("fixtures/dev/{file}")));
+        let extracted = extract_terms(&text);
+        let cited: Vec<_> = extracted
+            .unclear
+            .iter()
+            .filter(|u| u.term == *term)
+            .flat_map(|u| &u.evidence)
+            .collect();
+        assert!(!cited.is_empty(), "{file}: no unclear {term:?}");
+        for ev in cited {
+            assert_eq!(&text[ev.start..ev.end], ev.text, "{file}");
+            assert_eq!(ev.lang, None, "{file}: an English clause");
+        }
+    }
+}
+
+/// Chinese clauses carry their language.
+#[test]
+fn chinese_clauses_are_marked_as_chinese() {
+    let text = common::read(&common::root().join("fixtures/dev/zh/kolors.txt"));
+    let extracted = extract_terms(&text);
+    let threshold = extracted
+        .backed
+        .evidence_for(TermName::UserThreshold)
+        .first()
+        .expect("the user level is cited");
+    assert_eq!(threshold.lang.as_deref(), Some("zh"));
+    let english = extract_terms(&common::read(
+        &common::root().join("licences/llama-3.3/LICENSE.txt"),
+    ));
+    assert!(
+        english
+            .backed
+            .evidence
+            .values()
+            .flatten()
+            .all(|ev| ev.lang.is_none())
+    );
+}
