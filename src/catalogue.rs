@@ -239,6 +239,11 @@ pub struct Catalogue {
     licences: Vec<Licence>,
     /// The texts prepared for identification, built on first use.
     pub(crate) match_index: OnceLock<crate::identify::Index>,
+    /// Each licence's names as word lists, for reading licence names in prose; built on first
+    /// use.
+    pub(crate) name_keys: OnceLock<Vec<Vec<Vec<String>>>>,
+    /// The words that point at families whose licences bind derivatives; built on first use.
+    pub(crate) family_words: OnceLock<Vec<crate::family::FamilyWord>>,
 }
 
 impl std::fmt::Debug for Catalogue {
@@ -277,6 +282,8 @@ impl Catalogue {
         Ok(Catalogue {
             licences,
             match_index: OnceLock::new(),
+            name_keys: OnceLock::new(),
+            family_words: OnceLock::new(),
         })
     }
 

@@ -134,9 +134,12 @@ pub(crate) fn licence_named<'c>(catalogue: &'c Catalogue, phrase: &str) -> Optio
         words.remove(0);
     }
     let mut best: Option<(usize, &'c Licence)> = None;
-    for licence in catalogue.licences() {
-        for key in licence_keys(licence) {
-            if words.starts_with(&key) && best.is_none_or(|(len, _)| key.len() > len) {
+    let keys = catalogue
+        .name_keys
+        .get_or_init(|| catalogue.licences().iter().map(licence_keys).collect());
+    for (licence, licence_keys) in catalogue.licences().iter().zip(keys) {
+        for key in licence_keys {
+            if words.starts_with(key) && best.is_none_or(|(len, _)| key.len() > len) {
                 best = Some((key.len(), licence));
             }
         }

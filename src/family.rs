@@ -12,7 +12,8 @@ use crate::lineage::{Binding, binds_derivatives};
 use crate::metadata::{Declared, ModelCard};
 
 /// A word that points at a family whose licence binds derivatives.
-struct FamilyWord {
+#[derive(Debug, Clone)]
+pub(crate) struct FamilyWord {
     word: String,
     family: String,
     /// Whether the word counts anywhere in a name (`llama` in `codellama`), or only as a whole
@@ -33,6 +34,14 @@ impl FamilyWord {
 
 /// The words of every family whose licence binds derivatives (see the module docs).
 fn family_words(catalogue: &Catalogue) -> Vec<FamilyWord> {
+    catalogue
+        .family_words
+        .get_or_init(|| build_family_words(catalogue))
+        .clone()
+}
+
+/// The words of every family whose licence binds derivatives, computed once per catalogue.
+fn build_family_words(catalogue: &Catalogue) -> Vec<FamilyWord> {
     let binding: Vec<&Licence> = catalogue
         .licences()
         .iter()
