@@ -387,13 +387,19 @@ impl Findings<'_> {
         self.list.push(finding);
     }
 
-    /// Whether a clause of these terms says `words` (case-insensitive).
+    /// Whether a clause of these terms says `words` (lower-case ASCII; the clause in any case).
     fn cites(&self, terms: &[TermName], words: &str) -> bool {
+        let needle = words.as_bytes();
+        if needle.is_empty() {
+            return true;
+        }
         terms.iter().any(|term| {
-            self.terms
-                .evidence_for(*term)
-                .iter()
-                .any(|e| e.text.to_lowercase().contains(words))
+            self.terms.evidence_for(*term).iter().any(|e| {
+                e.text
+                    .as_bytes()
+                    .windows(needle.len())
+                    .any(|w| w.eq_ignore_ascii_case(needle))
+            })
         })
     }
 
