@@ -743,19 +743,11 @@ fn eu_gate(out: &mut Findings, ctx: &Context) {
             Severity::Info,
             format!(
                 "{} The organisation is domiciled in {d}, outside the EU.",
-                capitalised(what)
+                crate::family::capitalised(what)
             ),
             &[],
         ),
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// Whether two regions share territory (`DE` and `EU`, `EU` and `FR`, `GB` and `GB`).

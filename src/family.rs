@@ -12,7 +12,7 @@ use crate::lineage::{Binding, binds_derivatives};
 use crate::metadata::{Declared, ModelCard};
 
 /// A word that points at a family whose licence binds derivatives.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct FamilyWord {
     word: String,
     family: String,
@@ -33,11 +33,10 @@ impl FamilyWord {
 }
 
 /// The words of every family whose licence binds derivatives (see the module docs).
-fn family_words(catalogue: &Catalogue) -> Vec<FamilyWord> {
+fn family_words(catalogue: &Catalogue) -> &[FamilyWord] {
     catalogue
         .family_words
         .get_or_init(|| build_family_words(catalogue))
-        .clone()
 }
 
 /// The words of every family whose licence binds derivatives, computed once per catalogue.
@@ -213,8 +212,8 @@ impl<'a> Shown<'a> {
 /// The words that point at each family whose licence binds derivatives, as (word, family).
 pub fn family_word_list(catalogue: &Catalogue) -> Vec<(String, String)> {
     family_words(catalogue)
-        .into_iter()
-        .map(|w| (w.word, w.family))
+        .iter()
+        .map(|w| (w.word.clone(), w.family.clone()))
         .collect()
 }
 
@@ -231,14 +230,18 @@ pub(crate) fn family_hints(
     }
     let name = card.repo.as_deref().map(model_name).unwrap_or_default();
     let tags: Vec<&String> = card.tags.iter().filter(|t| !t.contains(':')).collect();
-    let mut words = family_words(catalogue);
-    words.extend(tags.iter().filter_map(|tag| {
-        tag_family(catalogue, tag).map(|family| FamilyWord {
-            word: tag.to_ascii_lowercase(),
-            family,
-            inside_words: false,
+    let tag_words: Vec<FamilyWord> = tags
+        .iter()
+        .filter_map(|tag| {
+            tag_family(catalogue, tag).map(|family| FamilyWord {
+                word: tag.to_ascii_lowercase(),
+                family,
+                inside_words: false,
+            })
         })
-    }));
+        .collect();
+    // The catalogue's words are built once; only the card's tags are added here.
+    let words: Vec<&FamilyWord> = family_words(catalogue).iter().chain(&tag_words).collect();
     let shown = Shown::new(card, catalogue, binding, evaluated_family);
     let mut hinted: Vec<&str> = Vec::new();
     let mut out = Vec::new();
