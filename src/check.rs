@@ -27,6 +27,9 @@ pub struct CheckOptions {
     pub limits: Limits,
     /// Where the context came from, for the report.
     pub context_source: ContextSource,
+    /// Read model ids from the Hugging Face Hub (see [`crate::hub`]; needs the `hub` feature)
+    /// rather than from the catalogue's repository list.
+    pub hub: bool,
 }
 
 impl CheckOptions {
@@ -34,12 +37,14 @@ impl CheckOptions {
     pub const GIVEN_CONTEXT: CheckOptions = CheckOptions {
         limits: Limits::DEFAULT,
         context_source: ContextSource::Given,
+        hub: false,
     };
 
     /// Options for the documented default context, with the default limits.
     pub const DEFAULT_CONTEXT: CheckOptions = CheckOptions {
         limits: Limits::DEFAULT,
         context_source: ContextSource::Default,
+        hub: false,
     };
 }
 
@@ -99,6 +104,9 @@ pub fn check(subject: &str, context: &Context, options: &CheckOptions) -> Result
         return check_file(subject, path, &text, context, options);
     }
     if let Some(id) = crate::subject::ModelId::parse(subject) {
+        if options.hub {
+            return crate::subject::check_hub_model(subject, &id, context, options);
+        }
         return crate::subject::check_model_id(subject, &id, context, options);
     }
     if looks_like_path {

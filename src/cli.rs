@@ -64,6 +64,10 @@ pub struct CommonArgs {
     /// The largest input accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = Limits::DEFAULT.max_input_bytes)]
     max_input_bytes: u64,
+    /// Read model ids (`owner/name[@revision]`) from the Hugging Face Hub: HF_ENDPOINT,
+    /// HF_TOKEN and HF_HUB_OFFLINE apply. Also set by MODEL_LICENCE_HUB=1.
+    #[arg(long)]
+    hub: bool,
     #[command(flatten)]
     facts: Facts,
 }
@@ -415,7 +419,18 @@ fn setup(common: &CommonArgs) -> Result<Setup> {
         options: CheckOptions {
             limits,
             context_source,
+            hub: common.hub || hub_from_env(),
         },
+    })
+}
+
+/// `MODEL_LICENCE_HUB=1` (or `true`, `yes`, `on`) asks for the Hub as `--hub` does.
+fn hub_from_env() -> bool {
+    std::env::var("MODEL_LICENCE_HUB").is_ok_and(|v| {
+        matches!(
+            v.trim().to_ascii_lowercase().as_str(),
+            "1" | "true" | "yes" | "on"
+        )
     })
 }
 

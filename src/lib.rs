@@ -15,6 +15,9 @@ pub mod evaluate;
 pub mod extract;
 pub mod family;
 pub mod folder;
+pub mod hf_cache;
+#[cfg(feature = "hub")]
+pub mod hub;
 pub mod identify;
 pub mod licence_files;
 pub mod lineage;

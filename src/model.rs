@@ -68,10 +68,17 @@ pub fn check_model_folder(
         let text = read_text_file(&readme, options.limits)?;
         card.body = Some(CardBody { text, start: 0 });
     }
-    let index = dir
-        .parent()
-        .map(|p| ModelIndex::from_dir(p, options.limits))
-        .unwrap_or_default();
+    // Base models' cards are looked for beside the folder and, for a snapshot of a Hub cache,
+    // among the other entries of that cache.
+    let mut index_dirs: Vec<_> = dir.parent().map(Path::to_path_buf).into_iter().collect();
+    index_dirs.extend(
+        roots
+            .iter()
+            .skip(1)
+            .filter_map(|entry| entry.parent())
+            .map(Path::to_path_buf),
+    );
+    let index = ModelIndex::from_dirs(index_dirs, options.limits);
     Ok(check_card(subject, &card, &files, &index, context, options))
 }
 

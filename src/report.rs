@@ -128,6 +128,9 @@ pub struct Report {
     /// For a model: its ancestry, nearest first.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lineage: Option<Vec<LineageStep>>,
+    /// For a model read from the Hub or a Hub cache: the commit sha checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision: Option<String>,
 }
 
 impl Report {
@@ -152,6 +155,7 @@ impl Report {
             findings,
             declared: None,
             lineage: None,
+            revision: None,
         }
     }
 
