@@ -2,12 +2,15 @@
 //! arguments, picks the output and the exit code; everything else is library API.
 
 use std::io::{IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::batch::{BatchItem, check_all, subjects_in_dir, subjects_in_inventory, worst_exit_code};
+use crate::batch::{
+    BatchItem, check_all, subjects_in_dir, subjects_in_hf_cache, subjects_in_inventory,
+    worst_exit_code,
+};
 use crate::catalogue::Catalogue;
 use crate::check::{CheckOptions, check};
 use crate::context::{Context, Modality, Region};
@@ -204,6 +207,10 @@ pub struct ScanArgs {
     /// A file listing subjects, one per line (`#` comments) or as a JSON array.
     #[arg(long, value_name = "FILE")]
     inventory: Option<PathBuf>,
+    /// Every model of a Hugging Face cache, reported as `owner/name@sha`. Without DIR:
+    /// HF_HUB_CACHE, else $HF_HOME/hub, else ~/.cache/huggingface/hub.
+    #[arg(long, value_name = "DIR", num_args = 0..=1)]
+    hf_cache: Option<Option<PathBuf>>,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -434,6 +441,24 @@ fn hub_from_env() -> bool {
     })
 }
 
+/// The cache `--hf-cache` names, or the default one; a folder that is not there is an error.
+fn hf_cache_dir(given: Option<&Path>) -> Result<PathBuf> {
+    let dir = match given {
+        Some(dir) => dir.to_path_buf(),
+        None => crate::hf_cache::default_hf_cache().ok_or_else(|| Error::Unsupported {
+            origin: Origin::Memory("--hf-cache".into()),
+            message: "no Hugging Face cache: set HF_HUB_CACHE or HF_HOME, or give the folder"
+                .to_string(),
+        })?,
+    };
+    if !dir.is_dir() {
+        return Err(Error::NotFound {
+            origin: Origin::Path(dir),
+        });
+    }
+    Ok(dir)
+}
+
 fn colour(choice: Colour, stream_is_terminal: bool) -> bool {
     match choice {
         Colour::Always => true,
@@ -497,6 +522,9 @@ fn run_scan(args: &ScanArgs) -> Result<Exit> {
     }
     if let Some(inventory) = &args.inventory {
         subjects.extend(subjects_in_inventory(inventory, &setup.options)?);
+    }
+    if let Some(dir) = &args.hf_cache {
+        subjects.extend(subjects_in_hf_cache(&hf_cache_dir(dir.as_deref())?)?);
     }
     if subjects.is_empty() {
         return Err(Error::Unsupported {

@@ -56,8 +56,10 @@ pub fn read_ref(entry: &Path, revision: &str) -> Option<String> {
         .take(MAX_REF_BYTES)
         .read_to_string(&mut text)
         .ok()?;
+    // A commit sha in the real cache; any plain hexadecimal name of a snapshot folder will do.
     let sha = text.trim();
-    is_commit_sha(sha).then(|| sha.to_string())
+    (!sha.is_empty() && sha.len() <= 64 && sha.bytes().all(|b| b.is_ascii_hexdigit()))
+        .then(|| sha.to_string())
 }
 
 /// Whether a string is a full commit sha (40 hexadecimal digits).
@@ -88,6 +90,21 @@ fn only_snapshot(snapshots: &Path) -> Option<String> {
         .filter_map(|e| e.file_name().to_str().map(str::to_string));
     let first = names.next()?;
     names.next().is_none().then_some(first)
+}
+
+/// `owner/name@revision` for a snapshot folder of a cache (`…/models--owner--name/snapshots/X`).
+pub fn model_name(snapshot: &Path) -> Option<String> {
+    let revision = snapshot.file_name()?.to_str()?;
+    let snapshots = snapshot.parent()?;
+    if snapshots.file_name()? != "snapshots" {
+        return None;
+    }
+    let entry = snapshots.parent()?.file_name()?.to_str()?;
+    if !entry.starts_with("models--") {
+        return None;
+    }
+    let repo = crate::lineage::repo_from_name(entry)?;
+    Some(format!("{repo}@{revision}"))
 }
 
 /// Every model of a cache folder, sorted by repository, with the snapshot `refs/main` names (or

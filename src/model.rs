@@ -40,6 +40,16 @@ pub fn check_model_folder(
     context: &Context,
     options: &CheckOptions,
 ) -> Result<Report> {
+    if crate::hf_cache::is_entry(dir) {
+        // A Hugging Face cache entry: the model is the snapshot `refs/main` names.
+        let Some((_, snapshot)) = crate::hf_cache::snapshot(dir, None) else {
+            return Err(Error::Unsupported {
+                origin: Origin::Path(dir.to_path_buf()),
+                message: "is a Hugging Face cache entry, but neither `refs/main` nor a single snapshot tells which revision to check".to_string(),
+            });
+        };
+        return check_model_folder(subject, &snapshot, context, options);
+    }
     let origin = Origin::Path(dir.to_path_buf());
     let roots = allowed_roots(dir)?;
     let readme = dir.join("README.md");
@@ -79,7 +89,12 @@ pub fn check_model_folder(
             .map(Path::to_path_buf),
     );
     let index = ModelIndex::from_dirs(index_dirs, options.limits);
-    Ok(check_card(subject, &card, &files, &index, context, options))
+    let mut report = check_card(subject, &card, &files, &index, context, options);
+    if roots.len() > 1 {
+        // A snapshot of a Hub cache is named by its revision.
+        report.revision = dir.file_name().and_then(|n| n.to_str()).map(str::to_string);
+    }
+    Ok(report)
 }
 
 /// Checks a model described by its card (from a README's front matter or a Hub JSON), with the
