@@ -114,20 +114,7 @@ fn a_fine_tune_chain_is_fetched_checked_and_cached() {
         report["revision"],
         "1a2b3c4d5e6f708192a3b4c5d6e7f80910a1b2c3"
     );
-    let lineage: Vec<&str> = report["lineage"]
-        .as_array()
-        .expect("a lineage")
-        .iter()
-        .filter_map(|step| step["model"].as_str())
-        .collect();
-    assert_eq!(
-        lineage,
-        [
-            "allenai/Llama-3.1-Tulu-3-8B-DPO",
-            "allenai/Llama-3.1-Tulu-3-8B-SFT",
-            "meta-llama/Llama-3.1-8B"
-        ]
-    );
+    assert_eq!(common::lineage_models(&report), common::TULU_3_LINEAGE);
     assert!(
         report["notes"][0]
             .as_str()
