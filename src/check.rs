@@ -76,6 +76,9 @@ pub fn check(subject: &str, context: &Context, options: &CheckOptions) -> Result
         let text = crate::subject::read_stdin(options.limits)?;
         return check_file(subject, Path::new("<stdin>"), &text, context, options);
     }
+    if crate::expression::looks_like_expression(subject) && !Path::new(subject).exists() {
+        return crate::expression::check_expression(subject, subject, catalogue, context, options);
+    }
     let looks_like_path = subject.contains(['/', '\\']);
     if !looks_like_path && let Ok(resolved) = catalogue.resolve(subject) {
         let notes = resolved.note.into_iter().collect();
@@ -228,7 +231,8 @@ pub(crate) fn check_licence_for(
     options: &CheckOptions,
     notes: Vec<String>,
 ) -> Report {
-    let findings = evaluate_model(&licence.terms, context, model);
+    let mut findings = evaluate_model(&licence.terms, context, model);
+    findings.extend(crate::generic::review(licence));
     let report = LicenceReport {
         id: Some(licence.id.clone()),
         name: Some(licence.name.clone()),

@@ -248,7 +248,7 @@ fn settled<'c>(
 }
 
 /// The report for one catalogue licence, or for the strictest combination of several.
-fn report_for(
+pub(crate) fn report_for(
     subject: &str,
     licences: &[&Licence],
     model: &ModelFacts,
@@ -287,7 +287,8 @@ fn combined(
         evidence,
     };
     let ids: Vec<&str> = licences.iter().map(|l| l.id.as_str()).collect();
-    let findings = evaluate_model(&backed, context, model);
+    let mut findings = evaluate_model(&backed, context, model);
+    findings.extend(licences.iter().filter_map(|l| crate::generic::review(l)));
     let licence = LicenceReport {
         id: None,
         name: None,
@@ -349,42 +350,39 @@ fn undeclared(
     context: &Context,
     options: &CheckOptions,
 ) -> Report {
-    let terms = BackedTerms {
-        terms: Terms::unknown(),
-        evidence: TermEvidence::new(),
-    };
     let message = match &binding.declared {
         Declared::Unknown(name) => format!(
             "The model declares the licence `{name}`, which the catalogue does not know, and no licence text was given: a person must read the licence."
         ),
         _ => "The model declares no licence and none was found: without a licence there is no permission to use it.".to_string(),
     };
-    let mut findings = evaluate_model(&terms, context, model);
-    findings.push(Finding::new(
+    let finding = Finding::new(
         Rule::UnknownLicence,
         Severity::Review,
         message,
         card.license_evidence.iter().cloned().collect(),
-    ));
-    let licence = LicenceReport {
-        id: None,
-        name: None,
-        spdx: None,
-        match_info: MatchInfo {
-            method: MatchMethod::None,
-            confidence: 0.0,
-            dice: None,
-            nearest: None,
-            based_on: None,
-        },
-        terms: terms.terms,
-        clauses: terms.evidence,
-        sha256: None,
-        binding: Vec::new(),
+    );
+    unknown_licence_report(subject, finding, model, context, options)
+}
+
+/// A report on a licence nobody has read: unknown terms, evaluated, and the finding that says
+/// why no licence is known.
+pub(crate) fn unknown_licence_report(
+    subject: &str,
+    why: Finding,
+    model: &ModelFacts,
+    context: &Context,
+    options: &CheckOptions,
+) -> Report {
+    let terms = BackedTerms {
+        terms: Terms::unknown(),
+        evidence: TermEvidence::new(),
     };
+    let mut findings = evaluate_model(&terms, context, model);
+    findings.push(why);
     Report::new(
         subject.to_string(),
-        licence,
+        LicenceReport::unidentified(terms),
         context.clone(),
         options.context_source,
         Vec::new(),

@@ -11,8 +11,8 @@ use crate::identify::MatchMethod;
 use crate::lineage::LineageStep;
 use crate::metadata::ModelCard;
 use crate::terms::{
-    CommercialUse, Evidence, Hosting, OutputTraining, Redistribution, TermEvidence, TermName,
-    Terms, UserThreshold,
+    BackedTerms, CommercialUse, Evidence, Hosting, OutputTraining, Redistribution, TermEvidence,
+    TermName, Terms, UserThreshold,
 };
 
 /// The JSON report's schema version; bumped only for a breaking change.
@@ -92,6 +92,28 @@ pub struct LicenceReport {
     /// When several catalogue licences bind at once (a merge, `A AND B`): their ids.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub binding: Vec<String>,
+}
+
+impl LicenceReport {
+    /// No licence identified: the terms given (often [`Terms::unknown`]), matched by nothing.
+    pub fn unidentified(terms: BackedTerms) -> LicenceReport {
+        LicenceReport {
+            id: None,
+            name: None,
+            spdx: None,
+            match_info: MatchInfo {
+                method: MatchMethod::None,
+                confidence: 0.0,
+                dice: None,
+                nearest: None,
+                based_on: None,
+            },
+            terms: terms.terms,
+            clauses: terms.evidence,
+            sha256: None,
+            binding: Vec::new(),
+        }
+    }
 }
 
 /// The SHA-256 of a text, in lower-case hex.
