@@ -45,8 +45,12 @@ pub fn worst_exit_code(codes: impl IntoIterator<Item = Exit>) -> Exit {
 }
 
 /// The subjects of a folder: each entry (a model folder, a card, a Hub JSON, a licence text),
-/// sorted by name, hidden entries and symbolic links left out.
+/// sorted by name, hidden entries and symbolic links left out. A Hugging Face cache (see
+/// [`subjects_in_hf_cache`]) gives its models' snapshots.
 pub fn subjects_in_dir(dir: &Path) -> Result<Vec<String>> {
+    if crate::hf_cache::is_cache(dir) {
+        return subjects_in_hf_cache(dir);
+    }
     let origin = Origin::Path(dir.to_path_buf());
     let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
         origin: origin.clone(),
@@ -69,6 +73,21 @@ pub fn subjects_in_dir(dir: &Path) -> Result<Vec<String>> {
     Ok(subjects
         .into_iter()
         .map(|p| p.to_string_lossy().into_owned())
+        .collect())
+}
+
+/// The models of a Hugging Face cache (`models--owner--name/snapshots/{sha}`): for each, the
+/// snapshot `refs/main` names, or the entry itself when that cannot be told (its check then says
+/// why). Reported as `owner/name@sha` (see [`check_all`]).
+pub fn subjects_in_hf_cache(dir: &Path) -> Result<Vec<String>> {
+    let models = crate::hf_cache::models(dir).map_err(|source| Error::Io {
+        origin: Origin::Path(dir.to_path_buf()),
+        source,
+    })?;
+    Ok(models
+        .into_iter()
+        .take(MAX_SUBJECTS)
+        .map(|m| m.snapshot.to_string_lossy().into_owned())
         .collect())
 }
 
@@ -129,14 +148,18 @@ pub fn check_all(
         let items: Vec<BatchItem> = chunk
             .par_iter()
             .map(|subject| {
+                // A snapshot of a Hub cache is named as the Hub names it: `owner/name@sha`.
+                let shown = crate::hf_cache::model_name(Path::new(subject))
+                    .unwrap_or_else(|| subject.clone());
                 let result = check(subject, context, options).map(|mut report| {
                     if let Some(policy) = policy {
                         policy.apply(&mut report);
                     }
+                    report.subject.clone_from(&shown);
                     report
                 });
                 BatchItem {
-                    subject: subject.clone(),
+                    subject: shown,
                     result,
                 }
             })

@@ -54,6 +54,9 @@ pub enum LicenceKind {
     Model,
     /// A general licence from the SPDX list (Apache-2.0, MIT, CC-BY-4.0, ...).
     Spdx,
+    /// A licence of the SPDX list the catalogue does not hold: its terms are its category's
+    /// (see [`crate::generic`]), not read from its text.
+    Generic,
 }
 
 /// A companion text that the licence incorporates by reference (an acceptable-use policy).
@@ -398,6 +401,15 @@ impl Catalogue {
                 )),
             });
         }
+        if let Some(licence) = crate::generic::licence(name) {
+            return Ok(Resolved {
+                licence,
+                note: Some(format!(
+                    "`{}` is on the SPDX licence list but not in the catalogue: its terms are its category's",
+                    licence.spdx
+                )),
+            });
+        }
         Err(Error::UnknownLicenceId {
             id: name.to_string(),
             suggestions: self.suggest(&wanted),
@@ -410,13 +422,16 @@ impl Catalogue {
     /// licence, not the catalogue's `qwen` (the 2023 Tongyi Qianwen text).
     pub fn resolve_hub_id(&self, name: &str) -> Option<&Licence> {
         let wanted = name.trim().to_ascii_lowercase();
-        self.licences.iter().find(|licence| {
-            licence.spdx.to_ascii_lowercase() == wanted
-                || licence
-                    .hf_ids
-                    .iter()
-                    .any(|id| id.to_ascii_lowercase() == wanted)
-        })
+        self.licences
+            .iter()
+            .find(|licence| {
+                licence.spdx.to_ascii_lowercase() == wanted
+                    || licence
+                        .hf_ids
+                        .iter()
+                        .any(|id| id.to_ascii_lowercase() == wanted)
+            })
+            .or_else(|| crate::generic::licence(name))
     }
 
     /// The newest licence of a family, by release date. A family with an undated member

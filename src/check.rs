@@ -27,6 +27,9 @@ pub struct CheckOptions {
     pub limits: Limits,
     /// Where the context came from, for the report.
     pub context_source: ContextSource,
+    /// Read model ids from the Hugging Face Hub (see [`crate::hub`]; needs the `hub` feature)
+    /// rather than from the catalogue's repository list.
+    pub hub: bool,
 }
 
 impl CheckOptions {
@@ -34,12 +37,14 @@ impl CheckOptions {
     pub const GIVEN_CONTEXT: CheckOptions = CheckOptions {
         limits: Limits::DEFAULT,
         context_source: ContextSource::Given,
+        hub: false,
     };
 
     /// Options for the documented default context, with the default limits.
     pub const DEFAULT_CONTEXT: CheckOptions = CheckOptions {
         limits: Limits::DEFAULT,
         context_source: ContextSource::Default,
+        hub: false,
     };
 }
 
@@ -71,6 +76,9 @@ pub fn check(subject: &str, context: &Context, options: &CheckOptions) -> Result
         let text = crate::subject::read_stdin(options.limits)?;
         return check_file(subject, Path::new("<stdin>"), &text, context, options);
     }
+    if crate::expression::looks_like_expression(subject) && !Path::new(subject).exists() {
+        return crate::expression::check_expression(subject, subject, catalogue, context, options);
+    }
     let looks_like_path = subject.contains(['/', '\\']);
     if !looks_like_path && let Ok(resolved) = catalogue.resolve(subject) {
         let notes = resolved.note.into_iter().collect();
@@ -99,6 +107,9 @@ pub fn check(subject: &str, context: &Context, options: &CheckOptions) -> Result
         return check_file(subject, path, &text, context, options);
     }
     if let Some(id) = crate::subject::ModelId::parse(subject) {
+        if options.hub {
+            return crate::subject::check_hub_model(subject, &id, context, options);
+        }
         return crate::subject::check_model_id(subject, &id, context, options);
     }
     if looks_like_path {
@@ -220,7 +231,8 @@ pub(crate) fn check_licence_for(
     options: &CheckOptions,
     notes: Vec<String>,
 ) -> Report {
-    let findings = evaluate_model(&licence.terms, context, model);
+    let mut findings = evaluate_model(&licence.terms, context, model);
+    findings.extend(crate::generic::review(licence));
     let report = LicenceReport {
         id: Some(licence.id.clone()),
         name: Some(licence.name.clone()),

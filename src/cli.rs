@@ -2,12 +2,15 @@
 //! arguments, picks the output and the exit code; everything else is library API.
 
 use std::io::{IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::batch::{BatchItem, check_all, subjects_in_dir, subjects_in_inventory, worst_exit_code};
+use crate::batch::{
+    BatchItem, check_all, subjects_in_dir, subjects_in_hf_cache, subjects_in_inventory,
+    worst_exit_code,
+};
 use crate::catalogue::Catalogue;
 use crate::check::{CheckOptions, check};
 use crate::context::{Context, Modality, Region};
@@ -64,6 +67,10 @@ pub struct CommonArgs {
     /// The largest input accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = Limits::DEFAULT.max_input_bytes)]
     max_input_bytes: u64,
+    /// Read model ids (`owner/name[@revision]`) from the Hugging Face Hub: HF_ENDPOINT,
+    /// HF_TOKEN and HF_HUB_OFFLINE apply. Also set by MODEL_LICENCE_HUB=1.
+    #[arg(long)]
+    hub: bool,
     #[command(flatten)]
     facts: Facts,
 }
@@ -200,6 +207,10 @@ pub struct ScanArgs {
     /// A file listing subjects, one per line (`#` comments) or as a JSON array.
     #[arg(long, value_name = "FILE")]
     inventory: Option<PathBuf>,
+    /// Every model of a Hugging Face cache, reported as `owner/name@sha`. Without DIR:
+    /// HF_HUB_CACHE, else $HF_HOME/hub, else ~/.cache/huggingface/hub.
+    #[arg(long, value_name = "DIR", num_args = 0..=1)]
+    hf_cache: Option<Option<PathBuf>>,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -415,8 +426,37 @@ fn setup(common: &CommonArgs) -> Result<Setup> {
         options: CheckOptions {
             limits,
             context_source,
+            hub: common.hub || hub_from_env(),
         },
     })
+}
+
+/// `MODEL_LICENCE_HUB=1` (or `true`, `yes`, `on`) asks for the Hub as `--hub` does.
+fn hub_from_env() -> bool {
+    std::env::var("MODEL_LICENCE_HUB").is_ok_and(|v| {
+        matches!(
+            v.trim().to_ascii_lowercase().as_str(),
+            "1" | "true" | "yes" | "on"
+        )
+    })
+}
+
+/// The cache `--hf-cache` names, or the default one; a folder that is not there is an error.
+fn hf_cache_dir(given: Option<&Path>) -> Result<PathBuf> {
+    let dir = match given {
+        Some(dir) => dir.to_path_buf(),
+        None => crate::hf_cache::default_hf_cache().ok_or_else(|| Error::Unsupported {
+            origin: Origin::Memory("--hf-cache".into()),
+            message: "no Hugging Face cache: set HF_HUB_CACHE or HF_HOME, or give the folder"
+                .to_string(),
+        })?,
+    };
+    if !dir.is_dir() {
+        return Err(Error::NotFound {
+            origin: Origin::Path(dir),
+        });
+    }
+    Ok(dir)
 }
 
 fn colour(choice: Colour, stream_is_terminal: bool) -> bool {
@@ -482,6 +522,9 @@ fn run_scan(args: &ScanArgs) -> Result<Exit> {
     }
     if let Some(inventory) = &args.inventory {
         subjects.extend(subjects_in_inventory(inventory, &setup.options)?);
+    }
+    if let Some(dir) = &args.hf_cache {
+        subjects.extend(subjects_in_hf_cache(&hf_cache_dir(dir.as_deref())?)?);
     }
     if subjects.is_empty() {
         return Err(Error::Unsupported {

@@ -121,6 +121,14 @@ pub enum Error {
         /// What is wrong, one entry per problem, each starting with its line.
         problems: Vec<String>,
     },
+    /// A model could not be read from the Hugging Face Hub: the URL asked and what went wrong.
+    #[error("{url}: {message}")]
+    Hub {
+        /// The URL requested.
+        url: String,
+        /// What the Hub answered, or why there was no answer.
+        message: String,
+    },
     /// The subject is of a kind this version cannot check yet.
     #[error("{origin}: {message}")]
     Unsupported {

@@ -257,6 +257,7 @@ rules! {
     ExceptionExpired = "exception-expired": "An exception of the organisation's policy has expired and no longer applies.",
     ExceptionLapsed = "exception-lapsed": "An exception was approved for another licence text (its SHA-256 differs), so it no longer applies.",
     UnknownBase = "unknown-base": "A base model is neither in the catalogue nor among the cards given, so its licence is unknown.",
+    GenericTerms = "generic-terms": "The licence is on the SPDX list but not in the catalogue: its terms are its category's, not read from its text.",
 }
 
 impl std::fmt::Display for Rule {

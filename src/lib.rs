@@ -12,9 +12,14 @@ pub mod consistency;
 pub mod context;
 pub mod error;
 pub mod evaluate;
+pub mod expression;
 pub mod extract;
 pub mod family;
 pub mod folder;
+pub mod generic;
+pub mod hf_cache;
+#[cfg(feature = "hub")]
+pub mod hub;
 pub mod identify;
 pub mod licence_files;
 pub mod lineage;

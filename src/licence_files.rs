@@ -275,7 +275,6 @@ pub fn allowed_roots(dir: &Path) -> Result<Vec<PathBuf>> {
                 .file_name()
                 .and_then(|n| n.to_str())
                 .is_some_and(|n| n.starts_with("models--"))
-                && entry.join("blobs").is_dir()
         });
     roots.extend(cache_entry.map(Path::to_path_buf));
     Ok(roots)

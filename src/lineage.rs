@@ -51,8 +51,13 @@ impl ModelIndex {
 
     /// An index of the cards in a folder, found by the names that encode repository ids.
     pub fn from_dir(dir: &Path, limits: Limits) -> ModelIndex {
+        ModelIndex::from_dirs(vec![dir.to_path_buf()], limits)
+    }
+
+    /// An index of the cards in several folders, searched in order.
+    pub fn from_dirs(dirs: Vec<PathBuf>, limits: Limits) -> ModelIndex {
         ModelIndex {
-            dirs: vec![dir.to_path_buf()],
+            dirs,
             paths: HashMap::new(),
             limits,
         }
@@ -70,6 +75,12 @@ impl ModelIndex {
             .get(&repo.to_ascii_lowercase())
             .cloned()
             .or_else(|| self.probe(repo))?;
+        // A Hugging Face cache entry holds the card in the snapshot `refs/main` names.
+        let path = if crate::hf_cache::is_entry(&path) {
+            crate::hf_cache::snapshot(&path, None)?.1
+        } else {
+            path
+        };
         read_model_card(&path, self.limits).ok().flatten()
     }
 

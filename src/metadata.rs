@@ -533,27 +533,14 @@ fn resolve_name<'c>(name: &str, catalogue: &'c Catalogue) -> Declared<'c> {
 /// An SPDX expression of catalogue licences, all joined by `OR` or all by `AND`.
 fn expression<'c>(text: &str, catalogue: &'c Catalogue) -> Option<Declared<'c>> {
     // Hub ids are lower case (`apache-2.0 OR mit`): spell each licence the SPDX way first.
-    let canonical: Vec<String> = text
-        .split_whitespace()
-        .map(|token| {
-            let bare = token.trim_matches(['(', ')']);
-            match catalogue.resolve_hub_id(bare) {
-                Some(licence)
-                    if !matches!(bare.to_ascii_uppercase().as_str(), "AND" | "OR" | "WITH") =>
-                {
-                    token.replace(bare, &licence.spdx)
-                }
-                _ => token.to_string(),
-            }
-        })
-        .collect();
+    let canonical = crate::expression::canonical(text, catalogue);
     // Lax, but no guessing: the Hub's family ids (`bsd`, `gpl`, `lgpl`) name no one licence,
     // and the spdx crate's imprecise names would turn them into one (`bsd` into BSD-2-Clause).
     let mode = spdx::ParseMode {
         allow_imprecise_license_names: false,
         ..spdx::ParseMode::LAX
     };
-    let parsed = spdx::Expression::parse_mode(&canonical.join(" "), mode).ok()?;
+    let parsed = spdx::Expression::parse_mode(&canonical, mode).ok()?;
     let mut licences = Vec::new();
     for req in parsed.requirements() {
         let name = match &req.req.license {

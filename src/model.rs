@@ -40,6 +40,16 @@ pub fn check_model_folder(
     context: &Context,
     options: &CheckOptions,
 ) -> Result<Report> {
+    if crate::hf_cache::is_entry(dir) {
+        // A Hugging Face cache entry: the model is the snapshot `refs/main` names.
+        let Some((_, snapshot)) = crate::hf_cache::snapshot(dir, None) else {
+            return Err(Error::Unsupported {
+                origin: Origin::Path(dir.to_path_buf()),
+                message: "is a Hugging Face cache entry, but neither `refs/main` nor a single snapshot tells which revision to check".to_string(),
+            });
+        };
+        return check_model_folder(subject, &snapshot, context, options);
+    }
     let origin = Origin::Path(dir.to_path_buf());
     let roots = allowed_roots(dir)?;
     let readme = dir.join("README.md");
@@ -68,11 +78,23 @@ pub fn check_model_folder(
         let text = read_text_file(&readme, options.limits)?;
         card.body = Some(CardBody { text, start: 0 });
     }
-    let index = dir
-        .parent()
-        .map(|p| ModelIndex::from_dir(p, options.limits))
-        .unwrap_or_default();
-    Ok(check_card(subject, &card, &files, &index, context, options))
+    // Base models' cards are looked for beside the folder and, for a snapshot of a Hub cache,
+    // among the other entries of that cache.
+    let mut index_dirs: Vec<_> = dir.parent().map(Path::to_path_buf).into_iter().collect();
+    index_dirs.extend(
+        roots
+            .iter()
+            .skip(1)
+            .filter_map(|entry| entry.parent())
+            .map(Path::to_path_buf),
+    );
+    let index = ModelIndex::from_dirs(index_dirs, options.limits);
+    let mut report = check_card(subject, &card, &files, &index, context, options);
+    if roots.len() > 1 {
+        // A snapshot of a Hub cache is named by its revision.
+        report.revision = dir.file_name().and_then(|n| n.to_str()).map(str::to_string);
+    }
+    Ok(report)
 }
 
 /// Checks a model described by its card (from a README's front matter or a Hub JSON), with the
@@ -226,7 +248,7 @@ fn settled<'c>(
 }
 
 /// The report for one catalogue licence, or for the strictest combination of several.
-fn report_for(
+pub(crate) fn report_for(
     subject: &str,
     licences: &[&Licence],
     model: &ModelFacts,
@@ -265,7 +287,8 @@ fn combined(
         evidence,
     };
     let ids: Vec<&str> = licences.iter().map(|l| l.id.as_str()).collect();
-    let findings = evaluate_model(&backed, context, model);
+    let mut findings = evaluate_model(&backed, context, model);
+    findings.extend(licences.iter().filter_map(|l| crate::generic::review(l)));
     let licence = LicenceReport {
         id: None,
         name: None,
@@ -327,42 +350,39 @@ fn undeclared(
     context: &Context,
     options: &CheckOptions,
 ) -> Report {
-    let terms = BackedTerms {
-        terms: Terms::unknown(),
-        evidence: TermEvidence::new(),
-    };
     let message = match &binding.declared {
         Declared::Unknown(name) => format!(
             "The model declares the licence `{name}`, which the catalogue does not know, and no licence text was given: a person must read the licence."
         ),
         _ => "The model declares no licence and none was found: without a licence there is no permission to use it.".to_string(),
     };
-    let mut findings = evaluate_model(&terms, context, model);
-    findings.push(Finding::new(
+    let finding = Finding::new(
         Rule::UnknownLicence,
         Severity::Review,
         message,
         card.license_evidence.iter().cloned().collect(),
-    ));
-    let licence = LicenceReport {
-        id: None,
-        name: None,
-        spdx: None,
-        match_info: MatchInfo {
-            method: MatchMethod::None,
-            confidence: 0.0,
-            dice: None,
-            nearest: None,
-            based_on: None,
-        },
-        terms: terms.terms,
-        clauses: terms.evidence,
-        sha256: None,
-        binding: Vec::new(),
+    );
+    unknown_licence_report(subject, finding, model, context, options)
+}
+
+/// A report on a licence nobody has read: unknown terms, evaluated, and the finding that says
+/// why no licence is known.
+pub(crate) fn unknown_licence_report(
+    subject: &str,
+    why: Finding,
+    model: &ModelFacts,
+    context: &Context,
+    options: &CheckOptions,
+) -> Report {
+    let terms = BackedTerms {
+        terms: Terms::unknown(),
+        evidence: TermEvidence::new(),
     };
+    let mut findings = evaluate_model(&terms, context, model);
+    findings.push(why);
     Report::new(
         subject.to_string(),
-        licence,
+        LicenceReport::unidentified(terms),
         context.clone(),
         options.context_source,
         Vec::new(),

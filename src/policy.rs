@@ -34,7 +34,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, Licence};
 use crate::context::Context;
 use crate::error::{Error, Origin, Result};
 use crate::evaluate::{Finding, Rule, Severity, Verdict};
@@ -170,7 +170,7 @@ impl Policy {
         let ids =
             |field: &str, list: &[Spanned<String>], problems: &mut Vec<String>| -> Vec<String> {
                 list.iter()
-                    .flat_map(|id| match catalogue.resolve_all(id.get_ref()) {
+                    .flat_map(|id| match listed_licences(id.get_ref(), catalogue) {
                         Ok(licences) => licences.into_iter().map(|l| l.id.clone()).collect(),
                         Err(err) => {
                             problems.push(located(line(id.span()), &format!("`{field}`: {err}")));
@@ -532,6 +532,30 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     let y = yoe + era * 400 + i64::from(m <= 2);
     (y, m, d)
+}
+
+/// The licences an entry of `allow` or `deny` names: a catalogue id, alias or family (every
+/// member), an SPDX id, or an SPDX expression, which stands for every licence it names.
+fn listed_licences<'c>(entry: &str, catalogue: &'c Catalogue) -> Result<Vec<&'c Licence>> {
+    use crate::expression::{Term, alternatives, looks_like_expression};
+    if !looks_like_expression(entry) {
+        return catalogue.resolve_all(entry);
+    }
+    let (groups, _) = alternatives(entry, catalogue)?;
+    let mut licences = Vec::new();
+    for term in groups.into_iter().flatten() {
+        match term {
+            Term::Known(licence) if !licences.contains(&licence) => licences.push(licence),
+            Term::Known(_) => {}
+            Term::Unknown(name) => {
+                return Err(Error::UnknownLicenceId {
+                    id: name,
+                    suggestions: Vec::new(),
+                });
+            }
+        }
+    }
+    Ok(licences)
 }
 
 #[cfg(test)]

@@ -11,8 +11,8 @@ use crate::identify::MatchMethod;
 use crate::lineage::LineageStep;
 use crate::metadata::ModelCard;
 use crate::terms::{
-    CommercialUse, Evidence, Hosting, OutputTraining, Redistribution, TermEvidence, TermName,
-    Terms, UserThreshold,
+    BackedTerms, CommercialUse, Evidence, Hosting, OutputTraining, Redistribution, TermEvidence,
+    TermName, Terms, UserThreshold,
 };
 
 /// The JSON report's schema version; bumped only for a breaking change.
@@ -94,6 +94,28 @@ pub struct LicenceReport {
     pub binding: Vec<String>,
 }
 
+impl LicenceReport {
+    /// No licence identified: the terms given (often [`Terms::unknown`]), matched by nothing.
+    pub fn unidentified(terms: BackedTerms) -> LicenceReport {
+        LicenceReport {
+            id: None,
+            name: None,
+            spdx: None,
+            match_info: MatchInfo {
+                method: MatchMethod::None,
+                confidence: 0.0,
+                dice: None,
+                nearest: None,
+                based_on: None,
+            },
+            terms: terms.terms,
+            clauses: terms.evidence,
+            sha256: None,
+            binding: Vec::new(),
+        }
+    }
+}
+
 /// The SHA-256 of a text, in lower-case hex.
 pub fn sha256_hex(text: &str) -> String {
     use sha2::Digest;
@@ -128,6 +150,9 @@ pub struct Report {
     /// For a model: its ancestry, nearest first.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lineage: Option<Vec<LineageStep>>,
+    /// For a model read from the Hub or a Hub cache: the commit sha checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision: Option<String>,
 }
 
 impl Report {
@@ -152,6 +177,7 @@ impl Report {
             findings,
             declared: None,
             lineage: None,
+            revision: None,
         }
     }
 

@@ -110,6 +110,44 @@ pub fn check_model_id(
     ))
 }
 
+/// Checks a model read from the Hugging Face Hub (or the Hub cache, offline): its card and
+/// licence files at the revision asked (default `main`), with base models fetched for the
+/// lineage. The report records the commit checked.
+#[cfg(feature = "hub")]
+pub fn check_hub_model(
+    subject: &str,
+    id: &ModelId,
+    context: &Context,
+    options: &CheckOptions,
+) -> Result<Report> {
+    let catalogue = Catalogue::embedded()?;
+    let mut config = crate::hub::HubConfig::from_env();
+    config.max_body_bytes = options.limits.max_input_bytes;
+    let fetched = crate::hub::fetch_model(id, &config, catalogue)?;
+    let mut report =
+        crate::model::check_model_folder(subject, &fetched.snapshot, context, options)?;
+    report.revision = Some(fetched.revision);
+    let mut notes = fetched.notes;
+    notes.append(&mut report.notes);
+    report.notes = notes;
+    Ok(report)
+}
+
+/// Without the `hub` feature, a model id cannot be fetched: say how to get it.
+#[cfg(not(feature = "hub"))]
+pub fn check_hub_model(
+    subject: &str,
+    _id: &ModelId,
+    _context: &Context,
+    _options: &CheckOptions,
+) -> Result<Report> {
+    Err(Error::Unsupported {
+        origin: Origin::Memory(subject.to_string()),
+        message: "this build cannot read the Hugging Face Hub: build with the `hub` feature"
+            .to_string(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

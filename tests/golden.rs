@@ -13,6 +13,7 @@ fn context(file: Option<&str>) -> (Context, CheckOptions) {
                 CheckOptions {
                     limits: Limits::DEFAULT,
                     context_source: ContextSource::Given,
+                    hub: false,
                 },
             )
         }

@@ -163,3 +163,20 @@ pub const CORE: [model_licence::TermName; 10] = [
     model_licence::TermName::FlowDown,
     model_licence::TermName::Hosting,
 ];
+
+/// The models of a JSON report's lineage, nearest first.
+pub fn lineage_models(report: &serde_json::Value) -> Vec<&str> {
+    report["lineage"]
+        .as_array()
+        .expect("a lineage")
+        .iter()
+        .filter_map(|step| step["model"].as_str())
+        .collect()
+}
+
+/// The lineage of `allenai/Llama-3.1-Tulu-3-8B` (fixtures `hub-server/` and `hf-cache/`).
+pub const TULU_3_LINEAGE: [&str; 3] = [
+    "allenai/Llama-3.1-Tulu-3-8B-DPO",
+    "allenai/Llama-3.1-Tulu-3-8B-SFT",
+    "meta-llama/Llama-3.1-8B",
+];
