@@ -196,3 +196,15 @@ fn the_hubs_qwen_licence_is_kept_apart_from_the_catalogues_qwen() {
     let research = card_report("license: other\nlicense_name: qwen-research");
     assert_eq!(research.licence.id.as_deref(), Some("qwen-research"));
 }
+
+/// OpenMDW 1.1 is its own text (copyright joins patent in the litigation clause), read with the
+/// same permissive terms as 1.0: a card declaring it gets it, with the verdict 1.0 gets.
+#[test]
+fn an_openmdw_1_1_card_is_read_as_its_own_version() {
+    let newer = card_report("license: openmdw-1.1");
+    let older = card_report("license: openmdw-1.0");
+    assert_eq!(newer.licence.id.as_deref(), Some("openmdw-1.1"));
+    assert_eq!(older.licence.id.as_deref(), Some("openmdw-1.0"));
+    assert_ne!(newer.verdict, Verdict::Blocked);
+    assert_eq!(newer.verdict, older.verdict);
+}
