@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::check::{CheckOptions, check};
+use crate::checker::{CheckOptions, check};
 use crate::context::Context;
 use crate::error::{Error, Origin, Result};
 use crate::evaluate::Exit;

@@ -4,12 +4,14 @@
 //! so the checker needs no files beside it. Loading turns every quoted clause into byte offsets
 //! and fails on any quote that is not in its text: a curated term without its clause is a bug.
 
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Origin, Result};
 use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence, TermName, Terms};
+use crate::text::{Limits, read_text_file};
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
@@ -267,6 +269,43 @@ impl Catalogue {
         })
     }
 
+    /// The embedded catalogue plus an organisation's own licences: each folder of `dir` holds
+    /// one, laid out as the embedded ones are (`terms.json`, `LICENSE.txt`, and `POLICY.txt`
+    /// where the licence has a separate use policy; see the repository's `licences/README.md`).
+    /// Every quote of `terms.json` must be found in its text, as for the embedded licences.
+    ///
+    /// The texts are kept for the rest of the process (licences are referred to by `'static`
+    /// text): load such a catalogue once and share it, for example in a [`crate::Checker`].
+    ///
+    /// ```
+    /// use model_licence::Catalogue;
+    ///
+    /// let own = std::env::temp_dir().join(format!("own-licences-{}", std::process::id()));
+    /// std::fs::create_dir_all(&own)?;
+    /// let catalogue = Catalogue::embedded_with(&own)?; // no folders yet: the embedded licences
+    /// assert_eq!(catalogue.licences().len(), Catalogue::embedded()?.licences().len());
+    /// # std::fs::remove_dir_all(&own)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn embedded_with(dir: &Path) -> Result<Catalogue> {
+        let mut catalogue = Catalogue::load(EMBEDDED)?;
+        for folder in licence_folders(dir)? {
+            let licence = load_folder(&folder)?;
+            if catalogue.get(&licence.id).is_some() {
+                return Err(Error::Catalogue {
+                    id: licence.id,
+                    message: format!(
+                        "{}: the embedded catalogue already has a licence with this id",
+                        folder.display()
+                    ),
+                });
+            }
+            catalogue.licences.push(licence);
+        }
+        catalogue.licences.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(catalogue)
+    }
+
     fn load(entries: &[EmbeddedEntry]) -> Result<Catalogue> {
         let licences = entries
             .iter()
@@ -458,6 +497,42 @@ impl Catalogue {
             .map(|(_, id)| id.to_string())
             .collect()
     }
+}
+
+/// The licence folders of a folder of extra licences, sorted by name, hidden entries left out.
+fn licence_folders(dir: &Path) -> Result<Vec<PathBuf>> {
+    let io = |source| Error::Io {
+        origin: Origin::Path(dir.to_path_buf()),
+        source,
+    };
+    let mut folders = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let entry = entry.map_err(io)?;
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if !hidden && entry.file_type().map_err(io)?.is_dir() {
+            folders.push(entry.path());
+        }
+    }
+    folders.sort();
+    Ok(folders)
+}
+
+/// Loads a licence from its folder; its texts are leaked to live as long as the embedded ones.
+fn load_folder(folder: &Path) -> Result<Licence> {
+    let read = |name: &str| read_text_file(&folder.join(name), Limits::DEFAULT);
+    let id = folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let terms_json = read("terms.json")?;
+    let text: &'static str = read("LICENSE.txt")?.leak();
+    let policy_path = folder.join("POLICY.txt");
+    let policy_text: Option<&'static str> = if policy_path.is_file() {
+        Some(read("POLICY.txt")?.leak())
+    } else {
+        None
+    };
+    load_entry(&id, &terms_json, text, policy_text)
 }
 
 /// Parses and checks one catalogue entry.

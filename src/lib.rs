@@ -6,6 +6,7 @@ pub mod batch;
 pub mod catalogue;
 pub mod changes;
 pub mod check;
+pub mod checker;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod consistency;
@@ -29,7 +30,7 @@ pub mod terms;
 pub mod text;
 
 pub use catalogue::{Catalogue, ExtractionDifference, Licence, LicenceKind};
-pub use check::{CheckOptions, check, check_licence, check_text, check_with_policy};
+pub use checker::{CheckOptions, Checker, check, check_text, check_with_policy};
 pub use context::{Context, Deployment, Modality, Organisation, Region};
 pub use error::{Error, Origin, Result};
 pub use evaluate::{
@@ -39,5 +40,6 @@ pub use extract::{ExtractedTerms, extract_terms};
 pub use identify::{MatchMethod, TextMatch, identify_text};
 pub use policy::Policy;
 pub use report::{ContextSource, Report};
+pub use subject::{ModelId, Subject};
 pub use terms::{BackedTerms, Evidence, TermName, Terms};
 pub use text::Limits;

@@ -5,15 +5,17 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
+use crate::catalogue::{Catalogue, Licence};
 use crate::context::Context;
 use crate::evaluate::{Finding, Rule, Severity, Verdict, group};
 use crate::identify::MatchMethod;
 use crate::lineage::LineageStep;
 use crate::metadata::ModelCard;
 use crate::terms::{
-    CommercialUse, Evidence, Hosting, OutputTraining, Redistribution, TermEvidence, TermName,
-    Terms, UserThreshold,
+    BackedTerms, CommercialUse, Evidence, Hosting, OutputTraining, Redistribution, TermEvidence,
+    TermName, Terms, UserThreshold,
 };
+use crate::text::Limits;
 
 /// The JSON report's schema version; bumped only for a breaking change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -48,6 +50,19 @@ pub struct MatchInfo {
     /// For a licence with its own name whose text is based on a catalogue licence: that licence.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub based_on: Option<BasedOn>,
+}
+
+impl MatchInfo {
+    /// How a licence was identified, with no score or neighbour beside the confidence.
+    pub(crate) fn new(method: MatchMethod, confidence: f64) -> MatchInfo {
+        MatchInfo {
+            method,
+            confidence,
+            dice: None,
+            nearest: None,
+            based_on: None,
+        }
+    }
 }
 
 /// The catalogue licence a differently named licence is based on.
@@ -92,6 +107,77 @@ pub struct LicenceReport {
     /// When several catalogue licences bind at once (a merge, `A AND B`): their ids.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub binding: Vec<String>,
+}
+
+impl LicenceReport {
+    /// The terms of a catalogue licence (its curated terms, or those read from a copy of it).
+    pub(crate) fn of_licence(
+        licence: &Licence,
+        match_info: MatchInfo,
+        backed: BackedTerms,
+        sha256: Option<String>,
+    ) -> LicenceReport {
+        LicenceReport {
+            id: Some(licence.id.clone()),
+            name: Some(licence.name.clone()),
+            spdx: Some(licence.spdx.clone()),
+            ..LicenceReport::unnamed(match_info, backed, sha256)
+        }
+    }
+
+    /// Terms that are no one catalogue licence's: read from an unidentified text, combined
+    /// from several licences, or unknown.
+    pub(crate) fn unnamed(
+        match_info: MatchInfo,
+        backed: BackedTerms,
+        sha256: Option<String>,
+    ) -> LicenceReport {
+        LicenceReport {
+            id: None,
+            name: None,
+            spdx: None,
+            match_info,
+            terms: backed.terms,
+            clauses: backed.evidence,
+            sha256,
+            binding: Vec::new(),
+        }
+    }
+}
+
+/// One check under way: what every report of it shares (the subject, the context and where it
+/// came from), and the catalogue and limits it runs with. Every report is assembled here.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Run<'a> {
+    /// The catalogue licences are identified against.
+    pub catalogue: &'a Catalogue,
+    /// What was checked, as the user named it.
+    pub subject: &'a str,
+    /// The context evaluated.
+    pub context: &'a Context,
+    /// Where the context came from.
+    pub context_source: ContextSource,
+    /// Input size limits.
+    pub limits: Limits,
+}
+
+impl Run<'_> {
+    /// The report of this check for the licence evaluated and what the rules found.
+    pub(crate) fn report(
+        &self,
+        licence: LicenceReport,
+        notes: Vec<String>,
+        findings: Vec<Finding>,
+    ) -> Report {
+        Report::new(
+            self.subject.to_string(),
+            licence,
+            self.context.clone(),
+            self.context_source,
+            notes,
+            findings,
+        )
+    }
 }
 
 /// The SHA-256 of a text, in lower-case hex.
