@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Origin, Result};
+use crate::error::{Error, Origin, ParseError, Result};
 use crate::text::{Limits, decode_text, read_text_file};
 
 /// The territory of the European Union, read from `data/eu-territories.json` (member states,
@@ -57,18 +57,20 @@ pub struct Region(String);
 
 impl Region {
     /// Parses a region code, accepting any case. `UK` is refused: the ISO code is `GB`.
-    pub fn parse(code: &str) -> std::result::Result<Region, String> {
+    pub fn parse(code: &str) -> std::result::Result<Region, ParseError> {
         let upper = code.trim().to_ascii_uppercase();
         if upper == "EU" {
             return Ok(Region(upper));
         }
         match isocountry::CountryCode::for_alpha2(&upper) {
             Ok(country) => Ok(Region(country.alpha2().to_string())),
-            Err(_) if upper == "UK" => {
-                Err("`UK` is not an ISO 3166-1 code; the United Kingdom is `GB`".to_string())
-            }
-            Err(_) => Err(format!(
-                "`{code}` is not an ISO 3166-1 alpha-2 country code (nor `EU`)"
+            Err(_) if upper == "UK" => Err(ParseError::new(
+                code,
+                "an ISO 3166-1 code; the United Kingdom is `GB`",
+            )),
+            Err(_) => Err(ParseError::new(
+                code,
+                "an ISO 3166-1 alpha-2 country code (nor `EU`)",
             )),
         }
     }
@@ -85,7 +87,7 @@ impl Region {
 }
 
 impl TryFrom<String> for Region {
-    type Error = String;
+    type Error = ParseError;
     fn try_from(value: String) -> std::result::Result<Self, Self::Error> {
         Region::parse(&value)
     }
@@ -144,17 +146,14 @@ impl Modality {
     ];
 
     /// Parses a modality name (`text`, `vision`, ...).
-    pub fn parse(name: &str) -> std::result::Result<Modality, String> {
+    pub fn parse(name: &str) -> std::result::Result<Modality, ParseError> {
         let wanted = name.trim().to_ascii_lowercase();
         Modality::ALL
             .into_iter()
             .find(|m| m.as_str() == wanted)
             .ok_or_else(|| {
                 let known: Vec<&str> = Modality::ALL.iter().map(|m| m.as_str()).collect();
-                format!(
-                    "`{name}` is not a modality; use one of {}",
-                    known.join(", ")
-                )
+                ParseError::new(name, format!("a modality; use one of {}", known.join(", ")))
             })
     }
 

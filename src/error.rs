@@ -139,5 +139,34 @@ fn suggestion_text(suggestions: &[String]) -> String {
     }
 }
 
+/// A word that names none of the values of its kind: a verdict, a severity, a region or a
+/// modality.
+///
+/// ```
+/// use model_licence::{ParseError, Verdict};
+///
+/// let err = "pass".parse::<Verdict>().unwrap_err();
+/// assert_eq!(err.value, "pass");
+/// assert!(err.to_string().starts_with("`pass` is not a verdict"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{value}` is not {expected}")]
+pub struct ParseError {
+    /// What was given.
+    pub value: String,
+    /// What was expected, with the values accepted (`a verdict (permitted, ...)`).
+    pub expected: String,
+}
+
+impl ParseError {
+    /// `value` is not `expected`.
+    pub(crate) fn new(value: &str, expected: impl Into<String>) -> ParseError {
+        ParseError {
+            value: value.to_string(),
+            expected: expected.into(),
+        }
+    }
+}
+
 /// The library's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

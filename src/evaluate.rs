@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::context::{Context, Region};
+use crate::error::ParseError;
 use crate::terms::{
     BackedTerms, CommercialUse, Evidence, Hosting, OutputTraining, Redistribution, TermName,
     TerritoryBasis, TerritoryExclusion, TerritoryScope, UserThreshold,
@@ -93,10 +94,10 @@ impl std::fmt::Display for Verdict {
 }
 
 impl std::str::FromStr for Verdict {
-    type Err = String;
+    type Err = ParseError;
 
     /// Parses the JSON name (`needs_review`).
-    fn from_str(name: &str) -> std::result::Result<Verdict, String> {
+    fn from_str(name: &str) -> std::result::Result<Verdict, ParseError> {
         [
             Verdict::Permitted,
             Verdict::PermittedWithObligations,
@@ -105,7 +106,12 @@ impl std::str::FromStr for Verdict {
         ]
         .into_iter()
         .find(|v| v.as_str() == name)
-        .ok_or_else(|| format!("`{name}` is not a verdict (permitted, permitted_with_obligations, needs_review, blocked)"))
+        .ok_or_else(|| {
+            ParseError::new(
+                name,
+                "a verdict (permitted, permitted_with_obligations, needs_review, blocked)",
+            )
+        })
     }
 }
 
@@ -116,10 +122,10 @@ impl std::fmt::Display for Severity {
 }
 
 impl std::str::FromStr for Severity {
-    type Err = String;
+    type Err = ParseError;
 
     /// Parses the JSON name (`review`).
-    fn from_str(name: &str) -> std::result::Result<Severity, String> {
+    fn from_str(name: &str) -> std::result::Result<Severity, ParseError> {
         [
             Severity::Blocked,
             Severity::Review,
@@ -128,7 +134,7 @@ impl std::str::FromStr for Severity {
         ]
         .into_iter()
         .find(|s| s.as_str() == name)
-        .ok_or_else(|| format!("`{name}` is not a severity (blocked, review, obligation, info)"))
+        .ok_or_else(|| ParseError::new(name, "a severity (blocked, review, obligation, info)"))
     }
 }
 

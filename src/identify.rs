@@ -17,7 +17,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use spdx::detection::TextData;
 
 use crate::catalogue::{Catalogue, Licence};
@@ -30,7 +30,7 @@ const SHINGLE: usize = 5;
 pub const MIN_CONFIDENCE: f64 = 0.80;
 
 /// How a licence was identified (`licence.match.method` in the JSON report).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum MatchMethod {
     /// The subject named a catalogue id or alias.

@@ -32,7 +32,7 @@ pub mod text;
 pub use catalogue::{Catalogue, ExtractionDifference, Licence, LicenceKind};
 pub use checker::{CheckOptions, Checker, check, check_text, check_with_policy};
 pub use context::{Context, Deployment, Modality, Organisation, Region};
-pub use error::{Error, Origin, Result};
+pub use error::{Error, Origin, ParseError, Result};
 pub use evaluate::{
     Exit, Finding, Known, ModelFacts, Rule, Severity, Verdict, evaluate, evaluate_model,
 };

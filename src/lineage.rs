@@ -8,7 +8,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Catalogue, Licence, LicenceKind};
 use crate::error::{Origin, Result};
@@ -22,7 +22,7 @@ use crate::text::{Limits, read_text_file};
 const MAX_DEPTH: usize = 8;
 
 /// One step of a model's ancestry, nearest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineageStep {
     /// The base model's repository id.
     pub model: String,

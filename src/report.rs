@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Catalogue, Licence};
 use crate::context::Context;
@@ -21,7 +21,7 @@ use crate::text::Limits;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Where the evaluated context came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ContextSource {
     /// The documented default context ([`Context::default_assumed`]).
@@ -35,7 +35,7 @@ pub enum ContextSource {
 }
 
 /// How the licence was identified.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MatchInfo {
     /// `catalogue-id`, `text`, `metadata` or `none`.
     pub method: MatchMethod,
@@ -66,7 +66,7 @@ impl MatchInfo {
 }
 
 /// The catalogue licence a differently named licence is based on.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BasedOn {
     /// Its catalogue id.
     pub id: String,
@@ -77,7 +77,7 @@ pub struct BasedOn {
 }
 
 /// The closest catalogue licence to an unidentified text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Nearest {
     /// Its catalogue id.
     pub id: String,
@@ -86,7 +86,7 @@ pub struct Nearest {
 }
 
 /// The licence whose terms were evaluated.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LicenceReport {
     /// The catalogue id, or `null` when unidentified.
     pub id: Option<String>,
@@ -105,7 +105,7 @@ pub struct LicenceReport {
     /// licences bind at once).
     pub sha256: Option<String>,
     /// When several catalogue licences bind at once (a merge, `A AND B`): their ids.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub binding: Vec<String>,
 }
 
@@ -190,7 +190,7 @@ pub fn sha256_hex(text: &str) -> String {
 }
 
 /// The outcome of checking one subject.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -259,6 +259,21 @@ impl Report {
     /// The process exit code for this report's verdict.
     pub fn exit_code(&self) -> crate::evaluate::Exit {
         self.verdict.exit_code()
+    }
+
+    /// Reads a report back from its JSON (what [`Report::to_json`] and the command line's
+    /// `--format json` write).
+    ///
+    /// ```
+    /// use model_licence::{Checker, Context, Report, Subject};
+    ///
+    /// let report = Checker::new().check(&Subject::parse("gemma"), &Context::default_assumed())?;
+    /// let read = Report::from_json(&report.to_json()).expect("a report reads back");
+    /// assert_eq!(read, report);
+    /// # Ok::<(), model_licence::Error>(())
+    /// ```
+    pub fn from_json(json: &str) -> std::result::Result<Report, serde_json::Error> {
+        serde_json::from_str(json)
     }
 
     /// The report as pretty-printed JSON (`CONTRACT.md`).

@@ -143,3 +143,35 @@ fn an_own_licence_may_not_take_an_embedded_id() {
     std::fs::remove_dir_all(&dir).unwrap();
     assert!(matches!(loaded, Err(Error::Catalogue { .. })));
 }
+
+/// A Rust tool can read the command line's JSON back: every report reads into `Report` and is
+/// written again byte for byte.
+#[test]
+fn the_command_lines_json_reads_back_into_a_report() {
+    let cases: [&[&str]; 7] = [
+        &["llama-3.3"],
+        &[
+            "llama-3.3",
+            "--context",
+            "fixtures/contexts/big-platform.json",
+        ],
+        &["fixtures/modified/llama-3.3-70-million.md"],
+        &["fixtures/unseen/dbrx/LICENSE.txt"],
+        &["fixtures/models/example-org__Llama-3.1-8B-Hermes-Instruct-SLERP"],
+        &["fixtures/models/folders/meta-llama__Llama-3.2-1B-Instruct"],
+        &[
+            "cc-by-nc-4.0",
+            "--policy",
+            "fixtures/policies/exceptions.toml",
+        ],
+    ];
+    for args in cases {
+        let mut all = vec!["check"];
+        all.extend_from_slice(args);
+        all.extend(["--format", "json"]);
+        let out = common::run(&all);
+        let printed = common::stdout(&out);
+        let report = Report::from_json(&printed).unwrap_or_else(|err| panic!("{args:?}: {err}"));
+        assert_eq!(format!("{}\n", report.to_json()), printed, "{args:?}");
+    }
+}
