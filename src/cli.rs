@@ -7,9 +7,11 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::batch::{BatchItem, check_all, subjects_in_dir, subjects_in_inventory, worst_exit_code};
+use crate::batch::{
+    BatchItem, CheckOptions, check, check_all, subjects_in_dir, subjects_in_inventory,
+    worst_exit_code,
+};
 use crate::catalogue::Catalogue;
-use crate::checker::{CheckOptions, check};
 use crate::context::{Context, Modality, Region};
 use crate::error::{Error, Origin, Result};
 use crate::evaluate::{Exit, Rule, group};

@@ -333,7 +333,7 @@ pub struct Known<T> {
 /// fixed order.
 ///
 /// ```
-/// use model_licence::{Catalogue, Context, Region, Verdict, evaluate::{Known, ModelFacts, evaluate_model}};
+/// use model_licence::{Catalogue, Context, Region, Verdict, parts::{Known, ModelFacts, evaluate_model}};
 ///
 /// let llama = Catalogue::embedded()?.get("llama-3.2").expect("in the catalogue");
 /// let mut context = Context::default_assumed();

@@ -5,7 +5,7 @@
 //! catalogue's list of published repositories, then through the cards of intermediate models the
 //! caller supplies ([`ModelIndex`]); an unknown base is reported, never assumed harmless.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -39,7 +39,6 @@ pub struct LineageStep {
 #[derive(Debug, Clone, Default)]
 pub struct ModelIndex {
     dirs: Vec<PathBuf>,
-    paths: HashMap<String, PathBuf>,
     limits: Limits,
 }
 
@@ -53,23 +52,13 @@ impl ModelIndex {
     pub fn from_dir(dir: &Path, limits: Limits) -> ModelIndex {
         ModelIndex {
             dirs: vec![dir.to_path_buf()],
-            paths: HashMap::new(),
             limits,
         }
     }
 
-    /// Adds the card of a model whose repository id is known.
-    pub fn insert_path(&mut self, repo: &str, path: PathBuf) {
-        self.paths.insert(repo.to_ascii_lowercase(), path);
-    }
-
     /// The card of a repository, if this index has one that reads.
     pub fn card(&self, repo: &str) -> Option<ModelCard> {
-        let path = self
-            .paths
-            .get(&repo.to_ascii_lowercase())
-            .cloned()
-            .or_else(|| self.probe(repo))?;
+        let path = self.probe(repo)?;
         read_model_card(&path, self.limits).ok().flatten()
     }
 
@@ -159,12 +148,24 @@ pub struct Binding<'c> {
     pub own_listing: bool,
 }
 
-/// Whether a licence's terms follow the models derived from it: every model licence does (use
-/// restrictions, naming, notices), and so does an open licence with conditions on derivatives
-/// (share-alike, non-commercial). A derivative of an Apache-2.0 model may be relicensed.
-pub fn binds_derivatives(licence: &Licence) -> bool {
-    licence.kind == LicenceKind::Model
-        || licence.terms.terms.derivatives.redistribution != Redistribution::Allowed
+impl Licence {
+    /// Whether the licence's terms follow the models derived from it: every model licence does
+    /// (use restrictions, naming, notices), and so does an open licence with conditions on
+    /// derivatives (share-alike, non-commercial). A derivative of an Apache-2.0 model may be
+    /// relicensed.
+    ///
+    /// ```
+    /// use model_licence::Catalogue;
+    ///
+    /// let catalogue = Catalogue::embedded()?;
+    /// assert!(catalogue.get("llama-3.3").unwrap().binds_derivatives());
+    /// assert!(!catalogue.get("apache-2.0").unwrap().binds_derivatives());
+    /// # Ok::<(), model_licence::Error>(())
+    /// ```
+    pub fn binds_derivatives(&self) -> bool {
+        self.kind == LicenceKind::Model
+            || self.terms.terms.derivatives.redistribution != Redistribution::Allowed
+    }
 }
 
 /// Resolves the licences that bind the model a card describes.
@@ -260,7 +261,7 @@ fn resolve_at<'c>(
     let same_weights = matches!(relation, Some(Relation::Quantized | Relation::Adapter));
     let mut binding_parents: Vec<&'c Licence> = inherited
         .into_iter()
-        .filter(|l| same_weights || binds_derivatives(l))
+        .filter(|l| same_weights || l.binds_derivatives())
         .collect();
     dedup(&mut binding_parents);
     if !binding_parents.is_empty() {

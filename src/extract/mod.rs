@@ -66,7 +66,7 @@ pub struct ExtractedTerms {
 /// Reads the terms of a licence text from its clauses, without the catalogue.
 ///
 /// ```
-/// use model_licence::extract::extract_terms;
+/// use model_licence::extract_terms;
 /// use model_licence::terms::{CommercialUse, UserThreshold};
 ///
 /// let text = "Licensor grants you a worldwide licence to use, modify and distribute the Model. \
