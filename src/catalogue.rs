@@ -152,6 +152,17 @@ struct RawTerms {
 }
 
 /// A licence in the catalogue.
+///
+/// ```
+/// use model_licence::{Catalogue, terms::TermName};
+///
+/// let qwen = Catalogue::embedded()?.get("qwen").expect("in the catalogue");
+/// assert_eq!(qwen.spdx, "LicenseRef-qwen");
+/// // Each curated term quotes the clause it comes from, with offsets into the text.
+/// let clause = &qwen.terms.evidence_for(TermName::UserThreshold)[0];
+/// assert_eq!(&qwen.text[clause.start..clause.end], clause.text);
+/// # Ok::<(), model_licence::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Licence {
     /// The catalogue id, equal to its folder name (`llama-3.3`, `apache-2.0`).
@@ -237,6 +248,16 @@ pub struct Resolved<'a> {
 }
 
 /// Every licence the checker knows.
+///
+/// ```
+/// use model_licence::Catalogue;
+///
+/// let catalogue = Catalogue::embedded()?;
+/// let resolved = catalogue.resolve("llama3.3")?; // a Hugging Face id, an alias or an id
+/// assert_eq!(resolved.licence.id, "llama-3.3");
+/// assert!(catalogue.resolve("no-such-licence").is_err());
+/// # Ok::<(), model_licence::Error>(())
+/// ```
 pub struct Catalogue {
     licences: Vec<Licence>,
     /// The texts prepared for identification, built on first use.

@@ -217,8 +217,9 @@ fn check_name(run: &Run, name: &str) -> Result<Report> {
                 notes,
             ))
         }
-        Err(unknown) if Path::new(name).exists() && !name.is_empty() => {
-            check_path(run, Path::new(name)).map_err(|_| unknown)
+        // Any entry of that name, a broken link included: checking it says what is wrong.
+        Err(_) if !name.is_empty() && std::fs::symlink_metadata(name).is_ok() => {
+            check_path(run, Path::new(name))
         }
         Err(unknown) => Err(unknown),
     }

@@ -51,6 +51,15 @@ const FALLBACK_MEMBER_STATES: [&str; 27] = [
 ];
 
 /// A country (ISO 3166-1 alpha-2, upper case) or `EU` for all EU territory.
+///
+/// ```
+/// use model_licence::Region;
+///
+/// assert_eq!(Region::parse("fr")?.as_str(), "FR");
+/// assert!(Region::parse("FR")?.within("EU"));
+/// assert!(Region::parse("UK").is_err()); // the ISO code is GB
+/// # Ok::<(), model_licence::ParseError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Region(String);
@@ -107,6 +116,15 @@ impl std::fmt::Display for Region {
 
 /// A kind of input or output the deployment handles.
 /// A kind of input or output the deployment handles.
+///
+/// ```
+/// use model_licence::Modality;
+///
+/// assert_eq!(Modality::parse("Vision")?, Modality::Vision);
+/// assert!(Modality::Vision.is_multimodal());
+/// assert!(!Modality::Text.is_multimodal());
+/// # Ok::<(), model_licence::ParseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Modality {
@@ -179,6 +197,18 @@ impl Modality {
 }
 
 /// Facts about the organisation that deploys the model.
+///
+/// ```
+/// use model_licence::{Organisation, Region};
+///
+/// let organisation = Organisation {
+///     monthly_active_users: Some(2_000_000),
+///     domicile: Some(Region::parse("DE")?),
+///     ..Organisation::default()
+/// };
+/// assert!(organisation.domicile.unwrap().within("EU"));
+/// # Ok::<(), model_licence::ParseError>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
@@ -193,6 +223,18 @@ pub struct Organisation {
 }
 
 /// Facts about the deployment.
+///
+/// ```
+/// use model_licence::{Deployment, Modality};
+///
+/// let deployment = Deployment {
+///     commercial: Some(true),
+///     fine_tune: Some(true),
+///     modalities: Some(vec![Modality::Text, Modality::Vision]),
+///     ..Deployment::default()
+/// };
+/// assert_eq!(deployment.distribute_weights, None);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Deployment {
@@ -217,6 +259,18 @@ pub struct Deployment {
 }
 
 /// The deployment context a licence is evaluated against.
+///
+/// ```
+/// use model_licence::{Context, Origin};
+///
+/// let context = Context::from_json(
+///     r#"{ "organisation": { "monthly_active_users": 900000000 }, "deployment": { "commercial": true } }"#,
+///     Origin::Memory("context".into()),
+/// )?;
+/// assert_eq!(context.organisation.monthly_active_users, Some(900_000_000));
+/// assert_eq!(context.deployment.fine_tune, None); // not said: unknown, which asks for review
+/// # Ok::<(), model_licence::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Context {

@@ -3,6 +3,13 @@
 use std::path::PathBuf;
 
 /// Where an input came from, for error messages.
+///
+/// ```
+/// use model_licence::Origin;
+///
+/// assert_eq!(Origin::Path("models/LICENSE".into()).to_string(), "models/LICENSE");
+/// assert_eq!(Origin::Memory("stdin".into()).to_string(), "<stdin>");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
     /// A file on disk.
@@ -21,6 +28,16 @@ impl std::fmt::Display for Origin {
 }
 
 /// Everything that can stop a check from running.
+///
+/// ```
+/// use model_licence::{Checker, Context, Error, Subject};
+///
+/// let err = Checker::new()
+///     .check(&Subject::parse("llama-33"), &Context::default_assumed())
+///     .unwrap_err();
+/// assert!(matches!(err, Error::UnknownLicenceId { ref suggestions, .. } if !suggestions.is_empty()));
+/// assert!(err.to_string().contains("did you mean"));
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

@@ -14,6 +14,15 @@ use crate::terms::{
 };
 
 /// How much a finding matters.
+///
+/// ```
+/// use model_licence::Severity;
+///
+/// assert!(Severity::Blocked < Severity::Review); // reports list the most severe first
+/// assert_eq!("obligation".parse::<Severity>()?, Severity::Obligation);
+/// assert_eq!(Severity::Info.to_string(), "info");
+/// # Ok::<(), model_licence::ParseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -40,6 +49,16 @@ impl Severity {
 }
 
 /// The outcome of a check.
+///
+/// ```
+/// use model_licence::{Exit, Verdict};
+///
+/// let verdict: Verdict = "needs_review".parse()?;
+/// assert_eq!(verdict, Verdict::NeedsReview);
+/// assert_eq!(verdict.to_string(), "needs_review");
+/// assert_eq!(verdict.exit_code(), Exit::NeedsReview);
+/// # Ok::<(), model_licence::ParseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
@@ -214,6 +233,13 @@ impl PartialEq<i32> for Exit {
 macro_rules! rules {
     ($($variant:ident = $code:literal : $about:literal,)*) => {
         /// The stable code of the rule that produced a finding (`findings[].rule`).
+        ///
+        /// ```
+        /// use model_licence::Rule;
+        ///
+        /// assert_eq!(Rule::UserThreshold.code(), "user-threshold");
+        /// assert!(Rule::ALL.iter().all(|rule| !rule.about().is_empty()));
+        /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         pub enum Rule {
             $(#[doc = $about] #[serde(rename = $code)] $variant,)*
@@ -272,6 +298,16 @@ impl std::fmt::Display for Rule {
 }
 
 /// One result of a rule.
+///
+/// ```
+/// use model_licence::{Checker, Context, Rule, Severity, Subject};
+///
+/// let report = Checker::new().check(&Subject::parse("gemma"), &Context::default_assumed())?;
+/// let notice = report.findings.iter().find(|f| f.severity == Severity::Obligation).unwrap();
+/// println!("[{}] {}", notice.rule, notice.message);
+/// assert!(!notice.evidence.is_empty());
+/// # Ok::<(), model_licence::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// The rule that produced it.
@@ -306,6 +342,15 @@ impl Finding {
 
 /// Evaluates terms against a context: every rule, in a fixed order. Nothing is known of the
 /// model beyond its licence (see [`evaluate_model`]).
+///
+/// ```
+/// use model_licence::{Catalogue, Context, Severity, evaluate};
+///
+/// let terms = &Catalogue::embedded()?.get("cc-by-nc-4.0").expect("in the catalogue").terms;
+/// let findings = evaluate(terms, &Context::default_assumed()); // a commercial product
+/// assert!(findings.iter().any(|f| f.severity == Severity::Blocked));
+/// # Ok::<(), model_licence::Error>(())
+/// ```
 pub fn evaluate(terms: &BackedTerms, context: &Context) -> Vec<Finding> {
     evaluate_model(terms, context, &ModelFacts::default())
 }

@@ -80,6 +80,18 @@ pub struct Exception {
 }
 
 /// A validated policy.
+///
+/// ```
+/// use model_licence::{Origin, Policy};
+///
+/// let policy = Policy::from_toml(
+///     "[licences]\nallow = [\"apache-2.0\", \"mit\"]\n[obligations]\naccept = [\"attribution\"]\n",
+///     Origin::Memory("policy.toml".into()),
+/// )?;
+/// assert_eq!(policy.allow, ["apache-2.0", "mit"]);
+/// assert!(Policy::from_toml("[licences]\nallow = [\"no-such\"]\n", Origin::Memory("bad".into())).is_err());
+/// # Ok::<(), model_licence::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Policy {
     /// Licence ids allowed; when not empty, any other licence is refused.

@@ -21,6 +21,15 @@ use crate::text::Limits;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Where the evaluated context came from.
+///
+/// ```
+/// use model_licence::{Checker, Context, ContextSource, Subject};
+///
+/// let checker = Checker::new().with_context_source(ContextSource::Default);
+/// let report = checker.check(&Subject::parse("mit"), &Context::default_assumed())?;
+/// assert_eq!(report.context_source, ContextSource::Default);
+/// # Ok::<(), model_licence::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ContextSource {
@@ -190,6 +199,18 @@ pub fn sha256_hex(text: &str) -> String {
 }
 
 /// The outcome of checking one subject.
+///
+/// ```
+/// use model_licence::{Checker, Context, Exit, Severity, Subject, Verdict};
+///
+/// let report = Checker::new().check(&Subject::parse("gemma"), &Context::default_assumed())?;
+/// assert_eq!(report.licence.id.as_deref(), Some("gemma"));
+/// assert_eq!(report.verdict, Verdict::PermittedWithObligations);
+/// assert!(!report.findings_of(Severity::Obligation).is_empty());
+/// assert_eq!(report.exit_code(), Exit::Permitted);
+/// assert!(report.to_human(false).contains("Verdict: PERMITTED WITH OBLIGATIONS"));
+/// # Ok::<(), model_licence::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// [`SCHEMA_VERSION`].
