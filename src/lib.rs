@@ -92,6 +92,8 @@
 //! it cannot read is `needs_review`, never `permitted`.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+// Every type a public item uses can be named by its users (the root, `terms` or `parts`).
+#![warn(unnameable_types)]
 
 #[cfg(feature = "cli")]
 mod batch;

@@ -175,3 +175,30 @@ fn the_command_lines_json_reads_back_into_a_report() {
         assert_eq!(format!("{}\n", report.to_json()), printed, "{args:?}");
     }
 }
+
+/// One checker serves many threads: it is cheap to clone and shares its catalogue.
+#[test]
+fn a_checker_is_shared_between_threads() {
+    fn shareable<T: Send + Sync + Clone>() {}
+    shareable::<Checker>();
+    let checker = Checker::new();
+    let verdicts: Vec<Verdict> = std::thread::scope(|scope| {
+        let handles: Vec<_> = ["mit", "llama-3.3", "cc-by-nc-4.0"]
+            .into_iter()
+            .map(|id| {
+                let checker = &checker;
+                scope.spawn(move || {
+                    checker
+                        .check(&Subject::parse(id), &Context::default_assumed())
+                        .map(|report| report.verdict)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap().unwrap())
+            .collect()
+    });
+    assert_eq!(verdicts.len(), 3);
+    assert_eq!(verdicts[2], Verdict::Blocked);
+}
