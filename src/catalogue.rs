@@ -673,7 +673,9 @@ fn check_differences(
             return Err(format!("extraction_differs names `{name}` twice"));
         }
         seen.push(difference.term);
-        let read = difference.applied_to(curated)?;
+        let read = difference.applied_to(curated).map_err(|err| {
+            format!("extraction_differs: `{name}` is not a value of the term: {err}")
+        })?;
         if curated.differing_fields(&read).is_empty() {
             return Err(format!(
                 "extraction_differs: `{name}` reads as curated; the record is stale"
@@ -684,13 +686,12 @@ fn check_differences(
 }
 
 impl ExtractionDifference {
-    /// `terms` with this term set to what extraction reads.
-    pub fn applied_to(&self, terms: &Terms) -> std::result::Result<Terms, String> {
-        let name = self.term.as_str();
-        let mut all = serde_json::to_value(terms).map_err(|e| e.to_string())?;
-        all[name] = self.reads.clone();
+    /// `terms` with this term set to what extraction reads; an error when that is no value of
+    /// the term (the catalogue refuses such a record when it loads).
+    pub fn applied_to(&self, terms: &Terms) -> std::result::Result<Terms, serde_json::Error> {
+        let mut all = serde_json::to_value(terms)?;
+        all[self.term.as_str()] = self.reads.clone();
         serde_json::from_value(all)
-            .map_err(|e| format!("extraction_differs: `{name}` is not a value of the term: {e}"))
     }
 }
 
