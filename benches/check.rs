@@ -4,19 +4,28 @@
 //! `cargo bench` runs it; the numbers go in the closing notes and the README.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use model_licence::{Catalogue, CheckOptions, Context, check_text, evaluate, identify_text};
+use model_licence::{Catalogue, Checker, Context, Report, Subject, evaluate, identify_text};
+use rayon::prelude::*;
 use std::hint::black_box;
+
+/// Checks a licence text held in memory on the default context.
+fn check_text(checker: &Checker, text: &Subject, context: &Context) -> Report {
+    checker
+        .check(text, context)
+        .expect("a text in memory is checked")
+}
 
 fn catalogue_texts(c: &mut Criterion) {
     let catalogue = Catalogue::embedded().expect("catalogue loads");
     let context = Context::default_assumed();
-    let options = CheckOptions::DEFAULT_CONTEXT;
+    let checker = Checker::new();
     // Warm the matching index once, as a long-running process would.
     identify_text(catalogue, "warm up");
     let mut group = c.benchmark_group("check_text");
     for licence in catalogue.licences() {
+        let text = Subject::LicenceText(licence.text.to_string());
         group.bench_function(&licence.id, |b| {
-            b.iter(|| check_text(&licence.id, black_box(licence.text), &context, &options))
+            b.iter(|| check_text(&checker, black_box(&text), &context))
         });
     }
     group.finish();
@@ -25,12 +34,13 @@ fn catalogue_texts(c: &mut Criterion) {
 fn fuzzy(c: &mut Criterion) {
     let catalogue = Catalogue::embedded().expect("catalogue loads");
     let context = Context::default_assumed();
-    let options = CheckOptions::DEFAULT_CONTEXT;
+    let checker = Checker::new();
     let llama = catalogue.get("llama-3.3").expect("llama-3.3").text;
     let edited = llama.replace("greater than 700 million", "greater than 70 million");
-    check_text("warm", &edited, &context, &options);
+    let edited = Subject::LicenceText(edited);
+    check_text(&checker, &edited, &context);
     c.bench_function("check_text/llama-3.3 edited (fuzzy path)", |b| {
-        b.iter(|| check_text("edited", black_box(&edited), &context, &options))
+        b.iter(|| check_text(&checker, black_box(&edited), &context))
     });
 }
 
@@ -59,16 +69,11 @@ fn extraction(c: &mut Criterion) {
         b.iter(|| model_licence::extract_terms(black_box(&text)))
     });
     let unknown = std::fs::read_to_string("fixtures/unseen/dbrx/LICENSE.txt").expect("fixture");
+    let unknown = Subject::LicenceText(unknown);
     let context = Context::default_assumed();
+    let checker = Checker::new();
     c.bench_function("check_text/unknown licence (dbrx)", |b| {
-        b.iter(|| {
-            check_text(
-                "dbrx",
-                black_box(&unknown),
-                &context,
-                &CheckOptions::DEFAULT_CONTEXT,
-            )
-        })
+        b.iter(|| check_text(&checker, black_box(&unknown), &context))
     });
 }
 
@@ -76,16 +81,11 @@ fn extraction(c: &mut Criterion) {
 const CARD: &str = "---\nlicense: mit\nbase_model: meta-llama/Llama-3.1-8B-Instruct\nbase_model_relation: finetune\ntags:\n- text-generation\n- llama\npipeline_tag: text-generation\n---\n# Support model\n\nA fine-tune for support tickets.\n";
 
 fn model_cards(c: &mut Criterion) {
-    let catalogue = Catalogue::embedded().expect("catalogue loads");
-    let origin = model_licence::Origin::Memory("card".into());
-    let index = model_licence::lineage::ModelIndex::new();
-    c.bench_function("card/parse + lineage", |b| {
-        b.iter(|| {
-            let card = model_licence::metadata::parse_card(black_box(CARD), &origin)
-                .expect("parses")
-                .expect("has front matter");
-            model_licence::lineage::resolve(&card, catalogue, &index)
-        })
+    let checker = Checker::new();
+    let card = Subject::CardText(CARD.to_string());
+    let context = Context::default_assumed();
+    c.bench_function("card/check in memory (parse, lineage, evaluation)", |b| {
+        b.iter(|| checker.check(black_box(&card), &context).expect("checks"))
     });
 
     // A folder of 1,000 model folders (card + nothing else), checked one by one.
@@ -95,17 +95,15 @@ fn model_cards(c: &mut Criterion) {
         std::fs::create_dir_all(&model).expect("temp dir");
         std::fs::write(model.join("README.md"), CARD).expect("write card");
     }
-    let context = Context::default_assumed();
     let mut group = c.benchmark_group("folder");
     group.sample_size(10);
     group.bench_function("1000 model folders", |b| {
         b.iter(|| {
             for entry in std::fs::read_dir(&dir).expect("temp dir").flatten() {
                 let path = entry.path();
-                let subject = path.to_string_lossy();
-                let report =
-                    model_licence::check(&subject, &context, &CheckOptions::DEFAULT_CONTEXT)
-                        .expect("checks");
+                let report = checker
+                    .check(&Subject::Path(path), &context)
+                    .expect("checks");
                 black_box(report.verdict);
             }
         })
@@ -115,7 +113,7 @@ fn model_cards(c: &mut Criterion) {
 }
 
 /// `scan` over 10,000 model cards made from the fixtures' cards (each copied under a new name),
-/// streamed as `check_all` streams them.
+/// checked in parallel as `scan` checks them.
 fn scan_inventory(c: &mut Criterion) {
     let fixtures = std::path::Path::new("fixtures/models");
     let cards: Vec<String> = std::fs::read_dir(fixtures)
@@ -132,25 +130,22 @@ fn scan_inventory(c: &mut Criterion) {
     for i in 0..10_000 {
         let path = dir.join(format!("example__model-{i:05}.md"));
         std::fs::write(&path, &cards[i % cards.len()]).expect("write card");
-        subjects.push(path.to_string_lossy().into_owned());
+        subjects.push(Subject::Path(path));
     }
     let context = Context::default_assumed();
+    let checker = Checker::new();
     let mut group = c.benchmark_group("scan");
     group.sample_size(10);
     group.bench_function("10000 model cards", |b| {
         b.iter(|| {
-            let mut blocked = 0usize;
-            model_licence::batch::check_all(
-                &subjects,
-                &context,
-                None,
-                &CheckOptions::DEFAULT_CONTEXT,
-                |item| {
-                    if item.exit_code(None) == 1 {
-                        blocked += 1;
-                    }
-                },
-            );
+            let blocked = subjects
+                .par_iter()
+                .filter(|subject| {
+                    checker
+                        .check(subject, &context)
+                        .is_ok_and(|report| report.exit_code() == 1)
+                })
+                .count();
             black_box(blocked)
         })
     });
@@ -163,18 +158,13 @@ fn adversarial(c: &mut Criterion) {
     let fragment = "greater than 700 million monthly active users you must request a license from Meta NON-COMMERCIAL PURPOSES ONLY excluding the European Union prominently display \"Built with Llama\" on a related website ";
     let mut text = fragment.repeat(10 * 1024 * 1024 / fragment.len());
     text.truncate(10 * 1024 * 1024 - 1);
+    let text = Subject::LicenceText(text);
     let context = Context::default_assumed();
+    let checker = Checker::new();
     let mut group = c.benchmark_group("adversarial");
     group.sample_size(10);
     group.bench_function("10 MiB, one line, clause fragments", |b| {
-        b.iter(|| {
-            check_text(
-                "adversarial",
-                black_box(&text),
-                &context,
-                &CheckOptions::DEFAULT_CONTEXT,
-            )
-        })
+        b.iter(|| check_text(&checker, black_box(&text), &context))
     });
     group.finish();
 }

@@ -5,12 +5,15 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::check::{CheckOptions, check};
+use crate::checker::Checker;
 use crate::context::Context;
 use crate::error::{Error, Origin, Result};
 use crate::evaluate::Exit;
 use crate::policy::Policy;
+use crate::report::ContextSource;
 use crate::report::Report;
+use crate::subject::Subject;
+use crate::text::Limits;
 use crate::text::read_text_file;
 
 /// How many subjects are checked in parallel before their results are handed on, in order.
@@ -124,19 +127,6 @@ pub fn subjects_in_inventory(path: &Path, options: &CheckOptions) -> Result<Vec<
 
 /// Checks every subject, in parallel, handing each outcome to `each` in the order the subjects
 /// were given. One subject's error never stops the batch.
-///
-/// ```
-/// use model_licence::batch::{check_all, worst_exit_code};
-/// use model_licence::{CheckOptions, Context};
-///
-/// let subjects = vec!["apache-2.0".to_string(), "mistral-mrl".to_string(), "no-such-licence".to_string()];
-/// let mut codes = Vec::new();
-/// check_all(&subjects, &Context::default_assumed(), None, &CheckOptions::DEFAULT_CONTEXT, |item| {
-///     codes.push(item.exit_code(None));
-/// });
-/// assert_eq!(codes, vec![0, 1, 2]);
-/// assert_eq!(worst_exit_code(codes), 1);
-/// ```
 pub fn check_all(
     subjects: &[String],
     context: &Context,
@@ -166,6 +156,46 @@ pub fn check_all(
             .collect();
         items.into_iter().for_each(&mut each);
     }
+}
+
+/// How the command line runs a check; a [`Checker`] holds the same options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// Input size limits.
+    pub limits: Limits,
+    /// Where the context came from, for the report.
+    pub context_source: ContextSource,
+    /// Read model ids from the Hugging Face Hub (see [`Checker::with_hub`]).
+    pub hub: bool,
+}
+
+impl CheckOptions {
+    /// Options for a context the caller gives, with the default limits.
+    pub const GIVEN_CONTEXT: CheckOptions = CheckOptions {
+        limits: Limits::DEFAULT,
+        context_source: ContextSource::Given,
+        hub: false,
+    };
+
+    /// A checker over the embedded catalogue with these options.
+    pub fn checker(&self) -> Checker {
+        Checker::new()
+            .with_limits(self.limits)
+            .with_context_source(self.context_source)
+            .with_hub(self.hub)
+    }
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions::GIVEN_CONTEXT
+    }
+}
+
+/// Checks a subject named as on the command line ([`Subject::parse`]) with the embedded
+/// catalogue.
+pub fn check(subject: &str, context: &Context, options: &CheckOptions) -> Result<Report> {
+    options.checker().check(&Subject::parse(subject), context)
 }
 
 #[cfg(test)]

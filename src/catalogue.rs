@@ -4,12 +4,14 @@
 //! so the checker needs no files beside it. Loading turns every quoted clause into byte offsets
 //! and fails on any quote that is not in its text: a curated term without its clause is a bug.
 
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Origin, Result};
 use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence, TermName, Terms};
+use crate::text::{Limits, read_text_file};
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
@@ -153,6 +155,17 @@ struct RawTerms {
 }
 
 /// A licence in the catalogue.
+///
+/// ```
+/// use model_licence::{Catalogue, terms::TermName};
+///
+/// let qwen = Catalogue::embedded()?.get("qwen").expect("in the catalogue");
+/// assert_eq!(qwen.spdx, "LicenseRef-qwen");
+/// // Each curated term quotes the clause it comes from, with offsets into the text.
+/// let clause = &qwen.terms.evidence_for(TermName::UserThreshold)[0];
+/// assert_eq!(&qwen.text[clause.start..clause.end], clause.text);
+/// # Ok::<(), model_licence::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Licence {
     /// The catalogue id, equal to its folder name (`llama-3.3`, `apache-2.0`).
@@ -238,6 +251,16 @@ pub struct Resolved<'a> {
 }
 
 /// Every licence the checker knows.
+///
+/// ```
+/// use model_licence::Catalogue;
+///
+/// let catalogue = Catalogue::embedded()?;
+/// let resolved = catalogue.resolve("llama3.3")?; // a Hugging Face id, an alias or an id
+/// assert_eq!(resolved.licence.id, "llama-3.3");
+/// assert!(catalogue.resolve("no-such-licence").is_err());
+/// # Ok::<(), model_licence::Error>(())
+/// ```
 pub struct Catalogue {
     licences: Vec<Licence>,
     /// The texts prepared for identification, built on first use.
@@ -268,6 +291,43 @@ impl Catalogue {
             id: "<embedded>".to_string(),
             message: message.clone(),
         })
+    }
+
+    /// The embedded catalogue plus an organisation's own licences: each folder of `dir` holds
+    /// one, laid out as the embedded ones are (`terms.json`, `LICENSE.txt`, and `POLICY.txt`
+    /// where the licence has a separate use policy; see the repository's `licences/README.md`).
+    /// Every quote of `terms.json` must be found in its text, as for the embedded licences.
+    ///
+    /// The texts are kept for the rest of the process (licences are referred to by `'static`
+    /// text): load such a catalogue once and share it, for example in a [`crate::Checker`].
+    ///
+    /// ```
+    /// use model_licence::Catalogue;
+    ///
+    /// let own = std::env::temp_dir().join(format!("own-licences-{}", std::process::id()));
+    /// std::fs::create_dir_all(&own)?;
+    /// let catalogue = Catalogue::embedded_with(&own)?; // no folders yet: the embedded licences
+    /// assert_eq!(catalogue.licences().len(), Catalogue::embedded()?.licences().len());
+    /// # std::fs::remove_dir_all(&own)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn embedded_with(dir: &Path) -> Result<Catalogue> {
+        let mut catalogue = Catalogue::load(EMBEDDED)?;
+        for folder in licence_folders(dir)? {
+            let licence = load_folder(&folder)?;
+            if catalogue.get(&licence.id).is_some() {
+                return Err(Error::Catalogue {
+                    id: licence.id,
+                    message: format!(
+                        "{}: the embedded catalogue already has a licence with this id",
+                        folder.display()
+                    ),
+                });
+            }
+            catalogue.licences.push(licence);
+        }
+        catalogue.licences.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(catalogue)
     }
 
     fn load(entries: &[EmbeddedEntry]) -> Result<Catalogue> {
@@ -475,6 +535,42 @@ impl Catalogue {
     }
 }
 
+/// The licence folders of a folder of extra licences, sorted by name, hidden entries left out.
+fn licence_folders(dir: &Path) -> Result<Vec<PathBuf>> {
+    let io = |source| Error::Io {
+        origin: Origin::Path(dir.to_path_buf()),
+        source,
+    };
+    let mut folders = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let entry = entry.map_err(io)?;
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if !hidden && entry.file_type().map_err(io)?.is_dir() {
+            folders.push(entry.path());
+        }
+    }
+    folders.sort();
+    Ok(folders)
+}
+
+/// Loads a licence from its folder; its texts are leaked to live as long as the embedded ones.
+fn load_folder(folder: &Path) -> Result<Licence> {
+    let read = |name: &str| read_text_file(&folder.join(name), Limits::DEFAULT);
+    let id = folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let terms_json = read("terms.json")?;
+    let text: &'static str = read("LICENSE.txt")?.leak();
+    let policy_path = folder.join("POLICY.txt");
+    let policy_text: Option<&'static str> = if policy_path.is_file() {
+        Some(read("POLICY.txt")?.leak())
+    } else {
+        None
+    };
+    load_entry(&id, &terms_json, text, policy_text)
+}
+
 /// Parses and checks one catalogue entry.
 fn load_entry(
     folder: &str,
@@ -592,7 +688,9 @@ fn check_differences(
             return Err(format!("extraction_differs names `{name}` twice"));
         }
         seen.push(difference.term);
-        let read = difference.applied_to(curated)?;
+        let read = difference.applied_to(curated).map_err(|err| {
+            format!("extraction_differs: `{name}` is not a value of the term: {err}")
+        })?;
         if curated.differing_fields(&read).is_empty() {
             return Err(format!(
                 "extraction_differs: `{name}` reads as curated; the record is stale"
@@ -603,13 +701,12 @@ fn check_differences(
 }
 
 impl ExtractionDifference {
-    /// `terms` with this term set to what extraction reads.
-    pub fn applied_to(&self, terms: &Terms) -> std::result::Result<Terms, String> {
-        let name = self.term.as_str();
-        let mut all = serde_json::to_value(terms).map_err(|e| e.to_string())?;
-        all[name] = self.reads.clone();
+    /// `terms` with this term set to what extraction reads; an error when that is no value of
+    /// the term (the catalogue refuses such a record when it loads).
+    pub fn applied_to(&self, terms: &Terms) -> std::result::Result<Terms, serde_json::Error> {
+        let mut all = serde_json::to_value(terms)?;
+        all[self.term.as_str()] = self.reads.clone();
         serde_json::from_value(all)
-            .map_err(|e| format!("extraction_differs: `{name}` is not a value of the term: {e}"))
     }
 }
 

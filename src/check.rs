@@ -1,304 +1,50 @@
-//! The whole check: resolve a subject, identify its licence, take its terms, evaluate them
-//! against a context and build the report.
+//! Checking a licence: a catalogue licence by its curated terms, or a licence text, identified
+//! against the catalogue, its terms taken from the catalogue or read from its clauses.
 
-use std::path::Path;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::catalogue::{Catalogue, Licence};
+use crate::catalogue::Licence;
 use crate::changes::{Names, foreign_title};
-use crate::context::Context;
-use crate::error::{Error, Origin, Result};
 use crate::evaluate::{Finding, ModelFacts, Rule, Severity, evaluate_model};
 use crate::extract::{ExtractedTerms, extract_terms, reads_as_terms};
 use crate::identify::{MatchMethod, TextMatch, identify_words};
-use crate::metadata::{has_front_matter, looks_like_api_json, parse_api_json, parse_card};
-use crate::report::{
-    BasedOn, ContextSource, LicenceReport, MatchInfo, Nearest, Report, sha256_hex,
-};
+use crate::report::{BasedOn, LicenceReport, MatchInfo, Nearest, Report, Run, sha256_hex};
 use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence};
-use crate::text::{Limits, Words, read_text_file};
-
-/// How to run a check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CheckOptions {
-    /// Input size limits.
-    pub limits: Limits,
-    /// Where the context came from, for the report.
-    pub context_source: ContextSource,
-    /// Read model ids from the Hugging Face Hub (see [`crate::hub`]; needs the `hub` feature)
-    /// rather than from the catalogue's repository list.
-    pub hub: bool,
-}
-
-impl CheckOptions {
-    /// Options for a context the caller gives, with the default limits.
-    pub const GIVEN_CONTEXT: CheckOptions = CheckOptions {
-        limits: Limits::DEFAULT,
-        context_source: ContextSource::Given,
-        hub: false,
-    };
-
-    /// Options for the documented default context, with the default limits.
-    pub const DEFAULT_CONTEXT: CheckOptions = CheckOptions {
-        limits: Limits::DEFAULT,
-        context_source: ContextSource::Default,
-        hub: false,
-    };
-}
-
-impl Default for CheckOptions {
-    fn default() -> Self {
-        CheckOptions::GIVEN_CONTEXT
-    }
-}
-
-/// Checks a subject: a catalogue id or alias, a path to a licence text, model card, Hub JSON or
-/// model folder, `-` for any of those texts on standard input, or a Hub model id
-/// (`owner/name[@revision]`) that the catalogue's repository list holds (resolved offline).
-///
-/// A name without a path separator that the catalogue knows is taken as an id (write `./llama`
-/// for a file of that name). A path that exists wins over a model id of the same spelling.
-///
-/// ```
-/// use model_licence::{check, CheckOptions, Context, Verdict};
-///
-/// let mut context = Context::default_assumed();
-/// context.organisation.monthly_active_users = Some(800_000_000);
-/// let report = check("llama-3.3", &context, &CheckOptions::GIVEN_CONTEXT)?;
-/// assert_eq!(report.verdict, Verdict::Blocked);
-/// # Ok::<(), model_licence::Error>(())
-/// ```
-pub fn check(subject: &str, context: &Context, options: &CheckOptions) -> Result<Report> {
-    let catalogue = Catalogue::embedded()?;
-    if subject == crate::subject::STDIN {
-        let text = crate::subject::read_stdin(options.limits)?;
-        return check_file(subject, Path::new("<stdin>"), &text, context, options);
-    }
-    if crate::expression::looks_like_expression(subject) && !Path::new(subject).exists() {
-        return crate::expression::check_expression(subject, subject, catalogue, context, options);
-    }
-    let looks_like_path = subject.contains(['/', '\\']);
-    if !looks_like_path && let Ok(resolved) = catalogue.resolve(subject) {
-        let notes = resolved.note.into_iter().collect();
-        return Ok(check_licence(
-            subject,
-            resolved.licence,
-            context,
-            options,
-            notes,
-        ));
-    }
-    let path = Path::new(subject);
-    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    if is_link && std::fs::metadata(path).is_err() {
-        return Err(Error::Unsupported {
-            origin: Origin::Path(path.to_path_buf()),
-            message: "is a symbolic link that leads nowhere (a loop, or a missing target)"
-                .to_string(),
-        });
-    }
-    if path.is_dir() {
-        return crate::model::check_model_folder(subject, path, context, options);
-    }
-    if path.exists() {
-        let text = read_text_file(path, options.limits)?;
-        return check_file(subject, path, &text, context, options);
-    }
-    if let Some(id) = crate::subject::ModelId::parse(subject) {
-        if options.hub {
-            return crate::subject::check_hub_model(subject, &id, context, options);
-        }
-        return crate::subject::check_model_id(subject, &id, context, options);
-    }
-    if looks_like_path {
-        return Err(Error::NotFound {
-            origin: Origin::Path(path.to_path_buf()),
-        });
-    }
-    // Neither a known name nor a file: the id error, with suggestions.
-    Err(match catalogue.resolve(subject) {
-        Err(err) => err,
-        Ok(_) => Error::NotFound {
-            origin: Origin::Path(path.to_path_buf()),
-        },
-    })
-}
-
-/// [`check`], then the organisation's policy (allow and deny lists, accepted obligations,
-/// exceptions) applied to the report. The exit code for a gate is [`crate::policy::Policy::exit_code`].
-///
-/// ```
-/// use model_licence::{check_with_policy, CheckOptions, Context, Origin, Policy, Verdict};
-///
-/// let policy = Policy::from_toml("[licences]\ndeny = [\"cc-by-nc-4.0\"]\n", Origin::Memory("policy".into()))?;
-/// let report = check_with_policy("cc-by-nc-4.0", &Context::default_assumed(), &policy, &CheckOptions::DEFAULT_CONTEXT)?;
-/// assert_eq!(report.verdict, Verdict::Blocked);
-/// assert!(report.findings.iter().any(|f| f.rule.code() == "policy-deny"));
-/// assert_eq!(policy.exit_code(&report), 1);
-/// # Ok::<(), model_licence::Error>(())
-/// ```
-pub fn check_with_policy(
-    subject: &str,
-    context: &Context,
-    policy: &crate::policy::Policy,
-    options: &CheckOptions,
-) -> Result<Report> {
-    let mut report = check(subject, context, options)?;
-    policy.apply(&mut report);
-    Ok(report)
-}
-
-/// Checks a file: a model card (front matter), a Hub model JSON, or a licence text.
-fn check_file(
-    subject: &str,
-    path: &Path,
-    text: &str,
-    context: &Context,
-    options: &CheckOptions,
-) -> Result<Report> {
-    let origin = Origin::Path(path.to_path_buf());
-    let card = if looks_like_api_json(text) {
-        Some(parse_api_json(text, &origin)?)
-    } else if has_front_matter(text) {
-        parse_card(text, &origin)?
-    } else if text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .starts_with('{')
-    {
-        return Err(Error::Unsupported {
-            origin,
-            message: "is JSON but not a Hugging Face model JSON (no `id` with `cardData`, `tags` or `siblings`); a deployment context goes after `--context`".to_string(),
-        });
-    } else {
-        None
-    };
-    let Some(mut card) = card else {
-        return Ok(check_text(subject, text, context, options));
-    };
-    // A README.md card in a model folder is the folder: its licence file is part of the model.
-    let folder = path
-        .parent()
-        .filter(|_| path.file_name().is_some_and(|n| n == "README.md"));
-    if let Some(dir) = folder
-        && crate::licence_files::has_licence_file(dir)
-    {
-        return crate::model::check_model_folder(subject, dir, context, options);
-    }
-    if card.repo.is_none() {
-        let named = folder.unwrap_or(path);
-        let stem = if folder.is_some() {
-            named.file_name()
-        } else {
-            named.file_stem()
-        };
-        card.repo = stem
-            .and_then(|n| n.to_str())
-            .and_then(crate::lineage::repo_from_name);
-    }
-    let siblings = folder
-        .and_then(Path::parent)
-        .or(path.parent())
-        .unwrap_or(Path::new("."));
-    let index = crate::lineage::ModelIndex::from_dir(siblings, options.limits);
-    let no_files = crate::licence_files::FolderFiles::default();
-    Ok(crate::model::check_card(
-        subject, &card, &no_files, &index, context, options,
-    ))
-}
+use crate::text::Words;
 
 /// Checks a catalogue licence by its curated terms; evidence points into the catalogue's text.
-/// Of the model nothing is known but its licence (see [`crate::modality::of_licence`]).
-pub fn check_licence(
-    subject: &str,
-    licence: &Licence,
-    context: &Context,
-    options: &CheckOptions,
-    notes: Vec<String>,
-) -> Report {
-    let model = crate::modality::of_licence(licence);
-    check_licence_for(subject, licence, &model, context, options, notes)
-}
-
-/// [`check_licence`] for a model of which `model` is known.
-pub(crate) fn check_licence_for(
-    subject: &str,
+/// `model` is what is known of the model (of a bare licence, what the catalogue knows of the
+/// models published under it: see [`crate::modality::of_licence`]).
+pub(crate) fn check_licence(
+    run: &Run,
     licence: &Licence,
     model: &ModelFacts,
-    context: &Context,
-    options: &CheckOptions,
     notes: Vec<String>,
 ) -> Report {
-    let mut findings = evaluate_model(&licence.terms, context, model);
+    let mut findings = evaluate_model(&licence.terms, run.context, model);
     findings.extend(crate::generic::review(licence));
-    let report = LicenceReport {
-        id: Some(licence.id.clone()),
-        name: Some(licence.name.clone()),
-        spdx: Some(licence.spdx.clone()),
-        match_info: MatchInfo {
-            method: MatchMethod::CatalogueId,
-            confidence: 1.0,
-            dice: None,
-            nearest: None,
-            based_on: None,
-        },
-        terms: licence.terms.terms.clone(),
-        clauses: licence.terms.evidence.clone(),
-        sha256: Some(sha256_hex(licence.text)),
-        binding: Vec::new(),
-    };
-    Report::new(
-        subject.to_string(),
-        report,
-        context.clone(),
-        options.context_source,
-        notes,
-        findings,
-    )
+    let report = LicenceReport::of_licence(
+        licence,
+        MatchInfo::new(MatchMethod::CatalogueId, 1.0),
+        licence.terms.clone(),
+        Some(sha256_hex(licence.text)),
+    );
+    run.report(report, notes, findings)
 }
 
 /// Checks a licence text: identifies it, then evaluates the catalogue's terms with evidence
 /// relocated into this text and any term the text changes taken from the text; or, when
-/// unidentified, evaluates the terms its clauses give and asks for review.
-pub fn check_text(subject: &str, text: &str, context: &Context, options: &CheckOptions) -> Report {
-    check_text_for(subject, text, None, context, options)
-}
-
-/// [`check_text`] for a model of which `model` is known; `None` when only the licence is, so
-/// that what the catalogue knows of the identified licence's models is used.
-pub(crate) fn check_text_for(
-    subject: &str,
-    text: &str,
-    model: Option<&ModelFacts>,
-    context: &Context,
-    options: &CheckOptions,
-) -> Report {
+/// unidentified, evaluates the terms its clauses give and asks for review. `model` is what is
+/// known of the model; `None` when only the licence is, so that what the catalogue knows of the
+/// identified licence's models is used.
+pub(crate) fn check_text(run: &Run, text: &str, model: Option<&ModelFacts>) -> Report {
     let unknown = ModelFacts::default();
-    let Ok(catalogue) = Catalogue::embedded() else {
-        return unidentified(
-            subject,
-            text,
-            None,
-            None,
-            model.unwrap_or(&unknown),
-            context,
-            options,
-        );
-    };
     let words = Words::new(text);
-    let found = identify_words(catalogue, text, &words);
+    let found = identify_words(run.catalogue, text, &words);
     let Some(licence) = found.licence else {
-        return unidentified(
-            subject,
-            text,
-            Some(&found),
-            None,
-            model.unwrap_or(&unknown),
-            context,
-            options,
-        );
+        return unidentified(run, text, Some(&found), None, model.unwrap_or(&unknown));
     };
     let of_licence;
     let model = match model {
@@ -318,15 +64,7 @@ pub(crate) fn check_text_for(
             confidence: found.confidence,
             title,
         };
-        return unidentified(
-            subject,
-            text,
-            Some(&found),
-            Some(own_name),
-            model,
-            context,
-            options,
-        );
+        return unidentified(run, text, Some(&found), Some(own_name), model);
     }
     let (mut backed, mut missing) = if text == licence.text {
         // The catalogue's own file: its evidence already points into these bytes.
@@ -345,33 +83,15 @@ pub(crate) fn check_text_for(
         let changed: Vec<&Evidence> = text_notes.iter().flat_map(|f| &f.evidence).collect();
         missing.retain(|clause| !changed.contains(&clause));
     }
-    let mut findings = evaluate_model(&backed, context, model);
+    let mut findings = evaluate_model(&backed, run.context, model);
     findings.extend(text_notes);
     findings.extend(text_findings(licence, &found, text, missing));
-    let report = LicenceReport {
-        id: Some(licence.id.clone()),
-        name: Some(licence.name.clone()),
-        spdx: Some(licence.spdx.clone()),
-        match_info: MatchInfo {
-            method: MatchMethod::Text,
-            confidence: found.confidence,
-            dice: found.dice,
-            nearest: None,
-            based_on: None,
-        },
-        terms: backed.terms.clone(),
-        clauses: backed.evidence,
-        sha256: Some(sha256_hex(text)),
-        binding: Vec::new(),
+    let match_info = MatchInfo {
+        dice: found.dice,
+        ..MatchInfo::new(MatchMethod::Text, found.confidence)
     };
-    Report::new(
-        subject.to_string(),
-        report,
-        context.clone(),
-        options.context_source,
-        Vec::new(),
-        findings,
-    )
+    let report = LicenceReport::of_licence(licence, match_info, backed, Some(sha256_hex(text)));
+    run.report(report, Vec::new(), findings)
 }
 
 /// Compares the terms read from a copy of a catalogue licence with the curated ones. A term the
@@ -434,13 +154,11 @@ struct OwnName<'c> {
 /// since no person has curated them. `own_name` is set for a licence with a name of its own
 /// whose text is based on a catalogue licence.
 fn unidentified(
-    subject: &str,
+    run: &Run,
     text: &str,
     found: Option<&TextMatch>,
     own_name: Option<OwnName>,
     model: &ModelFacts,
-    context: &Context,
-    options: &CheckOptions,
 ) -> Report {
     let extracted = extract_terms(text);
     let nearest = found
@@ -474,7 +192,7 @@ fn unidentified(
         ),
         _ => "The text matches no licence in the catalogue: the terms below were read from its clauses and a person must check them.".to_string(),
     };
-    let mut findings = evaluate_model(&extracted.backed, context, model);
+    let mut findings = evaluate_model(&extracted.backed, run.context, model);
     findings.push(Finding::new(
         Rule::UnknownLicence,
         Severity::Review,
@@ -482,34 +200,20 @@ fn unidentified(
         title.iter().cloned().collect(),
     ));
     findings.extend(unclear_findings(&extracted));
-    let report = LicenceReport {
-        id: None,
-        name: title.map(|t| t.text),
-        spdx: None,
-        match_info: MatchInfo {
-            method: MatchMethod::None,
-            confidence: found.map_or(0.0, |m| m.confidence),
-            dice: None,
-            nearest,
-            based_on: own_name.map(|own| BasedOn {
-                id: own.licence.id.clone(),
-                name: own.licence.name.clone(),
-                confidence: own.confidence,
-            }),
-        },
-        terms: extracted.backed.terms,
-        clauses: extracted.backed.evidence,
-        sha256: Some(sha256_hex(text)),
-        binding: Vec::new(),
+    let match_info = MatchInfo {
+        nearest,
+        based_on: own_name.map(|own| BasedOn {
+            id: own.licence.id.clone(),
+            name: own.licence.name.clone(),
+            confidence: own.confidence,
+        }),
+        ..MatchInfo::new(MatchMethod::None, found.map_or(0.0, |m| m.confidence))
     };
-    Report::new(
-        subject.to_string(),
-        report,
-        context.clone(),
-        options.context_source,
-        Vec::new(),
-        findings,
-    )
+    let report = LicenceReport {
+        name: title.map(|t| t.text),
+        ..LicenceReport::unnamed(match_info, extracted.backed, Some(sha256_hex(text)))
+    };
+    run.report(report, Vec::new(), findings)
 }
 
 /// A review for every clause the extractor found but could not read.

@@ -8,11 +8,10 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::batch::{
-    BatchItem, check_all, subjects_in_dir, subjects_in_hf_cache, subjects_in_inventory,
-    worst_exit_code,
+    BatchItem, CheckOptions, check, check_all, subjects_in_dir, subjects_in_hf_cache,
+    subjects_in_inventory, worst_exit_code,
 };
 use crate::catalogue::Catalogue;
-use crate::check::{CheckOptions, check};
 use crate::context::{Context, Modality, Region};
 use crate::error::{Error, Origin, Result};
 use crate::evaluate::{Exit, Rule, group};

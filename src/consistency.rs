@@ -14,7 +14,7 @@ use crate::catalogue::{Catalogue, Licence};
 use crate::evaluate::{Finding, Rule, Severity};
 use crate::identify::identify_text;
 use crate::licence_files::{FileRole, licence_file_role, licence_named_by_file};
-use crate::lineage::{Binding, ModelIndex, binds_derivatives, resolve};
+use crate::lineage::{Binding, ModelIndex, resolve};
 use crate::metadata::{CARD_DOCUMENT, Declared, ModelCard, declared_licence};
 use crate::terms::{CommercialUse, Evidence};
 
@@ -613,7 +613,7 @@ fn derived_from(
         .iter()
         .filter_map(|s| s.licence.as_deref())
         .filter_map(|id| catalogue.get(id))
-        .filter(|l| binds_derivatives(l) && !settled.agrees(&Named::Licence(l)))
+        .filter(|l| l.binds_derivatives() && !settled.agrees(&Named::Licence(l)))
         .map(|l| l.id.as_str())
         .collect();
     (!unaccounted.is_empty()).then(|| {

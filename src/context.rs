@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Origin, Result};
+use crate::error::{Error, Origin, ParseError, Result};
 use crate::text::{Limits, decode_text, read_text_file};
 
 /// The territory of the European Union, read from `data/eu-territories.json` (member states,
@@ -51,24 +51,35 @@ const FALLBACK_MEMBER_STATES: [&str; 27] = [
 ];
 
 /// A country (ISO 3166-1 alpha-2, upper case) or `EU` for all EU territory.
+///
+/// ```
+/// use model_licence::Region;
+///
+/// assert_eq!(Region::parse("fr")?.as_str(), "FR");
+/// assert!(Region::parse("FR")?.within("EU"));
+/// assert!(Region::parse("UK").is_err()); // the ISO code is GB
+/// # Ok::<(), model_licence::ParseError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Region(String);
 
 impl Region {
     /// Parses a region code, accepting any case. `UK` is refused: the ISO code is `GB`.
-    pub fn parse(code: &str) -> std::result::Result<Region, String> {
+    pub fn parse(code: &str) -> std::result::Result<Region, ParseError> {
         let upper = code.trim().to_ascii_uppercase();
         if upper == "EU" {
             return Ok(Region(upper));
         }
         match isocountry::CountryCode::for_alpha2(&upper) {
             Ok(country) => Ok(Region(country.alpha2().to_string())),
-            Err(_) if upper == "UK" => {
-                Err("`UK` is not an ISO 3166-1 code; the United Kingdom is `GB`".to_string())
-            }
-            Err(_) => Err(format!(
-                "`{code}` is not an ISO 3166-1 alpha-2 country code (nor `EU`)"
+            Err(_) if upper == "UK" => Err(ParseError::new(
+                code,
+                "an ISO 3166-1 code; the United Kingdom is `GB`",
+            )),
+            Err(_) => Err(ParseError::new(
+                code,
+                "an ISO 3166-1 alpha-2 country code (nor `EU`)",
             )),
         }
     }
@@ -85,7 +96,7 @@ impl Region {
 }
 
 impl TryFrom<String> for Region {
-    type Error = String;
+    type Error = ParseError;
     fn try_from(value: String) -> std::result::Result<Self, Self::Error> {
         Region::parse(&value)
     }
@@ -105,6 +116,15 @@ impl std::fmt::Display for Region {
 
 /// A kind of input or output the deployment handles.
 /// A kind of input or output the deployment handles.
+///
+/// ```
+/// use model_licence::Modality;
+///
+/// assert_eq!(Modality::parse("Vision")?, Modality::Vision);
+/// assert!(Modality::Vision.is_multimodal());
+/// assert!(!Modality::Text.is_multimodal());
+/// # Ok::<(), model_licence::ParseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Modality {
@@ -144,17 +164,14 @@ impl Modality {
     ];
 
     /// Parses a modality name (`text`, `vision`, ...).
-    pub fn parse(name: &str) -> std::result::Result<Modality, String> {
+    pub fn parse(name: &str) -> std::result::Result<Modality, ParseError> {
         let wanted = name.trim().to_ascii_lowercase();
         Modality::ALL
             .into_iter()
             .find(|m| m.as_str() == wanted)
             .ok_or_else(|| {
                 let known: Vec<&str> = Modality::ALL.iter().map(|m| m.as_str()).collect();
-                format!(
-                    "`{name}` is not a modality; use one of {}",
-                    known.join(", ")
-                )
+                ParseError::new(name, format!("a modality; use one of {}", known.join(", ")))
             })
     }
 
@@ -180,6 +197,18 @@ impl Modality {
 }
 
 /// Facts about the organisation that deploys the model.
+///
+/// ```
+/// use model_licence::{Organisation, Region};
+///
+/// let organisation = Organisation {
+///     monthly_active_users: Some(2_000_000),
+///     domicile: Some(Region::parse("DE")?),
+///     ..Organisation::default()
+/// };
+/// assert!(organisation.domicile.unwrap().within("EU"));
+/// # Ok::<(), model_licence::ParseError>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
@@ -194,6 +223,18 @@ pub struct Organisation {
 }
 
 /// Facts about the deployment.
+///
+/// ```
+/// use model_licence::{Deployment, Modality};
+///
+/// let deployment = Deployment {
+///     commercial: Some(true),
+///     fine_tune: Some(true),
+///     modalities: Some(vec![Modality::Text, Modality::Vision]),
+///     ..Deployment::default()
+/// };
+/// assert_eq!(deployment.distribute_weights, None);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Deployment {
@@ -218,6 +259,18 @@ pub struct Deployment {
 }
 
 /// The deployment context a licence is evaluated against.
+///
+/// ```
+/// use model_licence::{Context, Origin};
+///
+/// let context = Context::from_json(
+///     r#"{ "organisation": { "monthly_active_users": 900000000 }, "deployment": { "commercial": true } }"#,
+///     Origin::Memory("context".into()),
+/// )?;
+/// assert_eq!(context.organisation.monthly_active_users, Some(900_000_000));
+/// assert_eq!(context.deployment.fine_tune, None); // not said: unknown, which asks for review
+/// # Ok::<(), model_licence::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Context {

@@ -3,6 +3,13 @@
 use std::path::PathBuf;
 
 /// Where an input came from, for error messages.
+///
+/// ```
+/// use model_licence::Origin;
+///
+/// assert_eq!(Origin::Path("models/LICENSE".into()).to_string(), "models/LICENSE");
+/// assert_eq!(Origin::Memory("stdin".into()).to_string(), "<stdin>");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
     /// A file on disk.
@@ -21,6 +28,16 @@ impl std::fmt::Display for Origin {
 }
 
 /// Everything that can stop a check from running.
+///
+/// ```
+/// use model_licence::{Checker, Context, Error, Subject};
+///
+/// let err = Checker::new()
+///     .check(&Subject::parse("llama-33"), &Context::default_assumed())
+///     .unwrap_err();
+/// assert!(matches!(err, Error::UnknownLicenceId { ref suggestions, .. } if !suggestions.is_empty()));
+/// assert!(err.to_string().contains("did you mean"));
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -144,6 +161,35 @@ fn suggestion_text(suggestions: &[String]) -> String {
         "; run with `--list` to see the catalogue".to_string()
     } else {
         format!("; did you mean {}?", suggestions.join(", "))
+    }
+}
+
+/// A word that names none of the values of its kind: a verdict, a severity, a region or a
+/// modality.
+///
+/// ```
+/// use model_licence::{ParseError, Verdict};
+///
+/// let err = "pass".parse::<Verdict>().unwrap_err();
+/// assert_eq!(err.value, "pass");
+/// assert!(err.to_string().starts_with("`pass` is not a verdict"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{value}` is not {expected}")]
+pub struct ParseError {
+    /// What was given.
+    pub value: String,
+    /// What was expected, with the values accepted (`a verdict (permitted, ...)`).
+    pub expected: String,
+}
+
+impl ParseError {
+    /// `value` is not `expected`.
+    pub(crate) fn new(value: &str, expected: impl Into<String>) -> ParseError {
+        ParseError {
+            value: value.to_string(),
+            expected: expected.into(),
+        }
     }
 }
 

@@ -7,12 +7,22 @@
 use serde::{Deserialize, Serialize};
 
 use crate::context::{Context, Region};
+use crate::error::ParseError;
 use crate::terms::{
     BackedTerms, CommercialUse, Evidence, Hosting, OutputTraining, Redistribution, TermName,
     TerritoryBasis, TerritoryExclusion, TerritoryScope, UserThreshold,
 };
 
 /// How much a finding matters.
+///
+/// ```
+/// use model_licence::Severity;
+///
+/// assert!(Severity::Blocked < Severity::Review); // reports list the most severe first
+/// assert_eq!("obligation".parse::<Severity>()?, Severity::Obligation);
+/// assert_eq!(Severity::Info.to_string(), "info");
+/// # Ok::<(), model_licence::ParseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -39,6 +49,16 @@ impl Severity {
 }
 
 /// The outcome of a check.
+///
+/// ```
+/// use model_licence::{Exit, Verdict};
+///
+/// let verdict: Verdict = "needs_review".parse()?;
+/// assert_eq!(verdict, Verdict::NeedsReview);
+/// assert_eq!(verdict.to_string(), "needs_review");
+/// assert_eq!(verdict.exit_code(), Exit::NeedsReview);
+/// # Ok::<(), model_licence::ParseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
@@ -93,10 +113,10 @@ impl std::fmt::Display for Verdict {
 }
 
 impl std::str::FromStr for Verdict {
-    type Err = String;
+    type Err = ParseError;
 
     /// Parses the JSON name (`needs_review`).
-    fn from_str(name: &str) -> std::result::Result<Verdict, String> {
+    fn from_str(name: &str) -> std::result::Result<Verdict, ParseError> {
         [
             Verdict::Permitted,
             Verdict::PermittedWithObligations,
@@ -105,7 +125,12 @@ impl std::str::FromStr for Verdict {
         ]
         .into_iter()
         .find(|v| v.as_str() == name)
-        .ok_or_else(|| format!("`{name}` is not a verdict (permitted, permitted_with_obligations, needs_review, blocked)"))
+        .ok_or_else(|| {
+            ParseError::new(
+                name,
+                "a verdict (permitted, permitted_with_obligations, needs_review, blocked)",
+            )
+        })
     }
 }
 
@@ -116,10 +141,10 @@ impl std::fmt::Display for Severity {
 }
 
 impl std::str::FromStr for Severity {
-    type Err = String;
+    type Err = ParseError;
 
     /// Parses the JSON name (`review`).
-    fn from_str(name: &str) -> std::result::Result<Severity, String> {
+    fn from_str(name: &str) -> std::result::Result<Severity, ParseError> {
         [
             Severity::Blocked,
             Severity::Review,
@@ -128,7 +153,7 @@ impl std::str::FromStr for Severity {
         ]
         .into_iter()
         .find(|s| s.as_str() == name)
-        .ok_or_else(|| format!("`{name}` is not a severity (blocked, review, obligation, info)"))
+        .ok_or_else(|| ParseError::new(name, "a severity (blocked, review, obligation, info)"))
     }
 }
 
@@ -208,6 +233,13 @@ impl PartialEq<i32> for Exit {
 macro_rules! rules {
     ($($variant:ident = $code:literal : $about:literal,)*) => {
         /// The stable code of the rule that produced a finding (`findings[].rule`).
+        ///
+        /// ```
+        /// use model_licence::Rule;
+        ///
+        /// assert_eq!(Rule::UserThreshold.code(), "user-threshold");
+        /// assert!(Rule::ALL.iter().all(|rule| !rule.about().is_empty()));
+        /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         pub enum Rule {
             $(#[doc = $about] #[serde(rename = $code)] $variant,)*
@@ -267,6 +299,16 @@ impl std::fmt::Display for Rule {
 }
 
 /// One result of a rule.
+///
+/// ```
+/// use model_licence::{Checker, Context, Rule, Severity, Subject};
+///
+/// let report = Checker::new().check(&Subject::parse("gemma"), &Context::default_assumed())?;
+/// let notice = report.findings.iter().find(|f| f.severity == Severity::Obligation).unwrap();
+/// println!("[{}] {}", notice.rule, notice.message);
+/// assert!(!notice.evidence.is_empty());
+/// # Ok::<(), model_licence::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// The rule that produced it.
@@ -301,6 +343,15 @@ impl Finding {
 
 /// Evaluates terms against a context: every rule, in a fixed order. Nothing is known of the
 /// model beyond its licence (see [`evaluate_model`]).
+///
+/// ```
+/// use model_licence::{Catalogue, Context, Severity, evaluate};
+///
+/// let terms = &Catalogue::embedded()?.get("cc-by-nc-4.0").expect("in the catalogue").terms;
+/// let findings = evaluate(terms, &Context::default_assumed()); // a commercial product
+/// assert!(findings.iter().any(|f| f.severity == Severity::Blocked));
+/// # Ok::<(), model_licence::Error>(())
+/// ```
 pub fn evaluate(terms: &BackedTerms, context: &Context) -> Vec<Finding> {
     evaluate_model(terms, context, &ModelFacts::default())
 }
@@ -328,7 +379,7 @@ pub struct Known<T> {
 /// fixed order.
 ///
 /// ```
-/// use model_licence::{Catalogue, Context, Region, Verdict, evaluate::{Known, ModelFacts, evaluate_model}};
+/// use model_licence::{Catalogue, Context, Region, Verdict, parts::{Known, ModelFacts, evaluate_model}};
 ///
 /// let llama = Catalogue::embedded()?.get("llama-3.2").expect("in the catalogue");
 /// let mut context = Context::default_assumed();

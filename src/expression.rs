@@ -4,11 +4,9 @@
 //! alternative for the context is reported, with a note naming the choice and the others.
 
 use crate::catalogue::{Catalogue, Licence};
-use crate::check::CheckOptions;
-use crate::context::Context;
 use crate::error::{Error, Origin, Result};
 use crate::evaluate::{Finding, ModelFacts, Rule, Severity};
-use crate::report::Report;
+use crate::report::{Report, Run};
 
 /// The most alternatives an expression may expand to (`(A OR B) AND (C OR D)` is four).
 const MAX_ALTERNATIVES: usize = 64;
@@ -146,17 +144,11 @@ fn term<'c>(item: &spdx::LicenseItem, catalogue: &'c Catalogue) -> Term<'c> {
 
 /// Checks an SPDX expression: every alternative evaluated for the context, the most favourable
 /// reported (ties go to the one written first), with a note on the choice.
-pub fn check_expression(
-    subject: &str,
-    text: &str,
-    catalogue: &Catalogue,
-    context: &Context,
-    options: &CheckOptions,
-) -> Result<Report> {
-    let (alternatives, mut notes) = alternatives(text, catalogue)?;
+pub(crate) fn check_expression(run: &Run, text: &str) -> Result<Report> {
+    let (alternatives, mut notes) = alternatives(text, run.catalogue)?;
     let mut reports: Vec<(String, Report)> = alternatives
         .iter()
-        .map(|group| (label(group), check_group(subject, group, context, options)))
+        .map(|group| (label(group), check_group(run, group)))
         .collect();
     let best = (0..reports.len())
         .min_by_key(|&i| reports[i].1.verdict)
@@ -191,7 +183,7 @@ fn label(group: &[Term]) -> String {
 }
 
 /// One alternative: its licences binding together, or, if one is unknown, a review.
-fn check_group(subject: &str, group: &[Term], context: &Context, options: &CheckOptions) -> Report {
+fn check_group(run: &Run, group: &[Term]) -> Report {
     let known: Vec<&Licence> = group
         .iter()
         .filter_map(|t| match t {
@@ -217,13 +209,7 @@ fn check_group(subject: &str, group: &[Term], context: &Context, options: &Check
     );
     if known.is_empty() {
         let model = ModelFacts::default();
-        return crate::model::unknown_licence_report(
-            subject,
-            unknown_finding,
-            &model,
-            context,
-            options,
-        );
+        return crate::model::unknown_licence_report(run, unknown_finding, &model);
     }
     // The known licences bind whatever the unknown one says: what they forbid stays forbidden.
     let model = known
@@ -231,7 +217,7 @@ fn check_group(subject: &str, group: &[Term], context: &Context, options: &Check
         .map(|l| crate::modality::of_licence(l))
         .find(|facts| facts.multimodal.is_some())
         .unwrap_or_default();
-    let mut report = crate::model::report_for(subject, &known, &model, context, options);
+    let mut report = crate::model::report_for(run, &known, &model);
     if !unknown.is_empty() {
         // No one licence is the licence of this alternative: it is not identified.
         report.licence.id = None;

@@ -8,7 +8,7 @@
 use crate::catalogue::{Catalogue, Licence};
 use crate::consistency::{card_line, name_words};
 use crate::evaluate::{Finding, Rule, Severity};
-use crate::lineage::{Binding, binds_derivatives};
+use crate::lineage::Binding;
 use crate::metadata::{Declared, ModelCard};
 
 /// A word that points at a family whose licence binds derivatives.
@@ -44,7 +44,7 @@ fn build_family_words(catalogue: &Catalogue) -> Vec<FamilyWord> {
     let binding: Vec<&Licence> = catalogue
         .licences()
         .iter()
-        .filter(|l| binds_derivatives(l))
+        .filter(|l| l.binds_derivatives())
         .collect();
     let mut words: Vec<FamilyWord> = Vec::new();
     let mut push = |word: String, family: &str, inside_words: bool| {
@@ -132,7 +132,7 @@ fn tag_family(catalogue: &Catalogue, tag: &str) -> Option<String> {
     let binding = catalogue
         .licences()
         .iter()
-        .any(|l| families == [l.family.as_str()] && binds_derivatives(l));
+        .any(|l| families == [l.family.as_str()] && l.binds_derivatives());
     binding.then(|| families[0].to_string())
 }
 
@@ -210,7 +210,7 @@ impl<'a> Shown<'a> {
 }
 
 /// The words that point at each family whose licence binds derivatives, as (word, family).
-pub fn family_word_list(catalogue: &Catalogue) -> Vec<(String, String)> {
+pub(crate) fn family_word_list(catalogue: &Catalogue) -> Vec<(String, String)> {
     family_words(catalogue)
         .iter()
         .map(|w| (w.word.clone(), w.family.clone()))
@@ -291,4 +291,42 @@ pub(crate) fn capitalised(word: &str) -> String {
         .next()
         .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every family whose model licence binds derivatives has a word that points at it, and the
+    /// names people write for the big families are among the words.
+    #[test]
+    fn every_binding_family_has_a_word() {
+        let catalogue = Catalogue::embedded().expect("catalogue");
+        let words = family_words(catalogue);
+        for licence in catalogue.licences() {
+            if licence.kind == crate::catalogue::LicenceKind::Model && licence.binds_derivatives() {
+                assert!(
+                    words.iter().any(|w| w.family == licence.family),
+                    "no word names the {} family",
+                    licence.family
+                );
+            }
+        }
+        let known = [
+            "llama",
+            "gemma",
+            "qwen",
+            "flux",
+            "mistral",
+            "codestral",
+            "stable",
+            "yi",
+        ];
+        for word in known {
+            assert!(
+                words.iter().any(|w| w.word == word),
+                "`{word}` is not a family word"
+            );
+        }
+    }
 }

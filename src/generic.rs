@@ -245,3 +245,70 @@ pub fn review(licence: &Licence) -> Option<Finding> {
         Vec::new(),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::Catalogue;
+
+    /// The categories agree with the terms curated by hand for the SPDX licences the catalogue
+    /// holds: on commercial use, sharing derivatives and keeping the licence, a category's generic
+    /// terms are what the curated ones say, and never more permissive.
+    #[test]
+    fn categories_agree_with_the_curated_spdx_licences() {
+        let catalogue = Catalogue::embedded().expect("catalogue");
+        let mut compared = 0;
+        for licence in catalogue.licences() {
+            let Some(id) = spdx::license_id(&licence.spdx) else {
+                continue;
+            };
+            let category = category(id);
+            if category == Category::Unknown {
+                // Unknown generic terms are never more permissive: nothing to compare.
+                continue;
+            }
+            let generic = terms(category);
+            let curated = &licence.terms.terms;
+            assert_eq!(
+                generic.commercial_use, curated.commercial_use,
+                "{}",
+                licence.spdx
+            );
+            assert_eq!(
+                generic.derivatives.redistribution, curated.derivatives.redistribution,
+                "{}",
+                licence.spdx
+            );
+            assert_eq!(
+                generic.licence_copy, curated.licence_copy,
+                "{}",
+                licence.spdx
+            );
+            compared += 1;
+        }
+        assert!(compared >= 20, "{compared} curated SPDX licences compared");
+    }
+
+    #[test]
+    fn categories_follow_the_id() {
+        let of = |name: &str| category(spdx::license_id(name).expect(name));
+        assert_eq!(
+            of("CC-BY-NC-SA-3.0"),
+            Category::NonCommercial {
+                no_derivatives: false
+            }
+        );
+        assert_eq!(
+            of("CC-BY-NC-ND-3.0"),
+            Category::NonCommercial {
+                no_derivatives: true
+            }
+        );
+        assert_eq!(of("CC-BY-ND-2.0"), Category::NoDerivatives);
+        assert_eq!(of("LGPL-3.0-or-later"), Category::WeakCopyleft);
+        assert_eq!(of("AGPL-3.0-or-later"), Category::StrongCopyleft);
+        assert_eq!(of("Unlicense"), Category::PublicDomain);
+        assert_eq!(of("X11"), Category::Permissive);
+        assert_eq!(of("PolyForm-Small-Business-1.0.0"), Category::Unknown);
+    }
+}

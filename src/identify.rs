@@ -17,7 +17,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use spdx::detection::TextData;
 
 use crate::catalogue::{Catalogue, Licence};
@@ -30,7 +30,7 @@ const SHINGLE: usize = 5;
 pub const MIN_CONFIDENCE: f64 = 0.80;
 
 /// How a licence was identified (`licence.match.method` in the JSON report).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum MatchMethod {
     /// The subject named a catalogue id or alias.
@@ -44,6 +44,17 @@ pub enum MatchMethod {
 }
 
 /// The outcome of matching a text against the catalogue.
+///
+/// ```
+/// use model_licence::{Catalogue, identify_text};
+///
+/// let catalogue = Catalogue::embedded()?;
+/// let mit = catalogue.get("mit").expect("in the catalogue");
+/// let found = identify_text(catalogue, &mit.text.replace("Permission is hereby", "Permission is hereby, gladly,"));
+/// assert_eq!(found.licence.map(|l| l.id.as_str()), Some("mit"));
+/// assert!(!found.exact && !found.changes.is_empty()); // a changed copy: its changes are listed
+/// # Ok::<(), model_licence::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct TextMatch<'c> {
     /// The licence identified, if any.
@@ -186,6 +197,16 @@ fn index(catalogue: &Catalogue) -> &Index {
 /// Matches a licence text against the catalogue.
 ///
 /// The catalogue prepares its matching index on the first call and keeps it.
+///
+/// ```
+/// use model_licence::{Catalogue, identify_text};
+///
+/// let catalogue = Catalogue::embedded()?;
+/// let found = identify_text(catalogue, catalogue.get("llama-3.1").unwrap().text);
+/// assert_eq!((found.licence.map(|l| l.id.as_str()), found.exact), (Some("llama-3.1"), true));
+/// assert!(identify_text(catalogue, "All rights reserved.").licence.is_none());
+/// # Ok::<(), model_licence::Error>(())
+/// ```
 pub fn identify_text<'c>(catalogue: &'c Catalogue, text: &str) -> TextMatch<'c> {
     identify_words(catalogue, text, &Words::new(text))
 }

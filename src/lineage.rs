@@ -5,10 +5,10 @@
 //! catalogue's list of published repositories, then through the cards of intermediate models the
 //! caller supplies ([`ModelIndex`]); an unknown base is reported, never assumed harmless.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Catalogue, Licence, LicenceKind};
 use crate::error::{Origin, Result};
@@ -22,7 +22,7 @@ use crate::text::{Limits, read_text_file};
 const MAX_DEPTH: usize = 8;
 
 /// One step of a model's ancestry, nearest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineageStep {
     /// The base model's repository id.
     pub model: String,
@@ -39,7 +39,6 @@ pub struct LineageStep {
 #[derive(Debug, Clone, Default)]
 pub struct ModelIndex {
     dirs: Vec<PathBuf>,
-    paths: HashMap<String, PathBuf>,
     limits: Limits,
 }
 
@@ -56,25 +55,12 @@ impl ModelIndex {
 
     /// An index of the cards in several folders, searched in order.
     pub fn from_dirs(dirs: Vec<PathBuf>, limits: Limits) -> ModelIndex {
-        ModelIndex {
-            dirs,
-            paths: HashMap::new(),
-            limits,
-        }
-    }
-
-    /// Adds the card of a model whose repository id is known.
-    pub fn insert_path(&mut self, repo: &str, path: PathBuf) {
-        self.paths.insert(repo.to_ascii_lowercase(), path);
+        ModelIndex { dirs, limits }
     }
 
     /// The card of a repository, if this index has one that reads.
     pub fn card(&self, repo: &str) -> Option<ModelCard> {
-        let path = self
-            .paths
-            .get(&repo.to_ascii_lowercase())
-            .cloned()
-            .or_else(|| self.probe(repo))?;
+        let path = self.probe(repo)?;
         // A Hugging Face cache entry holds the card in the snapshot `refs/main` names.
         let path = if crate::hf_cache::is_entry(&path) {
             crate::hf_cache::snapshot(&path, None)?.1
@@ -170,12 +156,24 @@ pub struct Binding<'c> {
     pub own_listing: bool,
 }
 
-/// Whether a licence's terms follow the models derived from it: every model licence does (use
-/// restrictions, naming, notices), and so does an open licence with conditions on derivatives
-/// (share-alike, non-commercial). A derivative of an Apache-2.0 model may be relicensed.
-pub fn binds_derivatives(licence: &Licence) -> bool {
-    licence.kind == LicenceKind::Model
-        || licence.terms.terms.derivatives.redistribution != Redistribution::Allowed
+impl Licence {
+    /// Whether the licence's terms follow the models derived from it: every model licence does
+    /// (use restrictions, naming, notices), and so does an open licence with conditions on
+    /// derivatives (share-alike, non-commercial). A derivative of an Apache-2.0 model may be
+    /// relicensed.
+    ///
+    /// ```
+    /// use model_licence::Catalogue;
+    ///
+    /// let catalogue = Catalogue::embedded()?;
+    /// assert!(catalogue.get("llama-3.3").unwrap().binds_derivatives());
+    /// assert!(!catalogue.get("apache-2.0").unwrap().binds_derivatives());
+    /// # Ok::<(), model_licence::Error>(())
+    /// ```
+    pub fn binds_derivatives(&self) -> bool {
+        self.kind == LicenceKind::Model
+            || self.terms.terms.derivatives.redistribution != Redistribution::Allowed
+    }
 }
 
 /// Resolves the licences that bind the model a card describes.
@@ -271,7 +269,7 @@ fn resolve_at<'c>(
     let same_weights = matches!(relation, Some(Relation::Quantized | Relation::Adapter));
     let mut binding_parents: Vec<&'c Licence> = inherited
         .into_iter()
-        .filter(|l| same_weights || binds_derivatives(l))
+        .filter(|l| same_weights || l.binds_derivatives())
         .collect();
     dedup(&mut binding_parents);
     if !binding_parents.is_empty() {

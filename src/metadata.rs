@@ -4,7 +4,7 @@
 //! Cards come from strangers, so parsing is bounded: the YAML budget refuses alias bombs, deep
 //! nesting and huge documents with an error rather than a hang.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::catalogue::{Catalogue, Licence};
@@ -12,7 +12,7 @@ use crate::error::{Error, Origin, Result};
 use crate::terms::Evidence;
 
 /// How a model derives from its base (`base_model_relation`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     /// Weights trained further from the base.
@@ -49,7 +49,7 @@ impl Relation {
 }
 
 /// What a model's metadata says, as read from its card or its Hub JSON.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModelCard {
     /// The repository id (`owner/name`), where the metadata or the file name gives it.
     pub repo: Option<String>,
@@ -64,7 +64,7 @@ pub struct ModelCard {
     /// `base_model_relation`, as stated or as the Hub's tags give it.
     pub base_model_relation: Option<Relation>,
     /// `tags`.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// `pipeline_tag`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -73,7 +73,7 @@ pub struct ModelCard {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extra_gated_prompt: Option<String>,
     /// `extra_gated_eu_disallowed`: the Hub refuses access from the EU.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub extra_gated_eu_disallowed: bool,
     /// Files of the repository (Hub JSON `siblings`).
     #[serde(skip)]

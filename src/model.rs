@@ -7,9 +7,8 @@
 use std::path::Path;
 
 use crate::catalogue::{Catalogue, Licence};
-use crate::check::{CheckOptions, check_licence_for, check_text, check_text_for};
+use crate::check::{check_licence, check_text};
 use crate::consistency::{Settled, disagreements};
-use crate::context::Context;
 use crate::error::{Error, Origin, Result};
 use crate::evaluate::{Finding, ModelFacts, Rule, Severity, evaluate_model};
 use crate::family::family_hints;
@@ -18,7 +17,7 @@ use crate::identify::MatchMethod;
 use crate::licence_files::{FolderFiles, allowed_roots, contained_target, read_licence_files};
 use crate::lineage::{Binding, ModelIndex, read_model_card, repo_from_name, resolve};
 use crate::metadata::{CardBody, Declared, ModelCard};
-use crate::report::{LicenceReport, MatchInfo, Report};
+use crate::report::{LicenceReport, MatchInfo, Report, Run};
 use crate::terms::{BackedTerms, Evidence, TermEvidence, TermName, Terms};
 use crate::text::read_text_file;
 
@@ -34,12 +33,7 @@ pub struct LicenceFile {
 /// Checks a model folder: its `README.md` card and every licence-bearing file beside it (see
 /// [`crate::licence_files`]). Intermediate cards of its lineage are looked for in the folder's
 /// parent (see [`ModelIndex`]).
-pub fn check_model_folder(
-    subject: &str,
-    dir: &Path,
-    context: &Context,
-    options: &CheckOptions,
-) -> Result<Report> {
+pub(crate) fn check_model_folder(run: &Run, dir: &Path) -> Result<Report> {
     if crate::hf_cache::is_entry(dir) {
         // A Hugging Face cache entry: the model is the snapshot `refs/main` names.
         let Some((_, snapshot)) = crate::hf_cache::snapshot(dir, None) else {
@@ -48,7 +42,7 @@ pub fn check_model_folder(
                 message: "is a Hugging Face cache entry, but neither `refs/main` nor a single snapshot tells which revision to check".to_string(),
             });
         };
-        return check_model_folder(subject, &snapshot, context, options);
+        return check_model_folder(run, &snapshot);
     }
     let origin = Origin::Path(dir.to_path_buf());
     let roots = allowed_roots(dir)?;
@@ -56,7 +50,7 @@ pub fn check_model_folder(
     if std::fs::symlink_metadata(&readme).is_ok() {
         contained_target(&readme, &roots)?;
     }
-    let mut card = read_model_card(dir, options.limits)?.unwrap_or_default();
+    let mut card = read_model_card(dir, run.limits)?.unwrap_or_default();
     if card.repo.is_none() {
         // A Hugging Face cache snapshot is named by its revision; its cache entry names the repo.
         card.repo = roots
@@ -66,7 +60,7 @@ pub fn check_model_folder(
             .filter_map(|p| p.file_name().and_then(|n| n.to_str()))
             .find_map(repo_from_name);
     }
-    let files = read_licence_files(dir, card.license_link.as_deref(), options.limits)?;
+    let files = read_licence_files(dir, card.license_link.as_deref(), run.limits)?;
     if card == ModelCard::default() && files.is_empty() {
         return Err(Error::Unsupported {
             origin,
@@ -75,7 +69,7 @@ pub fn check_model_folder(
     }
     if card.body.is_none() && readme.is_file() {
         // A README without front matter is still read for what it says about the licence.
-        let text = read_text_file(&readme, options.limits)?;
+        let text = read_text_file(&readme, run.limits)?;
         card.body = Some(CardBody { text, start: 0 });
     }
     // Base models' cards are looked for beside the folder and, for a snapshot of a Hub cache,
@@ -88,8 +82,8 @@ pub fn check_model_folder(
             .filter_map(|entry| entry.parent())
             .map(Path::to_path_buf),
     );
-    let index = ModelIndex::from_dirs(index_dirs, options.limits);
-    let mut report = check_card(subject, &card, &files, &index, context, options);
+    let index = ModelIndex::from_dirs(index_dirs, run.limits);
+    let mut report = check_card(run, &card, &files, &index);
     if roots.len() > 1 {
         // A snapshot of a Hub cache is named by its revision.
         report.revision = dir.file_name().and_then(|n| n.to_str()).map(str::to_string);
@@ -99,17 +93,13 @@ pub fn check_model_folder(
 
 /// Checks a model described by its card (from a README's front matter or a Hub JSON), with the
 /// licence-bearing files of its folder, if any.
-pub fn check_card(
-    subject: &str,
+pub(crate) fn check_card(
+    run: &Run,
     card: &ModelCard,
     folder: &FolderFiles,
     index: &ModelIndex,
-    context: &Context,
-    options: &CheckOptions,
 ) -> Report {
-    let Ok(catalogue) = Catalogue::embedded() else {
-        return check_text(subject, "", context, options);
-    };
+    let catalogue = run.catalogue;
     let binding = resolve(card, catalogue, index);
     let files = Files::new(catalogue, folder);
     let weights_licences = files.weights_licences();
@@ -117,23 +107,23 @@ pub fn check_card(
     let file_licence = primary.and_then(|f| f.licence);
     let model = model_facts(card, &binding, file_licence, catalogue);
     let mut report = if binding.from_bases {
-        report_for(subject, &binding.licences, &model, context, options)
+        report_for(run, &binding.licences, &model)
     } else if weights_licences.len() > 1 {
-        combined(subject, &weights_licences, &model, context, options)
+        combined(run, &weights_licences, &model)
     } else if let Some(file) = primary {
         // The text shipped with the model binds over the label on its card.
-        let mut report = check_text_for(subject, &file.file.text, Some(&model), context, options);
+        let mut report = check_text(run, &file.file.text, Some(&model));
         report.notes.push(format!(
             "`licence` evidence points into the model's {} file",
             file.file.name
         ));
         report
     } else if !binding.licences.is_empty() {
-        report_for(subject, &binding.licences, &model, context, options)
+        report_for(run, &binding.licences, &model)
     } else if !binding.alternatives.is_empty() {
-        best_alternative(subject, &binding.alternatives, &model, context, options)
+        best_alternative(run, &binding.alternatives, &model)
     } else {
-        undeclared(subject, card, &binding, &model, context, options)
+        undeclared(run, card, &binding, &model)
     };
     if report.licence.match_info.method == MatchMethod::CatalogueId {
         report.licence.match_info.method = MatchMethod::Metadata;
@@ -248,28 +238,16 @@ fn settled<'c>(
 }
 
 /// The report for one catalogue licence, or for the strictest combination of several.
-pub(crate) fn report_for(
-    subject: &str,
-    licences: &[&Licence],
-    model: &ModelFacts,
-    context: &Context,
-    options: &CheckOptions,
-) -> Report {
+pub(crate) fn report_for(run: &Run, licences: &[&Licence], model: &ModelFacts) -> Report {
     match licences {
-        [one] => check_licence_for(subject, one, model, context, options, Vec::new()),
-        _ => combined(subject, licences, model, context, options),
+        [one] => check_licence(run, one, model, Vec::new()),
+        _ => combined(run, licences, model),
     }
 }
 
 /// Several licences bind at once (a merge, `A AND B`): each field takes its most restrictive
 /// value, and each clause names the licence it comes from.
-fn combined(
-    subject: &str,
-    licences: &[&Licence],
-    model: &ModelFacts,
-    context: &Context,
-    options: &CheckOptions,
-) -> Report {
+fn combined(run: &Run, licences: &[&Licence], model: &ModelFacts) -> Report {
     let mut terms: Option<Terms> = None;
     let mut evidence = TermEvidence::new();
     for licence in licences {
@@ -287,48 +265,24 @@ fn combined(
         evidence,
     };
     let ids: Vec<&str> = licences.iter().map(|l| l.id.as_str()).collect();
-    let mut findings = evaluate_model(&backed, context, model);
+    let mut findings = evaluate_model(&backed, run.context, model);
     findings.extend(licences.iter().filter_map(|l| crate::generic::review(l)));
     let licence = LicenceReport {
-        id: None,
-        name: None,
-        spdx: None,
-        match_info: MatchInfo {
-            method: MatchMethod::Metadata,
-            confidence: 1.0,
-            dice: None,
-            nearest: None,
-            based_on: None,
-        },
-        terms: backed.terms,
-        clauses: backed.evidence,
-        sha256: None,
         binding: ids.iter().map(|id| id.to_string()).collect(),
+        ..LicenceReport::unnamed(MatchInfo::new(MatchMethod::Metadata, 1.0), backed, None)
     };
-    Report::new(
-        subject.to_string(),
-        licence,
-        context.clone(),
-        options.context_source,
-        vec![format!(
-            "bound by several licences at once ({}): each term takes its most restrictive value; clauses name the licence they come from",
-            ids.join(", ")
-        )],
-        findings,
-    )
+    let note = format!(
+        "bound by several licences at once ({}): each term takes its most restrictive value; clauses name the licence they come from",
+        ids.join(", ")
+    );
+    run.report(licence, vec![note], findings)
 }
 
 /// `A OR B`: the licensee may pick; the most favourable alternative is reported.
-fn best_alternative(
-    subject: &str,
-    alternatives: &[&Licence],
-    model: &ModelFacts,
-    context: &Context,
-    options: &CheckOptions,
-) -> Report {
+fn best_alternative(run: &Run, alternatives: &[&Licence], model: &ModelFacts) -> Report {
     let mut reports: Vec<Report> = alternatives
         .iter()
-        .map(|l| check_licence_for(subject, l, model, context, options, Vec::new()))
+        .map(|l| check_licence(run, l, model, Vec::new()))
         .collect();
     reports.sort_by_key(|r| r.verdict);
     let ids: Vec<&str> = alternatives.iter().map(|l| l.id.as_str()).collect();
@@ -342,14 +296,7 @@ fn best_alternative(
 }
 
 /// No licence could be resolved: the card declares nothing known and no text was given.
-fn undeclared(
-    subject: &str,
-    card: &ModelCard,
-    binding: &Binding,
-    model: &ModelFacts,
-    context: &Context,
-    options: &CheckOptions,
-) -> Report {
+fn undeclared(run: &Run, card: &ModelCard, binding: &Binding, model: &ModelFacts) -> Report {
     let message = match &binding.declared {
         Declared::Unknown(name) => format!(
             "The model declares the licence `{name}`, which the catalogue does not know, and no licence text was given: a person must read the licence."
@@ -362,32 +309,20 @@ fn undeclared(
         message,
         card.license_evidence.iter().cloned().collect(),
     );
-    unknown_licence_report(subject, finding, model, context, options)
+    unknown_licence_report(run, finding, model)
 }
 
 /// A report on a licence nobody has read: unknown terms, evaluated, and the finding that says
 /// why no licence is known.
-pub(crate) fn unknown_licence_report(
-    subject: &str,
-    why: Finding,
-    model: &ModelFacts,
-    context: &Context,
-    options: &CheckOptions,
-) -> Report {
+pub(crate) fn unknown_licence_report(run: &Run, why: Finding, model: &ModelFacts) -> Report {
     let terms = BackedTerms {
         terms: Terms::unknown(),
         evidence: TermEvidence::new(),
     };
-    let mut findings = evaluate_model(&terms, context, model);
+    let mut findings = evaluate_model(&terms, run.context, model);
     findings.push(why);
-    Report::new(
-        subject.to_string(),
-        LicenceReport::unidentified(terms),
-        context.clone(),
-        options.context_source,
-        Vec::new(),
-        findings,
-    )
+    let licence = LicenceReport::unnamed(MatchInfo::new(MatchMethod::None, 0.0), terms, None);
+    run.report(licence, Vec::new(), findings)
 }
 
 /// Disagreements between the card's label, the licence file and the base model's licence.

@@ -80,6 +80,18 @@ pub struct Exception {
 }
 
 /// A validated policy.
+///
+/// ```
+/// use model_licence::{Origin, Policy};
+///
+/// let policy = Policy::from_toml(
+///     "[licences]\nallow = [\"apache-2.0\", \"mit\"]\n[obligations]\naccept = [\"attribution\"]\n",
+///     Origin::Memory("policy.toml".into()),
+/// )?;
+/// assert_eq!(policy.allow, ["apache-2.0", "mit"]);
+/// assert!(Policy::from_toml("[licences]\nallow = [\"no-such\"]\n", Origin::Memory("bad".into())).is_err());
+/// # Ok::<(), model_licence::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Policy {
     /// Licence ids allowed; when not empty, any other licence is refused.
@@ -153,8 +165,24 @@ impl Policy {
         Policy::from_toml(&text, Origin::Path(path.to_path_buf()))
     }
 
-    /// Parses and validates a policy, reporting every problem with its line.
+    /// Parses and validates a policy, reporting every problem with its line. Licence ids are
+    /// resolved in the embedded catalogue.
     pub fn from_toml(text: &str, origin: Origin) -> Result<Policy> {
+        Policy::from_toml_in(text, origin, Catalogue::embedded()?)
+    }
+
+    /// [`Policy::from_toml`] for a checker with a catalogue of its own: the policy may name the
+    /// organisation's licences.
+    ///
+    /// ```
+    /// use model_licence::{Catalogue, Origin, Policy};
+    ///
+    /// let catalogue = Catalogue::embedded()?;
+    /// let policy = Policy::from_toml_in("[licences]\nallow = [\"apache-2.0\"]\n", Origin::Memory("policy".into()), catalogue)?;
+    /// assert_eq!(policy.allow, ["apache-2.0"]);
+    /// # Ok::<(), model_licence::Error>(())
+    /// ```
+    pub fn from_toml_in(text: &str, origin: Origin, catalogue: &Catalogue) -> Result<Policy> {
         let raw: RawPolicy = toml::from_str(text).map_err(|err| {
             let line = err
                 .span()
@@ -164,7 +192,6 @@ impl Policy {
                 problems: vec![located(line, err.message())],
             }
         })?;
-        let catalogue = Catalogue::embedded()?;
         let mut problems = Vec::new();
         let line = |span: std::ops::Range<usize>| Some(crate::text::line_of(text, span.start));
         let ids =

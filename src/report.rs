@@ -3,8 +3,9 @@
 
 use std::fmt::Write;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use crate::catalogue::{Catalogue, Licence};
 use crate::context::Context;
 use crate::evaluate::{Finding, Rule, Severity, Verdict, group};
 use crate::identify::MatchMethod;
@@ -14,12 +15,22 @@ use crate::terms::{
     BackedTerms, CommercialUse, Evidence, Hosting, OutputTraining, Redistribution, TermEvidence,
     TermName, Terms, UserThreshold,
 };
+use crate::text::Limits;
 
 /// The JSON report's schema version; bumped only for a breaking change.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Where the evaluated context came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+///
+/// ```
+/// use model_licence::{Checker, Context, ContextSource, Subject};
+///
+/// let checker = Checker::new().with_context_source(ContextSource::Default);
+/// let report = checker.check(&Subject::parse("mit"), &Context::default_assumed())?;
+/// assert_eq!(report.context_source, ContextSource::Default);
+/// # Ok::<(), model_licence::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ContextSource {
     /// The documented default context ([`Context::default_assumed`]).
@@ -33,7 +44,7 @@ pub enum ContextSource {
 }
 
 /// How the licence was identified.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MatchInfo {
     /// `catalogue-id`, `text`, `metadata` or `none`.
     pub method: MatchMethod,
@@ -50,8 +61,21 @@ pub struct MatchInfo {
     pub based_on: Option<BasedOn>,
 }
 
+impl MatchInfo {
+    /// How a licence was identified, with no score or neighbour beside the confidence.
+    pub(crate) fn new(method: MatchMethod, confidence: f64) -> MatchInfo {
+        MatchInfo {
+            method,
+            confidence,
+            dice: None,
+            nearest: None,
+            based_on: None,
+        }
+    }
+}
+
 /// The catalogue licence a differently named licence is based on.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BasedOn {
     /// Its catalogue id.
     pub id: String,
@@ -62,7 +86,7 @@ pub struct BasedOn {
 }
 
 /// The closest catalogue licence to an unidentified text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Nearest {
     /// Its catalogue id.
     pub id: String,
@@ -71,7 +95,7 @@ pub struct Nearest {
 }
 
 /// The licence whose terms were evaluated.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LicenceReport {
     /// The catalogue id, or `null` when unidentified.
     pub id: Option<String>,
@@ -90,29 +114,78 @@ pub struct LicenceReport {
     /// licences bind at once).
     pub sha256: Option<String>,
     /// When several catalogue licences bind at once (a merge, `A AND B`): their ids.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub binding: Vec<String>,
 }
 
 impl LicenceReport {
-    /// No licence identified: the terms given (often [`Terms::unknown`]), matched by nothing.
-    pub fn unidentified(terms: BackedTerms) -> LicenceReport {
+    /// The terms of a catalogue licence (its curated terms, or those read from a copy of it).
+    pub(crate) fn of_licence(
+        licence: &Licence,
+        match_info: MatchInfo,
+        backed: BackedTerms,
+        sha256: Option<String>,
+    ) -> LicenceReport {
+        LicenceReport {
+            id: Some(licence.id.clone()),
+            name: Some(licence.name.clone()),
+            spdx: Some(licence.spdx.clone()),
+            ..LicenceReport::unnamed(match_info, backed, sha256)
+        }
+    }
+
+    /// Terms that are no one catalogue licence's: read from an unidentified text, combined
+    /// from several licences, or unknown.
+    pub(crate) fn unnamed(
+        match_info: MatchInfo,
+        backed: BackedTerms,
+        sha256: Option<String>,
+    ) -> LicenceReport {
         LicenceReport {
             id: None,
             name: None,
             spdx: None,
-            match_info: MatchInfo {
-                method: MatchMethod::None,
-                confidence: 0.0,
-                dice: None,
-                nearest: None,
-                based_on: None,
-            },
-            terms: terms.terms,
-            clauses: terms.evidence,
-            sha256: None,
+            match_info,
+            terms: backed.terms,
+            clauses: backed.evidence,
+            sha256,
             binding: Vec::new(),
         }
+    }
+}
+
+/// One check under way: what every report of it shares (the subject, the context and where it
+/// came from), and the catalogue and limits it runs with. Every report is assembled here.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Run<'a> {
+    /// The catalogue licences are identified against.
+    pub catalogue: &'a Catalogue,
+    /// What was checked, as the user named it.
+    pub subject: &'a str,
+    /// The context evaluated.
+    pub context: &'a Context,
+    /// Where the context came from.
+    pub context_source: ContextSource,
+    /// Input size limits.
+    pub limits: Limits,
+}
+
+impl Run<'_> {
+    /// The report of this check for the licence evaluated and what the rules found.
+    pub(crate) fn report(
+        &self,
+        licence: LicenceReport,
+        notes: Vec<String>,
+        findings: Vec<Finding>,
+    ) -> Report {
+        Report::new(
+            self.subject.to_string(),
+            licence,
+            self.context.clone(),
+            self.context_source,
+            notes,
+            findings,
+        )
     }
 }
 
@@ -126,7 +199,19 @@ pub fn sha256_hex(text: &str) -> String {
 }
 
 /// The outcome of checking one subject.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// ```
+/// use model_licence::{Checker, Context, Exit, Severity, Subject, Verdict};
+///
+/// let report = Checker::new().check(&Subject::parse("gemma"), &Context::default_assumed())?;
+/// assert_eq!(report.licence.id.as_deref(), Some("gemma"));
+/// assert_eq!(report.verdict, Verdict::PermittedWithObligations);
+/// assert!(!report.findings_of(Severity::Obligation).is_empty());
+/// assert_eq!(report.exit_code(), Exit::Permitted);
+/// assert!(report.to_human(false).contains("Verdict: PERMITTED WITH OBLIGATIONS"));
+/// # Ok::<(), model_licence::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -199,6 +284,21 @@ impl Report {
     /// The process exit code for this report's verdict.
     pub fn exit_code(&self) -> crate::evaluate::Exit {
         self.verdict.exit_code()
+    }
+
+    /// Reads a report back from its JSON (what [`Report::to_json`] and the command line's
+    /// `--format json` write).
+    ///
+    /// ```
+    /// use model_licence::{Checker, Context, Report, Subject};
+    ///
+    /// let report = Checker::new().check(&Subject::parse("gemma"), &Context::default_assumed())?;
+    /// let read = Report::from_json(&report.to_json()).expect("a report reads back");
+    /// assert_eq!(read, report);
+    /// # Ok::<(), model_licence::Error>(())
+    /// ```
+    pub fn from_json(json: &str) -> std::result::Result<Report, serde_json::Error> {
+        serde_json::from_str(json)
     }
 
     /// The report as pretty-printed JSON (`CONTRACT.md`).

@@ -1,21 +1,103 @@
-//! Subjects that are not files: standard input (`-`) and Hugging Face model ids
-//! (`owner/name[@revision]`), which are resolved offline from the catalogue's repository list.
+//! What can be checked: a [`Subject`], and the command line's way of naming one.
 
 use std::io::Read;
+use std::path::{Path, PathBuf};
 
-use crate::catalogue::Catalogue;
-use crate::check::{CheckOptions, check_licence_for};
-use crate::context::Context;
 use crate::error::{Error, Origin, Result};
-use crate::metadata::ModelCard;
-use crate::report::Report;
 use crate::text::{Limits, decode_text};
+
+/// What to check: a licence (by id, by its text, by an SPDX expression) or a model (by its
+/// card, its Hub API JSON, its folder, or its Hub id).
+///
+/// ```
+/// use model_licence::Subject;
+///
+/// assert_eq!(Subject::parse("llama-3.3"), Subject::LicenceId("llama-3.3".into()));
+/// assert!(matches!(Subject::parse("meta-llama/Llama-3.3-70B-Instruct@main"), Subject::ModelId(_)));
+/// assert_eq!(Subject::parse("-"), Subject::Stdin);
+/// let text = Subject::LicenceText("Permission is hereby granted, free of charge, ...".into());
+/// assert_eq!(text.name(), "<licence text>");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Subject {
+    /// A catalogue licence id or alias (`llama-3.3`, `llama3.3`, `llama`). When the catalogue
+    /// does not know the name but a file or folder of that name exists, that is checked: the
+    /// command line's `model-licence check LICENSE` (write `./llama` for a file the catalogue
+    /// would take as an id).
+    LicenceId(String),
+    /// A file (a licence text, a model card with front matter, a Hub API JSON) or a model
+    /// folder (a card and its licence files).
+    Path(PathBuf),
+    /// A licence text held in memory.
+    LicenceText(String),
+    /// A model card held in memory: a `README.md` with YAML front matter.
+    CardText(String),
+    /// A model's Hub API JSON held in memory (`https://huggingface.co/api/models/OWNER/NAME`).
+    HubJson(String),
+    /// An SPDX expression of licences, as a card's `license:` gives it (`apache-2.0 OR mit`),
+    /// checked as a model's declared licence.
+    Spdx(String),
+    /// A Hub model id, resolved offline from the catalogue's repository list.
+    ModelId(ModelId),
+    /// Whatever standard input holds: a licence text, a card or a Hub JSON.
+    Stdin,
+}
+
+impl Subject {
+    /// Reads a subject as the command line does: `-` is standard input; a name without a path
+    /// separator is a licence id (or a file of that name, see [`Subject::LicenceId`]); a path
+    /// that exists is that path; `owner/name[@revision]` that is no path is a model id; anything
+    /// else is a path (which will not be found).
+    pub fn parse(argument: &str) -> Subject {
+        if argument == STDIN {
+            return Subject::Stdin;
+        }
+        if crate::expression::looks_like_expression(argument)
+            && std::fs::symlink_metadata(argument).is_err()
+        {
+            return Subject::Spdx(argument.to_string());
+        }
+        if !argument.contains(['/', '\\']) {
+            return Subject::LicenceId(argument.to_string());
+        }
+        let path = Path::new(argument);
+        // A symbolic link that leads nowhere is still a path: checking it says why it fails.
+        if std::fs::symlink_metadata(path).is_ok() {
+            return Subject::Path(path.to_path_buf());
+        }
+        match ModelId::parse(argument) {
+            Some(id) => Subject::ModelId(id),
+            None => Subject::Path(path.to_path_buf()),
+        }
+    }
+
+    /// The subject as a report names it: the id, path, expression or model id as given, `-`
+    /// for standard input, `<licence text>`, `<model card>` or `<hub json>` for a text.
+    pub fn name(&self) -> String {
+        match self {
+            Subject::LicenceId(name) | Subject::Spdx(name) => name.clone(),
+            Subject::Path(path) => path.to_string_lossy().into_owned(),
+            Subject::LicenceText(_) => "<licence text>".to_string(),
+            Subject::CardText(_) => "<model card>".to_string(),
+            Subject::HubJson(_) => "<hub json>".to_string(),
+            Subject::ModelId(id) => id.to_string(),
+            Subject::Stdin => STDIN.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for Subject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name())
+    }
+}
 
 /// The subject that stands for standard input.
 pub const STDIN: &str = "-";
 
 /// Reads standard input as a text, with the same size limit and encoding checks as a file.
-pub fn read_stdin(limits: Limits) -> Result<String> {
+pub(crate) fn read_stdin(limits: Limits) -> Result<String> {
     read_limited(std::io::stdin().lock(), limits)
 }
 
@@ -36,6 +118,14 @@ fn read_limited(input: impl Read, limits: Limits) -> Result<String> {
 }
 
 /// A Hugging Face model id: `owner/name`, optionally pinned to a revision (`@main`, `@a1b2c3d`).
+///
+/// ```
+/// use model_licence::ModelId;
+///
+/// let id = ModelId::parse("Qwen/Qwen2.5-7B@main").expect("a model id");
+/// assert_eq!((id.repo.as_str(), id.revision.as_deref()), ("Qwen/Qwen2.5-7B", Some("main")));
+/// assert_eq!(ModelId::parse("./llama"), None);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ModelId {
     /// `owner/name`.
@@ -71,81 +161,13 @@ impl ModelId {
     }
 }
 
-/// Checks a model by its Hub id, offline: the catalogue's repository list gives the licence the
-/// licensor published it under and what the model takes in and gives out. A model the list
-/// does not hold is an error that says so: nothing is fetched.
-pub fn check_model_id(
-    subject: &str,
-    id: &ModelId,
-    context: &Context,
-    options: &CheckOptions,
-) -> Result<Report> {
-    let catalogue = Catalogue::embedded()?;
-    let Some((licence, listed)) = catalogue.model(&id.repo) else {
-        // Spelled like a model id, but it may as well be a mistyped path: say both.
-        return Err(Error::Unsupported {
-            origin: Origin::Path(subject.into()),
-            message: format!(
-                "no such file or folder, nor a model the offline catalogue lists (`{}` is not in its repository list, and nothing is fetched from the Hub): for a model, give its card, Hub JSON or folder",
-                id.repo
-            ),
-        });
-    };
-    let card = ModelCard {
-        repo: Some(listed.repo.clone()),
-        ..ModelCard::default()
-    };
-    let model = crate::modality::of_model(&card, [], catalogue);
-    let mut notes = vec![format!(
-        "`{}` was resolved offline from the catalogue's repository list: {} publishes it under {} ({}); its card and files were not read",
-        listed.repo, listed.source, licence.name, licence.id
-    )];
-    if let Some(revision) = &id.revision {
-        notes.push(format!(
-            "revision `{revision}` was not checked: the catalogue records the repository's licence, not each revision's"
-        ));
+impl std::fmt::Display for ModelId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.revision {
+            Some(revision) => write!(f, "{}@{revision}", self.repo),
+            None => f.write_str(&self.repo),
+        }
     }
-    Ok(check_licence_for(
-        subject, licence, &model, context, options, notes,
-    ))
-}
-
-/// Checks a model read from the Hugging Face Hub (or the Hub cache, offline): its card and
-/// licence files at the revision asked (default `main`), with base models fetched for the
-/// lineage. The report records the commit checked.
-#[cfg(feature = "hub")]
-pub fn check_hub_model(
-    subject: &str,
-    id: &ModelId,
-    context: &Context,
-    options: &CheckOptions,
-) -> Result<Report> {
-    let catalogue = Catalogue::embedded()?;
-    let mut config = crate::hub::HubConfig::from_env();
-    config.max_body_bytes = options.limits.max_input_bytes;
-    let fetched = crate::hub::fetch_model(id, &config, catalogue)?;
-    let mut report =
-        crate::model::check_model_folder(subject, &fetched.snapshot, context, options)?;
-    report.revision = Some(fetched.revision);
-    let mut notes = fetched.notes;
-    notes.append(&mut report.notes);
-    report.notes = notes;
-    Ok(report)
-}
-
-/// Without the `hub` feature, a model id cannot be fetched: say how to get it.
-#[cfg(not(feature = "hub"))]
-pub fn check_hub_model(
-    subject: &str,
-    _id: &ModelId,
-    _context: &Context,
-    _options: &CheckOptions,
-) -> Result<Report> {
-    Err(Error::Unsupported {
-        origin: Origin::Memory(subject.to_string()),
-        message: "this build cannot read the Hugging Face Hub: build with the `hub` feature"
-            .to_string(),
-    })
 }
 
 #[cfg(test)]

@@ -1,5 +1,23 @@
 //! The structured terms of a licence (the "fixed core" of `CONTRACT.md`, plus a few of our own),
 //! and the evidence that backs each of them.
+//!
+//! This module is the plain data vocabulary of a licence's terms: [`Terms`] and the value type
+//! of each field, [`TermName`] to name a field, [`Evidence`] for the clause behind a term and
+//! [`BackedTerms`] for terms with their clauses. It is public as a namespace of its own so that
+//! the crate root keeps to the types a check needs.
+//!
+//! ```
+//! use model_licence::Catalogue;
+//! use model_licence::terms::{CommercialUse, TermName, UserThreshold};
+//!
+//! let llama = Catalogue::embedded()?.get("llama-3.3").expect("in the catalogue");
+//! let terms = &llama.terms.terms;
+//! assert_eq!(terms.commercial_use, CommercialUse::Conditional);
+//! assert_eq!(terms.user_threshold, Some(UserThreshold::MonthlyActiveUsers(700_000_000)));
+//! let clause = &llama.terms.evidence_for(TermName::UserThreshold)[0];
+//! assert!(clause.text.contains("700 million"));
+//! # Ok::<(), model_licence::Error>(())
+//! ```
 
 use std::collections::BTreeMap;
 

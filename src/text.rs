@@ -14,6 +14,16 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 use crate::error::{Error, Origin, Result};
 
 /// Size limits for inputs.
+///
+/// ```
+/// use model_licence::{Checker, Context, Error, Limits, Subject};
+///
+/// let checker = Checker::new().with_limits(Limits { max_input_bytes: 10 });
+/// let err = checker
+///     .check(&Subject::Path("licences/mit/LICENSE.txt".into()), &Context::default_assumed())
+///     .unwrap_err();
+/// assert!(matches!(err, Error::TooLarge { limit: 10, .. }));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// The largest input accepted, in bytes.

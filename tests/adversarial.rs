@@ -18,9 +18,8 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use model_licence::{
-    Catalogue, CheckOptions, Context, Licence, Report, Rule, Severity, Verdict, check, check_text,
-};
+use common::{check, check_text};
+use model_licence::{Catalogue, Context, Licence, Report, Rule, Severity, Verdict};
 
 fn catalogue() -> &'static Catalogue {
     Catalogue::embedded().expect("catalogue")
@@ -365,16 +364,16 @@ fn thorough() -> bool {
 
 /// A commercial product is the default; a research lab that sells nothing is the context most
 /// likely to be waved through.
-fn contexts() -> [(&'static str, Context, CheckOptions); 2] {
+fn contexts() -> [(&'static str, Context, model_licence::ContextSource); 2] {
     let mut research = Context::default_assumed();
     research.deployment.commercial = Some(false);
     [
         (
             "default",
             Context::default_assumed(),
-            CheckOptions::DEFAULT_CONTEXT,
+            common::DEFAULT_CONTEXT,
         ),
-        ("non-commercial", research, CheckOptions::GIVEN_CONTEXT),
+        ("non-commercial", research, common::GIVEN_CONTEXT),
     ]
 }
 
@@ -626,7 +625,7 @@ fn adversarial_fixtures_give_their_expected_outcome() {
         let report = check(
             path.to_str().expect("path"),
             &Context::default_assumed(),
-            &CheckOptions::DEFAULT_CONTEXT,
+            &common::DEFAULT_CONTEXT,
         )
         .unwrap_or_else(|e| panic!("{file}: {e}"));
         let want_id = (id != "-").then_some(id);
@@ -642,12 +641,8 @@ fn adversarial_fixtures_give_their_expected_outcome() {
             }
         }
         if rule == "-" {
-            let by_id = check(
-                id,
-                &Context::default_assumed(),
-                &CheckOptions::DEFAULT_CONTEXT,
-            )
-            .expect("id");
+            let by_id =
+                check(id, &Context::default_assumed(), &common::DEFAULT_CONTEXT).expect("id");
             assert_eq!(serious(&report), serious(&by_id), "{file}");
             assert!(
                 by_id
@@ -687,7 +682,7 @@ fn a_licence_with_its_own_name_is_unknown_and_based_on_the_catalogue_licence() {
     let report = check(
         path.to_str().expect("path"),
         &Context::default_assumed(),
-        &CheckOptions::DEFAULT_CONTEXT,
+        &common::DEFAULT_CONTEXT,
     )
     .expect("falcon");
     assert_eq!(report.licence.id, None);

@@ -12,14 +12,15 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use common::check;
 use model_licence::terms::CommercialUse;
-use model_licence::{Catalogue, CheckOptions, Context, Licence, Report, Severity, check};
+use model_licence::{Catalogue, Context, Licence, Report, Severity};
 
 fn run(path: &Path) -> model_licence::Result<Report> {
     check(
         &path.to_string_lossy(),
         &Context::default_assumed(),
-        &CheckOptions::DEFAULT_CONTEXT,
+        &common::DEFAULT_CONTEXT,
     )
 }
 
@@ -81,33 +82,23 @@ fn every_adversarial_model_has_its_exact_outcome() {
 #[test]
 fn every_binding_family_named_without_a_base_is_reviewed() {
     let catalogue = Catalogue::embedded().expect("catalogue");
-    let words = model_licence::family::family_word_list(catalogue);
+    // The names of the families and the nicknames of their models (the library's own word list,
+    // which also takes models' first words, is tested beside it).
+    let mut words: Vec<(String, String)> = Vec::new();
     for licence in catalogue.licences() {
-        if licence.kind == model_licence::LicenceKind::Model
-            && model_licence::lineage::binds_derivatives(licence)
-        {
-            assert!(
-                words.iter().any(|(_, family)| *family == licence.family),
-                "no word names the {} family",
-                licence.family
+        if licence.kind == model_licence::parts::LicenceKind::Model && licence.binds_derivatives() {
+            let family = licence.family.clone();
+            words.push((family.clone(), family.clone()));
+            words.extend(
+                licence
+                    .nicknames
+                    .iter()
+                    .map(|n| (n.clone(), family.clone())),
             );
         }
     }
-    for word in [
-        "llama",
-        "gemma",
-        "qwen",
-        "flux",
-        "mistral",
-        "codestral",
-        "stable",
-        "yi",
-    ] {
-        assert!(
-            words.iter().any(|(w, _)| w == word),
-            "`{word}` is not a family word"
-        );
-    }
+    words.sort();
+    words.dedup();
     let dir = scratch(usize::MAX);
     let mut failures = Vec::new();
     for (word, family) in &words {
@@ -280,10 +271,13 @@ fn accounted_families(report: &Report, catalogue: &Catalogue) -> BTreeSet<String
         .map(|l| l.family.clone())
         .collect();
     if let Some(card) = &report.declared {
-        let declared = model_licence::metadata::declared_licence(card, catalogue);
-        if let model_licence::metadata::Declared::One(l) = declared {
-            families.insert(l.family.clone());
-        }
+        // The licence the card declares, by its Hub id or its name.
+        let declared = card.license.iter().chain(&card.license_name);
+        families.extend(
+            declared
+                .filter_map(|name| catalogue.resolve_hub_id(name))
+                .map(|l| l.family.clone()),
+        );
     }
     families
 }
@@ -305,12 +299,12 @@ fn foreign_base<'c>(
     rng: &mut Rng,
     catalogue: &'c Catalogue,
     report: &Report,
-) -> &'c model_licence::catalogue::ModelRepo {
+) -> &'c model_licence::parts::ModelRepo {
     let families = accounted_families(report, catalogue);
     let bases: Vec<_> = catalogue
         .licences()
         .iter()
-        .filter(|l| model_licence::lineage::binds_derivatives(l))
+        .filter(|l| l.binds_derivatives())
         .filter(|l| !families.contains(&l.family))
         .flat_map(|l| &l.models)
         .collect();
@@ -337,6 +331,31 @@ fn after_license_line(text: &str, line: &str) -> String {
 }
 
 /// The Hub id (or `license_name`) metadata uses for a licence.
+/// Whether a file name is one of a licence of the weights (`LICENSE-MODEL`, `MODEL_LICENSE.txt`,
+/// `LICENSE-WEIGHTS`), as the library reads names.
+fn is_weights_licence_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let stem = lower
+        .strip_suffix(".md")
+        .or(lower.strip_suffix(".txt"))
+        .unwrap_or(&lower);
+    let normal = stem.replace(['_', '.', ' '], "-");
+    [
+        "license-model",
+        "licence-model",
+        "license-weights",
+        "licence-weights",
+        "model-license",
+        "model-licence",
+        "models-license",
+        "weights-license",
+        "weights-licence",
+        "model-weights-license",
+    ]
+    .iter()
+    .any(|prefix| normal.starts_with(prefix))
+}
+
 fn hub_id(licence: &Licence) -> &str {
     licence.hf_ids.first().unwrap_or(&licence.spdx)
 }
@@ -347,10 +366,10 @@ fn introduce_conflict(rng: &mut Rng, case: &Case, catalogue: &Catalogue) -> Stri
     let dir = &case.subject;
     let other = foreign_licence(rng, catalogue, &case.before);
     let has_model_file = std::fs::read_dir(dir).unwrap().any(|e| {
-        e.unwrap().file_name().to_str().is_some_and(|n| {
-            model_licence::licence_files::licence_file_role(n)
-                == Some(model_licence::licence_files::FileRole::ModelLicence)
-        })
+        e.unwrap()
+            .file_name()
+            .to_str()
+            .is_some_and(is_weights_licence_name)
     });
     let names = if has_model_file {
         MODEL_NAMES

@@ -5,7 +5,7 @@ mod common;
 
 use std::collections::HashMap;
 
-use model_licence::{Catalogue, LicenceKind, TermName, terms::LICENCE_DOCUMENT};
+use model_licence::{Catalogue, parts::LicenceKind, terms::LICENCE_DOCUMENT, terms::TermName};
 
 fn catalogue() -> &'static Catalogue {
     Catalogue::embedded().expect("the embedded catalogue loads")
@@ -126,6 +126,19 @@ fn every_evidence_span_is_its_quote() {
     }
 }
 
+/// `1000000` as `1,000,000`, as licences write amounts.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[test]
 fn thresholds_and_territories_are_backed_by_clauses_that_state_them() {
     use model_licence::terms::UserThreshold;
@@ -140,7 +153,7 @@ fn thresholds_and_territories_are_backed_by_clauses_that_state_them() {
             assert!(quoted, "{}: no clause says {millions}", licence.id);
         }
         if let Some(r) = t.terms.revenue_threshold {
-            let digits = model_licence::evaluate::group(r.annual_revenue_usd);
+            let digits = thousands(r.annual_revenue_usd);
             let quoted = t
                 .evidence_for(TermName::RevenueThreshold)
                 .iter()

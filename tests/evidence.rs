@@ -5,7 +5,8 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use model_licence::{Catalogue, CheckOptions, Context, check};
+use common::check;
+use model_licence::{Catalogue, Context};
 
 /// Every licence-text fixture: the folders of texts, edits, formats and holdouts.
 fn text_fixtures() -> Vec<PathBuf> {
@@ -51,7 +52,7 @@ fn every_clause_quoted_from_a_fixture_is_its_bytes() {
         let report = check(
             &path.to_string_lossy(),
             &Context::default_assumed(),
-            &CheckOptions::DEFAULT_CONTEXT,
+            &common::DEFAULT_CONTEXT,
         )
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let all = report

@@ -5,7 +5,7 @@
 
 mod common;
 
-use model_licence::{Catalogue, TermName, extract_terms};
+use model_licence::{Catalogue, extract_terms, terms::TermName};
 
 fn catalogue() -> &'static Catalogue {
     Catalogue::embedded().expect("the embedded catalogue loads")
@@ -19,7 +19,7 @@ fn full_text(licence: &model_licence::Licence) -> String {
     }
 }
 
-fn field(terms: &model_licence::Terms, name: TermName) -> serde_json::Value {
+fn field(terms: &model_licence::terms::Terms, name: TermName) -> serde_json::Value {
     let all = serde_json::to_value(terms).expect("terms serialise");
     all[name.as_str()].clone()
 }

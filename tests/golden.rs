@@ -1,21 +1,17 @@
 //! Golden reports: the full JSON and human output for representative subjects, kept as insta
 //! snapshots in `tests/snapshots/`. A change to any report shows up as a reviewed diff.
 
-use model_licence::{CheckOptions, Context, ContextSource, Limits, Origin, check};
+mod common;
 
-fn context(file: Option<&str>) -> (Context, CheckOptions) {
+use common::check;
+use model_licence::{Context, ContextSource, Limits, Origin};
+
+fn context(file: Option<&str>) -> (Context, ContextSource) {
     match file {
-        None => (Context::default_assumed(), CheckOptions::DEFAULT_CONTEXT),
+        None => (Context::default_assumed(), common::DEFAULT_CONTEXT),
         Some(file) => {
             let ctx = Context::from_file(std::path::Path::new(file), Limits::DEFAULT).expect(file);
-            (
-                ctx,
-                CheckOptions {
-                    limits: Limits::DEFAULT,
-                    context_source: ContextSource::Given,
-                    hub: false,
-                },
-            )
+            (ctx, common::GIVEN_CONTEXT)
         }
     }
 }

@@ -4,11 +4,7 @@
 
 mod common;
 
-use model_licence::licence_files::FolderFiles;
-use model_licence::lineage::ModelIndex;
-use model_licence::metadata::parse_card;
-use model_licence::model::check_card;
-use model_licence::{Catalogue, CheckOptions, Context, Origin, Report, Rule, Verdict};
+use model_licence::{Catalogue, Checker, Context, ContextSource, Report, Rule, Subject, Verdict};
 
 fn hub_ids() -> Vec<String> {
     common::read(&common::fixture("hub-licence-ids.txt"))
@@ -21,17 +17,10 @@ fn hub_ids() -> Vec<String> {
 /// The report for a card whose front matter is `front` and that has no licence file.
 fn card_report(front: &str) -> Report {
     let text = format!("---\n{front}\n---\n# A model\n");
-    let card = parse_card(&text, &Origin::Memory("card".into()))
+    Checker::new()
+        .with_context_source(ContextSource::Default)
+        .check(&Subject::CardText(text), &Context::default_assumed())
         .expect("the card parses")
-        .expect("the card has front matter");
-    check_card(
-        "card",
-        &card,
-        &FolderFiles::default(),
-        &ModelIndex::new(),
-        &Context::default_assumed(),
-        &CheckOptions::DEFAULT_CONTEXT,
-    )
 }
 
 #[test]

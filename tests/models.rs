@@ -7,7 +7,8 @@ mod common;
 
 use std::path::Path;
 
-use model_licence::{Catalogue, CheckOptions, Context, Report, Rule, check};
+use common::check;
+use model_licence::{Catalogue, Context, Report, Rule};
 
 struct Row {
     subject: String,
@@ -33,12 +34,8 @@ fn rows() -> Vec<Row> {
 
 fn report(subject: &str) -> Report {
     let path = format!("fixtures/models/{subject}");
-    check(
-        &path,
-        &Context::default_assumed(),
-        &CheckOptions::DEFAULT_CONTEXT,
-    )
-    .unwrap_or_else(|e| panic!("{path}: {e}"))
+    check(&path, &Context::default_assumed(), &common::DEFAULT_CONTEXT)
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 #[test]
@@ -142,18 +139,12 @@ fn model_evidence_points_into_the_documents_it_names() {
     }
 }
 
-/// The licence-bearing files of a folder (by the names `licence_files` knows).
+/// Every file of a folder: the licence-bearing ones among them.
 fn licence_files_in(dir: &Path) -> Vec<std::path::PathBuf> {
     std::fs::read_dir(dir)
         .map(|entries| {
             entries
                 .filter_map(|e| e.ok())
-                .filter(|e| {
-                    e.file_name()
-                        .to_str()
-                        .and_then(model_licence::licence_files::licence_file_role)
-                        .is_some()
-                })
                 .map(|e| e.path())
                 .filter(|p| p.is_file())
                 .collect()
@@ -186,7 +177,7 @@ fn check_card_text(name: &str, card: &str) -> Report {
     let report = check(
         &file.to_string_lossy(),
         &Context::default_assumed(),
-        &CheckOptions::DEFAULT_CONTEXT,
+        &common::DEFAULT_CONTEXT,
     );
     let _ = std::fs::remove_dir_all(&dir);
     report.unwrap_or_else(|e| panic!("{name}: {e}"))
@@ -261,7 +252,7 @@ fn oversized_or_broken_front_matter_is_a_clean_error() {
         let err = check(
             &file.to_string_lossy(),
             &Context::default_assumed(),
-            &CheckOptions::DEFAULT_CONTEXT,
+            &common::DEFAULT_CONTEXT,
         )
         .expect_err(name);
         assert!(

@@ -2,19 +2,16 @@
 //! (`fixtures/format/`): an edit that changes a term shows as that term, taken from the text,
 //! with a review; a change of format changes nothing.
 
+mod common;
+
 use std::collections::BTreeSet;
 
-use model_licence::{
-    Catalogue, CheckOptions, Context, Report, Rule, Severity, TermName, Verdict, check,
-};
+use common::check;
+use model_licence::{Catalogue, Context, Report, Rule, Severity, Verdict, terms::TermName};
 
 fn report(path: &str) -> Report {
-    check(
-        path,
-        &Context::default_assumed(),
-        &CheckOptions::DEFAULT_CONTEXT,
-    )
-    .unwrap_or_else(|e| panic!("{path}: {e}"))
+    check(path, &Context::default_assumed(), &common::DEFAULT_CONTEXT)
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 fn changed_fields(report: &Report, id: &str) -> BTreeSet<&'static str> {
@@ -133,7 +130,7 @@ fn a_lowered_threshold_blocks_between_the_two_levels() {
     let report = check(
         "fixtures/modified/llama-3.3-70-million.md",
         &ctx,
-        &CheckOptions::GIVEN_CONTEXT,
+        &common::GIVEN_CONTEXT,
     )
     .unwrap();
     assert_eq!(report.verdict, Verdict::Blocked);

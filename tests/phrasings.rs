@@ -5,7 +5,7 @@
 
 mod common;
 
-use model_licence::{TermName, Terms, extract_terms};
+use model_licence::{extract_terms, terms::TermName, terms::Terms};
 
 use common::CORE;
 

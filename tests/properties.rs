@@ -4,10 +4,10 @@
 
 mod common;
 
-use model_licence::metadata::{ModelCard, declared_licence, parse_api_json, parse_card};
+use common::{check, check_text};
 use model_licence::{
-    Catalogue, CheckOptions, Context, Deployment, Modality, Organisation, Origin, Policy, Region,
-    Report, Verdict, check, check_text,
+    Catalogue, Checker, Context, Deployment, Modality, Organisation, Origin, Policy, Region,
+    Report, Subject, Verdict,
 };
 use proptest::prelude::*;
 
@@ -76,7 +76,7 @@ prop_compose! {
 }
 
 fn verdict(id: &str, ctx: &Context) -> Verdict {
-    check(id, ctx, &CheckOptions::GIVEN_CONTEXT)
+    check(id, ctx, &common::GIVEN_CONTEXT)
         .expect("catalogue id")
         .verdict
 }
@@ -158,7 +158,7 @@ proptest! {
         let ctx = Context::default_assumed();
         let licence = catalogue().get(&id).expect("id");
         let text = format!("{}\n\n{}\n", licence.text, clause);
-        let report = check_text("appended", &text, &ctx, &CheckOptions::GIVEN_CONTEXT);
+        let report = check_text("appended", &text, &ctx, &common::GIVEN_CONTEXT);
         prop_assert!(report.verdict >= verdict(&id, &ctx), "{id} + {clause:?}: {:?}", report.verdict);
         prop_assert!(!permitted(report.verdict), "{id} + {clause:?} must not pass");
         prop_assert!(evidence_is_the_texts(&report, &text));
@@ -177,8 +177,8 @@ proptest! {
             2 => common::markdown_to_plain(licence.text),
             _ => common::html(licence.text),
         };
-        let by_text = check_text("formatted", &text, &ctx, &CheckOptions::GIVEN_CONTEXT);
-        let by_id = check(&id, &ctx, &CheckOptions::GIVEN_CONTEXT).expect("id");
+        let by_text = check_text("formatted", &text, &ctx, &common::GIVEN_CONTEXT);
+        let by_id = check(&id, &ctx, &common::GIVEN_CONTEXT).expect("id");
         if common::known_extract_differences().iter().any(|(known, _)| *known == id) {
             // The clause rules misread a term of this text (see the list): a copy that is not
             // byte-identical is read by them, so its verdict may differ, but a stop never
@@ -199,21 +199,24 @@ proptest! {
 
     #[test]
     fn no_parser_panics_on_any_text(text in "\\PC{0,400}") {
-        let report = check_text("any", &text, &Context::default_assumed(), &CheckOptions::DEFAULT_CONTEXT);
+        let report = check_text("any", &text, &Context::default_assumed(), &common::DEFAULT_CONTEXT);
         prop_assert!(evidence_is_the_texts(&report, &text));
-        let _ = parse_card(&format!("---\n{text}\n---\n"), &origin());
-        let _ = parse_api_json(&text, &origin());
+        let checker = Checker::new();
+        let context = Context::default_assumed();
+        let _ = checker.check(&Subject::CardText(format!("---\n{text}\n---\n")), &context);
+        let _ = checker.check(&Subject::HubJson(text.clone()), &context);
+        let _ = checker.check(&Subject::Spdx(text.clone()), &context);
         let _ = Context::from_json(&text, origin());
         let _ = Policy::from_toml(&text, origin());
-        let card = ModelCard { license: Some(text.clone()), ..ModelCard::default() };
-        let _ = declared_licence(&card, catalogue());
     }
 
     #[test]
     fn no_parser_panics_on_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
-        if let Ok(text) = model_licence::text::decode_text(bytes, origin(), model_licence::Limits::DEFAULT) {
-            let _ = check_text("bytes", &text, &Context::default_assumed(), &CheckOptions::DEFAULT_CONTEXT);
-        }
+        // Read as a file is read: encoding detection, size and binary checks, then the check.
+        let file = std::env::temp_dir().join(format!("model-licence-bytes-{}-{}", std::process::id(), rand_suffix(&bytes)));
+        std::fs::write(&file, &bytes).unwrap();
+        let _ = Checker::new().check(&Subject::Path(file.clone()), &Context::default_assumed());
+        let _ = std::fs::remove_file(&file);
     }
 
     #[test]
@@ -226,7 +229,7 @@ proptest! {
         let mut cut = at.min(licence.text.len());
         while !licence.text.is_char_boundary(cut) { cut -= 1; }
         let text = format!("{}{}{}", &licence.text[..cut], junk, &licence.text[cut..]);
-        let report = check_text("damaged", &text, &Context::default_assumed(), &CheckOptions::DEFAULT_CONTEXT);
+        let report = check_text("damaged", &text, &Context::default_assumed(), &common::DEFAULT_CONTEXT);
         prop_assert!(evidence_is_the_texts(&report, &text));
         if report.licence.id.is_none() {
             prop_assert!(!permitted(report.verdict));
@@ -267,14 +270,15 @@ proptest! {
             }
             std::fs::write(&target, content).unwrap();
         }
-        let subjects = model_licence::batch::subjects_in_dir(&dir).unwrap();
+        let subjects: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+        let checker = Checker::new();
         let mut seen = 0;
-        model_licence::batch::check_all(&subjects, &Context::default_assumed(), None, &CheckOptions::DEFAULT_CONTEXT, |item| {
+        for subject in &subjects {
             seen += 1;
-            if let Ok(report) = &item.result {
+            if let Ok(report) = checker.check(&Subject::Path(subject.clone()), &Context::default_assumed()) {
                 let _ = report.to_json();
             }
-        });
+        }
         let _ = std::fs::remove_dir_all(&dir);
         prop_assert_eq!(seen, subjects.len());
     }

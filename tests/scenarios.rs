@@ -5,9 +5,10 @@
 //! evidence quotes `phrase` from the licence or its policy (for `missing-fact`, `phrase` is the
 //! missing field).
 
-use model_licence::{
-    Catalogue, CheckOptions, Context, Modality, Region, Rule, Severity, Verdict, check,
-};
+mod common;
+
+use common::check;
+use model_licence::{Catalogue, Context, Modality, Region, Rule, Severity, Verdict};
 
 struct Case {
     name: &'static str,
@@ -695,7 +696,7 @@ fn scenarios() {
     for case in CASES {
         let mut context = Context::default_assumed();
         (case.set)(&mut context);
-        let report = check(case.licence, &context, &CheckOptions::GIVEN_CONTEXT)
+        let report = check(case.licence, &context, &common::GIVEN_CONTEXT)
             .unwrap_or_else(|e| panic!("{}: {e}", case.name));
         let licence = catalogue.get(case.licence).expect("a catalogue id");
         if report.verdict != case.verdict {

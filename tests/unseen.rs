@@ -11,7 +11,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use model_licence::{TermName, Terms, extract_terms};
+use model_licence::{extract_terms, terms::TermName, terms::Terms};
 
 use common::CORE;
 

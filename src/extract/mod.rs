@@ -52,6 +52,15 @@ pub struct Unclear {
 }
 
 /// Terms read from a text, with the clauses they came from.
+///
+/// ```
+/// use model_licence::{extract_terms, terms::TermName};
+///
+/// let extracted = extract_terms("You may not use the Model or its outputs to improve any other large language model.");
+/// assert!(extracted.found.contains(&TermName::OutputTraining));
+/// let clause = &extracted.backed.evidence_for(TermName::OutputTraining)[0];
+/// assert!(clause.text.contains("improve any other"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExtractedTerms {
     /// The terms and their evidence (offsets into the text given, document `licence`).
@@ -66,7 +75,7 @@ pub struct ExtractedTerms {
 /// Reads the terms of a licence text from its clauses, without the catalogue.
 ///
 /// ```
-/// use model_licence::extract::extract_terms;
+/// use model_licence::extract_terms;
 /// use model_licence::terms::{CommercialUse, UserThreshold};
 ///
 /// let text = "Licensor grants you a worldwide licence to use, modify and distribute the Model. \

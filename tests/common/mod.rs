@@ -138,7 +138,7 @@ pub fn known_extract_differences() -> Vec<(String, String)> {
 
 /// The terms recorded for a licence in a JSON file whose `terms` hold each field as
 /// `{"value": ...}` (a catalogue `terms.json`, a holdout's `expected.json`).
-pub fn recorded_terms(path: &Path) -> model_licence::Terms {
+pub fn recorded_terms(path: &Path) -> model_licence::terms::Terms {
     let json: serde_json::Value =
         serde_json::from_str(&read(path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let values: serde_json::Map<String, serde_json::Value> = json["terms"]
@@ -151,17 +151,17 @@ pub fn recorded_terms(path: &Path) -> model_licence::Terms {
 }
 
 /// The fixed core of the terms in CONTRACT.md.
-pub const CORE: [model_licence::TermName; 10] = [
-    model_licence::TermName::CommercialUse,
-    model_licence::TermName::UserThreshold,
-    model_licence::TermName::RevenueThreshold,
-    model_licence::TermName::TerritoryExclusions,
-    model_licence::TermName::Derivatives,
-    model_licence::TermName::Attribution,
-    model_licence::TermName::OutputTraining,
-    model_licence::TermName::UsePolicy,
-    model_licence::TermName::FlowDown,
-    model_licence::TermName::Hosting,
+pub const CORE: [model_licence::terms::TermName; 10] = [
+    model_licence::terms::TermName::CommercialUse,
+    model_licence::terms::TermName::UserThreshold,
+    model_licence::terms::TermName::RevenueThreshold,
+    model_licence::terms::TermName::TerritoryExclusions,
+    model_licence::terms::TermName::Derivatives,
+    model_licence::terms::TermName::Attribution,
+    model_licence::terms::TermName::OutputTraining,
+    model_licence::terms::TermName::UsePolicy,
+    model_licence::terms::TermName::FlowDown,
+    model_licence::terms::TermName::Hosting,
 ];
 
 /// The models of a JSON report's lineage, nearest first.
@@ -180,3 +180,37 @@ pub const TULU_3_LINEAGE: [&str; 3] = [
     "allenai/Llama-3.1-Tulu-3-8B-SFT",
     "meta-llama/Llama-3.1-8B",
 ];
+
+/// The context source of a check run on the documented default context.
+pub const DEFAULT_CONTEXT: model_licence::ContextSource = model_licence::ContextSource::Default;
+/// The context source of a check run on a context the test gives.
+pub const GIVEN_CONTEXT: model_licence::ContextSource = model_licence::ContextSource::Given;
+
+/// Checks a subject named as on the command line, with a default [`model_licence::Checker`].
+pub fn check(
+    subject: &str,
+    context: &model_licence::Context,
+    source: &model_licence::ContextSource,
+) -> model_licence::Result<model_licence::Report> {
+    model_licence::Checker::new()
+        .with_context_source(*source)
+        .check(&model_licence::Subject::parse(subject), context)
+}
+
+/// Checks a licence text held in memory; the report names it `name`.
+pub fn check_text(
+    name: &str,
+    text: &str,
+    context: &model_licence::Context,
+    source: &model_licence::ContextSource,
+) -> model_licence::Report {
+    let mut report = model_licence::Checker::new()
+        .with_context_source(*source)
+        .check(
+            &model_licence::Subject::LicenceText(text.to_string()),
+            context,
+        )
+        .expect("a licence text in memory is always checked");
+    report.subject = name.to_string();
+    report
+}
