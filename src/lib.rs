@@ -6,8 +6,6 @@ pub mod batch;
 pub mod catalogue;
 pub mod changes;
 pub mod check;
-#[cfg(feature = "cli")]
-pub mod cli;
 pub mod consistency;
 pub mod context;
 pub mod error;
@@ -28,6 +26,7 @@ pub mod subject;
 pub mod terms;
 pub mod text;
 
+pub use batch::{BatchItem, check_all, subjects_in_dir, subjects_in_inventory};
 pub use catalogue::{Catalogue, ExtractionDifference, Licence, LicenceKind};
 pub use check::{CheckOptions, check, check_licence, check_text, check_with_policy};
 pub use context::{Context, Deployment, Modality, Organisation, Region};
@@ -38,6 +37,11 @@ pub use evaluate::{
 pub use extract::{ExtractedTerms, extract_terms};
 pub use identify::{MatchMethod, TextMatch, identify_text};
 pub use policy::Policy;
+pub use render::{
+    catalogue_table, human_report, json_item, json_line, json_report, licence_sheet,
+    markdown_review, sarif_log, scan_line,
+};
 pub use report::{ContextSource, Report};
+pub use subject::STDIN;
 pub use terms::{BackedTerms, Evidence, TermName, Terms};
 pub use text::Limits;

@@ -4,34 +4,17 @@ mod common;
 
 use common::{json, stderr, stdout};
 
-use std::path::PathBuf;
 use std::process::{Command, Output};
 
-/// The `check` example, which `cargo test` builds beside the test binaries.
-fn check_bin() -> PathBuf {
-    let exe = std::env::current_exe().expect("test binary path");
-    let dir = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("target dir");
-    let bin = dir
-        .join("examples")
-        .join(format!("check{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        bin.exists(),
-        "{} not built: run `cargo test`, which builds examples",
-        bin.display()
-    );
-    bin
-}
-
+/// `model-licence check ARGS...`, from the repository's root.
 fn run(args: &[&str]) -> Output {
-    Command::new(check_bin())
+    Command::new(env!("CARGO_BIN_EXE_model-licence"))
+        .arg("check")
         .args(args)
         .current_dir(common::root())
         .env_remove("NO_COLOR")
         .output()
-        .expect("the example runs")
+        .expect("the binary runs")
 }
 
 #[test]
