@@ -619,6 +619,8 @@ fn locate_quote(
         text: quote.quote.clone(),
         document,
         lang: None,
+        line: None,
+        column: None,
     })
 }
 

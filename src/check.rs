@@ -66,6 +66,13 @@ impl Default for CheckOptions {
 /// # Ok::<(), model_licence::Error>(())
 /// ```
 pub fn check(subject: &str, context: &Context, options: &CheckOptions) -> Result<Report> {
+    let mut report = check_subject(subject, context, options)?;
+    report.locate_in_catalogue(Catalogue::embedded()?);
+    Ok(report)
+}
+
+/// [`check`] before what is left of the evidence is located in the catalogue's texts.
+fn check_subject(subject: &str, context: &Context, options: &CheckOptions) -> Result<Report> {
     let catalogue = Catalogue::embedded()?;
     if subject == crate::subject::STDIN {
         let text = crate::subject::read_stdin(options.limits)?;
@@ -164,8 +171,15 @@ fn check_file(
     } else {
         None
     };
+    let shown_path = if subject == crate::subject::STDIN {
+        subject.to_string()
+    } else {
+        path.to_string_lossy().into_owned()
+    };
     let Some(mut card) = card else {
-        return Ok(check_text(subject, text, context, options));
+        let mut report = check_text(subject, text, context, options);
+        report.locate(LICENCE_DOCUMENT, &shown_path, text);
+        return Ok(report);
     };
     // A README.md card in a model folder is the folder: its licence file is part of the model.
     let folder = path
@@ -193,9 +207,9 @@ fn check_file(
         .unwrap_or(Path::new("."));
     let index = crate::lineage::ModelIndex::from_dir(siblings, options.limits);
     let no_files = crate::licence_files::FolderFiles::default();
-    Ok(crate::model::check_card(
-        subject, &card, &no_files, &index, context, options,
-    ))
+    let mut report = crate::model::check_card(subject, &card, &no_files, &index, context, options);
+    report.locate(crate::metadata::CARD_DOCUMENT, &shown_path, text);
+    Ok(report)
 }
 
 /// Checks a catalogue licence by its curated terms; evidence points into the catalogue's text.
@@ -445,6 +459,8 @@ fn unidentified(
             text: text[start..end].to_string(),
             document: LICENCE_DOCUMENT.to_string(),
             lang: None,
+            line: None,
+            column: None,
         }
     });
     let message = match (&own_name, &title, &nearest) {
@@ -533,6 +549,8 @@ fn relocate(licence: &Licence, text: &str, words: &Words) -> (BackedTerms, Vec<E
                     text: text[start..end].to_string(),
                     document: LICENCE_DOCUMENT.to_string(),
                     lang: None,
+                    line: None,
+                    column: None,
                 },
                 None => {
                     let catalogue_copy = licence.catalogue_evidence(clause);
@@ -602,6 +620,8 @@ fn text_findings(
                     text: text[start..end].to_string(),
                     document: LICENCE_DOCUMENT.to_string(),
                     lang: None,
+                    line: None,
+                    column: None,
                 })
                 .collect(),
         ));
@@ -671,6 +691,8 @@ fn changes_finding(licence: &Licence, found: &TextMatch, text: &str) -> Finding 
             text: text[c.start..c.end].to_string(),
             document: LICENCE_DOCUMENT.to_string(),
             lang: None,
+            line: None,
+            column: None,
         })
         .collect();
     let left_out: Vec<String> = changes

@@ -22,6 +22,7 @@ pub mod model;
 pub mod policy;
 pub mod render;
 pub mod report;
+mod source;
 pub mod subject;
 pub mod terms;
 pub mod text;
@@ -42,6 +43,7 @@ pub use render::{
     markdown_review, sarif_log, scan_line,
 };
 pub use report::{ContextSource, Report};
+pub use source::Source;
 pub use subject::STDIN;
 pub use terms::{BackedTerms, Evidence, TermName, Terms};
 pub use text::Limits;

@@ -17,9 +17,9 @@ use crate::folder::{Files, file_findings};
 use crate::identify::MatchMethod;
 use crate::licence_files::{FolderFiles, allowed_roots, contained_target, read_licence_files};
 use crate::lineage::{Binding, ModelIndex, read_model_card, repo_from_name, resolve};
-use crate::metadata::{CardBody, Declared, ModelCard};
+use crate::metadata::{CARD_DOCUMENT, CardBody, Declared, ModelCard};
 use crate::report::{LicenceReport, MatchInfo, Report};
-use crate::terms::{BackedTerms, Evidence, TermEvidence, TermName, Terms};
+use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence, TermName, Terms};
 use crate::text::read_text_file;
 
 /// A licence text found beside a model card.
@@ -72,7 +72,12 @@ pub fn check_model_folder(
         .parent()
         .map(|p| ModelIndex::from_dir(p, options.limits))
         .unwrap_or_default();
-    Ok(check_card(subject, &card, &files, &index, context, options))
+    let mut report = check_card(subject, &card, &files, &index, context, options);
+    if let Some(body) = &card.body {
+        // The body holds the whole README, so card evidence offsets are offsets into it.
+        report.locate(CARD_DOCUMENT, &readme.to_string_lossy(), &body.text);
+    }
+    Ok(report)
 }
 
 /// Checks a model described by its card (from a README's front matter or a Hub JSON), with the
@@ -105,6 +110,8 @@ pub fn check_card(
             "`licence` evidence points into the model's {} file",
             file.file.name
         ));
+        let path = folder.path_of(&file.file.name);
+        report.locate(LICENCE_DOCUMENT, &path, &file.file.text);
         report
     } else if !binding.licences.is_empty() {
         report_for(subject, &binding.licences, &model, context, options)
@@ -157,6 +164,11 @@ pub fn check_card(
         .is_some_and(|line| line.text.starts_with("licence:"))
     {
         report.notes.push("the card writes `licence:` (British spelling), which the Hub does not read; it was read as `license:`".to_string());
+    }
+    for file in &folder.files {
+        if let Ok(text) = &file.content {
+            report.locate(&file.name, &folder.path_of(&file.name), text);
+        }
     }
     report.declared = Some(card.clone());
     report.lineage = Some(binding.lineage.clone());
@@ -505,6 +517,8 @@ pub(crate) fn title_line(file: &LicenceFile) -> Option<Evidence> {
                 text: file.text.get(start..end)?.to_string(),
                 document: file.name.clone(),
                 lang: None,
+                line: None,
+                column: None,
             });
         }
         at += line.len();

@@ -8,6 +8,7 @@ use crate::evaluate::{Finding, Severity, Verdict};
 use crate::identify::MatchMethod;
 use crate::lineage::LineageStep;
 use crate::metadata::ModelCard;
+use crate::source::Source;
 use crate::terms::{TermEvidence, Terms};
 
 /// The JSON report's schema version; bumped only for a breaking change.
@@ -123,6 +124,10 @@ pub struct Report {
     /// For a model: its ancestry, nearest first.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lineage: Option<Vec<LineageStep>>,
+    /// Where each document the evidence points into was read (the subject's files, or the
+    /// catalogue's own copies), so that a quote's `line` and `column` lead to its file.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
 }
 
 impl Report {
@@ -147,6 +152,7 @@ impl Report {
             findings,
             declared: None,
             lineage: None,
+            sources: Vec::new(),
         }
     }
 

@@ -615,6 +615,13 @@ pub struct Evidence {
     /// (`zh` for Chinese); absent for English and wherever it was not read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// The 1-based line of `start` in the file the document was read from, where the report
+    /// located it (see [`crate::Report::sources`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// The 1-based column of `start` on that line, in characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
 }
 
 /// The document name of the licence text that was read.
