@@ -130,24 +130,29 @@ fn licence_doc() -> String {
     LICENCE_DOCUMENT.to_string()
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawTerms {
-    commercial_use: RawTerm<crate::terms::CommercialUse>,
-    registration: RawTerm<bool>,
-    user_threshold: RawTerm<Option<crate::terms::UserThreshold>>,
-    revenue_threshold: RawTerm<Option<crate::terms::RevenueThreshold>>,
-    territory_exclusions: RawTerm<Vec<crate::terms::TerritoryExclusion>>,
-    derivatives: RawTerm<crate::terms::Derivatives>,
-    attribution: RawTerm<Option<String>>,
-    attribution_condition: RawTerm<Option<crate::terms::AttributionCondition>>,
-    notice: RawTerm<Option<String>>,
-    output_training: RawTerm<crate::terms::OutputTraining>,
-    use_policy: RawTerm<bool>,
-    flow_down: RawTerm<bool>,
-    hosting: RawTerm<crate::terms::Hosting>,
-    licence_copy: RawTerm<bool>,
+/// `terms.json`'s `terms`: each term's value with the quotes behind it, from the table of terms.
+macro_rules! raw_terms {
+    ($( $(#[$doc:meta])* $name:ident $field:ident : $ty:ty, )*) => {
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct RawTerms {
+            $( $field: RawTerm<$ty>, )*
+        }
+
+        impl RawTerms {
+            /// The values, and each term's quotes.
+            fn split(self) -> (Terms, Vec<(TermName, Vec<RawQuote>)>) {
+                let terms = Terms {
+                    $( $field: self.$field.value, )*
+                };
+                let quotes = vec![$( (TermName::$name, self.$field.evidence), )*];
+                (terms, quotes)
+            }
+        }
+    };
 }
+
+crate::terms::with_terms!(raw_terms);
 
 /// A licence in the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -495,51 +500,14 @@ fn load_entry(
             })
             .collect()
     };
-    let t = raw.terms;
+    let (terms, quotes) = raw.terms.split();
     let mut evidence = TermEvidence::new();
-    let mut add = |term: TermName, quotes: &[RawQuote]| -> Result<()> {
-        let found = locate(term, quotes)?;
+    for (term, quotes) in quotes {
+        let found = locate(term, &quotes)?;
         if !found.is_empty() {
             evidence.insert(term, found);
         }
-        Ok(())
-    };
-    add(TermName::CommercialUse, &t.commercial_use.evidence)?;
-    add(TermName::Registration, &t.registration.evidence)?;
-    add(TermName::UserThreshold, &t.user_threshold.evidence)?;
-    add(TermName::RevenueThreshold, &t.revenue_threshold.evidence)?;
-    add(
-        TermName::TerritoryExclusions,
-        &t.territory_exclusions.evidence,
-    )?;
-    add(TermName::Derivatives, &t.derivatives.evidence)?;
-    add(TermName::Attribution, &t.attribution.evidence)?;
-    add(
-        TermName::AttributionCondition,
-        &t.attribution_condition.evidence,
-    )?;
-    add(TermName::Notice, &t.notice.evidence)?;
-    add(TermName::OutputTraining, &t.output_training.evidence)?;
-    add(TermName::UsePolicy, &t.use_policy.evidence)?;
-    add(TermName::FlowDown, &t.flow_down.evidence)?;
-    add(TermName::Hosting, &t.hosting.evidence)?;
-    add(TermName::LicenceCopy, &t.licence_copy.evidence)?;
-    let terms = Terms {
-        commercial_use: t.commercial_use.value,
-        registration: t.registration.value,
-        user_threshold: t.user_threshold.value,
-        revenue_threshold: t.revenue_threshold.value,
-        territory_exclusions: t.territory_exclusions.value,
-        derivatives: t.derivatives.value,
-        attribution: t.attribution.value,
-        attribution_condition: t.attribution_condition.value,
-        notice: t.notice.value,
-        output_training: t.output_training.value,
-        use_policy: t.use_policy.value,
-        flow_down: t.flow_down.value,
-        hosting: t.hosting.value,
-        licence_copy: t.licence_copy.value,
-    };
+    }
     let backed = BackedTerms { terms, evidence };
     check_backed(&backed).map_err(fail)?;
     check_differences(&backed.terms, &raw.extraction_differs).map_err(fail)?;

@@ -5,7 +5,7 @@
 //! catalogue's list of published repositories, then through the cards of intermediate models the
 //! caller supplies ([`ModelIndex`]); an unknown base is reported, never assumed harmless.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -39,7 +39,6 @@ pub struct LineageStep {
 #[derive(Debug, Clone, Default)]
 pub struct ModelIndex {
     dirs: Vec<PathBuf>,
-    paths: HashMap<String, PathBuf>,
     limits: Limits,
 }
 
@@ -53,23 +52,13 @@ impl ModelIndex {
     pub fn from_dir(dir: &Path, limits: Limits) -> ModelIndex {
         ModelIndex {
             dirs: vec![dir.to_path_buf()],
-            paths: HashMap::new(),
             limits,
         }
     }
 
-    /// Adds the card of a model whose repository id is known.
-    pub fn insert_path(&mut self, repo: &str, path: PathBuf) {
-        self.paths.insert(repo.to_ascii_lowercase(), path);
-    }
-
     /// The card of a repository, if this index has one that reads.
     pub fn card(&self, repo: &str) -> Option<ModelCard> {
-        let path = self
-            .paths
-            .get(&repo.to_ascii_lowercase())
-            .cloned()
-            .or_else(|| self.probe(repo))?;
+        let path = self.probe(repo)?;
         read_model_card(&path, self.limits).ok().flatten()
     }
 
