@@ -594,41 +594,8 @@ fn locate_quote(
 
 /// Checks that values which grant something or set a threshold are backed by a clause.
 fn check_backed(backed: &BackedTerms) -> std::result::Result<(), String> {
-    use crate::terms::{CommercialUse, Hosting, OutputTraining, Redistribution};
-    let t = &backed.terms;
-    let needs = [
-        (
-            TermName::CommercialUse,
-            t.commercial_use != CommercialUse::Unknown,
-        ),
-        (TermName::Registration, t.registration),
-        (TermName::UserThreshold, t.user_threshold.is_some()),
-        (TermName::RevenueThreshold, t.revenue_threshold.is_some()),
-        (
-            TermName::TerritoryExclusions,
-            !t.territory_exclusions.is_empty(),
-        ),
-        (
-            TermName::Derivatives,
-            t.derivatives.redistribution != Redistribution::Unknown,
-        ),
-        (TermName::Attribution, t.attribution.is_some()),
-        (
-            TermName::AttributionCondition,
-            t.attribution_condition.is_some(),
-        ),
-        (TermName::Notice, t.notice.is_some()),
-        (
-            TermName::OutputTraining,
-            t.output_training != OutputTraining::Unknown,
-        ),
-        (TermName::UsePolicy, t.use_policy),
-        (TermName::FlowDown, t.flow_down),
-        (TermName::Hosting, t.hosting != Hosting::Unknown),
-        (TermName::LicenceCopy, t.licence_copy),
-    ];
-    for (term, needs_clause) in needs {
-        if needs_clause && backed.evidence_for(term).is_empty() {
+    for term in TermName::ALL {
+        if backed.terms.states(term) && backed.evidence_for(term).is_empty() {
             return Err(format!("{} has a value but no clause", term.as_str()));
         }
     }

@@ -217,11 +217,68 @@ macro_rules! define_terms {
                     $( TermName::$name => self.$field == other.$field, )*
                 }
             }
+
+            /// Whether one field states something (see [`Stated`]): a value a clause must
+            /// back.
+            pub(crate) fn states(&self, term: TermName) -> bool {
+                match term {
+                    $( TermName::$name => self.$field.stated(), )*
+                }
+            }
         }
     };
 }
 
 with_terms!(define_terms);
+
+/// Whether a term's value says something rather than nothing: a duty that applies, a threshold
+/// or notice that exists, a value other than `unknown`.
+pub(crate) trait Stated {
+    /// Whether it says something.
+    fn stated(&self) -> bool;
+}
+
+impl Stated for bool {
+    fn stated(&self) -> bool {
+        *self
+    }
+}
+
+impl<T> Stated for Option<T> {
+    fn stated(&self) -> bool {
+        self.is_some()
+    }
+}
+
+impl<T> Stated for Vec<T> {
+    fn stated(&self) -> bool {
+        !self.is_empty()
+    }
+}
+
+impl Stated for CommercialUse {
+    fn stated(&self) -> bool {
+        *self != CommercialUse::Unknown
+    }
+}
+
+impl Stated for Derivatives {
+    fn stated(&self) -> bool {
+        self.redistribution != Redistribution::Unknown
+    }
+}
+
+impl Stated for OutputTraining {
+    fn stated(&self) -> bool {
+        *self != OutputTraining::Unknown
+    }
+}
+
+impl Stated for Hosting {
+    fn stated(&self) -> bool {
+        *self != Hosting::Unknown
+    }
+}
 
 impl Terms {
     /// The terms of a licence nobody has read: every field unknown, no obligation assumed away.
