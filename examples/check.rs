@@ -26,8 +26,14 @@ fn run(args: Vec<String>) -> Result<Exit, Box<dyn std::error::Error>> {
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--context" => context_file = args.next(),
-            "--format" => json = args.next().as_deref() == Some("json"),
+            "--context" => context_file = Some(args.next().ok_or("--context takes a file")?),
+            "--format" => {
+                json = match args.next().as_deref() {
+                    Some("json") => true,
+                    Some("human") => false,
+                    _ => return Err("--format takes human or json".into()),
+                }
+            }
             flag if flag.starts_with("--") => {
                 return Err(format!("{flag}: the example takes --context and --format; `model-licence check` takes fact flags too").into());
             }

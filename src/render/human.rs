@@ -315,14 +315,9 @@ fn terms_table(out: &mut String, t: &Terms) {
 
 /// One line of a scan's table: the verdict, the licence and the subject, or the error.
 pub fn scan_line(item: &BatchItem, colour: bool) -> String {
-    let Ok(report) = &item.result else {
-        let err = item
-            .result
-            .as_ref()
-            .err()
-            .map(ToString::to_string)
-            .unwrap_or_default();
-        return format!("{:<27} {:<24} {}: {err}", "error", "-", item.subject);
+    let report = match &item.result {
+        Ok(report) => report,
+        Err(err) => return format!("{:<27} {:<24} {}: {err}", "error", "-", item.subject),
     };
     let verdict = format!("{:<27}", report.verdict.as_str().replace('_', " "));
     let verdict = Paint { colour }.paint(verdict_style(report.verdict), &verdict);

@@ -31,13 +31,12 @@ pub fn markdown_review(items: &[BatchItem]) -> String {
                     count(Severity::Obligation)
                 );
             }
-            Err(err) => {
+            Err(_) => {
                 let _ = writeln!(
                     out,
                     "| `{}` | — | **error** | — | — | — |",
                     cell(&item.subject)
                 );
-                let _ = err;
             }
         }
     }
