@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+pub use crate::hf_cache::default_hf_cache;
+pub use crate::subject::STDIN;
+
 use crate::checker::Checker;
 use crate::context::Context;
 use crate::error::{Error, Origin, Result};

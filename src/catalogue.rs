@@ -135,24 +135,29 @@ fn licence_doc() -> String {
     LICENCE_DOCUMENT.to_string()
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawTerms {
-    commercial_use: RawTerm<crate::terms::CommercialUse>,
-    registration: RawTerm<bool>,
-    user_threshold: RawTerm<Option<crate::terms::UserThreshold>>,
-    revenue_threshold: RawTerm<Option<crate::terms::RevenueThreshold>>,
-    territory_exclusions: RawTerm<Vec<crate::terms::TerritoryExclusion>>,
-    derivatives: RawTerm<crate::terms::Derivatives>,
-    attribution: RawTerm<Option<String>>,
-    attribution_condition: RawTerm<Option<crate::terms::AttributionCondition>>,
-    notice: RawTerm<Option<String>>,
-    output_training: RawTerm<crate::terms::OutputTraining>,
-    use_policy: RawTerm<bool>,
-    flow_down: RawTerm<bool>,
-    hosting: RawTerm<crate::terms::Hosting>,
-    licence_copy: RawTerm<bool>,
+/// `terms.json`'s `terms`: each term's value with the quotes behind it, from the table of terms.
+macro_rules! raw_terms {
+    ($( $(#[$doc:meta])* $name:ident $field:ident : $ty:ty, )*) => {
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct RawTerms {
+            $( $field: RawTerm<$ty>, )*
+        }
+
+        impl RawTerms {
+            /// The values, and each term's quotes.
+            fn split(self) -> (Terms, Vec<(TermName, Vec<RawQuote>)>) {
+                let terms = Terms {
+                    $( $field: self.$field.value, )*
+                };
+                let quotes = vec![$( (TermName::$name, self.$field.evidence), )*];
+                (terms, quotes)
+            }
+        }
+    };
 }
+
+crate::terms::with_terms!(raw_terms);
 
 /// A licence in the catalogue.
 ///
@@ -606,51 +611,14 @@ fn load_entry(
             })
             .collect()
     };
-    let t = raw.terms;
+    let (terms, quotes) = raw.terms.split();
     let mut evidence = TermEvidence::new();
-    let mut add = |term: TermName, quotes: &[RawQuote]| -> Result<()> {
-        let found = locate(term, quotes)?;
+    for (term, quotes) in quotes {
+        let found = locate(term, &quotes)?;
         if !found.is_empty() {
             evidence.insert(term, found);
         }
-        Ok(())
-    };
-    add(TermName::CommercialUse, &t.commercial_use.evidence)?;
-    add(TermName::Registration, &t.registration.evidence)?;
-    add(TermName::UserThreshold, &t.user_threshold.evidence)?;
-    add(TermName::RevenueThreshold, &t.revenue_threshold.evidence)?;
-    add(
-        TermName::TerritoryExclusions,
-        &t.territory_exclusions.evidence,
-    )?;
-    add(TermName::Derivatives, &t.derivatives.evidence)?;
-    add(TermName::Attribution, &t.attribution.evidence)?;
-    add(
-        TermName::AttributionCondition,
-        &t.attribution_condition.evidence,
-    )?;
-    add(TermName::Notice, &t.notice.evidence)?;
-    add(TermName::OutputTraining, &t.output_training.evidence)?;
-    add(TermName::UsePolicy, &t.use_policy.evidence)?;
-    add(TermName::FlowDown, &t.flow_down.evidence)?;
-    add(TermName::Hosting, &t.hosting.evidence)?;
-    add(TermName::LicenceCopy, &t.licence_copy.evidence)?;
-    let terms = Terms {
-        commercial_use: t.commercial_use.value,
-        registration: t.registration.value,
-        user_threshold: t.user_threshold.value,
-        revenue_threshold: t.revenue_threshold.value,
-        territory_exclusions: t.territory_exclusions.value,
-        derivatives: t.derivatives.value,
-        attribution: t.attribution.value,
-        attribution_condition: t.attribution_condition.value,
-        notice: t.notice.value,
-        output_training: t.output_training.value,
-        use_policy: t.use_policy.value,
-        flow_down: t.flow_down.value,
-        hosting: t.hosting.value,
-        licence_copy: t.licence_copy.value,
-    };
+    }
     let backed = BackedTerms { terms, evidence };
     check_backed(&backed).map_err(fail)?;
     check_differences(&backed.terms, &raw.extraction_differs).map_err(fail)?;
@@ -731,46 +699,15 @@ fn locate_quote(
         text: quote.quote.clone(),
         document,
         lang: None,
+        line: None,
+        column: None,
     })
 }
 
 /// Checks that values which grant something or set a threshold are backed by a clause.
 fn check_backed(backed: &BackedTerms) -> std::result::Result<(), String> {
-    use crate::terms::{CommercialUse, Hosting, OutputTraining, Redistribution};
-    let t = &backed.terms;
-    let needs = [
-        (
-            TermName::CommercialUse,
-            t.commercial_use != CommercialUse::Unknown,
-        ),
-        (TermName::Registration, t.registration),
-        (TermName::UserThreshold, t.user_threshold.is_some()),
-        (TermName::RevenueThreshold, t.revenue_threshold.is_some()),
-        (
-            TermName::TerritoryExclusions,
-            !t.territory_exclusions.is_empty(),
-        ),
-        (
-            TermName::Derivatives,
-            t.derivatives.redistribution != Redistribution::Unknown,
-        ),
-        (TermName::Attribution, t.attribution.is_some()),
-        (
-            TermName::AttributionCondition,
-            t.attribution_condition.is_some(),
-        ),
-        (TermName::Notice, t.notice.is_some()),
-        (
-            TermName::OutputTraining,
-            t.output_training != OutputTraining::Unknown,
-        ),
-        (TermName::UsePolicy, t.use_policy),
-        (TermName::FlowDown, t.flow_down),
-        (TermName::Hosting, t.hosting != Hosting::Unknown),
-        (TermName::LicenceCopy, t.licence_copy),
-    ];
-    for (term, needs_clause) in needs {
-        if needs_clause && backed.evidence_for(term).is_empty() {
+    for term in TermName::ALL {
+        if backed.terms.states(term) && backed.evidence_for(term).is_empty() {
             return Err(format!("{} has a value but no clause", term.as_str()));
         }
     }

@@ -175,6 +175,8 @@ fn unidentified(
             text: text[start..end].to_string(),
             document: LICENCE_DOCUMENT.to_string(),
             lang: None,
+            line: None,
+            column: None,
         }
     });
     let message = match (&own_name, &title, &nearest) {
@@ -249,6 +251,8 @@ fn relocate(licence: &Licence, text: &str, words: &Words) -> (BackedTerms, Vec<E
                     text: text[start..end].to_string(),
                     document: LICENCE_DOCUMENT.to_string(),
                     lang: None,
+                    line: None,
+                    column: None,
                 },
                 None => {
                     let catalogue_copy = licence.catalogue_evidence(clause);
@@ -318,6 +322,8 @@ fn text_findings(
                     text: text[start..end].to_string(),
                     document: LICENCE_DOCUMENT.to_string(),
                     lang: None,
+                    line: None,
+                    column: None,
                 })
                 .collect(),
         ));
@@ -387,6 +393,8 @@ fn changes_finding(licence: &Licence, found: &TextMatch, text: &str) -> Finding 
             text: text[c.start..c.end].to_string(),
             document: LICENCE_DOCUMENT.to_string(),
             lang: None,
+            line: None,
+            column: None,
         })
         .collect();
     let left_out: Vec<String> = changes

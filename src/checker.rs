@@ -12,12 +12,13 @@ use crate::evaluate::Exit;
 use crate::licence_files::{FolderFiles, has_licence_file};
 use crate::lineage::{ModelIndex, repo_from_name};
 use crate::metadata::{
-    ModelCard, has_front_matter, looks_like_api_json, parse_api_json, parse_card,
+    CARD_DOCUMENT, ModelCard, has_front_matter, looks_like_api_json, parse_api_json, parse_card,
 };
 use crate::model::{check_card, check_model_folder};
 use crate::policy::Policy;
 use crate::report::{ContextSource, Report, Run};
 use crate::subject::{ModelId, Subject, read_stdin};
+use crate::terms::LICENCE_DOCUMENT;
 use crate::text::{Limits, read_text_file};
 
 /// Checks subjects against deployment contexts: identifies each subject's licence in its
@@ -162,6 +163,8 @@ impl Checker {
             Subject::ModelId(id) if self.hub => check_hub_model(&run, id)?,
             _ => check_subject(&run, subject)?,
         };
+        // What the subject's own files did not locate is in the catalogue's copies.
+        report.locate_in_catalogue(run.catalogue);
         if let Some(policy) = &self.policy {
             policy.apply(&mut report);
         }
@@ -272,8 +275,15 @@ fn check_file(run: &Run, path: &Path, text: &str) -> Result<Report> {
     } else {
         None
     };
+    let shown_path = if path == Path::new("<stdin>") {
+        crate::subject::STDIN.to_string()
+    } else {
+        path.to_string_lossy().into_owned()
+    };
     let Some(mut card) = card else {
-        return Ok(licence_check::check_text(run, text, None));
+        let mut report = licence_check::check_text(run, text, None);
+        report.locate(LICENCE_DOCUMENT, &shown_path, text);
+        return Ok(report);
     };
     // A README.md card in a model folder is the folder: its licence file is part of the model.
     let folder = path
@@ -298,7 +308,9 @@ fn check_file(run: &Run, path: &Path, text: &str) -> Result<Report> {
         .or(path.parent())
         .unwrap_or(Path::new("."));
     let index = ModelIndex::from_dir(siblings, run.limits);
-    Ok(check_card(run, &card, &FolderFiles::default(), &index))
+    let mut report = check_card(run, &card, &FolderFiles::default(), &index);
+    report.locate(CARD_DOCUMENT, &shown_path, text);
+    Ok(report)
 }
 
 /// Checks a model by its Hub id, offline: the catalogue's repository list gives the licence the

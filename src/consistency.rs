@@ -239,6 +239,8 @@ pub(crate) fn statements(text: &str, from: usize, document: &str) -> Vec<(Statem
         text: body[start..end].to_string(),
         document: document.to_string(),
         lang: None,
+        line: None,
+        column: None,
     };
     let mut out = Vec::new();
     for pattern in [

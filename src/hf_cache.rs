@@ -20,6 +20,7 @@ pub struct CachedModel {
 }
 
 /// The entry folder of a repository in a cache: `models--owner--name`.
+#[cfg_attr(not(feature = "hub"), allow(dead_code))]
 pub fn entry_dir(cache: &Path, repo: &str) -> Option<PathBuf> {
     let (owner, name) = repo.split_once('/')?;
     let safe = |s: &str| !s.is_empty() && s != ".." && !s.contains(['/', '\\']);

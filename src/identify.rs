@@ -72,8 +72,6 @@ pub struct TextMatch<'c> {
     /// Byte ranges of the input's words that neither the licence nor its policy explain (the
     /// added side of [`TextMatch::changes`]).
     pub extra_spans: Vec<(usize, usize)>,
-    /// How many words those spans hold.
-    pub extra_words: usize,
     /// Every difference from the licence (and its policy) beyond format and the allow-list of
     /// harmless material: additions, removals and replacements, in the input's order.
     pub changes: Vec<TextChange>,
@@ -234,7 +232,6 @@ pub fn identify_words<'c>(catalogue: &'c Catalogue, text: &str, words: &Words) -
             policy_only: prepared.is_policy,
             nearest: None,
             extra_spans: changes.iter().map(|c| (c.start, c.end)).collect(),
-            extra_words: changes.len(),
             changes,
         };
     }
@@ -285,7 +282,6 @@ pub fn identify_words<'c>(catalogue: &'c Catalogue, text: &str, words: &Words) -
                 .and_then(|slot| licences.get(index.texts[slot].licence))
                 .map(|l| (l, round(licence_score))),
             extra_spans: Vec::new(),
-            extra_words: 0,
             changes: Vec::new(),
         };
     };
@@ -304,7 +300,6 @@ pub fn identify_words<'c>(catalogue: &'c Catalogue, text: &str, words: &Words) -
         .filter(|c| c.added > 0)
         .map(|c| (c.start, c.end))
         .collect();
-    let extra_words = changes.iter().map(|c| c.added).sum();
     TextMatch {
         licence: licences.get(licence_idx),
         confidence: round(containment(slot)),
@@ -313,7 +308,6 @@ pub fn identify_words<'c>(catalogue: &'c Catalogue, text: &str, words: &Words) -
         policy_only,
         nearest: None,
         extra_spans,
-        extra_words,
         changes,
     }
 }

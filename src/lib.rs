@@ -95,15 +95,11 @@
 // Every type a public item uses can be named by its users (the root, `terms` or `parts`).
 #![warn(unnameable_types)]
 
-#[cfg(feature = "cli")]
-mod batch;
+pub mod batch;
 mod catalogue;
 mod changes;
 mod check;
 mod checker;
-#[cfg(feature = "cli")]
-#[doc(hidden)]
-pub mod cli;
 mod consistency;
 mod context;
 mod error;
@@ -123,9 +119,9 @@ mod metadata;
 mod modality;
 mod model;
 mod policy;
-#[cfg(feature = "cli")]
-mod render;
+pub mod render;
 mod report;
+mod source;
 mod subject;
 pub mod terms;
 mod text;
@@ -138,6 +134,10 @@ pub use evaluate::{Exit, Finding, Rule, Severity, Verdict, evaluate};
 pub use extract::{ExtractedTerms, extract_terms};
 pub use identify::{TextMatch, identify_text};
 pub use policy::Policy;
+pub use render::{
+    catalogue_table, human_report, json_item, json_line, json_report, licence_sheet,
+    markdown_review, sarif_log, scan_line,
+};
 pub use report::{ContextSource, Report};
 pub use subject::{ModelId, Subject};
 pub use text::Limits;
@@ -162,4 +162,6 @@ pub mod parts {
     pub use crate::metadata::{CardBody, Disagreement, ModelCard, Relation};
     pub use crate::policy::{Exception, ReviewGate};
     pub use crate::report::{BasedOn, LicenceReport, MatchInfo, Nearest, SCHEMA_VERSION};
+    /// Where a report's evidence was read (see [`crate::Report::sources`]).
+    pub use crate::source::Source as ReportSource;
 }

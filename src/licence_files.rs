@@ -187,12 +187,19 @@ pub struct FolderFiles {
     pub files: Vec<FolderFile>,
     /// Licence-bearing files left unread because the folder holds more than the limits allow.
     pub unread: Vec<String>,
+    /// The folder, as the subject names it (empty when there is none).
+    pub dir: PathBuf,
 }
 
 impl FolderFiles {
     /// Whether the folder holds no licence-bearing file at all.
     pub fn is_empty(&self) -> bool {
         self.files.is_empty() && self.unread.is_empty()
+    }
+
+    /// The path of one of its files, as the subject names the folder.
+    pub fn path_of(&self, name: &str) -> String {
+        self.dir.join(name).to_string_lossy().into_owned()
     }
 }
 
@@ -230,7 +237,10 @@ pub fn read_licence_files(dir: &Path, link: Option<&str>, limits: Limits) -> Res
     }
     named.sort();
     let roots = allowed_roots(dir)?;
-    let mut out = FolderFiles::default();
+    let mut out = FolderFiles {
+        dir: dir.to_path_buf(),
+        ..FolderFiles::default()
+    };
     let mut total = 0u64;
     for (name, role) in named {
         let path = dir.join(&name);

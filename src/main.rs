@@ -1,5 +1,7 @@
 //! The `model-licence` command line: see `model-licence --help`.
 
+mod cli;
+
 fn main() -> std::process::ExitCode {
-    model_licence::cli::main()
+    cli::main()
 }

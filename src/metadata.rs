@@ -278,6 +278,8 @@ fn license_line(text: &str, yaml_start: usize, yaml: &str) -> Option<Evidence> {
                 text: text.get(at..at + bare.len())?.to_string(),
                 document: CARD_DOCUMENT.to_string(),
                 lang: None,
+                line: None,
+                column: None,
             });
         }
         at += line.len();
@@ -392,6 +394,8 @@ fn quoted(text: &str, needle: &str) -> Option<Evidence> {
         text: text.get(start..end)?.to_string(),
         document: CARD_DOCUMENT.to_string(),
         lang: None,
+        line: None,
+        column: None,
     })
 }
 

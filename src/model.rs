@@ -16,9 +16,9 @@ use crate::folder::{Files, file_findings};
 use crate::identify::MatchMethod;
 use crate::licence_files::{FolderFiles, allowed_roots, contained_target, read_licence_files};
 use crate::lineage::{Binding, ModelIndex, read_model_card, repo_from_name, resolve};
-use crate::metadata::{CardBody, Declared, ModelCard};
+use crate::metadata::{CARD_DOCUMENT, CardBody, Declared, ModelCard};
 use crate::report::{LicenceReport, MatchInfo, Report, Run};
-use crate::terms::{BackedTerms, Evidence, TermEvidence, TermName, Terms};
+use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence, TermName, Terms};
 use crate::text::read_text_file;
 
 /// A licence text found beside a model card.
@@ -84,6 +84,10 @@ pub(crate) fn check_model_folder(run: &Run, dir: &Path) -> Result<Report> {
     );
     let index = ModelIndex::from_dirs(index_dirs, run.limits);
     let mut report = check_card(run, &card, &files, &index);
+    if let Some(body) = &card.body {
+        // The body holds the whole README, so card evidence offsets are offsets into it.
+        report.locate(CARD_DOCUMENT, &readme.to_string_lossy(), &body.text);
+    }
     if roots.len() > 1 {
         // A snapshot of a Hub cache is named by its revision.
         report.revision = dir.file_name().and_then(|n| n.to_str()).map(str::to_string);
@@ -117,6 +121,8 @@ pub(crate) fn check_card(
             "`licence` evidence points into the model's {} file",
             file.file.name
         ));
+        let path = folder.path_of(&file.file.name);
+        report.locate(LICENCE_DOCUMENT, &path, &file.file.text);
         report
     } else if !binding.licences.is_empty() {
         report_for(run, &binding.licences, &model)
@@ -169,6 +175,11 @@ pub(crate) fn check_card(
         .is_some_and(|line| line.text.starts_with("licence:"))
     {
         report.notes.push("the card writes `licence:` (British spelling), which the Hub does not read; it was read as `license:`".to_string());
+    }
+    for file in &folder.files {
+        if let Ok(text) = &file.content {
+            report.locate(&file.name, &folder.path_of(&file.name), text);
+        }
     }
     report.declared = Some(card.clone());
     report.lineage = Some(binding.lineage.clone());
@@ -460,6 +471,8 @@ pub(crate) fn title_line(file: &LicenceFile) -> Option<Evidence> {
                 text: file.text.get(start..end)?.to_string(),
                 document: file.name.clone(),
                 lang: None,
+                line: None,
+                column: None,
             });
         }
         at += line.len();

@@ -23,7 +23,7 @@
 //! model = "meta-llama/Llama-3.2-11B-Vision-Instruct"
 //! licence = "llama-3.2"
 //! reason = "Separate agreement with Meta, ticket LEGAL-142"
-//! expires = "2027-06-30"
+//! expires = 2027-06-30
 //! ```
 //!
 //! Parsing is strict and collects every problem, each with its line: an unknown key, an unknown
@@ -31,6 +31,7 @@
 
 use std::path::Path;
 
+use jiff::civil::Date;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -73,8 +74,8 @@ pub struct Exception {
     pub licences: Vec<String>,
     /// Why it was granted.
     pub reason: String,
-    /// The last day it applies (`YYYY-MM-DD`).
-    pub expires: String,
+    /// The last day it applies.
+    pub expires: Date,
     /// The SHA-256 of the licence text approved: the exception lapses when the text changes.
     pub text_sha256: Option<String>,
 }
@@ -153,7 +154,8 @@ struct RawException {
     #[serde(default)]
     licence: Option<Spanned<String>>,
     reason: Spanned<String>,
-    expires: Spanned<String>,
+    /// A TOML date (`2027-06-30`) or a string holding one.
+    expires: Spanned<toml::Value>,
     #[serde(default)]
     text_sha256: Option<Spanned<String>>,
 }
@@ -184,12 +186,15 @@ impl Policy {
     /// ```
     pub fn from_toml_in(text: &str, origin: Origin, catalogue: &Catalogue) -> Result<Policy> {
         let raw: RawPolicy = toml::from_str(text).map_err(|err| {
-            let line = err
-                .span()
-                .map(|span| crate::text::line_of(text, span.start));
+            let at = err.span().map(|span| span.start);
+            let line = at.map(|at| crate::text::line_of(text, at));
+            let message = match at.and_then(|at| field_at(text, at)) {
+                Some(field) => format!("`{field}`: {}", err.message()),
+                None => err.message().to_string(),
+            };
             Error::Policy {
                 origin: origin.clone(),
-                problems: vec![located(line, err.message())],
+                problems: vec![located(line, &message)],
             }
         })?;
         let mut problems = Vec::new();
@@ -250,15 +255,13 @@ impl Policy {
             .exceptions
             .iter()
             .map(|e| {
-                if parse_date(e.expires.get_ref()).is_none() {
+                let expires = expiry_date(e.expires.get_ref()).unwrap_or_else(|message| {
                     problems.push(located(
                         line(e.expires.span()),
-                        &format!(
-                            "`exceptions.expires`: `{}` is not a date (YYYY-MM-DD)",
-                            e.expires.get_ref()
-                        ),
+                        &format!("`exceptions.expires`: {message}"),
                     ));
-                }
+                    Date::MIN
+                });
                 let licences = match e
                     .licence
                     .as_ref()
@@ -293,7 +296,7 @@ impl Policy {
                     model: e.model.get_ref().clone(),
                     licences,
                     reason: e.reason.get_ref().clone(),
-                    expires: e.expires.get_ref().clone(),
+                    expires,
                     text_sha256: e
                         .text_sha256
                         .as_ref()
@@ -316,15 +319,15 @@ impl Policy {
 
     /// Applies the policy to a report (today's date decides which exceptions still apply).
     pub fn apply(&self, report: &mut Report) {
-        self.apply_on(report, &today());
+        self.apply_on(report, today());
     }
 
-    /// Applies the policy as of a given date (`YYYY-MM-DD`).
-    pub fn apply_on(&self, report: &mut Report, today: &str) {
+    /// Applies the policy as of a given date.
+    pub fn apply_on(&self, report: &mut Report, today: Date) {
         let ids = report_licence_ids(report);
         let mut added = Vec::new();
         if let Some(exception) = self.exception_for(report, &ids) {
-            if exception.expires.as_str() < today {
+            if exception.expires < today {
                 added.push(Finding::new(
                     Rule::ExceptionExpired,
                     Severity::Review,
@@ -360,7 +363,7 @@ impl Policy {
         // Licences an applying exception covers are exempt from the lists; others are not.
         let waived = |id: &String| {
             self.exception_for(report, &ids).is_some_and(|e| {
-                e.expires.as_str() >= today && !e.licences.is_empty() && e.licences.contains(id)
+                e.expires >= today && !e.licences.is_empty() && e.licences.contains(id)
             })
         };
         for id in ids.iter().filter(|id| !waived(id)) {
@@ -527,38 +530,65 @@ fn located(line: Option<usize>, message: &str) -> String {
     }
 }
 
-/// Parses `YYYY-MM-DD`.
-fn parse_date(date: &str) -> Option<(i64, u32, u32)> {
-    let mut parts = date.split('-');
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+/// The dotted name of the field whose `key = value` line holds `offset`, with the table it is
+/// in (`exceptions.expires`), so that a value TOML itself refuses (a native date `2027-02-31`)
+/// is reported by its field as the others are.
+fn field_at(text: &str, offset: usize) -> Option<String> {
+    let before = text.get(..offset)?;
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    let line = text[line_start..].lines().next()?;
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim();
+    let bare = |name: &str| {
+        !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    };
+    if !bare(key) {
         return None;
     }
-    let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+    let table = before[..line_start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('['))
+        .map(|header| header.trim_matches(['[', ']']).trim().to_string());
+    Some(match table {
+        Some(table) if bare(&table) => format!("{table}.{key}"),
+        _ => key.to_string(),
+    })
 }
 
-/// Today's date (UTC) as `YYYY-MM-DD`.
-pub fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
-    format!("{y:04}-{m:02}-{d:02}")
+/// An exception's expiry: a TOML date (`2027-06-30`), or a string holding one. A day the
+/// calendar does not have (`2027-02-31`) is refused, never rolled over into the next month.
+fn expiry_date(value: &toml::Value) -> std::result::Result<Date, String> {
+    let not_a_date = |shown: &dyn std::fmt::Display, why: &dyn std::fmt::Display| {
+        format!("`{shown}` is not a date (YYYY-MM-DD): {why}")
+    };
+    match value {
+        toml::Value::String(text) if text.len() == 10 => {
+            text.parse::<Date>().map_err(|err| not_a_date(text, &err))
+        }
+        toml::Value::String(text) => Err(not_a_date(text, &"write it as YYYY-MM-DD")),
+        toml::Value::Datetime(stamp) => match (stamp.date, stamp.time, stamp.offset) {
+            (Some(day), None, None) => Date::new(
+                i16::try_from(day.year).unwrap_or(i16::MAX),
+                i8::try_from(day.month).unwrap_or(i8::MAX),
+                i8::try_from(day.day).unwrap_or(i8::MAX),
+            )
+            .map_err(|err| not_a_date(stamp, &err)),
+            _ => Err(not_a_date(stamp, &"a date without a time")),
+        },
+        other => Err(format!("`{other}` is not a date: write it as YYYY-MM-DD")),
+    }
 }
 
-/// Days since 1970-01-01 to a (year, month, day) date (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
+/// Today's date in UTC.
+fn today() -> Date {
+    jiff::tz::Offset::UTC
+        .to_datetime(jiff::Timestamp::now())
+        .date()
 }
 
 /// The licences an entry of `allow` or `deny` names: a catalogue id, alias or family (every
@@ -590,12 +620,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_418), (2025, 11, 26));
-        assert!(parse_date("2027-06-30").is_some());
-        assert!(parse_date("2027-6-30").is_none());
-        assert!(parse_date("2027-13-01").is_none());
+    fn expiry_dates_are_toml_dates_or_strings_of_real_days() {
+        let date = |toml: &str| {
+            let table: toml::Table = toml.parse().expect("TOML");
+            expiry_date(&table["expires"])
+        };
+        let day = Date::new(2027, 6, 30).unwrap();
+        assert_eq!(date("expires = 2027-06-30"), Ok(day));
+        assert_eq!(date("expires = \"2027-06-30\""), Ok(day));
+        for wrong in [
+            "expires = \"2027-6-30\"",
+            "expires = \"2027-13-01\"",
+            "expires = \"2027-02-31\"",
+            "expires = \"soon\"",
+            "expires = 2027-06-30T12:00:00",
+            "expires = 20270630",
+        ] {
+            assert!(date(wrong).is_err(), "{wrong}");
+        }
     }
 
     #[test]
@@ -615,6 +657,22 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("line 11") && text.contains("soon"), "{text}");
+    }
+
+    #[test]
+    fn a_day_the_calendar_lacks_is_refused_naming_the_field() {
+        for expires in ["2027-02-31", "\"2027-02-31\""] {
+            let policy =
+                format!("[[exceptions]]\nmodel = \"x/y\"\nreason = \"r\"\nexpires = {expires}\n");
+            let err = Policy::from_toml(&policy, Origin::Memory("policy.toml".into())).unwrap_err();
+            let text = err.to_string();
+            assert!(
+                text.contains("<policy.toml>")
+                    && text.contains("line 4")
+                    && text.contains("`exceptions.expires`"),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -1,20 +1,16 @@
 //! The report: what was checked, the terms, the findings and the verdict, as JSON (the
 //! contract pipelines parse) or as text for a terminal.
 
-use std::fmt::Write;
-
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Catalogue, Licence};
 use crate::context::Context;
-use crate::evaluate::{Finding, Rule, Severity, Verdict, group};
+use crate::evaluate::{Finding, Severity, Verdict};
 use crate::identify::MatchMethod;
 use crate::lineage::LineageStep;
 use crate::metadata::ModelCard;
-use crate::terms::{
-    BackedTerms, CommercialUse, Evidence, Hosting, OutputTraining, Redistribution, TermEvidence,
-    TermName, Terms, UserThreshold,
-};
+use crate::source::Source;
+use crate::terms::{BackedTerms, TermEvidence, Terms};
 use crate::text::Limits;
 
 /// The JSON report's schema version; bumped only for a breaking change.
@@ -238,6 +234,10 @@ pub struct Report {
     /// For a model read from the Hub or a Hub cache: the commit sha checked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub revision: Option<String>,
+    /// Where each document the evidence points into was read (the subject's files, or the
+    /// catalogue's own copies), so that a quote's `line` and `column` lead to its file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
 }
 
 impl Report {
@@ -263,6 +263,7 @@ impl Report {
             declared: None,
             lineage: None,
             revision: None,
+            sources: Vec::new(),
         }
     }
 
@@ -301,395 +302,14 @@ impl Report {
         serde_json::from_str(json)
     }
 
-    /// The report as pretty-printed JSON (`CONTRACT.md`).
+    /// The report as pretty-printed JSON (`CONTRACT.md`); see [`crate::render::json_report`].
     pub fn to_json(&self) -> String {
-        // Serialising plain data with string keys cannot fail; fall back to a minimal object
-        // rather than panic if it ever did.
-        serde_json::to_string_pretty(self).unwrap_or_else(|err| {
-            format!(
-                "{{\"schema_version\":{SCHEMA_VERSION},\"error\":{:?}}}",
-                err.to_string()
-            )
-        })
+        crate::render::json_report(self)
     }
 
-    /// The report as text for a terminal, with ANSI colour when `color` is set.
-    pub fn to_human(&self, color: bool) -> String {
-        let style = Style { color };
-        let mut out = String::new();
-        self.human_context(&mut out, &style);
-        self.human_licence(&mut out, &style);
-        human_terms(&mut out, &self.licence.terms);
-        if self.licence.match_info.method == MatchMethod::None {
-            human_clauses(&mut out, &self.licence.clauses);
-        }
-        self.human_findings(&mut out, &style);
-        let verdict = self.verdict.as_str().replace('_', " ").to_uppercase();
-        let _ = writeln!(out, "\nVerdict: {}", style.verdict(self.verdict, &verdict));
-        out
-    }
-
-    fn human_context(&self, out: &mut String, style: &Style) {
-        let source = match self.context_source {
-            ContextSource::Default => {
-                "no --context given: the default context is assumed (a commercial product of a US organisation below every known threshold, inference only, text only)"
-            }
-            ContextSource::DefaultWithOverrides => {
-                "the default context, with the facts given as flags"
-            }
-            ContextSource::Given => "as given",
-            ContextSource::GivenWithOverrides => "as given, with the facts given as flags",
-        };
-        let _ = writeln!(out, "{} {source}", style.bold("Context:"));
-        let o = &self.context.organisation;
-        let d = &self.context.deployment;
-        let num = |n: Option<u64>| n.map_or("unknown".to_string(), group);
-        let flag = |b: Option<bool>| b.map_or("unknown", |b| if b { "yes" } else { "no" });
-        let list =
-            |items: Option<Vec<String>>| items.map_or("unknown".to_string(), |v| v.join(", "));
-        let _ = writeln!(
-            out,
-            "  users {} monthly / {} daily, revenue USD {}, domicile {}",
-            num(o.monthly_active_users),
-            num(o.daily_active_users),
-            num(o.annual_revenue_usd),
-            o.domicile.as_ref().map_or("unknown", |r| r.as_str()),
-        );
-        let _ = writeln!(
-            out,
-            "  commercial {}, markets {}, modalities {}",
-            flag(d.commercial),
-            list(
-                d.markets
-                    .as_ref()
-                    .map(|m| m.iter().map(|r| r.to_string()).collect())
-            ),
-            list(
-                d.modalities
-                    .as_ref()
-                    .map(|m| m.iter().map(|x| x.as_str().to_string()).collect())
-            ),
-        );
-        let _ = writeln!(
-            out,
-            "  hosting as a service {}, fine-tune {}, share weights {}, share derivatives {}, train on outputs {}",
-            flag(d.hosting_as_service),
-            flag(d.fine_tune),
-            flag(d.distribute_weights),
-            flag(d.distribute_derivatives),
-            flag(d.train_on_outputs),
-        );
-    }
-
-    fn human_licence(&self, out: &mut String, style: &Style) {
-        let l = &self.licence;
-        let name = match (&l.name, &l.id) {
-            (Some(name), Some(id)) => format!("{name} ({id}, {})", l.spdx.as_deref().unwrap_or("")),
-            _ => "not identified".to_string(),
-        };
-        let _ = writeln!(out, "\n{} {name}", style.bold("Licence:"));
-        let how = match l.match_info.method {
-            MatchMethod::CatalogueId => "by catalogue id".to_string(),
-            MatchMethod::Text => format!(
-                "from its text, confidence {:.3}{}",
-                l.match_info.confidence,
-                l.match_info
-                    .dice
-                    .map_or(String::new(), |d| format!(" (Dice {d:.3})"))
-            ),
-            MatchMethod::Metadata => "from model metadata".to_string(),
-            MatchMethod::None => match &l.match_info.nearest {
-                Some(n) => format!(
-                    "no catalogue licence matched; the nearest, {}, matched {:.3}",
-                    n.id, n.confidence
-                ),
-                None => "no catalogue licence matched".to_string(),
-            },
-        };
-        let _ = writeln!(out, "  identified {how}");
-        for note in &self.notes {
-            let _ = writeln!(out, "  note: {note}");
-        }
-        if let Some(card) = &self.declared {
-            let declared = match (&card.license, &card.license_name) {
-                (Some(license), Some(name)) => format!("{license} ({name})"),
-                (Some(license), None) => license.clone(),
-                (None, Some(name)) => name.clone(),
-                (None, None) => "nothing".to_string(),
-            };
-            let _ = writeln!(out, "  the model's metadata declares: {declared}");
-        }
-        for step in self.lineage.iter().flatten() {
-            let _ = writeln!(
-                out,
-                "  {} of {} ({})",
-                step.relation.map_or("derived", |r| r.as_str()),
-                step.model,
-                step.licence.as_deref().unwrap_or("licence unknown")
-            );
-        }
-    }
-
-    fn human_findings(&self, out: &mut String, style: &Style) {
-        let groups = [
-            (Severity::Blocked, "BLOCKED"),
-            (Severity::Review, "NEEDS REVIEW"),
-            (Severity::Obligation, "OBLIGATIONS"),
-            (Severity::Info, "INFO"),
-        ];
-        for (severity, title) in groups {
-            let findings = self.findings_of(severity);
-            if findings.is_empty() {
-                continue;
-            }
-            let _ = writeln!(out, "\n{}", style.severity(severity, title));
-            for finding in findings {
-                let _ = writeln!(out, "  [{}] {}", finding.rule, finding.message);
-                for evidence in &finding.evidence {
-                    human_evidence(out, evidence, finding.rule);
-                }
-            }
-        }
-    }
-}
-
-fn human_evidence(out: &mut String, evidence: &Evidence, rule: Rule) {
-    let quote: String = evidence
-        .text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let quote = operative_window(&quote, rule, 240);
-    let _ = writeln!(
-        out,
-        "      > \"{quote}\" ({} bytes {}..{})",
-        evidence.document, evidence.start, evidence.end
-    );
-}
-
-/// The words that carry a finding's term: the region of a territory clause, the amount of a
-/// threshold, else a prohibition or condition. A long clause is shown around them, so the quote
-/// a reviewer reads holds "European Union" or "700 million" rather than only a preamble.
-fn operative_pattern(rule: Rule) -> &'static regex::Regex {
-    static PATTERNS: std::sync::OnceLock<[regex::Regex; 3]> = std::sync::OnceLock::new();
-    let [region, amount, condition] = PATTERNS.get_or_init(|| {
-        [
-            r"(?i)European Union|United States|China|\bEU\b|domiciled|territor|countr",
-            r"(?i)\d[\d,.]*\s*(?:million|billion)|(?:\$|USD|US\$)\s?\d|\b\d{1,3}(?:,\d{3})+",
-            r"(?i)\b(?:not|no|never|prohibit\w*|forbid\w*|restrict\w*|only|exclusively|non-?commercial|must|shall|Built with)\b",
-        ]
-        .map(|p| regex::Regex::new(p).unwrap_or_else(|_| regex::Regex::new("$^").expect("a valid regex")))
-    });
-    match rule {
-        Rule::Territory => region,
-        Rule::UserThreshold | Rule::RevenueThreshold => amount,
-        _ => condition,
-    }
-}
-
-/// At most `max` characters of `quote`, around its first operative words when it is longer.
-fn operative_window(quote: &str, rule: Rule, max: usize) -> String {
-    let chars: Vec<(usize, char)> = quote.char_indices().collect();
-    if chars.len() <= max {
-        return quote.to_string();
-    }
-    let anchor = operative_pattern(rule).find(quote).map_or(0, |m| m.start());
-    let anchor_char = chars.iter().take_while(|(at, _)| *at < anchor).count();
-    // A third of the window before the operative words, the rest after.
-    let first = anchor_char
-        .saturating_sub(max / 3)
-        .min(chars.len().saturating_sub(max - 6));
-    let last = (first + max - 6).min(chars.len());
-    let byte = |i: usize| chars.get(i).map_or(quote.len(), |(at, _)| *at);
-    let mut body = &quote[byte(first)..byte(last)];
-    // Whole words only at a cut edge.
-    if first > 0 {
-        body = body.split_once(' ').map_or(body, |(_, rest)| rest);
-    }
-    if last < chars.len() {
-        body = body.rsplit_once(' ').map_or(body, |(kept, _)| kept);
-    }
-    let before = if first > 0 { "..." } else { "" };
-    let after = if last < chars.len() { "..." } else { "" };
-    format!("{before}{}{after}", body.trim())
-}
-
-/// The clauses behind each term, for a reviewer checking terms no person has curated.
-fn human_clauses(out: &mut String, clauses: &TermEvidence) {
-    let _ = writeln!(out, "\nClauses the terms were read from (check each):");
-    if clauses.is_empty() {
-        let _ = writeln!(
-            out,
-            "  none: no clause of this text reads as a licence term"
-        );
-    }
-    for (term, evidence) in clauses {
-        let _ = writeln!(out, "  {}:", term.as_str());
-        // The rule that reads this term, for where a long clause is cut.
-        let rule = match term {
-            TermName::TerritoryExclusions => Rule::Territory,
-            TermName::UserThreshold => Rule::UserThreshold,
-            TermName::RevenueThreshold => Rule::RevenueThreshold,
-            _ => Rule::UsePolicy,
-        };
-        for ev in evidence {
-            human_evidence(out, ev, rule);
-        }
-    }
-}
-
-fn human_terms(out: &mut String, t: &Terms) {
-    let _ = writeln!(out, "\nTerms:");
-    let commercial = match t.commercial_use {
-        CommercialUse::Allowed => "allowed",
-        CommercialUse::Conditional => "conditional",
-        CommercialUse::NonCommercial => "non-commercial only",
-        CommercialUse::Unknown => "unknown",
-    };
-    let registration = if t.registration {
-        " (registration required)"
-    } else {
-        ""
-    };
-    let users = match t.user_threshold {
-        Some(UserThreshold::MonthlyActiveUsers(n)) => format!("{} monthly active users", group(n)),
-        Some(UserThreshold::DailyActiveUsers(n)) => format!("{} daily active users", group(n)),
-        None => "none".to_string(),
-    };
-    let revenue = t.revenue_threshold.map_or("none".to_string(), |r| {
-        format!("USD {} a year", group(r.annual_revenue_usd))
-    });
-    let territories = if t.territory_exclusions.is_empty() {
-        "none".to_string()
-    } else {
-        t.territory_exclusions
-            .iter()
-            .map(|e| format!("{} ({:?}, by {:?})", e.region, e.scope, e.basis).to_lowercase())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let derivatives = match t.derivatives.redistribution {
-        Redistribution::Allowed => "may be shared",
-        Redistribution::Conditional => "may be shared on conditions",
-        Redistribution::Prohibited => "may not be shared",
-        Redistribution::Unknown => "unknown",
-    };
-    let naming = t
-        .derivatives
-        .naming_prefix
-        .as_ref()
-        .map_or(String::new(), |p| {
-            format!("; names must begin with \"{p}\"")
-        });
-    let outputs = match t.output_training {
-        OutputTraining::Unrestricted => "unrestricted",
-        OutputTraining::Conditional => "conditional",
-        OutputTraining::Prohibited => "prohibited",
-        OutputTraining::Unknown => "unknown",
-    };
-    let hosting = match t.hosting {
-        Hosting::Allowed => "allowed",
-        Hosting::RequiresLicence => "needs a separate licence",
-        Hosting::Unknown => "unknown",
-    };
-    let yes_no = |b: bool| if b { "yes" } else { "no" };
-    let rows = [
-        ("commercial use", format!("{commercial}{registration}")),
-        ("user threshold", users),
-        ("revenue threshold", revenue),
-        ("territory exclusions", territories),
-        ("derivatives", format!("{derivatives}{naming}")),
-        (
-            "attribution",
-            t.attribution.clone().unwrap_or_else(|| "none".into()),
-        ),
-        ("output training", outputs.to_string()),
-        ("use policy", yes_no(t.use_policy).to_string()),
-        ("flow-down", yes_no(t.flow_down).to_string()),
-        ("hosting", hosting.to_string()),
-        ("licence copy", yes_no(t.licence_copy).to_string()),
-    ];
-    for (name, value) in rows {
-        let _ = writeln!(out, "  {name:<22}{value}");
-    }
-}
-
-/// ANSI styling, or none.
-struct Style {
-    color: bool,
-}
-
-impl Style {
-    fn paint(&self, code: &str, text: &str) -> String {
-        if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_string()
-        }
-    }
-
-    fn bold(&self, text: &str) -> String {
-        self.paint("1", text)
-    }
-
-    fn severity(&self, severity: Severity, text: &str) -> String {
-        let code = match severity {
-            Severity::Blocked => "1;31",
-            Severity::Review => "1;33",
-            Severity::Obligation => "1;36",
-            Severity::Info => "1;2",
-        };
-        self.paint(code, text)
-    }
-
-    fn verdict(&self, verdict: Verdict, text: &str) -> String {
-        let code = match verdict {
-            Verdict::Blocked => "1;31",
-            Verdict::NeedsReview => "1;33",
-            Verdict::PermittedWithObligations => "1;36",
-            Verdict::Permitted => "1;32",
-        };
-        self.paint(code, text)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::catalogue::Catalogue;
-
-    fn clause(id: &str, term: TermName, has: &str) -> String {
-        let licence = Catalogue::embedded().expect("loads").get(id).expect(id);
-        let evidence = licence.terms.evidence_for(term);
-        let found = evidence.iter().find(|e| e.text.contains(has)).expect(has);
-        found.text.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
-
-    #[test]
-    fn a_long_clause_is_shown_around_its_operative_words() {
-        let eu = clause("llama-3.2", TermName::TerritoryExclusions, "European Union");
-        assert!(eu.chars().count() > 240);
-        let shown = operative_window(&eu, Rule::Territory, 240);
-        assert!(shown.contains("European Union"), "{shown}");
-        assert!(shown.chars().count() <= 246, "{shown}");
-        let gate = clause("llama-3.3", TermName::UserThreshold, "700 million");
-        let shown = operative_window(&gate, Rule::UserThreshold, 240);
-        assert!(shown.contains("700 million"), "{shown}");
-        assert!(
-            shown.starts_with("...") && shown.ends_with("..."),
-            "{shown}"
-        );
-    }
-
-    #[test]
-    fn a_short_clause_is_shown_whole_and_any_text_is_cut_on_characters() {
-        assert_eq!(
-            operative_window("Built with Llama", Rule::Attribution, 240),
-            "Built with Llama"
-        );
-        let chinese = "许可".repeat(400);
-        for rule in [Rule::Territory, Rule::UserThreshold, Rule::Attribution] {
-            assert!(operative_window(&chinese, rule, 240).chars().count() <= 246);
-        }
+    /// The report as text for a terminal, with ANSI colour when `colour` is set; see
+    /// [`crate::render::human_report`].
+    pub fn to_human(&self, colour: bool) -> String {
+        crate::render::human_report(self, colour)
     }
 }

@@ -151,38 +151,151 @@ pub enum Hosting {
     Unknown,
 }
 
-/// The terms of a licence, as `CONTRACT.md` fixes them in the JSON report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Terms {
-    /// May the licence be used commercially.
-    pub commercial_use: CommercialUse,
-    /// Commercial use requires registering with the licensor.
-    pub registration: bool,
-    /// Above this many users a separate grant is needed.
-    pub user_threshold: Option<UserThreshold>,
-    /// Above this revenue a separate grant is needed.
-    pub revenue_threshold: Option<RevenueThreshold>,
-    /// Where the licence grants no rights.
-    pub territory_exclusions: Vec<TerritoryExclusion>,
-    /// What the licence says about derived models.
-    pub derivatives: Derivatives,
-    /// The notice to display, e.g. `Built with Llama`.
-    pub attribution: Option<String>,
-    /// When the notice is only due above some users or revenue.
-    pub attribution_condition: Option<AttributionCondition>,
-    /// The notice to keep in a "Notice" file with distributed copies.
-    pub notice: Option<String>,
-    /// May outputs train other models.
-    pub output_training: OutputTraining,
-    /// An acceptable-use or prohibited-use policy binds the licensee.
-    pub use_policy: bool,
-    /// Use restrictions must be passed on to downstream recipients.
-    pub flow_down: bool,
-    /// May the model be offered as a hosted service.
-    pub hosting: Hosting,
-    /// Redistribution must carry a copy of the licence or its notice.
-    pub licence_copy: bool,
+/// The table of terms, one row per term in report order: its [`TermName`], its field of
+/// [`Terms`] (also its name in JSON), the field's type and its doc. Everything that lists every
+/// term is generated from this one table: `with_terms!(then)` calls the macro `then!` with
+/// the rows. Types are spelled in full so that the rows mean the same in any module.
+macro_rules! with_terms {
+    ($then:ident) => {
+        $then! {
+            /// May the licence be used commercially.
+            CommercialUse commercial_use: $crate::terms::CommercialUse,
+            /// Commercial use requires registering with the licensor.
+            Registration registration: bool,
+            /// Above this many users a separate grant is needed.
+            UserThreshold user_threshold: Option<$crate::terms::UserThreshold>,
+            /// Above this revenue a separate grant is needed.
+            RevenueThreshold revenue_threshold: Option<$crate::terms::RevenueThreshold>,
+            /// Where the licence grants no rights.
+            TerritoryExclusions territory_exclusions: Vec<$crate::terms::TerritoryExclusion>,
+            /// What the licence says about derived models.
+            Derivatives derivatives: $crate::terms::Derivatives,
+            /// The notice to display, e.g. `Built with Llama`.
+            Attribution attribution: Option<String>,
+            /// When the notice is only due above some users or revenue.
+            AttributionCondition attribution_condition: Option<$crate::terms::AttributionCondition>,
+            /// The notice to keep in a "Notice" file with distributed copies.
+            Notice notice: Option<String>,
+            /// May outputs train other models.
+            OutputTraining output_training: $crate::terms::OutputTraining,
+            /// An acceptable-use or prohibited-use policy binds the licensee.
+            UsePolicy use_policy: bool,
+            /// Use restrictions must be passed on to downstream recipients.
+            FlowDown flow_down: bool,
+            /// May the model be offered as a hosted service.
+            Hosting hosting: $crate::terms::Hosting,
+            /// Redistribution must carry a copy of the licence or its notice.
+            LicenceCopy licence_copy: bool,
+        }
+    };
+}
+pub(crate) use with_terms;
+
+/// [`Terms`], [`TermName`] and what goes from one to the other, from the table of terms.
+macro_rules! define_terms {
+    ($( $(#[$doc:meta])* $name:ident $field:ident : $ty:ty, )*) => {
+        /// The terms of a licence, as `CONTRACT.md` fixes them in the JSON report.
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct Terms {
+            $( $(#[$doc])* pub $field: $ty, )*
+        }
+
+        /// The name of one term, as it appears in `terms.json` and in the JSON report.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum TermName {
+            $( #[doc = concat!("`", stringify!($field), "`")] $name, )*
+        }
+
+        impl TermName {
+            /// Every term, in report order.
+            pub const ALL: [TermName; [$(stringify!($name)),*].len()] = [$(TermName::$name),*];
+
+            /// The snake-case name used in JSON.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $( TermName::$name => stringify!($field), )*
+                }
+            }
+        }
+
+        impl Terms {
+            /// Sets one field to its value in `other`.
+            #[allow(clippy::clone_on_copy)]
+            pub fn copy_field(&mut self, term: TermName, other: &Terms) {
+                match term {
+                    $( TermName::$name => self.$field = other.$field.clone(), )*
+                }
+            }
+
+            /// Whether one field has the same value in `self` and `other`.
+            fn same_field(&self, term: TermName, other: &Terms) -> bool {
+                match term {
+                    $( TermName::$name => self.$field == other.$field, )*
+                }
+            }
+
+            /// Whether one field states something (see [`Stated`]): a value a clause must
+            /// back.
+            pub(crate) fn states(&self, term: TermName) -> bool {
+                match term {
+                    $( TermName::$name => self.$field.stated(), )*
+                }
+            }
+        }
+    };
+}
+
+with_terms!(define_terms);
+
+/// Whether a term's value says something rather than nothing: a duty that applies, a threshold
+/// or notice that exists, a value other than `unknown`.
+pub(crate) trait Stated {
+    /// Whether it says something.
+    fn stated(&self) -> bool;
+}
+
+impl Stated for bool {
+    fn stated(&self) -> bool {
+        *self
+    }
+}
+
+impl<T> Stated for Option<T> {
+    fn stated(&self) -> bool {
+        self.is_some()
+    }
+}
+
+impl<T> Stated for Vec<T> {
+    fn stated(&self) -> bool {
+        !self.is_empty()
+    }
+}
+
+impl Stated for CommercialUse {
+    fn stated(&self) -> bool {
+        *self != CommercialUse::Unknown
+    }
+}
+
+impl Stated for Derivatives {
+    fn stated(&self) -> bool {
+        self.redistribution != Redistribution::Unknown
+    }
+}
+
+impl Stated for OutputTraining {
+    fn stated(&self) -> bool {
+        *self != OutputTraining::Unknown
+    }
+}
+
+impl Stated for Hosting {
+    fn stated(&self) -> bool {
+        *self != Hosting::Unknown
+    }
 }
 
 impl Terms {
@@ -356,130 +469,6 @@ impl Terms {
         }
     }
 
-    /// The fields where `self` grants more, or demands less, than `other`: a missing threshold or
-    /// a higher one, a missing duty, a laxer value. `unknown` is never more permissive than
-    /// anything: it asks for review.
-    pub fn more_permissive_than(&self, other: &Terms) -> Vec<TermName> {
-        let looser_threshold = |a: Option<u64>, b: Option<u64>| match (a, b) {
-            (None, Some(_)) => true,
-            (Some(a), Some(b)) => a > b,
-            _ => false,
-        };
-        let users = |t: &Terms| {
-            t.user_threshold.map(|u| match u {
-                UserThreshold::MonthlyActiveUsers(n) | UserThreshold::DailyActiveUsers(n) => n,
-            })
-        };
-        let dropped = |a: &Option<String>, b: &Option<String>| a.is_none() && b.is_some();
-        let lost = |a: bool, b: bool| !a && b;
-        let commercial = commercial_rank;
-        let redistribution = redistribution_rank;
-        let outputs = output_rank;
-        let hosting = hosting_rank;
-        let looser_rank = |a: u8, b: u8| a != 0 && a > b;
-        let condition_looser = match (self.attribution_condition, other.attribution_condition) {
-            (Some(_), None) => true,
-            (Some(a), Some(b)) => {
-                looser_threshold(a.monthly_active_users, b.monthly_active_users)
-                    || looser_threshold(a.monthly_revenue_usd, b.monthly_revenue_usd)
-            }
-            _ => false,
-        };
-        let regions_missing = other.territory_exclusions.iter().any(|e| {
-            !self
-                .territory_exclusions
-                .iter()
-                .any(|s| s.region == e.region)
-        });
-        let checks = [
-            (
-                TermName::CommercialUse,
-                looser_rank(
-                    commercial(self.commercial_use),
-                    commercial(other.commercial_use),
-                ),
-            ),
-            (
-                TermName::Registration,
-                lost(self.registration, other.registration),
-            ),
-            (
-                TermName::UserThreshold,
-                looser_threshold(users(self), users(other)),
-            ),
-            (
-                TermName::RevenueThreshold,
-                looser_threshold(
-                    self.revenue_threshold.map(|r| r.annual_revenue_usd),
-                    other.revenue_threshold.map(|r| r.annual_revenue_usd),
-                ),
-            ),
-            (TermName::TerritoryExclusions, regions_missing),
-            (
-                TermName::Derivatives,
-                looser_rank(
-                    redistribution(self.derivatives.redistribution),
-                    redistribution(other.derivatives.redistribution),
-                ) || dropped(
-                    &self.derivatives.naming_prefix,
-                    &other.derivatives.naming_prefix,
-                ),
-            ),
-            (
-                TermName::Attribution,
-                dropped(&self.attribution, &other.attribution),
-            ),
-            (TermName::AttributionCondition, condition_looser),
-            (TermName::Notice, dropped(&self.notice, &other.notice)),
-            (
-                TermName::OutputTraining,
-                looser_rank(
-                    outputs(self.output_training),
-                    outputs(other.output_training),
-                ),
-            ),
-            (TermName::UsePolicy, lost(self.use_policy, other.use_policy)),
-            (TermName::FlowDown, lost(self.flow_down, other.flow_down)),
-            (
-                TermName::Hosting,
-                looser_rank(hosting(self.hosting), hosting(other.hosting)),
-            ),
-            (
-                TermName::LicenceCopy,
-                lost(self.licence_copy, other.licence_copy),
-            ),
-        ];
-        checks
-            .into_iter()
-            .filter(|(_, looser)| *looser)
-            .map(|(term, _)| term)
-            .collect()
-    }
-
-    /// Sets one field to its value in `other`.
-    pub fn copy_field(&mut self, term: TermName, other: &Terms) {
-        match term {
-            TermName::CommercialUse => self.commercial_use = other.commercial_use,
-            TermName::Registration => self.registration = other.registration,
-            TermName::UserThreshold => self.user_threshold = other.user_threshold,
-            TermName::RevenueThreshold => self.revenue_threshold = other.revenue_threshold,
-            TermName::TerritoryExclusions => {
-                self.territory_exclusions = other.territory_exclusions.clone()
-            }
-            TermName::Derivatives => self.derivatives = other.derivatives.clone(),
-            TermName::Attribution => self.attribution = other.attribution.clone(),
-            TermName::AttributionCondition => {
-                self.attribution_condition = other.attribution_condition
-            }
-            TermName::Notice => self.notice = other.notice.clone(),
-            TermName::OutputTraining => self.output_training = other.output_training,
-            TermName::UsePolicy => self.use_policy = other.use_policy,
-            TermName::FlowDown => self.flow_down = other.flow_down,
-            TermName::Hosting => self.hosting = other.hosting,
-            TermName::LicenceCopy => self.licence_copy = other.licence_copy,
-        }
-    }
-
     /// One field's value as compact JSON, for messages.
     pub fn field_json(&self, term: TermName) -> String {
         serde_json::to_value(self)
@@ -510,10 +499,6 @@ impl Terms {
             .into_iter()
             .filter(|term| {
                 let same = match term {
-                    TermName::CommercialUse => self.commercial_use == other.commercial_use,
-                    TermName::Registration => self.registration == other.registration,
-                    TermName::UserThreshold => self.user_threshold == other.user_threshold,
-                    TermName::RevenueThreshold => self.revenue_threshold == other.revenue_threshold,
                     TermName::TerritoryExclusions => same_regions(),
                     TermName::Derivatives => {
                         self.derivatives.redistribution == other.derivatives.redistribution
@@ -523,93 +508,12 @@ impl Terms {
                             )
                     }
                     TermName::Attribution => same_text(&self.attribution, &other.attribution),
-                    TermName::AttributionCondition => {
-                        self.attribution_condition == other.attribution_condition
-                    }
                     TermName::Notice => same_text(&self.notice, &other.notice),
-                    TermName::OutputTraining => self.output_training == other.output_training,
-                    TermName::UsePolicy => self.use_policy == other.use_policy,
-                    TermName::FlowDown => self.flow_down == other.flow_down,
-                    TermName::Hosting => self.hosting == other.hosting,
-                    TermName::LicenceCopy => self.licence_copy == other.licence_copy,
+                    _ => self.same_field(*term, other),
                 };
                 !same
             })
             .collect()
-    }
-}
-
-/// The name of one term, as it appears in `terms.json` and in the JSON report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TermName {
-    /// `commercial_use`
-    CommercialUse,
-    /// `registration`
-    Registration,
-    /// `user_threshold`
-    UserThreshold,
-    /// `revenue_threshold`
-    RevenueThreshold,
-    /// `territory_exclusions`
-    TerritoryExclusions,
-    /// `derivatives`
-    Derivatives,
-    /// `attribution`
-    Attribution,
-    /// `attribution_condition`
-    AttributionCondition,
-    /// `notice`
-    Notice,
-    /// `output_training`
-    OutputTraining,
-    /// `use_policy`
-    UsePolicy,
-    /// `flow_down`
-    FlowDown,
-    /// `hosting`
-    Hosting,
-    /// `licence_copy`
-    LicenceCopy,
-}
-
-impl TermName {
-    /// Every term, in report order.
-    pub const ALL: [TermName; 14] = [
-        TermName::CommercialUse,
-        TermName::Registration,
-        TermName::UserThreshold,
-        TermName::RevenueThreshold,
-        TermName::TerritoryExclusions,
-        TermName::Derivatives,
-        TermName::Attribution,
-        TermName::AttributionCondition,
-        TermName::Notice,
-        TermName::OutputTraining,
-        TermName::UsePolicy,
-        TermName::FlowDown,
-        TermName::Hosting,
-        TermName::LicenceCopy,
-    ];
-
-    /// The snake-case name used in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TermName::CommercialUse => "commercial_use",
-            TermName::Registration => "registration",
-            TermName::UserThreshold => "user_threshold",
-            TermName::RevenueThreshold => "revenue_threshold",
-            TermName::TerritoryExclusions => "territory_exclusions",
-            TermName::Derivatives => "derivatives",
-            TermName::Attribution => "attribution",
-            TermName::AttributionCondition => "attribution_condition",
-            TermName::Notice => "notice",
-            TermName::OutputTraining => "output_training",
-            TermName::UsePolicy => "use_policy",
-            TermName::FlowDown => "flow_down",
-            TermName::Hosting => "hosting",
-            TermName::LicenceCopy => "licence_copy",
-        }
     }
 }
 
@@ -633,6 +537,13 @@ pub struct Evidence {
     /// (`zh` for Chinese); absent for English and wherever it was not read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// The 1-based line of `start` in the file the document was read from, where the report
+    /// located it (see [`crate::Report::sources`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// The 1-based column of `start` on that line, in characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
 }
 
 /// The document name of the licence text that was read.

@@ -4,34 +4,17 @@ mod common;
 
 use common::{json, stderr, stdout};
 
-use std::path::PathBuf;
 use std::process::{Command, Output};
 
-/// The `check` example, which `cargo test` builds beside the test binaries.
-fn check_bin() -> PathBuf {
-    let exe = std::env::current_exe().expect("test binary path");
-    let dir = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("target dir");
-    let bin = dir
-        .join("examples")
-        .join(format!("check{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        bin.exists(),
-        "{} not built: run `cargo test`, which builds examples",
-        bin.display()
-    );
-    bin
-}
-
+/// `model-licence check ARGS...`, from the repository's root.
 fn run(args: &[&str]) -> Output {
-    Command::new(check_bin())
+    Command::new(env!("CARGO_BIN_EXE_model-licence"))
+        .arg("check")
         .args(args)
         .current_dir(common::root())
         .env_remove("NO_COLOR")
         .output()
-        .expect("the example runs")
+        .expect("the binary runs")
 }
 
 #[test]
@@ -329,6 +312,56 @@ fn completions_are_generated_for_each_shell() {
         assert!(
             script.contains("domicile"),
             "{shell}: the check flags are completed"
+        );
+    }
+}
+
+/// The `check` example, which `cargo test` builds beside the test binaries.
+fn example() -> std::path::PathBuf {
+    let exe = std::env::current_exe().expect("test binary path");
+    let target = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target dir");
+    let example = target
+        .join("examples")
+        .join(format!("check{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        example.exists(),
+        "{} not built: run `cargo test`, which builds examples",
+        example.display()
+    );
+    example
+}
+
+#[test]
+fn the_example_prints_what_check_prints_and_exits_the_same() {
+    let cases: [&[&str]; 4] = [
+        &["llama"],
+        &[
+            "llama-3.3",
+            "--context",
+            "fixtures/contexts/big-platform.json",
+        ],
+        &[
+            "fixtures/modified/llama-3.3-70-million.md",
+            "--format",
+            "json",
+        ],
+        &["lama-3.1"],
+    ];
+    for args in cases {
+        let from_example = Command::new(example())
+            .args(args)
+            .current_dir(common::root())
+            .output()
+            .expect("the example runs");
+        let from_binary = run(args);
+        assert_eq!(from_example.stdout, from_binary.stdout, "{args:?}");
+        assert_eq!(
+            from_example.status.code(),
+            from_binary.status.code(),
+            "{args:?}"
         );
     }
 }

@@ -82,3 +82,57 @@ fn every_clause_quoted_from_a_fixture_is_its_bytes() {
 fn display(path: &Path) -> String {
     path.display().to_string()
 }
+
+/// The file a report's source names, read from the repository (catalogue copies live in
+/// `licences/`, subject files at the path the subject gave).
+fn source_text(path: &str) -> String {
+    common::read(&common::root().join(path))
+}
+
+/// Every located quote starts at its line and column in the file its document was read from,
+/// and every document a located quote names has a source: what SARIF and editors rely on.
+#[test]
+fn located_evidence_is_at_its_line_and_column_in_its_file() {
+    let subjects = [
+        "llama-3.3",
+        "fixtures/modified/llama-3.3-70-million.md",
+        "fixtures/texts/mpl-2.0.txt",
+        "fixtures/models/folders/example-org__llama-mislabelled",
+        "fixtures/models/bartowski__Hermes-3-Llama-3.1-8B-GGUF.json",
+    ];
+    for subject in subjects {
+        let report = check(
+            subject,
+            &Context::default_assumed(),
+            &common::DEFAULT_CONTEXT,
+        )
+        .expect(subject);
+        let evidence = report
+            .findings
+            .iter()
+            .flat_map(|f| &f.evidence)
+            .chain(report.licence.clauses.values().flatten());
+        let mut located = 0;
+        for ev in evidence {
+            let (Some(line), Some(column)) = (ev.line, ev.column) else {
+                continue;
+            };
+            let source = report
+                .sources
+                .iter()
+                .find(|s| s.document == ev.document)
+                .unwrap_or_else(|| panic!("{subject}: no source for `{}`", ev.document));
+            let text = source_text(&source.path);
+            let at_line = text.split_inclusive('\n').nth(line - 1).expect("the line");
+            let from_column: String = at_line.chars().skip(column - 1).collect();
+            let quote_start: String = ev.text.chars().take_while(|c| *c != '\n').collect();
+            assert!(
+                from_column.starts_with(&quote_start),
+                "{subject}: {}:{line}:{column} does not start with {quote_start:?}",
+                source.path
+            );
+            located += 1;
+        }
+        assert!(located > 0, "{subject}: nothing located");
+    }
+}

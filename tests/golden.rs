@@ -81,7 +81,11 @@ fn rewrapped_llama_3_1_is_unchanged_json() {
 #[test]
 fn coloured_human_output_only_when_asked() {
     let report = report("llama-3.3", Some("fixtures/contexts/big-platform.json"));
-    assert!(report.to_human(true).contains("\x1b[1;31mBLOCKED\x1b[0m"));
+    assert!(
+        report
+            .to_human(true)
+            .contains("\x1b[1m\x1b[31mBLOCKED\x1b[0m")
+    );
     assert!(!report.to_human(false).contains('\x1b'));
 }
 

@@ -197,7 +197,7 @@ fn score(folder: &str) -> Score {
         for term in CORE.into_iter().filter(|t| differing.contains(t)) {
             score.wrong.push(miss(&name, term, &expected, &read));
         }
-        for term in read.more_permissive_than(&expected) {
+        for term in common::more_permissive_than(&read, &expected) {
             score.looser.push(miss(&name, term, &expected, &read));
         }
     }

@@ -199,6 +199,8 @@ impl<'a> Extraction<'a> {
             text,
             document: LICENCE_DOCUMENT.to_string(),
             lang,
+            line: None,
+            column: None,
         })
     }
 

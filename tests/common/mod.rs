@@ -4,6 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
+use model_licence::terms::{
+    CommercialUse, Hosting, OutputTraining, Redistribution, TermName, Terms, UserThreshold,
+};
+
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -213,4 +217,142 @@ pub fn check_text(
         .expect("a licence text in memory is always checked");
     report.subject = name.to_string();
     report
+}
+
+/// The fields where `terms` grants more, or demands less, than `other`: a missing threshold or
+/// a higher one, a missing duty, a laxer value. `unknown` is never more permissive than
+/// anything: it asks for review.
+pub fn more_permissive_than(terms: &Terms, other: &Terms) -> Vec<TermName> {
+    let looser_threshold = |a: Option<u64>, b: Option<u64>| match (a, b) {
+        (None, Some(_)) => true,
+        (Some(a), Some(b)) => a > b,
+        _ => false,
+    };
+    let users = |t: &Terms| {
+        t.user_threshold.map(|u| match u {
+            UserThreshold::MonthlyActiveUsers(n) | UserThreshold::DailyActiveUsers(n) => n,
+        })
+    };
+    let dropped = |a: &Option<String>, b: &Option<String>| a.is_none() && b.is_some();
+    let lost = |a: bool, b: bool| !a && b;
+    let looser_rank = |a: u8, b: u8| a != 0 && a > b;
+    let condition_looser = match (terms.attribution_condition, other.attribution_condition) {
+        (Some(_), None) => true,
+        (Some(a), Some(b)) => {
+            looser_threshold(a.monthly_active_users, b.monthly_active_users)
+                || looser_threshold(a.monthly_revenue_usd, b.monthly_revenue_usd)
+        }
+        _ => false,
+    };
+    let regions_missing = other.territory_exclusions.iter().any(|e| {
+        !terms
+            .territory_exclusions
+            .iter()
+            .any(|s| s.region == e.region)
+    });
+    let checks = [
+        (
+            TermName::CommercialUse,
+            looser_rank(
+                commercial(terms.commercial_use),
+                commercial(other.commercial_use),
+            ),
+        ),
+        (
+            TermName::Registration,
+            lost(terms.registration, other.registration),
+        ),
+        (
+            TermName::UserThreshold,
+            looser_threshold(users(terms), users(other)),
+        ),
+        (
+            TermName::RevenueThreshold,
+            looser_threshold(
+                terms.revenue_threshold.map(|r| r.annual_revenue_usd),
+                other.revenue_threshold.map(|r| r.annual_revenue_usd),
+            ),
+        ),
+        (TermName::TerritoryExclusions, regions_missing),
+        (
+            TermName::Derivatives,
+            looser_rank(
+                redistribution(terms.derivatives.redistribution),
+                redistribution(other.derivatives.redistribution),
+            ) || dropped(
+                &terms.derivatives.naming_prefix,
+                &other.derivatives.naming_prefix,
+            ),
+        ),
+        (
+            TermName::Attribution,
+            dropped(&terms.attribution, &other.attribution),
+        ),
+        (TermName::AttributionCondition, condition_looser),
+        (TermName::Notice, dropped(&terms.notice, &other.notice)),
+        (
+            TermName::OutputTraining,
+            looser_rank(
+                outputs(terms.output_training),
+                outputs(other.output_training),
+            ),
+        ),
+        (
+            TermName::UsePolicy,
+            lost(terms.use_policy, other.use_policy),
+        ),
+        (TermName::FlowDown, lost(terms.flow_down, other.flow_down)),
+        (
+            TermName::Hosting,
+            looser_rank(hosting(terms.hosting), hosting(other.hosting)),
+        ),
+        (
+            TermName::LicenceCopy,
+            lost(terms.licence_copy, other.licence_copy),
+        ),
+    ];
+    checks
+        .into_iter()
+        .filter(|(_, looser)| *looser)
+        .map(|(term, _)| term)
+        .collect()
+}
+
+/// How much a commercial-use value grants: `unknown` least, so it is never the looser.
+fn commercial(c: CommercialUse) -> u8 {
+    match c {
+        CommercialUse::Unknown => 0,
+        CommercialUse::NonCommercial => 1,
+        CommercialUse::Conditional => 2,
+        CommercialUse::Allowed => 3,
+    }
+}
+
+/// How much a redistribution value grants.
+fn redistribution(r: Redistribution) -> u8 {
+    match r {
+        Redistribution::Unknown => 0,
+        Redistribution::Prohibited => 1,
+        Redistribution::Conditional => 2,
+        Redistribution::Allowed => 3,
+    }
+}
+
+/// How much an output-training value grants.
+fn outputs(o: OutputTraining) -> u8 {
+    match o {
+        OutputTraining::Unknown => 0,
+        OutputTraining::Prohibited => 1,
+        OutputTraining::Conditional => 2,
+        OutputTraining::Unrestricted => 3,
+    }
+}
+
+/// How much a hosting value grants.
+fn hosting(h: Hosting) -> u8 {
+    match h {
+        Hosting::Unknown => 0,
+        Hosting::RequiresLicence => 1,
+        Hosting::Allowed => 2,
+    }
 }

@@ -1,0 +1,506 @@
+//! Text for a terminal: a report, one line of a scan, the catalogue's table and one licence's
+//! sheet. Colour comes from `anstyle`; the caller decides whether to use it.
+
+use std::fmt::Write;
+
+use anstyle::{AnsiColor, Style};
+
+use crate::batch::BatchItem;
+use crate::catalogue::Catalogue;
+use crate::catalogue::Resolved;
+use crate::evaluate::{Rule, Severity, Verdict, group};
+use crate::identify::MatchMethod;
+use crate::report::{ContextSource, Report};
+use crate::terms::{
+    CommercialUse, Evidence, Hosting, OutputTraining, Redistribution, TermEvidence, TermName,
+    Terms, UserThreshold,
+};
+
+/// A report as text for a terminal, with ANSI colour when `colour` is set.
+pub fn human_report(report: &Report, colour: bool) -> String {
+    let style = Paint { colour };
+    let mut out = String::new();
+    context(&mut out, report, &style);
+    licence(&mut out, report, &style);
+    terms_table(&mut out, &report.licence.terms);
+    if report.licence.match_info.method == MatchMethod::None {
+        clause_list(&mut out, &report.licence.clauses);
+    }
+    findings(&mut out, report, &style);
+    let verdict = report.verdict.as_str().replace('_', " ").to_uppercase();
+    let _ = writeln!(
+        out,
+        "\nVerdict: {}",
+        style.verdict(report.verdict, &verdict)
+    );
+    out
+}
+
+fn context(out: &mut String, report: &Report, style: &Paint) {
+    let source = match report.context_source {
+        ContextSource::Default => {
+            "no --context given: the default context is assumed (a commercial product of a US organisation below every known threshold, inference only, text only)"
+        }
+        ContextSource::DefaultWithOverrides => "the default context, with the facts given as flags",
+        ContextSource::Given => "as given",
+        ContextSource::GivenWithOverrides => "as given, with the facts given as flags",
+    };
+    let _ = writeln!(out, "{} {source}", style.bold("Context:"));
+    let o = &report.context.organisation;
+    let d = &report.context.deployment;
+    let num = |n: Option<u64>| n.map_or("unknown".to_string(), group);
+    let flag = |b: Option<bool>| b.map_or("unknown", |b| if b { "yes" } else { "no" });
+    let list = |items: Option<Vec<String>>| items.map_or("unknown".to_string(), |v| v.join(", "));
+    let _ = writeln!(
+        out,
+        "  users {} monthly / {} daily, revenue USD {}, domicile {}",
+        num(o.monthly_active_users),
+        num(o.daily_active_users),
+        num(o.annual_revenue_usd),
+        o.domicile.as_ref().map_or("unknown", |r| r.as_str()),
+    );
+    let _ = writeln!(
+        out,
+        "  commercial {}, markets {}, modalities {}",
+        flag(d.commercial),
+        list(
+            d.markets
+                .as_ref()
+                .map(|m| m.iter().map(|r| r.to_string()).collect())
+        ),
+        list(
+            d.modalities
+                .as_ref()
+                .map(|m| m.iter().map(|x| x.as_str().to_string()).collect())
+        ),
+    );
+    let _ = writeln!(
+        out,
+        "  hosting as a service {}, fine-tune {}, share weights {}, share derivatives {}, train on outputs {}",
+        flag(d.hosting_as_service),
+        flag(d.fine_tune),
+        flag(d.distribute_weights),
+        flag(d.distribute_derivatives),
+        flag(d.train_on_outputs),
+    );
+}
+
+fn licence(out: &mut String, report: &Report, style: &Paint) {
+    let l = &report.licence;
+    let name = match (&l.name, &l.id) {
+        (Some(name), Some(id)) => format!("{name} ({id}, {})", l.spdx.as_deref().unwrap_or("")),
+        _ => "not identified".to_string(),
+    };
+    let _ = writeln!(out, "\n{} {name}", style.bold("Licence:"));
+    let how = match l.match_info.method {
+        MatchMethod::CatalogueId => "by catalogue id".to_string(),
+        MatchMethod::Text => format!(
+            "from its text, confidence {:.3}{}",
+            l.match_info.confidence,
+            l.match_info
+                .dice
+                .map_or(String::new(), |d| format!(" (Dice {d:.3})"))
+        ),
+        MatchMethod::Metadata => "from model metadata".to_string(),
+        MatchMethod::None => match &l.match_info.nearest {
+            Some(n) => format!(
+                "no catalogue licence matched; the nearest, {}, matched {:.3}",
+                n.id, n.confidence
+            ),
+            None => "no catalogue licence matched".to_string(),
+        },
+    };
+    let _ = writeln!(out, "  identified {how}");
+    for note in &report.notes {
+        let _ = writeln!(out, "  note: {note}");
+    }
+    if let Some(card) = &report.declared {
+        let declared = match (&card.license, &card.license_name) {
+            (Some(license), Some(name)) => format!("{license} ({name})"),
+            (Some(license), None) => license.clone(),
+            (None, Some(name)) => name.clone(),
+            (None, None) => "nothing".to_string(),
+        };
+        let _ = writeln!(out, "  the model's metadata declares: {declared}");
+    }
+    for step in report.lineage.iter().flatten() {
+        let _ = writeln!(
+            out,
+            "  {} of {} ({})",
+            step.relation.map_or("derived", |r| r.as_str()),
+            step.model,
+            step.licence.as_deref().unwrap_or("licence unknown")
+        );
+    }
+}
+
+fn findings(out: &mut String, report: &Report, style: &Paint) {
+    let groups = [
+        (Severity::Blocked, "BLOCKED"),
+        (Severity::Review, "NEEDS REVIEW"),
+        (Severity::Obligation, "OBLIGATIONS"),
+        (Severity::Info, "INFO"),
+    ];
+    for (severity, title) in groups {
+        let findings = report.findings_of(severity);
+        if findings.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{}", style.severity(severity, title));
+        for finding in findings {
+            let _ = writeln!(out, "  [{}] {}", finding.rule, finding.message);
+            for evidence in &finding.evidence {
+                quote_line(out, evidence, finding.rule);
+            }
+        }
+    }
+}
+
+/// One quoted clause, cut around its operative words, with where it stands.
+fn quote_line(out: &mut String, evidence: &Evidence, rule: Rule) {
+    let quote = operative_window(&one_line(&evidence.text), rule, 240);
+    let _ = writeln!(
+        out,
+        "      > \"{quote}\" ({} bytes {}..{})",
+        evidence.document, evidence.start, evidence.end
+    );
+}
+
+/// The words that carry a finding's term: the region of a territory clause, the amount of a
+/// threshold, else a prohibition or condition. A long clause is shown around them, so the quote
+/// a reviewer reads holds "European Union" or "700 million" rather than only a preamble.
+fn operative_pattern(rule: Rule) -> &'static regex::Regex {
+    static PATTERNS: std::sync::OnceLock<[regex::Regex; 3]> = std::sync::OnceLock::new();
+    let [region, amount, condition] = PATTERNS.get_or_init(|| {
+        [
+            r"(?i)European Union|United States|China|\bEU\b|domiciled|territor|countr",
+            r"(?i)\d[\d,.]*\s*(?:million|billion)|(?:\$|USD|US\$)\s?\d|\b\d{1,3}(?:,\d{3})+",
+            r"(?i)\b(?:not|no|never|prohibit\w*|forbid\w*|restrict\w*|only|exclusively|non-?commercial|must|shall|Built with)\b",
+        ]
+        .map(|p| regex::Regex::new(p).unwrap_or_else(|_| regex::Regex::new("$^").expect("a valid regex")))
+    });
+    match rule {
+        Rule::Territory => region,
+        Rule::UserThreshold | Rule::RevenueThreshold => amount,
+        _ => condition,
+    }
+}
+
+/// At most `max` characters of `quote`, around its first operative words when it is longer.
+fn operative_window(quote: &str, rule: Rule, max: usize) -> String {
+    let chars: Vec<(usize, char)> = quote.char_indices().collect();
+    if chars.len() <= max {
+        return quote.to_string();
+    }
+    let anchor = operative_pattern(rule).find(quote).map_or(0, |m| m.start());
+    let anchor_char = chars.iter().take_while(|(at, _)| *at < anchor).count();
+    // A third of the window before the operative words, the rest after.
+    let first = anchor_char
+        .saturating_sub(max / 3)
+        .min(chars.len().saturating_sub(max - 6));
+    let last = (first + max - 6).min(chars.len());
+    let byte = |i: usize| chars.get(i).map_or(quote.len(), |(at, _)| *at);
+    let mut body = &quote[byte(first)..byte(last)];
+    // Whole words only at a cut edge.
+    if first > 0 {
+        body = body.split_once(' ').map_or(body, |(_, rest)| rest);
+    }
+    if last < chars.len() {
+        body = body.rsplit_once(' ').map_or(body, |(kept, _)| kept);
+    }
+    let before = if first > 0 { "..." } else { "" };
+    let after = if last < chars.len() { "..." } else { "" };
+    format!("{before}{}{after}", body.trim())
+}
+
+/// The clauses behind each term, for a reviewer checking terms no person has curated.
+fn clause_list(out: &mut String, clauses: &TermEvidence) {
+    let _ = writeln!(out, "\nClauses the terms were read from (check each):");
+    if clauses.is_empty() {
+        let _ = writeln!(
+            out,
+            "  none: no clause of this text reads as a licence term"
+        );
+    }
+    for (term, evidence) in clauses {
+        let _ = writeln!(out, "  {}:", term.as_str());
+        // The rule that reads this term, for where a long clause is cut.
+        let rule = match term {
+            TermName::TerritoryExclusions => Rule::Territory,
+            TermName::UserThreshold => Rule::UserThreshold,
+            TermName::RevenueThreshold => Rule::RevenueThreshold,
+            _ => Rule::UsePolicy,
+        };
+        for ev in evidence {
+            quote_line(out, ev, rule);
+        }
+    }
+}
+
+fn terms_table(out: &mut String, t: &Terms) {
+    let _ = writeln!(out, "\nTerms:");
+    let commercial = match t.commercial_use {
+        CommercialUse::Allowed => "allowed",
+        CommercialUse::Conditional => "conditional",
+        CommercialUse::NonCommercial => "non-commercial only",
+        CommercialUse::Unknown => "unknown",
+    };
+    let registration = if t.registration {
+        " (registration required)"
+    } else {
+        ""
+    };
+    let users = match t.user_threshold {
+        Some(UserThreshold::MonthlyActiveUsers(n)) => format!("{} monthly active users", group(n)),
+        Some(UserThreshold::DailyActiveUsers(n)) => format!("{} daily active users", group(n)),
+        None => "none".to_string(),
+    };
+    let revenue = t.revenue_threshold.map_or("none".to_string(), |r| {
+        format!("USD {} a year", group(r.annual_revenue_usd))
+    });
+    let territories = if t.territory_exclusions.is_empty() {
+        "none".to_string()
+    } else {
+        t.territory_exclusions
+            .iter()
+            .map(|e| format!("{} ({:?}, by {:?})", e.region, e.scope, e.basis).to_lowercase())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let derivatives = match t.derivatives.redistribution {
+        Redistribution::Allowed => "may be shared",
+        Redistribution::Conditional => "may be shared on conditions",
+        Redistribution::Prohibited => "may not be shared",
+        Redistribution::Unknown => "unknown",
+    };
+    let naming = t
+        .derivatives
+        .naming_prefix
+        .as_ref()
+        .map_or(String::new(), |p| {
+            format!("; names must begin with \"{p}\"")
+        });
+    let outputs = match t.output_training {
+        OutputTraining::Unrestricted => "unrestricted",
+        OutputTraining::Conditional => "conditional",
+        OutputTraining::Prohibited => "prohibited",
+        OutputTraining::Unknown => "unknown",
+    };
+    let hosting = match t.hosting {
+        Hosting::Allowed => "allowed",
+        Hosting::RequiresLicence => "needs a separate licence",
+        Hosting::Unknown => "unknown",
+    };
+    let yes_no = |b: bool| if b { "yes" } else { "no" };
+    let rows = [
+        ("commercial use", format!("{commercial}{registration}")),
+        ("user threshold", users),
+        ("revenue threshold", revenue),
+        ("territory exclusions", territories),
+        ("derivatives", format!("{derivatives}{naming}")),
+        (
+            "attribution",
+            t.attribution.clone().unwrap_or_else(|| "none".into()),
+        ),
+        ("output training", outputs.to_string()),
+        ("use policy", yes_no(t.use_policy).to_string()),
+        ("flow-down", yes_no(t.flow_down).to_string()),
+        ("hosting", hosting.to_string()),
+        ("licence copy", yes_no(t.licence_copy).to_string()),
+    ];
+    for (name, value) in rows {
+        let _ = writeln!(out, "  {name:<22}{value}");
+    }
+}
+
+/// One line of a scan's table: the verdict, the licence and the subject, or the error.
+pub fn scan_line(item: &BatchItem, colour: bool) -> String {
+    let report = match &item.result {
+        Ok(report) => report,
+        Err(err) => return format!("{:<27} {:<24} {}: {err}", "error", "-", item.subject),
+    };
+    let verdict = format!("{:<27}", report.verdict.as_str().replace('_', " "));
+    let verdict = Paint { colour }.paint(verdict_style(report.verdict), &verdict);
+    let licence = report.licence.id.clone().unwrap_or_else(|| {
+        if report.licence.binding.is_empty() {
+            "unidentified".into()
+        } else {
+            report.licence.binding.join("+")
+        }
+    });
+    format!("{verdict} {licence:<24} {}", item.subject)
+}
+
+/// The catalogue as a table: id, release date, commercial use, thresholds and name.
+pub fn catalogue_table(catalogue: &Catalogue) -> String {
+    let mut out = format!(
+        "{:<28} {:<12} {:<16} {:<22} NAME\n",
+        "ID", "RELEASED", "COMMERCIAL USE", "THRESHOLDS"
+    );
+    for licence in catalogue.licences() {
+        let terms = &licence.terms.terms;
+        let mut thresholds = Vec::new();
+        if let Some(users) = terms.user_threshold {
+            thresholds.push(match users {
+                UserThreshold::MonthlyActiveUsers(n) => format!("{} MAU", group(n)),
+                UserThreshold::DailyActiveUsers(n) => format!("{} DAU", group(n)),
+            });
+        }
+        if let Some(revenue) = terms.revenue_threshold {
+            thresholds.push(format!("USD {}", group(revenue.annual_revenue_usd)));
+        }
+        let thresholds = if thresholds.is_empty() {
+            "-".to_string()
+        } else {
+            thresholds.join(", ")
+        };
+        let _ = writeln!(
+            out,
+            "{:<28} {:<12} {:<16} {:<22} {}",
+            licence.id,
+            licence.released.as_deref().unwrap_or("-"),
+            terms.field_json(TermName::CommercialUse).trim_matches('"'),
+            thresholds,
+            licence.name
+        );
+    }
+    out
+}
+
+/// One catalogue licence: its terms, each with the clauses it comes from, then its full text
+/// and its companion policy's.
+pub fn licence_sheet(resolved: &Resolved) -> String {
+    let licence = resolved.licence;
+    let mut out = format!("{} ({}, {})\n", licence.name, licence.id, licence.spdx);
+    if let Some(note) = &resolved.note {
+        let _ = writeln!(out, "note: {note}");
+    }
+    let hf_ids = if licence.hf_ids.is_empty() {
+        "-".to_string()
+    } else {
+        licence.hf_ids.join(", ")
+    };
+    let _ = writeln!(
+        out,
+        "released {}; Hugging Face ids: {hf_ids}; source: {} {}\n\nTerms, each with the clauses it comes from:",
+        licence.released.as_deref().unwrap_or("undated"),
+        licence.source.repo,
+        licence.source.path
+    );
+    for term in TermName::ALL {
+        let _ = write!(
+            out,
+            "\n  {}: {}\n",
+            term.as_str(),
+            licence.terms.terms.field_json(term)
+        );
+        for ev in licence.terms.evidence_for(term) {
+            let _ = writeln!(
+                out,
+                "      > \"{}\" ({} bytes {}..{})",
+                one_line(&ev.text),
+                ev.document,
+                ev.start,
+                ev.end
+            );
+        }
+    }
+    out.push_str("\n---- licence text ----\n");
+    out.push_str(licence.text);
+    if let (Some(policy), Some(text)) = (&licence.policy, licence.policy_text) {
+        let _ = write!(out, "\n\n---- {} ({}) ----\n", policy.name, policy.id);
+        out.push_str(text);
+    }
+    out.push('\n');
+    out
+}
+
+/// A quote on one line: its words joined by single spaces.
+pub(crate) fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Styles text when colour is on, and leaves it plain otherwise.
+struct Paint {
+    colour: bool,
+}
+
+impl Paint {
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.colour {
+            format!("{style}{text}{style:#}")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn bold(&self, text: &str) -> String {
+        self.paint(Style::new().bold(), text)
+    }
+
+    fn severity(&self, severity: Severity, text: &str) -> String {
+        let style = match severity {
+            Severity::Blocked => Style::new().fg_color(Some(AnsiColor::Red.into())),
+            Severity::Review => Style::new().fg_color(Some(AnsiColor::Yellow.into())),
+            Severity::Obligation => Style::new().fg_color(Some(AnsiColor::Cyan.into())),
+            Severity::Info => Style::new().dimmed(),
+        };
+        self.paint(style.bold(), text)
+    }
+
+    fn verdict(&self, verdict: Verdict, text: &str) -> String {
+        self.paint(verdict_style(verdict).bold(), text)
+    }
+}
+
+/// The colour of a verdict: red blocked, yellow review, cyan obligations, green permitted.
+fn verdict_style(verdict: Verdict) -> Style {
+    let colour = match verdict {
+        Verdict::Blocked => AnsiColor::Red,
+        Verdict::NeedsReview => AnsiColor::Yellow,
+        Verdict::PermittedWithObligations => AnsiColor::Cyan,
+        Verdict::Permitted => AnsiColor::Green,
+    };
+    Style::new().fg_color(Some(colour.into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::Catalogue;
+
+    fn clause(id: &str, term: TermName, has: &str) -> String {
+        let licence = Catalogue::embedded().expect("loads").get(id).expect(id);
+        let evidence = licence.terms.evidence_for(term);
+        let found = evidence.iter().find(|e| e.text.contains(has)).expect(has);
+        one_line(&found.text)
+    }
+
+    #[test]
+    fn a_long_clause_is_shown_around_its_operative_words() {
+        let eu = clause("llama-3.2", TermName::TerritoryExclusions, "European Union");
+        assert!(eu.chars().count() > 240);
+        let shown = operative_window(&eu, Rule::Territory, 240);
+        assert!(shown.contains("European Union"), "{shown}");
+        assert!(shown.chars().count() <= 246, "{shown}");
+        let gate = clause("llama-3.3", TermName::UserThreshold, "700 million");
+        let shown = operative_window(&gate, Rule::UserThreshold, 240);
+        assert!(shown.contains("700 million"), "{shown}");
+        assert!(
+            shown.starts_with("...") && shown.ends_with("..."),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn a_short_clause_is_shown_whole_and_any_text_is_cut_on_characters() {
+        assert_eq!(
+            operative_window("Built with Llama", Rule::Attribution, 240),
+            "Built with Llama"
+        );
+        let chinese = "许可".repeat(400);
+        for rule in [Rule::Territory, Rule::UserThreshold, Rule::Attribution] {
+            assert!(operative_window(&chinese, rule, 240).chars().count() <= 246);
+        }
+    }
+}

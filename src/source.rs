@@ -1,0 +1,129 @@
+//! Where the report's evidence was read: each document's file, and each quote's line and
+//! column in it. Filled in once, where the texts are at hand, so that renderers (SARIF, human
+//! output) never go back to the disk or guess.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::Catalogue;
+use crate::identify::MatchMethod;
+use crate::report::Report;
+use crate::terms::{Evidence, LICENCE_DOCUMENT};
+
+/// A text the report's evidence points into.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The name evidence gives it in [`Evidence::document`]: `licence`, `card`, a file of the
+    /// model folder (`LICENSE-MODEL`), or a catalogue id (`llama-3.3-aup`).
+    pub document: String,
+    /// Where it was read: a path as the subject names it (`models/x/LICENSE`), `-` for standard
+    /// input, or `licences/ID/LICENSE.txt` (or `POLICY.txt`) for the catalogue's own copy.
+    pub path: String,
+    /// Whether it is the catalogue's own copy of a licence, not a file of the subject.
+    pub catalogue: bool,
+}
+
+/// The 1-based line and column (in characters) of a byte offset in a text.
+pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    let line = 1 + before.bytes().filter(|&b| b == b'\n').count();
+    (line, 1 + before[line_start..].chars().count())
+}
+
+impl Report {
+    /// Every piece of evidence in the report: the findings' and the clauses behind the terms.
+    fn evidence_mut(&mut self) -> impl Iterator<Item = &mut Evidence> {
+        let findings = self.findings.iter_mut().flat_map(|f| f.evidence.iter_mut());
+        let clauses = self.licence.clauses.values_mut().flatten();
+        findings.chain(clauses)
+    }
+
+    /// Records that `document` was read from `path` as `text`, and gives each quote from it,
+    /// not yet located, its line and column. A quote is only located where the text holds it
+    /// at its offsets, so a document name that means another text here locates nothing.
+    pub(crate) fn locate(&mut self, document: &str, path: &str, text: &str) {
+        self.locate_source(
+            Source {
+                document: document.to_string(),
+                path: path.to_string(),
+                catalogue: false,
+            },
+            text,
+        );
+    }
+
+    fn locate_source(&mut self, source: Source, text: &str) {
+        let mut found = false;
+        for evidence in self.evidence_mut() {
+            let unlocated = evidence.document == source.document && evidence.line.is_none();
+            if unlocated && text.get(evidence.start..evidence.end) == Some(evidence.text.as_str()) {
+                let (line, column) = line_and_column(text, evidence.start);
+                evidence.line = Some(line);
+                evidence.column = Some(column);
+                found = true;
+            }
+        }
+        let known = self.sources.iter().any(|s| s.document == source.document);
+        if found && !known {
+            self.sources.push(source);
+        }
+    }
+
+    /// Locates what is left in the catalogue's own texts: clauses named by a licence or policy
+    /// id, and the `licence` document when the licence was identified by id or metadata (its
+    /// clauses are the catalogue's, not a file's).
+    pub(crate) fn locate_in_catalogue(&mut self, catalogue: &Catalogue) {
+        let mut documents: Vec<String> = self
+            .evidence_mut()
+            .filter(|e| e.line.is_none())
+            .map(|e| e.document.clone())
+            .collect();
+        documents.sort();
+        documents.dedup();
+        let by_id = matches!(
+            self.licence.match_info.method,
+            MatchMethod::CatalogueId | MatchMethod::Metadata
+        );
+        for document in documents {
+            let name = match (document.as_str(), &self.licence.id) {
+                (LICENCE_DOCUMENT, Some(id)) if by_id => id.clone(),
+                _ => document.clone(),
+            };
+            let Some((licence, text)) = catalogue.document(&name) else {
+                continue;
+            };
+            let file = if licence.id == name {
+                "LICENSE.txt"
+            } else {
+                "POLICY.txt"
+            };
+            let source = Source {
+                document,
+                path: format!("licences/{}/{file}", licence.id),
+                catalogue: true,
+            };
+            self.locate_source(source, text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_count_from_one_in_characters() {
+        let text = "first\nsecond — line\nthird";
+        assert_eq!(line_and_column(text, 0), (1, 1));
+        assert_eq!(line_and_column(text, 6), (2, 1));
+        let after_dash = text.find("line").unwrap();
+        assert_eq!(line_and_column(text, after_dash), (2, 10));
+        assert_eq!(line_and_column(text, text.len() + 5), (3, 6));
+        // Inside a multi-byte character: its own position.
+        assert_eq!(line_and_column(text, after_dash - 2), (2, 8));
+    }
+}
