@@ -4,6 +4,8 @@
 //! so the checker needs no files beside it. Loading turns every quoted clause into byte offsets
 //! and fails on any quote that is not in its text: a curated term without its clause is a bug.
 
+pub(crate) mod generic;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -57,7 +59,7 @@ pub enum LicenceKind {
     /// A general licence from the SPDX list (Apache-2.0, MIT, CC-BY-4.0, ...).
     Spdx,
     /// A licence of the SPDX list the catalogue does not hold: its terms are its category's
-    /// (see [`crate::generic`]), not read from its text.
+    /// (see `catalogue/generic.rs`), not read from its text.
     Generic,
 }
 
@@ -274,7 +276,7 @@ pub struct Catalogue {
     /// use.
     pub(crate) name_keys: OnceLock<Vec<Vec<Vec<String>>>>,
     /// The words that point at families whose licences bind derivatives; built on first use.
-    pub(crate) family_words: OnceLock<Vec<crate::family::FamilyWord>>,
+    pub(crate) family_words: OnceLock<Vec<FamilyWord>>,
 }
 
 impl std::fmt::Debug for Catalogue {
@@ -466,7 +468,7 @@ impl Catalogue {
                 )),
             });
         }
-        if let Some(licence) = crate::generic::licence(name) {
+        if let Some(licence) = generic::licence(name) {
             return Ok(Resolved {
                 licence,
                 note: Some(format!(
@@ -496,7 +498,7 @@ impl Catalogue {
                         .iter()
                         .any(|id| id.to_ascii_lowercase() == wanted)
             })
-            .or_else(|| crate::generic::licence(name))
+            .or_else(|| generic::licence(name))
     }
 
     /// The newest licence of a family, by release date. A family with an undated member
@@ -712,6 +714,16 @@ fn check_backed(backed: &BackedTerms) -> std::result::Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// A word that points at a family whose licence binds derivatives.
+#[derive(Debug)]
+pub(crate) struct FamilyWord {
+    pub(crate) word: String,
+    pub(crate) family: String,
+    /// Whether the word counts anywhere in a name (`llama` in `codellama`), or only as a whole
+    /// word of it (`yi`, `glm`, `rail`: short words that other words hold).
+    pub(crate) inside_words: bool,
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ pub(crate) fn check_licence(
     notes: Vec<String>,
 ) -> Report {
     let mut findings = evaluate_model(&licence.terms, run.context, model);
-    findings.extend(crate::generic::review(licence));
+    findings.extend(crate::catalogue::generic::review(licence));
     let report = LicenceReport::of_licence(
         licence,
         MatchInfo::new(MatchMethod::CatalogueId, 1.0),

@@ -4,13 +4,14 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, Licence};
 use crate::check as licence_check;
 use crate::context::Context;
 use crate::error::{Error, Origin, Result};
-use crate::evaluate::Exit;
+use crate::evaluate::{Exit, Finding, ModelFacts, Rule, Severity};
+use crate::hf_cache::repo_from_name;
 use crate::licence_files::{FolderFiles, has_licence_file};
-use crate::lineage::{ModelIndex, repo_from_name};
+use crate::lineage::ModelIndex;
 use crate::metadata::{
     CARD_DOCUMENT, ModelCard, has_front_matter, looks_like_api_json, parse_api_json, parse_card,
 };
@@ -199,7 +200,7 @@ fn check_subject(run: &Run, subject: &Subject) -> Result<Report> {
             let card = parse_api_json(text, &Origin::Memory("hub json".to_string()))?;
             Ok(check_card_alone(run, &card))
         }
-        Subject::Spdx(expression) => crate::expression::check_expression(run, expression),
+        Subject::Spdx(expression) => check_expression(run, expression),
         Subject::ModelId(id) => check_model_id(run, id),
         Subject::Stdin => {
             let text = read_stdin(run.limits)?;
@@ -368,4 +369,81 @@ fn check_hub_model(_run: &Run, id: &ModelId) -> Result<Report> {
         message: "this build cannot read the Hugging Face Hub: build with the `hub` feature"
             .to_string(),
     })
+}
+
+/// Checks an SPDX expression: every alternative evaluated for the context, the most favourable
+/// reported (ties go to the one written first), with a note on the choice.
+fn check_expression(run: &Run, text: &str) -> Result<Report> {
+    let (alternatives, mut notes) = crate::expression::alternatives(text, run.catalogue)?;
+    let mut reports: Vec<(String, Report)> = alternatives
+        .iter()
+        .map(|group| (crate::expression::label(group), check_group(run, group)))
+        .collect();
+    let best = (0..reports.len())
+        .min_by_key(|&i| reports[i].1.verdict)
+        .ok_or_else(|| Error::Unsupported {
+            origin: Origin::Memory("expression".to_string()),
+            message: format!("`{text}` names no licence"),
+        })?;
+    let (chosen, mut report) = reports.swap_remove(best);
+    if !reports.is_empty() {
+        let others: Vec<String> = reports
+            .iter()
+            .map(|(label, r)| format!("`{label}` ({})", r.verdict))
+            .collect();
+        notes.push(format!(
+            "`{text}` leaves the licensee a choice: `{chosen}` is the most favourable here ({}); the others: {}",
+            report.verdict,
+            others.join(", ")
+        ));
+    }
+    notes.append(&mut report.notes);
+    report.notes = notes;
+    Ok(report)
+}
+
+/// One alternative: its licences binding together, or, if one is unknown, a review.
+fn check_group(run: &Run, group: &[crate::expression::Term]) -> Report {
+    let known: Vec<&Licence> = group
+        .iter()
+        .filter_map(|t| match t {
+            crate::expression::Term::Known(l) => Some(*l),
+            crate::expression::Term::Unknown(_) => None,
+        })
+        .collect();
+    let unknown: Vec<&str> = group
+        .iter()
+        .filter_map(|t| match t {
+            crate::expression::Term::Unknown(name) => Some(name.as_str()),
+            crate::expression::Term::Known(_) => None,
+        })
+        .collect();
+    let unknown_finding = Finding::new(
+        Rule::UnknownLicence,
+        Severity::Review,
+        format!(
+            "`{}` is neither in the catalogue nor on the SPDX licence list: a person must read it.",
+            unknown.join("`, `")
+        ),
+        Vec::new(),
+    );
+    if known.is_empty() {
+        let model = ModelFacts::default();
+        return crate::model::unknown_licence_report(run, unknown_finding, &model);
+    }
+    // The known licences bind whatever the unknown one says: what they forbid stays forbidden.
+    let model = known
+        .iter()
+        .map(|l| crate::modality::of_licence(l))
+        .find(|facts| facts.multimodal.is_some())
+        .unwrap_or_default();
+    let mut report = crate::model::report_for(run, &known, &model);
+    if !unknown.is_empty() {
+        // No one licence is the licence of this alternative: it is not identified.
+        report.licence.id = None;
+        report.licence.name = None;
+        report.licence.spdx = None;
+        report.add_findings([unknown_finding]);
+    }
+    report
 }

@@ -17,6 +17,7 @@ use crate::licence_files::{FileRole, licence_file_role, licence_named_by_file};
 use crate::lineage::{Binding, ModelIndex, resolve};
 use crate::metadata::{CARD_DOCUMENT, Declared, ModelCard, declared_licence};
 use crate::terms::{CommercialUse, Evidence};
+use crate::text::name_words;
 
 /// What the checker settled on, that the rest of the metadata is compared with.
 pub struct Settled<'c> {
@@ -66,36 +67,6 @@ impl Named<'_> {
             Named::Spdx(id) => format!("`{id}`"),
         }
     }
-}
-
-/// Words of a name: lower-case runs of letters, of digits or of `+` (`Llama3.1` is `llama 3 1`,
-/// `RAIL++-M` is `rail ++ m`).
-pub(crate) fn name_words(text: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut word = String::new();
-    let mut last: Option<u8> = None;
-    for c in text.chars() {
-        let kind = if c.is_ascii_alphabetic() {
-            Some(0)
-        } else if c.is_ascii_digit() {
-            Some(1)
-        } else if c == '+' {
-            Some(2)
-        } else {
-            None
-        };
-        if kind != last && !word.is_empty() {
-            words.push(std::mem::take(&mut word));
-        }
-        if kind.is_some() {
-            word.push(c.to_ascii_lowercase());
-        }
-        last = kind;
-    }
-    if !word.is_empty() {
-        words.push(word);
-    }
-    words
 }
 
 /// Trailing words a licence's name may carry or drop (`MIT License`, `... License Agreement`).
@@ -651,7 +622,7 @@ fn named_family(
             .iter()
             .chain(binding.lineage.iter().map(|s| &s.model))
             .any(|m| m.to_ascii_lowercase().contains(&word));
-    let family = crate::family::capitalised(&family);
+    let family = crate::text::capitalised(&family);
     (!accounted).then(|| {
         Finding::new(
             Rule::UnknownBase,

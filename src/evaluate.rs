@@ -795,7 +795,7 @@ fn eu_gate(out: &mut Findings, ctx: &Context) {
             Severity::Info,
             format!(
                 "{} The organisation is domiciled in {d}, outside the EU.",
-                crate::family::capitalised(what)
+                crate::text::capitalised(what)
             ),
             &[],
         ),

@@ -1,12 +1,9 @@
-//! SPDX licence expressions (`MIT OR Apache-2.0`, `(Apache-2.0 AND CC-BY-NC-4.0) OR MIT`) as
-//! subjects: the expression is brought to its alternatives (an `OR` of `AND` groups), each group
-//! is evaluated with every licence in it binding at once, and the licensee's most favourable
-//! alternative for the context is reported, with a note naming the choice and the others.
+//! SPDX licence expressions (`MIT OR Apache-2.0`, `(Apache-2.0 AND CC-BY-NC-4.0) OR MIT`), read
+//! into their alternatives: an `OR` of `AND` groups, each group's licences binding at once. The
+//! checker evaluates each alternative and reports the licensee's most favourable one.
 
 use crate::catalogue::{Catalogue, Licence};
 use crate::error::{Error, Origin, Result};
-use crate::evaluate::{Finding, ModelFacts, Rule, Severity};
-use crate::report::{Report, Run};
 
 /// The most alternatives an expression may expand to (`(A OR B) AND (C OR D)` is four).
 const MAX_ALTERNATIVES: usize = 64;
@@ -142,36 +139,8 @@ fn term<'c>(item: &spdx::LicenseItem, catalogue: &'c Catalogue) -> Term<'c> {
     }
 }
 
-/// Checks an SPDX expression: every alternative evaluated for the context, the most favourable
-/// reported (ties go to the one written first), with a note on the choice.
-pub(crate) fn check_expression(run: &Run, text: &str) -> Result<Report> {
-    let (alternatives, mut notes) = alternatives(text, run.catalogue)?;
-    let mut reports: Vec<(String, Report)> = alternatives
-        .iter()
-        .map(|group| (label(group), check_group(run, group)))
-        .collect();
-    let best = (0..reports.len())
-        .min_by_key(|&i| reports[i].1.verdict)
-        .ok_or_else(|| malformed(text))?;
-    let (chosen, mut report) = reports.swap_remove(best);
-    if !reports.is_empty() {
-        let others: Vec<String> = reports
-            .iter()
-            .map(|(label, r)| format!("`{label}` ({})", r.verdict))
-            .collect();
-        notes.push(format!(
-            "`{text}` leaves the licensee a choice: `{chosen}` is the most favourable here ({}); the others: {}",
-            report.verdict,
-            others.join(", ")
-        ));
-    }
-    notes.append(&mut report.notes);
-    report.notes = notes;
-    Ok(report)
-}
-
 /// An alternative as it would be written: `Apache-2.0 AND CC-BY-NC-4.0`.
-fn label(group: &[Term]) -> String {
+pub(crate) fn label(group: &[Term]) -> String {
     group
         .iter()
         .map(|t| match t {
@@ -180,52 +149,6 @@ fn label(group: &[Term]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" AND ")
-}
-
-/// One alternative: its licences binding together, or, if one is unknown, a review.
-fn check_group(run: &Run, group: &[Term]) -> Report {
-    let known: Vec<&Licence> = group
-        .iter()
-        .filter_map(|t| match t {
-            Term::Known(l) => Some(*l),
-            Term::Unknown(_) => None,
-        })
-        .collect();
-    let unknown: Vec<&str> = group
-        .iter()
-        .filter_map(|t| match t {
-            Term::Unknown(name) => Some(name.as_str()),
-            Term::Known(_) => None,
-        })
-        .collect();
-    let unknown_finding = Finding::new(
-        Rule::UnknownLicence,
-        Severity::Review,
-        format!(
-            "`{}` is neither in the catalogue nor on the SPDX licence list: a person must read it.",
-            unknown.join("`, `")
-        ),
-        Vec::new(),
-    );
-    if known.is_empty() {
-        let model = ModelFacts::default();
-        return crate::model::unknown_licence_report(run, unknown_finding, &model);
-    }
-    // The known licences bind whatever the unknown one says: what they forbid stays forbidden.
-    let model = known
-        .iter()
-        .map(|l| crate::modality::of_licence(l))
-        .find(|facts| facts.multimodal.is_some())
-        .unwrap_or_default();
-    let mut report = crate::model::report_for(run, &known, &model);
-    if !unknown.is_empty() {
-        // No one licence is the licence of this alternative: it is not identified.
-        report.licence.id = None;
-        report.licence.name = None;
-        report.licence.spdx = None;
-        report.add_findings([unknown_finding]);
-    }
-    report
 }
 
 #[cfg(test)]

@@ -5,21 +5,11 @@
 //! every family whose licence binds derivatives: the family's name (`llama`, `gemma`, `qwen`, `yi`)
 //! and the first word of each of its models' names (`codestral`, `ministral`, `stable`, `bloom`).
 
-use crate::catalogue::{Catalogue, Licence};
-use crate::consistency::{card_line, name_words};
+use crate::catalogue::{Catalogue, FamilyWord, Licence};
 use crate::evaluate::{Finding, Rule, Severity};
 use crate::lineage::Binding;
 use crate::metadata::{Declared, ModelCard};
-
-/// A word that points at a family whose licence binds derivatives.
-#[derive(Debug)]
-pub(crate) struct FamilyWord {
-    word: String,
-    family: String,
-    /// Whether the word counts anywhere in a name (`llama` in `codellama`), or only as a whole
-    /// word of it (`yi`, `glm`, `rail`: short words that other words hold).
-    inside_words: bool,
-}
+use crate::text::{capitalised, name_words};
 
 impl FamilyWord {
     /// Whether a model's name (lower case) holds the word.
@@ -280,17 +270,8 @@ fn hint(card: &ModelCard, source: &str, word: &str, family: &str) -> Finding {
         format!(
             "{source} suggests it derives from a {family} model (`{word}`), but its metadata names no such base: if it does, the {family} licence binds it. Check its lineage."
         ),
-        card_line(card),
+        card.license_evidence.iter().cloned().collect(),
     )
-}
-
-/// A word with its first letter upper-cased (`llama` is `Llama`).
-pub(crate) fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -13,7 +13,6 @@ use crate::evaluate::{Finding, Rule, Severity};
 use crate::identify::identify_text;
 use crate::licence_files::{FileRole, FolderFiles, MAX_FILES, MAX_TOTAL_BYTES};
 use crate::lineage::Binding;
-use crate::model::{LicenceFile, title_line};
 use crate::terms::{CommercialUse, Evidence};
 
 /// A licence-bearing file of the folder, read and identified.
@@ -267,4 +266,36 @@ fn companion_finding(
         format!("The folder's {name} needs a person to read it: {reason}."),
         file.title(),
     ))
+}
+
+/// A licence text found beside a model card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LicenceFile {
+    /// Its file name in the folder.
+    pub name: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// The first non-empty line of a licence file, as evidence of what the file is.
+pub(crate) fn title_line(file: &LicenceFile) -> Option<Evidence> {
+    let mut at = 0;
+    for line in file.text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if !trimmed.is_empty() && trimmed != "\u{feff}" {
+            let start = at + (line.len() - line.trim_start().len());
+            let end = start + trimmed.len();
+            return Some(Evidence {
+                start,
+                end,
+                text: file.text.get(start..end)?.to_string(),
+                document: file.name.clone(),
+                lang: None,
+                line: None,
+                column: None,
+            });
+        }
+        at += line.len();
+    }
+    None
 }

@@ -104,8 +104,19 @@ pub fn model_name(snapshot: &Path) -> Option<String> {
     if !entry.starts_with("models--") {
         return None;
     }
-    let repo = crate::lineage::repo_from_name(entry)?;
+    let repo = repo_from_name(entry)?;
     Some(format!("{repo}@{revision}"))
+}
+
+/// `owner__name` or `models--owner--name` as `owner/name`.
+pub fn repo_from_name(name: &str) -> Option<String> {
+    if let Some(rest) = name.strip_prefix("models--") {
+        let (owner, model) = rest.split_once("--")?;
+        return Some(format!("{owner}/{model}"));
+    }
+    let (owner, model) = name.split_once("__")?;
+    (!owner.is_empty() && !model.is_empty() && !model.contains("__"))
+        .then(|| format!("{owner}/{model}"))
 }
 
 /// Every model of a cache folder, sorted by repository, with the snapshot `refs/main` names (or
@@ -121,7 +132,7 @@ pub fn models(cache: &Path) -> std::io::Result<Vec<CachedModel>> {
         let Some(repo) = path
             .file_name()
             .and_then(|n| n.to_str())
-            .and_then(crate::lineage::repo_from_name)
+            .and_then(repo_from_name)
         else {
             continue;
         };

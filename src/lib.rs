@@ -108,7 +108,6 @@ mod expression;
 mod extract;
 mod family;
 mod folder;
-mod generic;
 mod hf_cache;
 #[cfg(feature = "hub")]
 mod hub;
@@ -121,7 +120,6 @@ mod model;
 mod policy;
 pub mod render;
 mod report;
-mod source;
 mod subject;
 pub mod terms;
 mod text;
@@ -161,7 +159,7 @@ pub mod parts {
     pub use crate::lineage::LineageStep;
     pub use crate::metadata::{CardBody, Disagreement, ModelCard, Relation};
     pub use crate::policy::{Exception, ReviewGate};
-    pub use crate::report::{BasedOn, LicenceReport, MatchInfo, Nearest, SCHEMA_VERSION};
     /// Where a report's evidence was read (see [`crate::Report::sources`]).
-    pub use crate::source::Source as ReportSource;
+    pub use crate::report::Source as ReportSource;
+    pub use crate::report::{BasedOn, LicenceReport, MatchInfo, Nearest, SCHEMA_VERSION};
 }

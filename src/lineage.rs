@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Catalogue, Licence, LicenceKind};
 use crate::error::{Origin, Result};
+use crate::hf_cache::repo_from_name;
 use crate::metadata::{
     Declared, ModelCard, Relation, declared_licence, parse_api_json, parse_card,
 };
@@ -90,17 +91,6 @@ impl ModelIndex {
             .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
             .find(|p| std::fs::symlink_metadata(p).is_ok_and(|m| !m.file_type().is_symlink()))
     }
-}
-
-/// `owner__name` or `models--owner--name` as `owner/name`.
-pub fn repo_from_name(name: &str) -> Option<String> {
-    if let Some(rest) = name.strip_prefix("models--") {
-        let (owner, model) = rest.split_once("--")?;
-        return Some(format!("{owner}/{model}"));
-    }
-    let (owner, model) = name.split_once("__")?;
-    (!owner.is_empty() && !model.is_empty() && !model.contains("__"))
-        .then(|| format!("{owner}/{model}"))
 }
 
 /// Reads a card from a model folder (its `README.md`), a Markdown card, or a Hub JSON.

@@ -12,23 +12,15 @@ use crate::consistency::{Settled, disagreements};
 use crate::error::{Error, Origin, Result};
 use crate::evaluate::{Finding, ModelFacts, Rule, Severity, evaluate_model};
 use crate::family::family_hints;
-use crate::folder::{Files, file_findings};
+use crate::folder::{Files, LicenceFile, file_findings, title_line};
+use crate::hf_cache::repo_from_name;
 use crate::identify::MatchMethod;
 use crate::licence_files::{FolderFiles, allowed_roots, contained_target, read_licence_files};
-use crate::lineage::{Binding, ModelIndex, read_model_card, repo_from_name, resolve};
+use crate::lineage::{Binding, ModelIndex, read_model_card, resolve};
 use crate::metadata::{CARD_DOCUMENT, CardBody, Declared, ModelCard};
 use crate::report::{LicenceReport, MatchInfo, Report, Run};
 use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence, TermName, Terms};
 use crate::text::read_text_file;
-
-/// A licence text found beside a model card.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LicenceFile {
-    /// Its file name in the folder.
-    pub name: String,
-    /// Its text.
-    pub text: String,
-}
 
 /// Checks a model folder: its `README.md` card and every licence-bearing file beside it (see
 /// [`crate::licence_files`]). Intermediate cards of its lineage are looked for in the folder's
@@ -277,7 +269,11 @@ fn combined(run: &Run, licences: &[&Licence], model: &ModelFacts) -> Report {
     };
     let ids: Vec<&str> = licences.iter().map(|l| l.id.as_str()).collect();
     let mut findings = evaluate_model(&backed, run.context, model);
-    findings.extend(licences.iter().filter_map(|l| crate::generic::review(l)));
+    findings.extend(
+        licences
+            .iter()
+            .filter_map(|l| crate::catalogue::generic::review(l)),
+    );
     let licence = LicenceReport {
         binding: ids.iter().map(|id| id.to_string()).collect(),
         ..LicenceReport::unnamed(MatchInfo::new(MatchMethod::Metadata, 1.0), backed, None)
@@ -455,27 +451,4 @@ fn derivative_clause(licence: &Licence) -> Vec<Evidence> {
         .take(1)
         .map(|e| licence.catalogue_evidence(e))
         .collect()
-}
-
-/// The first non-empty line of a licence file, as evidence of what the file is.
-pub(crate) fn title_line(file: &LicenceFile) -> Option<Evidence> {
-    let mut at = 0;
-    for line in file.text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        if !trimmed.is_empty() && trimmed != "\u{feff}" {
-            let start = at + (line.len() - line.trim_start().len());
-            let end = start + trimmed.len();
-            return Some(Evidence {
-                start,
-                end,
-                text: file.text.get(start..end)?.to_string(),
-                document: file.name.clone(),
-                lang: None,
-                line: None,
-                column: None,
-            });
-        }
-        at += line.len();
-    }
-    None
 }

@@ -1,6 +1,10 @@
 //! The report: what was checked, the terms, the findings and the verdict, as JSON (the
 //! contract pipelines parse) or as text for a terminal.
 
+mod source;
+
+pub use source::Source;
+
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Catalogue, Licence};
@@ -9,7 +13,6 @@ use crate::evaluate::{Finding, Severity, Verdict};
 use crate::identify::MatchMethod;
 use crate::lineage::LineageStep;
 use crate::metadata::ModelCard;
-use crate::source::Source;
 use crate::terms::{BackedTerms, TermEvidence, Terms};
 use crate::text::Limits;
 
@@ -300,16 +303,5 @@ impl Report {
     /// ```
     pub fn from_json(json: &str) -> std::result::Result<Report, serde_json::Error> {
         serde_json::from_str(json)
-    }
-
-    /// The report as pretty-printed JSON (`CONTRACT.md`); see [`crate::render::json_report`].
-    pub fn to_json(&self) -> String {
-        crate::render::json_report(self)
-    }
-
-    /// The report as text for a terminal, with ANSI colour when `colour` is set; see
-    /// [`crate::render::human_report`].
-    pub fn to_human(&self, colour: bool) -> String {
-        crate::render::human_report(self, colour)
     }
 }

@@ -702,6 +702,45 @@ pub fn line_of(text: &str, offset: usize) -> usize {
         .count()
 }
 
+/// Words of a name: lower-case runs of letters, of digits or of `+` (`Llama3.1` is `llama 3 1`,
+/// `RAIL++-M` is `rail ++ m`).
+pub(crate) fn name_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut last: Option<u8> = None;
+    for c in text.chars() {
+        let kind = if c.is_ascii_alphabetic() {
+            Some(0)
+        } else if c.is_ascii_digit() {
+            Some(1)
+        } else if c == '+' {
+            Some(2)
+        } else {
+            None
+        };
+        if kind != last && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        if kind.is_some() {
+            word.push(c.to_ascii_lowercase());
+        }
+        last = kind;
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// A word with its first letter upper-cased (`llama` is `Llama`).
+pub(crate) fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

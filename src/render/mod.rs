@@ -12,3 +12,16 @@ pub use human::{catalogue_table, human_report, licence_sheet, scan_line};
 pub use json::{json_item, json_line, json_report};
 pub use markdown::markdown_review;
 pub use sarif::sarif_log;
+
+impl crate::report::Report {
+    /// The report as pretty-printed JSON (`CONTRACT.md`); see [`json_report`].
+    pub fn to_json(&self) -> String {
+        json_report(self)
+    }
+
+    /// The report as text for a terminal, with ANSI colour when `colour` is set; see
+    /// [`human_report`].
+    pub fn to_human(&self, colour: bool) -> String {
+        human_report(self, colour)
+    }
+}

@@ -82,7 +82,7 @@ struct Matchers {
 fn matchers() -> &'static Matchers {
     static MATCHERS: OnceLock<Matchers> = OnceLock::new();
     MATCHERS.get_or_init(|| {
-        let patterns: Patterns = toml::from_str(include_str!("../data/spdx-categories.toml"))
+        let patterns: Patterns = toml::from_str(include_str!("../../data/spdx-categories.toml"))
             .unwrap_or_else(|e| panic!("data/spdx-categories.toml (checked by tests): {e}"));
         let set = |globs: &[String]| {
             let regexes = globs.iter().map(|glob| {
