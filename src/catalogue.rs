@@ -21,6 +21,15 @@ pub(crate) struct EmbeddedEntry {
     policy_text: Option<&'static str>,
 }
 
+/// The texts the build embedded for a catalogue id (licence, policy), read without loading the
+/// catalogue: identification uses them to tell a catalogue's text from the build's own.
+pub(crate) fn embedded_texts(id: &str) -> Option<(&'static str, Option<&'static str>)> {
+    EMBEDDED
+        .iter()
+        .find(|entry| entry.id == id)
+        .map(|entry| (entry.licence_text, entry.policy_text))
+}
+
 /// Where a text was published.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -237,8 +246,6 @@ pub struct Resolved<'a> {
 /// Every licence the checker knows.
 pub struct Catalogue {
     licences: Vec<Licence>,
-    /// The texts prepared for identification, built on first use.
-    pub(crate) match_index: OnceLock<crate::identify::Index>,
     /// Each licence's names as word lists, for reading licence names in prose; built on first
     /// use.
     pub(crate) name_keys: OnceLock<Vec<Vec<Vec<String>>>>,
@@ -281,7 +288,6 @@ impl Catalogue {
             .collect::<Result<Vec<_>>>()?;
         Ok(Catalogue {
             licences,
-            match_index: OnceLock::new(),
             name_keys: OnceLock::new(),
             family_words: OnceLock::new(),
         })
@@ -610,8 +616,9 @@ fn locate_quote(
         ("policy", Some(policy), Some(id)) => (id.to_string(), policy),
         (other, _, _) => return Err(format!("evidence names unknown document `{other}`")),
     };
-    let start = haystack
-        .find(&quote.quote)
+    // `memmem` rather than `str::find`: loading locates some 600 quotes, a tenth of the start-up
+    // time of a check with the standard searcher.
+    let start = memchr::memmem::find(haystack.as_bytes(), quote.quote.as_bytes())
         .ok_or_else(|| format!("quote not found in {document}: {:?}", quote.quote))?;
     Ok(Evidence {
         start,
