@@ -134,15 +134,23 @@ impl Words {
         true
     }
 
-    /// A stable 64-bit fingerprint of the words (FNV-1a over [`Words::joined`]): the same in the
-    /// build script, which fingerprints the catalogue's texts, as in the library. Equal words
-    /// give equal fingerprints; a match on the fingerprint alone is confirmed on the words.
+    /// A stable 64-bit fingerprint of the words: the same in the build script, which
+    /// fingerprints the catalogue's texts, as in the library. Equal words give equal
+    /// fingerprints; a match on the fingerprint alone is confirmed on the words. It reads eight
+    /// bytes at a step, where a byte-wise hash waits on a multiplication per byte.
     pub(crate) fn fingerprint(&self) -> u64 {
-        self.joined
-            .bytes()
-            .fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-                (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-            })
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let bytes = self.joined.as_bytes();
+        let mut chunks = bytes.chunks_exact(8);
+        let mut hash = (bytes.len() as u64).wrapping_mul(K);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            hash = (hash.rotate_left(23) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        let mut last = [0u8; 8];
+        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        (hash.rotate_left(23) ^ u64::from_le_bytes(last)).wrapping_mul(K)
     }
 
     /// How many words there are.
