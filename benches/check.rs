@@ -1,5 +1,6 @@
 //! Speed of the checker: identification + terms + evaluation of every catalogue text (the exact
-//! path), the fuzzy path on an edited copy, and evaluation alone.
+//! path), the fuzzy path on an edited copy, evaluation alone, clause extraction, and the command
+//! line as a process (`process/`).
 //!
 //! `cargo bench` runs it; the numbers go in the closing notes and the README.
 
@@ -153,6 +154,35 @@ fn scan_inventory(c: &mut Criterion) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The command line as a user runs it: a fresh process per check, so start-up (loading the
+/// catalogue, preparing identification, compiling the clause rules when a text needs reading)
+/// counts. Exit codes differ by verdict; only a crash would fail the bench.
+fn process(c: &mut Criterion) {
+    let binary = env!("CARGO_BIN_EXE_model-licence");
+    let mut group = c.benchmark_group("process");
+    group.sample_size(30);
+    for (name, subject) in [
+        ("check llama", "llama"),
+        ("check catalogue file", "licences/llama-3.3/LICENSE.txt"),
+        (
+            "check edited file",
+            "fixtures/modified/llama-3.3-70-million.md",
+        ),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let output = std::process::Command::new(binary)
+                    .args(["check", subject])
+                    .output()
+                    .expect("the binary runs");
+                assert!(output.status.code().is_some(), "{name}: killed by a signal");
+                black_box(output.stdout.len())
+            })
+        });
+    }
+    group.finish();
+}
+
 /// The worst case the issue names: 10 MiB on one line, no full stops, repeated clause fragments.
 fn adversarial(c: &mut Criterion) {
     let fragment = "greater than 700 million monthly active users you must request a license from Meta NON-COMMERCIAL PURPOSES ONLY excluding the European Union prominently display \"Built with Llama\" on a related website ";
@@ -177,6 +207,7 @@ criterion_group!(
     evaluation,
     extraction,
     model_cards,
-    scan_inventory
+    scan_inventory,
+    process
 );
 criterion_main!(benches);

@@ -15,7 +15,8 @@
 //! review rather than assume it changes nothing.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 use spdx::detection::TextData;
@@ -77,12 +78,17 @@ pub struct TextMatch<'c> {
     pub changes: Vec<TextChange>,
 }
 
-/// One catalogue text prepared for matching.
-struct Prepared {
-    /// Index of the licence in the catalogue.
+/// Where a catalogue text sits: the index of its licence in the catalogue, and whether it is
+/// the licence's policy rather than the licence itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Slot {
     licence: usize,
-    /// Whether this is the licence's policy rather than the licence itself.
     is_policy: bool,
+}
+
+/// One catalogue text prepared for fuzzy matching.
+struct Prepared {
+    slot: Slot,
     /// How many distinct shingles it has.
     shingles: usize,
 }
@@ -109,23 +115,280 @@ impl Hasher for PrehashedKey {
 type ShingleMap<V> = HashMap<u64, V, BuildHasherDefault<PrehashedKey>>;
 type ShingleSet = HashSet<u64, BuildHasherDefault<PrehashedKey>>;
 
-/// The catalogue prepared for matching, built once on first use and kept in the catalogue.
+// `EMBEDDED_WORDS`: the words fingerprint of every embedded catalogue text, computed by the
+// build script.
+include!(concat!(env!("OUT_DIR"), "/fingerprints.rs"));
+
+/// A catalogue prepared for identification.
+///
+/// Built in two tiers, cheapest first. The exact tier (a fingerprint of each catalogue text's
+/// words) is all that an unmodified catalogue text needs; for the embedded catalogue the build
+/// computed it, so [`Index::new`] costs microseconds. The fuzzy tier (every text's shingles and
+/// alignment data) is built the first time a text is not a catalogue text word for word, and
+/// kept.
+///
+/// An index belongs to the catalogue it was built from: pass that catalogue to its methods.
 pub(crate) struct Index {
+    /// Words fingerprint -> the catalogue text with those words (the first, should two agree).
+    exact: HashMap<u64, Slot>,
+    /// The shingle store, built on first use.
+    fuzzy: OnceLock<Fuzzy>,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("texts", &self.exact.len())
+            .field("fuzzy_built", &self.fuzzy.get().is_some())
+            .finish()
+    }
+}
+
+/// The fuzzy tier of an [`Index`].
+struct Fuzzy {
     texts: Vec<Prepared>,
     /// Shingle hash -> the prepared texts holding it.
     postings: ShingleMap<Vec<u16>>,
-    /// Words hash -> prepared text, for the exact path.
-    exact: HashMap<u64, usize>,
     /// Each prepared text, ready for alignment (same order as `texts`).
     references: Vec<Reference>,
     /// Each licence's names (same order as the catalogue's licences).
     names: Vec<Names>,
 }
 
-fn hash_str(s: &str) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    s.hash(&mut hasher);
-    hasher.finish()
+/// Every text of a catalogue with its slot, in slot order: each licence, then its policy.
+fn catalogue_texts(catalogue: &Catalogue) -> impl Iterator<Item = (Slot, &'static str)> + '_ {
+    catalogue
+        .licences()
+        .iter()
+        .enumerate()
+        .flat_map(|(licence, l)| {
+            let policy = l.policy_text.map(|text| {
+                let slot = Slot {
+                    licence,
+                    is_policy: true,
+                };
+                (slot, text)
+            });
+            let own = Slot {
+                licence,
+                is_policy: false,
+            };
+            std::iter::once((own, l.text)).chain(policy)
+        })
+}
+
+/// The words fingerprint of a catalogue text: the build's, when the text is the one the build
+/// embedded under that id, else computed here.
+fn fingerprint(licence: &Licence, is_policy: bool, text: &str) -> u64 {
+    let same = |embedded: &str| std::ptr::eq(embedded, text) || embedded == text;
+    let built = crate::catalogue::embedded_texts(&licence.id).and_then(|(own, policy)| {
+        let (_, own_words, policy_words) = EMBEDDED_WORDS.iter().find(|e| e.0 == licence.id)?;
+        match (is_policy, policy, policy_words) {
+            (false, _, _) if same(own) => Some(*own_words),
+            (true, Some(policy), Some(words)) if same(policy) => Some(*words),
+            _ => None,
+        }
+    });
+    built.unwrap_or_else(|| Words::new(text).fingerprint())
+}
+
+impl Index {
+    /// Prepares `catalogue` for identification. Cheap: the fuzzy tier is built when first
+    /// needed.
+    pub fn new(catalogue: &Catalogue) -> Index {
+        let mut exact = HashMap::new();
+        for (slot, text) in catalogue_texts(catalogue) {
+            let Some(licence) = catalogue.licences().get(slot.licence) else {
+                continue;
+            };
+            exact
+                .entry(fingerprint(licence, slot.is_policy, text))
+                .or_insert(slot);
+        }
+        Index {
+            exact,
+            fuzzy: OnceLock::new(),
+        }
+    }
+
+    fn fuzzy(&self, catalogue: &Catalogue) -> &Fuzzy {
+        self.fuzzy.get_or_init(|| {
+            let mut texts = Vec::new();
+            let mut postings: ShingleMap<Vec<u16>> = ShingleMap::default();
+            let mut references = Vec::new();
+            let names: Vec<Names> = catalogue.licences().iter().map(Names::of).collect();
+            for (slot, text) in catalogue_texts(catalogue) {
+                let words = Words::new(text);
+                let distinct: ShingleSet = shingles(&words).into_iter().collect();
+                let at = texts.len();
+                for shingle in &distinct {
+                    postings.entry(*shingle).or_default().push(at as u16);
+                }
+                texts.push(Prepared {
+                    slot,
+                    shingles: distinct.len(),
+                });
+                references.push(Reference::new(text, words, &names[slot.licence]));
+            }
+            Fuzzy {
+                texts,
+                postings,
+                references,
+                names,
+            }
+        })
+    }
+
+    /// [`Index::identify_text`] for a text whose words the caller already has.
+    pub fn identify_words<'c>(
+        &self,
+        catalogue: &'c Catalogue,
+        text: &str,
+        words: &Words,
+    ) -> TextMatch<'c> {
+        if let Some(found) = self.exact_match(catalogue, text, words) {
+            return found;
+        }
+        self.fuzzy_match(catalogue, text, words)
+    }
+
+    /// The catalogue text whose words equal the input's, if any.
+    fn exact_match<'c>(
+        &self,
+        catalogue: &'c Catalogue,
+        text: &str,
+        words: &Words,
+    ) -> Option<TextMatch<'c>> {
+        let slot = *self.exact.get(&words.fingerprint())?;
+        let licence = catalogue.licences().get(slot.licence)?;
+        let reference_text = if slot.is_policy {
+            licence.policy_text?
+        } else {
+            licence.text
+        };
+        let own_bytes = reference_text == text;
+        // The fingerprint found a candidate; equal words confirm it (a collision reads on).
+        let reference_words = if own_bytes {
+            None
+        } else {
+            let reference = Words::new(reference_text);
+            if reference.joined != words.joined {
+                return None;
+            }
+            Some(reference)
+        };
+        // The same words may still link elsewhere: link targets are markup to the words.
+        let changes = match reference_words {
+            Some(reference) if !slot.is_policy && crate::changes::may_link(text) => {
+                let names = Names::of(licence);
+                let reference = Reference::new(reference_text, reference, &names);
+                crate::changes::retargeted_links(text, &reference, None)
+            }
+            _ => Vec::new(),
+        };
+        Some(TextMatch {
+            licence: Some(licence),
+            confidence: 1.0,
+            dice: None,
+            exact: true,
+            policy_only: slot.is_policy,
+            nearest: None,
+            extra_spans: changes.iter().map(|c| (c.start, c.end)).collect(),
+            changes,
+        })
+    }
+
+    /// Identification by shingle containment, for a text that is no catalogue text word for
+    /// word.
+    fn fuzzy_match<'c>(
+        &self,
+        catalogue: &'c Catalogue,
+        text: &str,
+        words: &Words,
+    ) -> TextMatch<'c> {
+        let index = self.fuzzy(catalogue);
+        let licences = catalogue.licences();
+        let input_shingles = shingles(words);
+        let distinct: ShingleSet = input_shingles.iter().copied().collect();
+        let mut found = vec![0usize; index.texts.len()];
+        for shingle in &distinct {
+            for &at in index
+                .postings
+                .get(shingle)
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+            {
+                found[usize::from(at)] += 1;
+            }
+        }
+        let containment = |at: usize| found[at] as f64 / index.texts[at].shingles.max(1) as f64;
+        let best_of = |policy: bool| {
+            (0..index.texts.len())
+                .filter(|&at| index.texts[at].slot.is_policy == policy)
+                .max_by(|&a, &b| {
+                    containment(a)
+                        .total_cmp(&containment(b))
+                        .then_with(|| found[a].cmp(&found[b]))
+                })
+        };
+        let best_licence = best_of(false);
+        let best_policy = best_of(true);
+        let licence_score = best_licence.map_or(0.0, containment);
+        let policy_score = best_policy.map_or(0.0, containment);
+
+        let chosen = if licence_score >= MIN_CONFIDENCE {
+            best_licence.map(|at| (at, false))
+        } else if policy_score >= MIN_CONFIDENCE {
+            best_policy.map(|at| (at, true))
+        } else {
+            None
+        };
+        let Some((at, policy_only)) = chosen else {
+            return TextMatch {
+                licence: None,
+                confidence: round(licence_score),
+                dice: None,
+                exact: false,
+                policy_only: false,
+                nearest: best_licence
+                    .and_then(|at| licences.get(index.texts[at].slot.licence))
+                    .map(|l| (l, round(licence_score))),
+                extra_spans: Vec::new(),
+                changes: Vec::new(),
+            };
+        };
+        let licence_idx = index.texts[at].slot.licence;
+        let changes = if policy_only {
+            Vec::new()
+        } else {
+            let policy = (0..index.texts.len())
+                .find(|&s| {
+                    index.texts[s].slot
+                        == Slot {
+                            licence: licence_idx,
+                            is_policy: true,
+                        }
+                })
+                .map(|s| &index.references[s]);
+            let names = &index.names[licence_idx];
+            crate::changes::changes(text, words, &index.references[at], policy, names)
+        };
+        let extra_spans: Vec<(usize, usize)> = changes
+            .iter()
+            .filter(|c| c.added > 0)
+            .map(|c| (c.start, c.end))
+            .collect();
+        TextMatch {
+            licence: licences.get(licence_idx),
+            confidence: round(containment(at)),
+            dice: licences.get(licence_idx).map(|l| round(dice(l, text))),
+            exact: false,
+            policy_only,
+            nearest: None,
+            extra_spans,
+            changes,
+        }
+    }
 }
 
 /// The distinct shingle hashes of a text, each with the index of its first word.
@@ -156,45 +419,23 @@ fn combine(hashes: &[u64]) -> u64 {
     })
 }
 
-fn index(catalogue: &Catalogue) -> &Index {
-    catalogue.match_index.get_or_init(|| {
-        let mut texts = Vec::new();
-        let mut postings: ShingleMap<Vec<u16>> = ShingleMap::default();
-        let mut exact = HashMap::new();
-        let mut references = Vec::new();
-        let names: Vec<Names> = catalogue.licences().iter().map(Names::of).collect();
-        let sources = catalogue.licences().iter().enumerate().flat_map(|(i, l)| {
-            std::iter::once((i, false, l.text)).chain(l.policy_text.map(|p| (i, true, p)))
-        });
-        for (licence, is_policy, text) in sources {
-            let words = Words::new(text);
-            let distinct: ShingleSet = shingles(&words).into_iter().collect();
-            let slot = texts.len();
-            for shingle in &distinct {
-                postings.entry(*shingle).or_default().push(slot as u16);
-            }
-            let words_hash = hash_str(&words.joined);
-            exact.entry(words_hash).or_insert(slot);
-            texts.push(Prepared {
-                licence,
-                is_policy,
-                shingles: distinct.len(),
-            });
-            references.push(Reference::new(text, words, &names[licence]));
-        }
-        Index {
-            texts,
-            postings,
-            exact,
-            references,
-            names,
-        }
-    })
+/// The index of the embedded catalogue, built on first use and kept.
+static EMBEDDED_INDEX: OnceLock<Index> = OnceLock::new();
+
+/// Runs `f` with an index of `catalogue`: the kept one for the embedded catalogue, else one
+/// built for this call (a caller with a catalogue of its own keeps an [`Index`] instead).
+fn with_index<R>(catalogue: &Catalogue, f: impl FnOnce(&Index) -> R) -> R {
+    let embedded = Catalogue::embedded().is_ok_and(|e| std::ptr::eq(e, catalogue));
+    if embedded {
+        f(EMBEDDED_INDEX.get_or_init(|| Index::new(catalogue)))
+    } else {
+        f(&Index::new(catalogue))
+    }
 }
 
 /// Matches a licence text against the catalogue.
 ///
-/// The catalogue prepares its matching index on the first call and keeps it.
+/// For the embedded catalogue, the index is built on first use and kept.
 ///
 /// ```
 /// use model_licence::{Catalogue, identify_text};
@@ -211,105 +452,9 @@ pub fn identify_text<'c>(catalogue: &'c Catalogue, text: &str) -> TextMatch<'c> 
 
 /// [`identify_text`] for a text whose words the caller already has.
 pub fn identify_words<'c>(catalogue: &'c Catalogue, text: &str, words: &Words) -> TextMatch<'c> {
-    let index = index(catalogue);
-    let licences = catalogue.licences();
-    if let Some(&slot) = index.exact.get(&hash_str(&words.joined)) {
-        let prepared = &index.texts[slot];
-        // The same words may still link elsewhere: link targets are markup to the words.
-        let own_bytes = licences
-            .get(prepared.licence)
-            .is_some_and(|l| l.text == text);
-        let changes = if prepared.is_policy || own_bytes || !crate::changes::may_link(text) {
-            Vec::new()
-        } else {
-            crate::changes::retargeted_links(text, &index.references[slot], None)
-        };
-        return TextMatch {
-            licence: licences.get(prepared.licence),
-            confidence: 1.0,
-            dice: None,
-            exact: true,
-            policy_only: prepared.is_policy,
-            nearest: None,
-            extra_spans: changes.iter().map(|c| (c.start, c.end)).collect(),
-            changes,
-        };
-    }
-
-    let input_shingles = shingles(words);
-    let distinct: ShingleSet = input_shingles.iter().copied().collect();
-    let mut found = vec![0usize; index.texts.len()];
-    for shingle in &distinct {
-        for &slot in index
-            .postings
-            .get(shingle)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
-        {
-            found[usize::from(slot)] += 1;
-        }
-    }
-    let containment = |slot: usize| found[slot] as f64 / index.texts[slot].shingles.max(1) as f64;
-    let best_of = |policy: bool| {
-        (0..index.texts.len())
-            .filter(|&slot| index.texts[slot].is_policy == policy)
-            .max_by(|&a, &b| {
-                containment(a)
-                    .total_cmp(&containment(b))
-                    .then_with(|| found[a].cmp(&found[b]))
-            })
-    };
-    let best_licence = best_of(false);
-    let best_policy = best_of(true);
-    let licence_score = best_licence.map_or(0.0, containment);
-    let policy_score = best_policy.map_or(0.0, containment);
-
-    let chosen = if licence_score >= MIN_CONFIDENCE {
-        best_licence.map(|slot| (slot, false))
-    } else if policy_score >= MIN_CONFIDENCE {
-        best_policy.map(|slot| (slot, true))
-    } else {
-        None
-    };
-    let Some((slot, policy_only)) = chosen else {
-        return TextMatch {
-            licence: None,
-            confidence: round(licence_score),
-            dice: None,
-            exact: false,
-            policy_only: false,
-            nearest: best_licence
-                .and_then(|slot| licences.get(index.texts[slot].licence))
-                .map(|l| (l, round(licence_score))),
-            extra_spans: Vec::new(),
-            changes: Vec::new(),
-        };
-    };
-    let licence_idx = index.texts[slot].licence;
-    let changes = if policy_only {
-        Vec::new()
-    } else {
-        let policy = (0..index.texts.len())
-            .find(|&s| index.texts[s].licence == licence_idx && index.texts[s].is_policy)
-            .map(|s| &index.references[s]);
-        let names = &index.names[licence_idx];
-        crate::changes::changes(text, words, &index.references[slot], policy, names)
-    };
-    let extra_spans: Vec<(usize, usize)> = changes
-        .iter()
-        .filter(|c| c.added > 0)
-        .map(|c| (c.start, c.end))
-        .collect();
-    TextMatch {
-        licence: licences.get(licence_idx),
-        confidence: round(containment(slot)),
-        dice: licences.get(licence_idx).map(|l| round(dice(l, text))),
-        exact: false,
-        policy_only,
-        nearest: None,
-        extra_spans,
-        changes,
-    }
+    with_index(catalogue, |index| {
+        index.identify_words(catalogue, text, words)
+    })
 }
 
 /// askalono's Dice score of the input against one catalogue licence text, computed only for
@@ -342,11 +487,51 @@ mod tests {
     #[test]
     fn words_hash_is_unique_per_text() {
         let catalogue = Catalogue::embedded().expect("catalogue loads");
-        let index = index(catalogue);
+        let index = Index::new(catalogue);
         assert_eq!(
             index.exact.len(),
-            index.texts.len(),
+            catalogue_texts(catalogue).count(),
             "two catalogue texts share their words"
         );
+    }
+
+    #[test]
+    fn the_builds_fingerprints_are_the_words_of_the_catalogue_texts() {
+        let catalogue = Catalogue::embedded().expect("catalogue loads");
+        for (slot, text) in catalogue_texts(catalogue) {
+            let licence = &catalogue.licences()[slot.licence];
+            assert_eq!(
+                fingerprint(licence, slot.is_policy, text),
+                Words::new(text).fingerprint(),
+                "{}",
+                licence.id
+            );
+        }
+        assert_eq!(EMBEDDED_WORDS.len(), catalogue.licences().len());
+    }
+
+    #[test]
+    fn a_text_in_another_dress_is_still_exact_and_a_fingerprint_alone_is_not_enough() {
+        let catalogue = Catalogue::embedded().expect("catalogue loads");
+        let llama = catalogue.get("llama-3.3").expect("llama-3.3");
+        let crlf = llama.text.replace('\n', "\r\n");
+        let found = identify_text(catalogue, &crlf);
+        assert!(found.exact, "CRLF copy");
+        assert_eq!(found.licence.map(|l| l.id.as_str()), Some("llama-3.3"));
+        // A forged index entry (a fingerprint collision) is confirmed on the words, and fails.
+        let mut index = Index::new(catalogue);
+        let gemma = catalogue
+            .licences()
+            .iter()
+            .position(|l| l.id == "gemma")
+            .expect("gemma");
+        let slot = Slot {
+            licence: gemma,
+            is_policy: false,
+        };
+        index.exact.insert(Words::new(&crlf).fingerprint(), slot);
+        let found = index.identify_text(catalogue, &crlf);
+        assert!(!found.exact);
+        assert_eq!(found.licence.map(|l| l.id.as_str()), Some("llama-3.3"));
     }
 }

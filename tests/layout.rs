@@ -52,7 +52,8 @@ fn dependencies() -> BTreeMap<String, BTreeSet<String>> {
         let named = path
             .captures_iter(&text)
             .map(|c| c[1].to_string())
-            .filter(|m| *m != module);
+            .filter(|m| *m != module)
+            .collect::<Vec<_>>();
         deps.entry(module).or_default().extend(named);
     }
     deps
