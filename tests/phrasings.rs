@@ -26,7 +26,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "apache-2.0",
         &[("hosting", r#""unknown""#)],
     ),
-    ("mit-permitted-purposes-defined.txt", "mit", NON_COMMERCIAL),
+    ("mit-permitted-purposes-defined.txt", "mit", RESEARCH_ONLY),
     (
         "apache-2.0-derivatives-shared-solely.txt",
         "apache-2.0",
@@ -129,7 +129,11 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "zh/chatglm2-6b-research-only.txt",
         "fixtures/dev/zh/chatglm2-6b.txt",
-        NON_COMMERCIAL,
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""requires_licence""#),
+        ],
     ),
 ];
 
@@ -143,6 +147,18 @@ const NON_COMMERCIAL: Changes = &[
     ),
     ("output_training", r#""unknown""#),
     ("hosting", r#""unknown""#),
+];
+
+/// What a research-only edit of a permissive licence changes: as a non-commercial one, but
+/// serving the model to others is outside a research grant silent on services.
+const RESEARCH_ONLY: Changes = &[
+    ("commercial_use", r#""non_commercial""#),
+    (
+        "derivatives",
+        r#"{"redistribution":"conditional","naming_prefix":null}"#,
+    ),
+    ("output_training", r#""unknown""#),
+    ("hosting", r#""requires_licence""#),
 ];
 
 fn read(rel: &str) -> Terms {
@@ -196,11 +212,14 @@ const CHINESE_HALVES: &[(&str, &str)] = &[
 fn chinese_halves_read_as_their_licence() {
     let mut wrong = Vec::new();
     let mut looser = Vec::new();
+    // Where the catalogue records that extraction reads a licence differently, its half may too.
+    let known = common::known_extract_differences();
     for (name, recorded) in CHINESE_HALVES {
         let expected = common::recorded_terms(&common::root().join(recorded));
         let read = read(&format!("fixtures/dev/zh/{name}.txt"));
         for term in expected.differing_fields(&read) {
-            if CORE.contains(&term) {
+            let listed = known.contains(&(name.to_string(), term.as_str().to_string()));
+            if CORE.contains(&term) && !listed {
                 wrong.push(format!(
                     "{name} {}: expected {}, read {}",
                     term.as_str(),

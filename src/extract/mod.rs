@@ -12,6 +12,7 @@
 //! One reader per term lives in a file of its own; the phrasings they look for are data
 //! (`phrases/*.toml`, see `phrases/README.md`), which a contributor extends without writing Rust.
 
+mod adopted;
 mod attribution;
 mod commercial_use;
 mod definitions;

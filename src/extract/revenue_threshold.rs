@@ -32,7 +32,10 @@ impl Extraction<'_> {
             let gate = SEPARATE_GRANT.is_match(&text)
                 || DISPLAY_DUTY.is_match(&text)
                 || !defined_gate.is_empty()
-                || (self.definition_name(s).is_some() && GATE_WORD.is_match(&text));
+                || (self.definition_name(s).is_some() && GATE_WORD.is_match(&text))
+                // "You agree not to use the Model ... (a) for any purpose if You generated more
+                // than $2,000,000 in gross revenue": a level above which use is banned.
+                || (GATE_WORD.is_match(&text) && self.under_use_ban(s));
             if amounts.is_empty() {
                 if OTHER_CURRENCY.is_match(&text) && gate {
                     self.unclear(
