@@ -3,10 +3,10 @@
 //! clause limits sharing.
 
 use super::phrases::{
-    DERIVATIVE_BAN, DERIVATIVE_BAN_ZH, DERIVATIVE_BOUND_ZH, DERIVATIVE_LIMIT, DERIVATIVE_WORD,
-    DISTRIBUTE_WORD, GRANT, GRANT_ZH, K_DERIVATIVE_BAN, K_GRANT, K_MODIFY, K_NAME, K_SHARE_ALIKE,
-    K_ZH, MODIFY_GRANT, MODIFY_ZH, NAMING, NAMING_ZH, NEGATED, NEGATED_ZH, PERMISSION,
-    PERMISSION_ZH, PURPOSE_BAN_ZH, SHARE_ALIKE, SHARING_LIMIT,
+    ACCEPTANCE_CLAUSE, DERIVATIVE_BAN, DERIVATIVE_BAN_ZH, DERIVATIVE_BOUND_ZH, DERIVATIVE_LIMIT,
+    DERIVATIVE_WORD, DISTRIBUTE_WORD, GRANT, GRANT_ZH, K_DERIVATIVE_BAN, K_GRANT, K_MODIFY, K_NAME,
+    K_SHARE_ALIKE, K_ZH, MODIFY_GRANT, MODIFY_ZH, NAMING, NAMING_ZH, NEGATED, NEGATED_ZH,
+    PERMISSION, PERMISSION_ZH, PURPOSE_BAN_ZH, SHARE_ALIKE, SHARING_LIMIT, UNLIMITED_ACTS,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, Redistribution, TermName};
@@ -24,7 +24,7 @@ impl Extraction<'_> {
             let text = self.sentence_text(*s);
             (MODIFY_GRANT.is_match(text)
                 || MODIFY_ZH.is_match(text)
-                || text.contains("without restriction"))
+                || UNLIMITED_ACTS.is_match(text))
                 && !NEGATED.is_match(text)
                 && !NEGATED_ZH.is_match(text)
         };
@@ -94,7 +94,13 @@ impl Extraction<'_> {
             }
             self.cite(TermName::Derivatives, s);
         }
-        let mut banned = self.sentences(&DERIVATIVE_BAN, K_DERIVATIVE_BAN);
+        // "If you do not agree ..., you may not distribute the Model or a Derivative" states
+        // acceptance, not a ban.
+        let mut banned: Vec<Sentence> = self
+            .sentences(&DERIVATIVE_BAN, K_DERIVATIVE_BAN)
+            .into_iter()
+            .filter(|s| !ACCEPTANCE_CLAUSE.is_match(self.sentence_text(*s)))
+            .collect();
         // A ban on sharing derivatives for some purposes only (military, unlawful) is a use
         // restriction, not a ban on sharing.
         banned.extend(

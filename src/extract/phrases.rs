@@ -299,6 +299,9 @@ phrases! {
     PURPOSE_BAN_ZH = "purpose_ban_zh";
     MODIFY_ZH = "modify_zh";
     DERIVATIVE_BOUND_ZH = "derivative_bound_zh";
+    ACCEPTANCE_CLAUSE = "acceptance_clause";
+    UNLIMITED_ACTS = "unlimited_acts";
+    TRAIN_OTHER_MODELS = "train_other_models";
     CC_ADOPTED = "cc_adopted";
     CC_NON_COMMERCIAL = "cc_non_commercial";
     CC_NO_DERIVATIVES = "cc_no_derivatives";
