@@ -135,6 +135,137 @@ const EDITS: &[(&str, &str, Changes)] = &[
             ("hosting", r#""requires_licence""#),
         ],
     ),
+    (
+        "mit-weights-cc-by-nc.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            (
+                "derivatives",
+                r#"{"redistribution":"conditional","naming_prefix":null}"#,
+            ),
+            ("output_training", r#""unknown""#),
+        ],
+    ),
+    (
+        "apache-2.0-revenue-in-banned-uses.txt",
+        "apache-2.0",
+        &[
+            ("commercial_use", r#""conditional""#),
+            ("revenue_threshold", r#"{"annual_revenue_usd":2000000}"#),
+            ("use_policy", r#"true"#),
+        ],
+    ),
+    (
+        "mit-harm-in-banned-list.txt",
+        "mit",
+        &[("use_policy", r#"true"#)],
+    ),
+    (
+        "mit-other-than-commercial-or-production.txt",
+        "mit",
+        RESEARCH_ONLY,
+    ),
+    ("mit-hosting-defined-commercial.txt", "mit", RESEARCH_ONLY),
+    (
+        "apache-2.0-retain-same-restrictions.txt",
+        "apache-2.0",
+        &[
+            (
+                "derivatives",
+                r#"{"redistribution":"conditional","naming_prefix":null}"#,
+            ),
+            ("flow_down", r#"true"#),
+        ],
+    ),
+    (
+        "cc0-1.0-link-to-the-license.txt",
+        "cc0-1.0",
+        &[("licence_copy", r#"true"#)],
+    ),
+    (
+        "apache-2.0-outputs-develop-other-models.txt",
+        "apache-2.0",
+        &[
+            ("output_training", r#""prohibited""#),
+            ("use_policy", r#"true"#),
+        ],
+    ),
+    (
+        "apache-2.0-derived-materials-non-commercial.txt",
+        "apache-2.0",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            (
+                "derivatives",
+                r#"{"redistribution":"conditional","naming_prefix":null}"#,
+            ),
+            ("output_training", r#""conditional""#),
+            ("hosting", r#""unknown""#),
+        ],
+    ),
+    (
+        "apache-2.0-incorporated-licence-conditions.txt",
+        "apache-2.0",
+        &[("output_training", r#""unknown""#)],
+    ),
+    ("apache-2.0-acceptance-clause.txt", "apache-2.0", &[]),
+    (
+        "mit-train-other-models-commercial.txt",
+        "mit",
+        &[("output_training", r#""conditional""#)],
+    ),
+    (
+        "mit-credit-to-quoted.txt",
+        "mit",
+        &[
+            (
+                "derivatives",
+                r#"{"redistribution":"conditional","naming_prefix":null}"#,
+            ),
+            (
+                "attribution",
+                r#""Example Model by Example Lab (https://example.org)""#,
+            ),
+        ],
+    ),
+    (
+        "mit-reference-and-learning-only.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""unknown""#),
+            (
+                "derivatives",
+                r#"{"redistribution":"unknown","naming_prefix":null}"#,
+            ),
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""unknown""#),
+        ],
+    ),
+    (
+        "apache-2.0-only-do-so-under-this-license.txt",
+        "apache-2.0",
+        &[(
+            "derivatives",
+            r#"{"redistribution":"conditional","naming_prefix":null}"#,
+        )],
+    ),
+    (
+        "zh/chatglm2-6b-application-questionnaire.txt",
+        "fixtures/dev/zh/chatglm2-6b.txt",
+        &[
+            ("commercial_use", r#""conditional""#),
+            ("registration", r#"true"#),
+        ],
+    ),
+    (
+        "zh/chatglm2-6b-derivatives-bound.txt",
+        "fixtures/dev/zh/chatglm2-6b.txt",
+        &[(
+            "derivatives",
+            r#"{"redistribution":"conditional","naming_prefix":null}"#,
+        )],
+    ),
 ];
 
 /// What a non-commercial-only edit of a permissive licence changes: the use, and with it what

@@ -61,9 +61,7 @@ impl Extraction<'_> {
     /// introduces ("Commercial Purpose includes: ... (b) hosting the Model ...").
     fn defines_commercial_use(&self, s: Sentence) -> bool {
         COMMERCIAL_DEFINED.is_match(self.sentence_text(s))
-            || self
-                .list_intro(s)
-                .is_some_and(|intro| COMMERCIAL_DEFINED.is_match(self.sentence_text(intro)))
+            || self.introduced_by(s, &COMMERCIAL_DEFINED)
     }
 
     /// Whether the non-commercial limit read is a research, academic or evaluation scope (the

@@ -2,7 +2,7 @@
 //! banned uses, or a ban on harmful uses (fraud, harassment, weapons, unlawful use) anywhere in
 //! the text.
 
-use super::phrases::{HARM_USE, K_USE_POLICY, USE_BAN, USE_BAN_INTRO, USE_POLICY};
+use super::phrases::{HARM_USE, K_USE_POLICY, Phrase, USE_BAN, USE_BAN_INTRO, USE_POLICY};
 use super::{Extraction, Sentence};
 use crate::terms::TermName;
 
@@ -17,7 +17,10 @@ impl Extraction<'_> {
         found.extend(
             self.sentences(&HARM_USE, K_USE_POLICY)
                 .into_iter()
-                .filter(|s| USE_BAN.is_match(self.sentence_text(*s)) || self.under_use_ban(*s)),
+                .filter(|s| {
+                    USE_BAN.is_match(self.sentence_text(*s))
+                        || self.introduced_by(*s, &USE_BAN_INTRO)
+                }),
         );
         found.sort_by_key(|s| s.start);
         for s in found {
@@ -26,14 +29,18 @@ impl Extraction<'_> {
         }
     }
 
-    /// Whether `s` is an item of a list of banned uses: it, or one of the few sentences before
-    /// it, introduces such a list ("You agree not to use the Model in any of the following
-    /// ways:").
-    pub(super) fn under_use_ban(&self, s: Sentence) -> bool {
+    /// Whether `s` is an item of a list that `intro` introduces: it, or one of the few
+    /// sentences before it, matches `intro` and holds a colon ("You agree not to use the Model
+    /// in any of the following ways:", "Commercial Purpose includes: (a) ..."). Items may stand
+    /// on lines of their own or run on in one paragraph.
+    pub(super) fn introduced_by(&self, s: Sentence, intro: &Phrase) -> bool {
         let at = self.all.partition_point(|other| other.start < s.start);
         let end = (at + 1).min(self.all.len());
         self.all[at.saturating_sub(LIST_REACH)..end]
             .iter()
-            .any(|other| USE_BAN_INTRO.is_match(self.sentence_text(*other)))
+            .any(|other| {
+                let text = self.sentence_text(*other);
+                text.contains([':', '：']) && intro.is_match(text)
+            })
     }
 }
