@@ -9,9 +9,14 @@ use super::phrases::{
 use super::{Extraction, Sentence};
 
 impl Extraction<'_> {
+    /// The sentences that put the model under a Creative Commons licence, read once.
+    pub(super) fn read_adopted(&self) -> Vec<Sentence> {
+        self.sentences(&CC_ADOPTED, K_GRANT)
+    }
+
     /// The sentences that put the model under a Creative Commons licence.
     pub(super) fn adopted_cc(&self) -> Vec<Sentence> {
-        self.sentences(&CC_ADOPTED, K_GRANT)
+        self.adopted.clone()
     }
 
     /// The adopting sentences that name one element of the licence (`CC_NON_COMMERCIAL`, ...).

@@ -106,12 +106,14 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
         all,
         masks,
         definitions: Vec::new(),
+        adopted: Vec::new(),
         terms: Terms::unknown(),
         evidence: TermEvidence::new(),
         found: BTreeSet::new(),
         unclear: Vec::new(),
     };
     x.definitions = x.read_definitions();
+    x.adopted = x.read_adopted();
     let granted = x.grant();
     x.language(granted);
     x.thresholds();
@@ -177,6 +179,8 @@ struct Extraction<'a> {
     masks: Vec<u32>,
     /// The defined terms of the text, with the sentence defining each.
     definitions: Vec<(String, Sentence)>,
+    /// The sentences that adopt a Creative Commons licence (read once, used by several terms).
+    adopted: Vec<Sentence>,
     terms: Terms,
     evidence: TermEvidence,
     found: BTreeSet<TermName>,
