@@ -530,7 +530,7 @@ mod tests {
             is_policy: false,
         };
         index.exact.insert(Words::new(&crlf).fingerprint(), slot);
-        let found = index.identify_text(catalogue, &crlf);
+        let found = index.identify_words(catalogue, &crlf, &Words::new(&crlf));
         assert!(!found.exact);
         assert_eq!(found.licence.map(|l| l.id.as_str()), Some("llama-3.3"));
     }

@@ -26,7 +26,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "apache-2.0",
         &[("hosting", r#""unknown""#)],
     ),
-    ("mit-permitted-purposes-defined.txt", "mit", NON_COMMERCIAL),
+    ("mit-permitted-purposes-defined.txt", "mit", RESEARCH_ONLY),
     (
         "apache-2.0-derivatives-shared-solely.txt",
         "apache-2.0",
@@ -129,7 +129,142 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "zh/chatglm2-6b-research-only.txt",
         "fixtures/dev/zh/chatglm2-6b.txt",
-        NON_COMMERCIAL,
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""requires_licence""#),
+        ],
+    ),
+    (
+        "mit-weights-cc-by-nc.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            (
+                "derivatives",
+                r#"{"redistribution":"conditional","naming_prefix":null}"#,
+            ),
+            ("output_training", r#""unknown""#),
+        ],
+    ),
+    (
+        "apache-2.0-revenue-in-banned-uses.txt",
+        "apache-2.0",
+        &[
+            ("commercial_use", r#""conditional""#),
+            ("revenue_threshold", r#"{"annual_revenue_usd":2000000}"#),
+            ("use_policy", r#"true"#),
+        ],
+    ),
+    (
+        "mit-harm-in-banned-list.txt",
+        "mit",
+        &[("use_policy", r#"true"#)],
+    ),
+    (
+        "mit-other-than-commercial-or-production.txt",
+        "mit",
+        RESEARCH_ONLY,
+    ),
+    ("mit-hosting-defined-commercial.txt", "mit", RESEARCH_ONLY),
+    (
+        "apache-2.0-retain-same-restrictions.txt",
+        "apache-2.0",
+        &[
+            (
+                "derivatives",
+                r#"{"redistribution":"conditional","naming_prefix":null}"#,
+            ),
+            ("flow_down", r#"true"#),
+        ],
+    ),
+    (
+        "cc0-1.0-link-to-the-license.txt",
+        "cc0-1.0",
+        &[("licence_copy", r#"true"#)],
+    ),
+    (
+        "apache-2.0-outputs-develop-other-models.txt",
+        "apache-2.0",
+        &[
+            ("output_training", r#""prohibited""#),
+            ("use_policy", r#"true"#),
+        ],
+    ),
+    (
+        "apache-2.0-derived-materials-non-commercial.txt",
+        "apache-2.0",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            (
+                "derivatives",
+                r#"{"redistribution":"conditional","naming_prefix":null}"#,
+            ),
+            ("output_training", r#""conditional""#),
+            ("hosting", r#""unknown""#),
+        ],
+    ),
+    (
+        "apache-2.0-incorporated-licence-conditions.txt",
+        "apache-2.0",
+        &[("output_training", r#""unknown""#)],
+    ),
+    ("apache-2.0-acceptance-clause.txt", "apache-2.0", &[]),
+    (
+        "mit-train-other-models-commercial.txt",
+        "mit",
+        &[("output_training", r#""conditional""#)],
+    ),
+    (
+        "mit-credit-to-quoted.txt",
+        "mit",
+        &[
+            (
+                "derivatives",
+                r#"{"redistribution":"conditional","naming_prefix":null}"#,
+            ),
+            (
+                "attribution",
+                r#""Example Model by Example Lab (https://example.org)""#,
+            ),
+        ],
+    ),
+    (
+        "mit-reference-and-learning-only.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""unknown""#),
+            (
+                "derivatives",
+                r#"{"redistribution":"unknown","naming_prefix":null}"#,
+            ),
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""unknown""#),
+        ],
+    ),
+    (
+        "apache-2.0-only-do-so-under-this-license.txt",
+        "apache-2.0",
+        &[(
+            "derivatives",
+            r#"{"redistribution":"conditional","naming_prefix":null}"#,
+        )],
+    ),
+    (
+        "zh/chatglm2-6b-application-questionnaire.txt",
+        "fixtures/dev/zh/chatglm2-6b.txt",
+        &[
+            ("commercial_use", r#""conditional""#),
+            ("registration", r#"true"#),
+        ],
+    ),
+    (
+        "zh/chatglm2-6b-derivatives-bound.txt",
+        "fixtures/dev/zh/chatglm2-6b.txt",
+        &[(
+            "derivatives",
+            r#"{"redistribution":"conditional","naming_prefix":null}"#,
+        )],
     ),
 ];
 
@@ -143,6 +278,18 @@ const NON_COMMERCIAL: Changes = &[
     ),
     ("output_training", r#""unknown""#),
     ("hosting", r#""unknown""#),
+];
+
+/// What a research-only edit of a permissive licence changes: as a non-commercial one, but
+/// serving the model to others is outside a research grant silent on services.
+const RESEARCH_ONLY: Changes = &[
+    ("commercial_use", r#""non_commercial""#),
+    (
+        "derivatives",
+        r#"{"redistribution":"conditional","naming_prefix":null}"#,
+    ),
+    ("output_training", r#""unknown""#),
+    ("hosting", r#""requires_licence""#),
 ];
 
 fn read(rel: &str) -> Terms {
@@ -196,11 +343,14 @@ const CHINESE_HALVES: &[(&str, &str)] = &[
 fn chinese_halves_read_as_their_licence() {
     let mut wrong = Vec::new();
     let mut looser = Vec::new();
+    // Where the catalogue records that extraction reads a licence differently, its half may too.
+    let known = common::known_extract_differences();
     for (name, recorded) in CHINESE_HALVES {
         let expected = common::recorded_terms(&common::root().join(recorded));
         let read = read(&format!("fixtures/dev/zh/{name}.txt"));
         for term in expected.differing_fields(&read) {
-            if CORE.contains(&term) {
+            let listed = known.contains(&(name.to_string(), term.as_str().to_string()));
+            if CORE.contains(&term) && !listed {
                 wrong.push(format!(
                     "{name} {}: expected {}, read {}",
                     term.as_str(),

@@ -26,7 +26,7 @@ impl Extraction<'_> {
         }
         // "Powered by X", "X Inside", "Built with X" quoted in a sentence that imposes a duty.
         for (s, caps) in self.captures(&DISPLAY_QUOTED, K_QUOTE) {
-            if let (Some(m), Some(inner)) = (caps.get(0), caps.get(1)) {
+            if let (Some(m), Some(inner)) = (caps.get(0), caps.get(1).or(caps.get(2))) {
                 let at = (s.start + inner.start(), s.start + inner.end());
                 if !displays.iter().any(|(d, _, _)| d.start == s.start) {
                     displays.push((s, at, m.start()));

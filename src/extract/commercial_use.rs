@@ -14,6 +14,7 @@ impl Extraction<'_> {
         let mut non_commercial = self.sentences(&NON_COMMERCIAL_ONLY, K_NON_COMMERCIAL);
         non_commercial.extend(self.grants_through_narrow_definitions());
         non_commercial.extend(self.sentences(&NON_COMMERCIAL_ZH, K_ZH));
+        non_commercial.extend(self.adopted_non_commercial());
         let approval: Vec<Sentence> = self
             .sentences(&COMMERCIAL_APPROVAL, K_COMMERCIAL)
             .into_iter()

@@ -3,10 +3,10 @@
 //! clause limits sharing.
 
 use super::phrases::{
-    DERIVATIVE_BAN, DERIVATIVE_BAN_ZH, DERIVATIVE_LIMIT, DERIVATIVE_WORD, DISTRIBUTE_WORD, GRANT,
-    GRANT_ZH, K_DERIVATIVE_BAN, K_GRANT, K_MODIFY, K_NAME, K_SHARE_ALIKE, K_ZH, MODIFY_GRANT,
-    MODIFY_ZH, NAMING, NAMING_ZH, NEGATED, NEGATED_ZH, PERMISSION, PERMISSION_ZH, PURPOSE_BAN_ZH,
-    SHARE_ALIKE, SHARING_LIMIT,
+    ACCEPTANCE_CLAUSE, DERIVATIVE_BAN, DERIVATIVE_BAN_ZH, DERIVATIVE_BOUND_ZH, DERIVATIVE_LIMIT,
+    DERIVATIVE_WORD, DISTRIBUTE_WORD, GRANT, GRANT_ZH, K_DERIVATIVE_BAN, K_GRANT, K_MODIFY, K_NAME,
+    K_SHARE_ALIKE, K_ZH, MODIFY_GRANT, MODIFY_ZH, NAMING, NAMING_ZH, NEGATED, NEGATED_ZH,
+    PERMISSION, PERMISSION_ZH, PURPOSE_BAN_ZH, SHARE_ALIKE, SHARING_LIMIT, UNLIMITED_ACTS,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, Redistribution, TermName};
@@ -15,13 +15,16 @@ impl Extraction<'_> {
     /// Whether the grant (with the list it introduces) or a permission names modification, or
     /// grants everything "without restriction".
     pub(super) fn permits_modification(&self) -> bool {
+        if self.adopted_permits_adapting() {
+            return true;
+        }
         let mut grants = self.sentences(&GRANT, K_GRANT);
         grants.extend(self.sentences(&GRANT_ZH, K_ZH));
         let in_scope = |s: &Sentence| {
             let text = self.sentence_text(*s);
             (MODIFY_GRANT.is_match(text)
                 || MODIFY_ZH.is_match(text)
-                || text.contains("without restriction"))
+                || UNLIMITED_ACTS.is_match(text))
                 && !NEGATED.is_match(text)
                 && !NEGATED_ZH.is_match(text)
         };
@@ -91,7 +94,13 @@ impl Extraction<'_> {
             }
             self.cite(TermName::Derivatives, s);
         }
-        let mut banned = self.sentences(&DERIVATIVE_BAN, K_DERIVATIVE_BAN);
+        // "If you do not agree ..., you may not distribute the Model or a Derivative" states
+        // acceptance, not a ban.
+        let mut banned: Vec<Sentence> = self
+            .sentences(&DERIVATIVE_BAN, K_DERIVATIVE_BAN)
+            .into_iter()
+            .filter(|s| !ACCEPTANCE_CLAUSE.is_match(self.sentence_text(*s)))
+            .collect();
         // A ban on sharing derivatives for some purposes only (military, unlawful) is a use
         // restriction, not a ban on sharing.
         banned.extend(
@@ -99,7 +108,9 @@ impl Extraction<'_> {
                 .into_iter()
                 .filter(|s| !PURPOSE_BAN_ZH.is_match(self.sentence_text(*s))),
         );
+        banned.extend(self.adopted_no_derivatives());
         let mut share_alike = self.sentences(&SHARE_ALIKE, K_SHARE_ALIKE);
+        share_alike.extend(self.adopted_share_alike());
         // "Derivatives may be distributed only under the terms of this Agreement", "with the use
         // restrictions included", "for non-commercial purposes".
         share_alike.extend(
@@ -110,14 +121,20 @@ impl Extraction<'_> {
                     DERIVATIVE_WORD.is_match(text) && DISTRIBUTE_WORD.is_match(text)
                 }),
         );
+        share_alike.extend(self.sentences(&DERIVATIVE_BOUND_ZH, K_ZH));
+        // Modification must be among the acts the text permits, not merely mentioned.
+        let may_modify = granted && self.permits_modification();
         let t = &self.terms;
+        // Limits on what may be shared (a non-commercial grant, an attribution) make sharing
+        // conditional only where making derivatives is granted at all: a grant "to use" only
+        // leaves it unknown.
+        let limited_grant = may_modify
+            && (t.commercial_use == CommercialUse::NonCommercial
+                || (t.attribution.is_some() && t.attribution_condition.is_none()));
         let conditional = t.derivatives.naming_prefix.is_some()
             || t.flow_down
             || !share_alike.is_empty()
-            || t.commercial_use == CommercialUse::NonCommercial
-            || (t.attribution.is_some() && t.attribution_condition.is_none());
-        // Modification must be among the acts the text permits, not merely mentioned.
-        let may_modify = granted && self.permits_modification();
+            || limited_grant;
         let commercial_unread = t.commercial_use == CommercialUse::Unknown;
         self.terms.derivatives.redistribution = if !banned.is_empty() {
             Redistribution::Prohibited

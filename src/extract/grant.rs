@@ -9,6 +9,8 @@ impl Extraction<'_> {
     pub(super) fn grant(&mut self) -> bool {
         let mut found = self.sentences(&GRANT, K_GRANT);
         found.extend(self.sentences(&GRANT_ZH, K_ZH));
+        // A note adopting a Creative Commons licence grants what that licence grants.
+        found.extend(self.adopted_cc());
         found.sort_by_key(|s| s.start);
         let granted = !found.is_empty();
         if let Some(first) = found.first() {

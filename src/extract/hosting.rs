@@ -1,19 +1,20 @@
 //! Offering the model to third parties as a hosted service.
 
-use super::Extraction;
 use super::phrases::{
-    HOSTING_ALLOW, HOSTING_DENY, HOSTING_DENY_ZH, HOSTING_LIMIT, HOSTING_NOT_NC, HOSTING_WORD,
-    K_AVAILABLE, K_COMMERCIAL, K_HOSTING, K_ZH,
+    COMMERCIAL_DEFINED, HOSTING_ALLOW, HOSTING_DENY, HOSTING_DENY_ZH, HOSTING_LIMIT,
+    HOSTING_NOT_NC, HOSTING_WORD, K_AVAILABLE, K_COMMERCIAL, K_HOSTING, K_ZH, RESEARCH_ONLY,
 };
+use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, Hosting, TermName};
 
 impl Extraction<'_> {
     pub(super) fn hosting(&mut self, granted: bool) {
         let mut denied = Vec::new();
         let mut limited = Vec::new();
+        let non_commercial = self.terms.commercial_use == CommercialUse::NonCommercial;
         for s in self.sentences(&HOSTING_WORD, K_HOSTING) {
             let text = self.sentence_text(s);
-            if HOSTING_DENY.is_match(text) {
+            if HOSTING_DENY.is_match(text) || (non_commercial && self.defines_commercial_use(s)) {
                 denied.push(s);
             } else if HOSTING_LIMIT.is_match(text) {
                 limited.push(s);
@@ -23,8 +24,11 @@ impl Extraction<'_> {
         denied.extend(self.sentences(&HOSTING_DENY_ZH, K_ZH));
         // Under a non-commercial grant, offering the model to others is allowed only where the
         // text says the model may be made available; silence is no permission.
+        // An adopted Creative Commons licence grants making the material available to the
+        // public, which a service does.
         let silent_nc = self.terms.commercial_use == CommercialUse::NonCommercial
-            && self.sentences(&HOSTING_ALLOW, K_AVAILABLE).is_empty();
+            && self.sentences(&HOSTING_ALLOW, K_AVAILABLE).is_empty()
+            && self.adopted_cc().is_empty();
         self.terms.hosting = if !denied.is_empty() {
             Hosting::RequiresLicence
         } else if !limited.is_empty() {
@@ -39,6 +43,9 @@ impl Extraction<'_> {
             Hosting::Unknown
         } else if granted && !silent_nc && self.terms.commercial_use != CommercialUse::Unknown {
             Hosting::Allowed
+        } else if silent_nc && self.research_only() {
+            // Serving the model to others is not the licensee's own research or evaluation.
+            Hosting::RequiresLicence
         } else {
             Hosting::Unknown
         };
@@ -48,5 +55,20 @@ impl Extraction<'_> {
         if self.terms.hosting != Hosting::Unknown {
             self.found.insert(TermName::Hosting);
         }
+    }
+
+    /// Whether `s` defines commercial use, or is an item of the list such a definition
+    /// introduces ("Commercial Purpose includes: ... (b) hosting the Model ...").
+    fn defines_commercial_use(&self, s: Sentence) -> bool {
+        COMMERCIAL_DEFINED.is_match(self.sentence_text(s))
+            || self.introduced_by(s, &COMMERCIAL_DEFINED)
+    }
+
+    /// Whether the non-commercial limit read is a research, academic or evaluation scope (the
+    /// grant or the limiting clause says so), not merely a ban on commercial use.
+    fn research_only(&self) -> bool {
+        self.evidence
+            .get(&TermName::CommercialUse)
+            .is_some_and(|list| list.iter().any(|e| RESEARCH_ONLY.is_match(&e.text)))
     }
 }

@@ -8,6 +8,8 @@ impl Extraction<'_> {
     pub(super) fn licence_copy(&mut self, granted: bool) {
         let mut found = self.sentences(&LICENCE_COPY, K_COPY);
         found.extend(self.sentences(&LICENCE_COPY_ZH, K_ZH));
+        // Creative Commons licences require the licence, or its link, with shared copies.
+        found.extend(self.adopted_cc());
         for s in found {
             self.terms.licence_copy = true;
             self.cite(TermName::LicenceCopy, s);

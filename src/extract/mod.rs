@@ -7,11 +7,27 @@
 //! `unknown`, or is listed in [`ExtractedTerms::unclear`], which the evaluation turns into a
 //! review. Absence of a restriction reads as its absence only where the text grants rights at
 //! all.
+//!
+//! Silence is not permission. Where the text says nothing of a term, the conventions are (also in
+//! `phrases/README.md` and the development rounds' READMEs):
+//!
+//! - a permissive value needs positive words: a grant read and found unlimited (no limiting
+//!   statement or definition anywhere), or a licence adopted by reference (a note putting the
+//!   model under a Creative Commons licence grants what that licence grants);
+//! - hosting is `allowed` only on such a grant with nothing restricting services, or under a
+//!   non-commercial grant that says the model may be made available to the public or as a
+//!   service; `requires_licence` where a research-, evaluation- or non-production-only grant is
+//!   silent on services (serving others is outside it); otherwise `unknown`;
+//! - outputs are `unrestricted` on an unlimited grant silent on them; `conditional` where models
+//!   trained on outputs are derivatives, or where a limit binds "anything derived from" the model
+//!   or names outputs; `unknown` under a non-commercial grant silent on them;
+//! - derivatives are `unknown` where the grant names no act beyond use.
 
 //!
 //! One reader per term lives in a file of its own; the phrasings they look for are data
 //! (`phrases/*.toml`, see `phrases/README.md`), which a contributor extends without writing Rust.
 
+mod adopted;
 mod attribution;
 mod commercial_use;
 mod definitions;
@@ -99,12 +115,14 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
         all,
         masks,
         definitions: Vec::new(),
+        adopted: Vec::new(),
         terms: Terms::unknown(),
         evidence: TermEvidence::new(),
         found: BTreeSet::new(),
         unclear: Vec::new(),
     };
     x.definitions = x.read_definitions();
+    x.adopted = x.read_adopted();
     let granted = x.grant();
     x.language(granted);
     x.thresholds();
@@ -170,6 +188,8 @@ struct Extraction<'a> {
     masks: Vec<u32>,
     /// The defined terms of the text, with the sentence defining each.
     definitions: Vec<(String, Sentence)>,
+    /// The sentences that adopt a Creative Commons licence (read once, used by several terms).
+    adopted: Vec<Sentence>,
     terms: Terms,
     evidence: TermEvidence,
     found: BTreeSet<TermName>,

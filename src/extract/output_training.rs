@@ -1,10 +1,11 @@
 //! Using outputs to train other models: unrestricted only when nothing in the text speaks of it.
 
 use super::phrases::{
-    COMMERCIAL_ONLY_QUALIFIER, K_MODIFY, K_NAME, K_OUTPUT, K_ZH, MODIFY_BAN, NAMING_TRAINING,
-    NAMING_TRAINING_ZH, NON_COMMERCIAL_MENTION, OUTPUT_BAN, OUTPUT_BAN_ZH, OUTPUT_BOUND,
-    OUTPUT_CONDITION, OUTPUT_DERIVATIVE, OUTPUT_DERIVATIVE_ZH, OUTPUT_TRAINING_MENTION,
-    OUTPUT_TRAINING_MENTION_ZH, OUTPUT_WORD,
+    COMMERCIAL_ONLY_QUALIFIER, COMMERCIAL_WORD, DERIVED_MATERIALS, INCORPORATED_TERMS,
+    K_COMMERCIAL, K_COPY, K_MODIFY, K_NAME, K_NON_COMMERCIAL, K_OUTPUT, K_ZH, MODIFY_BAN,
+    NAMING_TRAINING, NAMING_TRAINING_ZH, NON_COMMERCIAL_MENTION, NON_COMMERCIAL_ONLY, OUTPUT_BAN,
+    OUTPUT_BAN_ZH, OUTPUT_BOUND, OUTPUT_CONDITION, OUTPUT_DERIVATIVE, OUTPUT_DERIVATIVE_ZH,
+    OUTPUT_TRAINING_MENTION, OUTPUT_TRAINING_MENTION_ZH, OUTPUT_WORD, TRAIN_OTHER_MODELS,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, OutputTraining, Redistribution, TermName};
@@ -35,6 +36,24 @@ impl Extraction<'_> {
             conditions.extend(by_definition);
         }
         conditions.extend(self.sentences(&OUTPUT_BOUND, K_OUTPUT));
+        // "Use of the model to train other models for commercial use is not a non-commercial
+        // purpose"; "You will not use the Materials or any outputs ... for any uses other than
+        // Noncommercial Research Uses": training is limited, not barred.
+        conditions.extend(
+            self.sentences(&TRAIN_OTHER_MODELS, K_COMMERCIAL)
+                .into_iter()
+                .filter(|s| COMMERCIAL_WORD.is_match(self.sentence_text(*s))),
+        );
+        conditions.extend(
+            self.sentences(&NON_COMMERCIAL_ONLY, K_NON_COMMERCIAL)
+                .into_iter()
+                .filter(|s| OUTPUT_WORD.is_match(self.sentence_text(*s))),
+        );
+        conditions.extend(
+            self.sentences(&DERIVED_MATERIALS, K_COMMERCIAL)
+                .into_iter()
+                .filter(|s| COMMERCIAL_WORD.is_match(self.sentence_text(*s))),
+        );
         let naming_without_outputs: Vec<Sentence> = self
             .sentences(&NAMING_TRAINING, K_NAME)
             .into_iter()
@@ -63,6 +82,8 @@ impl Extraction<'_> {
             // Silence is not permission: any other clause on training with outputs leaves it
             // unread.
             let mut mentions = self.sentences(&OUTPUT_TRAINING_MENTION, K_OUTPUT);
+            // Another licence's conditions, incorporated by reference, may speak of outputs.
+            mentions.extend(self.sentences(&INCORPORATED_TERMS, K_COPY));
             mentions.extend(self.sentences(&OUTPUT_TRAINING_MENTION_ZH, K_ZH));
             if mentions.is_empty() {
                 (OutputTraining::Unrestricted, Vec::new())

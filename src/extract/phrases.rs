@@ -14,7 +14,7 @@ use serde::Deserialize;
 use super::Sentence;
 
 /// The data files, by name.
-const FILES: [(&str, &str); 15] = [
+const FILES: [(&str, &str); 16] = [
     ("grant.toml", include_str!("phrases/grant.toml")),
     ("definitions.toml", include_str!("phrases/definitions.toml")),
     (
@@ -48,6 +48,7 @@ const FILES: [(&str, &str); 15] = [
         include_str!("phrases/output_training.toml"),
     ),
     ("derivatives.toml", include_str!("phrases/derivatives.toml")),
+    ("adopted.toml", include_str!("phrases/adopted.toml")),
 ];
 const FRAGMENTS: &str = include_str!("phrases/fragments.toml");
 const KEYWORDS: &str = include_str!("phrases/keywords.toml");
@@ -255,6 +256,9 @@ phrases! {
     DISPLAY_DUTY_UNREAD = "display_duty_unread";
     DISPLAY_DUTY_UNREAD_ZH = "display_duty_unread_zh";
     USE_POLICY = "use_policy";
+    USE_BAN_INTRO = "use_ban_intro";
+    HARM_USE = "harm_use";
+    USE_BAN = "use_ban";
     FLOW_DOWN = "flow_down";
     FLOW_DOWN_ZH = "flow_down_zh";
     LICENCE_COPY = "licence_copy";
@@ -265,11 +269,15 @@ phrases! {
     HOSTING_NOT_NC = "hosting_not_nc";
     HOSTING_DENY_ZH = "hosting_deny_zh";
     HOSTING_LIMIT = "hosting_limit";
+    COMMERCIAL_DEFINED = "commercial_defined";
+    RESEARCH_ONLY = "research_only";
     OUTPUT_WORD = "output_word";
     OUTPUT_BAN = "output_ban";
     OUTPUT_CONDITION = "output_condition";
     OUTPUT_DERIVATIVE = "output_derivative";
     OUTPUT_BOUND = "output_bound";
+    DERIVED_MATERIALS = "derived_materials";
+    INCORPORATED_TERMS = "incorporated_terms";
     OUTPUT_TRAINING_MENTION = "output_training_mention";
     COMMERCIAL_ONLY_QUALIFIER = "commercial_only_qualifier";
     OUTPUT_BAN_ZH = "output_ban_zh";
@@ -290,6 +298,14 @@ phrases! {
     NAMING_TRAINING_ZH = "naming_training_zh";
     PURPOSE_BAN_ZH = "purpose_ban_zh";
     MODIFY_ZH = "modify_zh";
+    DERIVATIVE_BOUND_ZH = "derivative_bound_zh";
+    ACCEPTANCE_CLAUSE = "acceptance_clause";
+    UNLIMITED_ACTS = "unlimited_acts";
+    TRAIN_OTHER_MODELS = "train_other_models";
+    CC_ADOPTED = "cc_adopted";
+    CC_NON_COMMERCIAL = "cc_non_commercial";
+    CC_NO_DERIVATIVES = "cc_no_derivatives";
+    CC_SHARE_ALIKE = "cc_share_alike";
 }
 
 /// A keyword prefilter: the index of a row of keywords.

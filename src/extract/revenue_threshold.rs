@@ -4,7 +4,7 @@
 use super::numbers::{amount, amount_zh};
 use super::phrases::{
     ANNUAL, DAMAGES_ZH, DISPLAY_DUTY, GATE_WORD, GATE_ZH, K_REVENUE, K_ZH, MONEY, MONTHLY,
-    OTHER_CURRENCY, REVENUE_NOISE, REVENUE_WORD, REVENUE_ZH, SEPARATE_GRANT,
+    OTHER_CURRENCY, REVENUE_NOISE, REVENUE_WORD, REVENUE_ZH, SEPARATE_GRANT, USE_BAN_INTRO,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{AttributionCondition, RevenueThreshold, TermName};
@@ -32,7 +32,10 @@ impl Extraction<'_> {
             let gate = SEPARATE_GRANT.is_match(&text)
                 || DISPLAY_DUTY.is_match(&text)
                 || !defined_gate.is_empty()
-                || (self.definition_name(s).is_some() && GATE_WORD.is_match(&text));
+                || (self.definition_name(s).is_some() && GATE_WORD.is_match(&text))
+                // "You agree not to use the Model ... (a) for any purpose if You generated more
+                // than $2,000,000 in gross revenue": a level above which use is banned.
+                || (GATE_WORD.is_match(&text) && self.introduced_by(s, &USE_BAN_INTRO));
             if amounts.is_empty() {
                 if OTHER_CURRENCY.is_match(&text) && gate {
                     self.unclear(

@@ -1,14 +1,46 @@
-//! An acceptable-use or prohibited-use policy that binds the licensee.
+//! An acceptable-use or prohibited-use policy that binds the licensee: a named policy, a list of
+//! banned uses, or a ban on harmful uses (fraud, harassment, weapons, unlawful use) anywhere in
+//! the text.
 
-use super::Extraction;
-use super::phrases::{K_USE_POLICY, USE_POLICY};
+use super::phrases::{HARM_USE, K_USE_POLICY, Phrase, USE_BAN, USE_BAN_INTRO, USE_POLICY};
+use super::{Extraction, Sentence};
 use crate::terms::TermName;
+
+/// How many sentences back an item of a list of banned uses may stand from the list's intro.
+const LIST_REACH: usize = 8;
 
 impl Extraction<'_> {
     pub(super) fn use_policy(&mut self) {
-        for s in self.sentences(&USE_POLICY, K_USE_POLICY) {
+        let mut found = self.sentences(&USE_POLICY, K_USE_POLICY);
+        // "Do not use generated speech for fraud", "(e) use the Materials in any way that
+        // defames ..." under "You may not:": a harmful use banned, in the sentence or its list.
+        found.extend(
+            self.sentences(&HARM_USE, K_USE_POLICY)
+                .into_iter()
+                .filter(|s| {
+                    USE_BAN.is_match(self.sentence_text(*s))
+                        || self.introduced_by(*s, &USE_BAN_INTRO)
+                }),
+        );
+        found.sort_by_key(|s| s.start);
+        for s in found {
             self.terms.use_policy = true;
             self.cite(TermName::UsePolicy, s);
         }
+    }
+
+    /// Whether `s` is an item of a list that `intro` introduces: it, or one of the few
+    /// sentences before it, matches `intro` and holds a colon ("You agree not to use the Model
+    /// in any of the following ways:", "Commercial Purpose includes: (a) ..."). Items may stand
+    /// on lines of their own or run on in one paragraph.
+    pub(super) fn introduced_by(&self, s: Sentence, intro: &Phrase) -> bool {
+        let at = self.all.partition_point(|other| other.start < s.start);
+        let end = (at + 1).min(self.all.len());
+        self.all[at.saturating_sub(LIST_REACH)..end]
+            .iter()
+            .any(|other| {
+                let text = self.sentence_text(*other);
+                text.contains([':', '：']) && intro.is_match(text)
+            })
     }
 }

@@ -1,0 +1,49 @@
+//! A licence adopted by reference: a short note that puts the model under a Creative Commons
+//! licence by name or link ("licensed under CC BY-NC 4.0"). The note grants what that licence
+//! grants (to share and adapt, with the licence or its link passed on), limited by the licence's
+//! elements: NonCommercial, NoDerivatives, ShareAlike.
+
+use super::phrases::{
+    CC_ADOPTED, CC_NO_DERIVATIVES, CC_NON_COMMERCIAL, CC_SHARE_ALIKE, K_GRANT, Phrase,
+};
+use super::{Extraction, Sentence};
+
+impl Extraction<'_> {
+    /// The sentences that put the model under a Creative Commons licence, read once.
+    pub(super) fn read_adopted(&self) -> Vec<Sentence> {
+        self.sentences(&CC_ADOPTED, K_GRANT)
+    }
+
+    /// The sentences that put the model under a Creative Commons licence.
+    pub(super) fn adopted_cc(&self) -> Vec<Sentence> {
+        self.adopted.clone()
+    }
+
+    /// The adopting sentences that name one element of the licence (`CC_NON_COMMERCIAL`, ...).
+    fn adopted_element(&self, element: &Phrase) -> Vec<Sentence> {
+        self.adopted_cc()
+            .into_iter()
+            .filter(|s| element.is_match(self.sentence_text(*s)))
+            .collect()
+    }
+
+    /// Adoptions of a NonCommercial licence (CC BY-NC, BY-NC-SA, BY-NC-ND).
+    pub(super) fn adopted_non_commercial(&self) -> Vec<Sentence> {
+        self.adopted_element(&CC_NON_COMMERCIAL)
+    }
+
+    /// Adoptions of a NoDerivatives licence: adapted material may not be shared.
+    pub(super) fn adopted_no_derivatives(&self) -> Vec<Sentence> {
+        self.adopted_element(&CC_NO_DERIVATIVES)
+    }
+
+    /// Adoptions of a ShareAlike licence: adapted material only under the same licence.
+    pub(super) fn adopted_share_alike(&self) -> Vec<Sentence> {
+        self.adopted_element(&CC_SHARE_ALIKE)
+    }
+
+    /// Whether an adopted licence grants adapting the model (all but NoDerivatives do).
+    pub(super) fn adopted_permits_adapting(&self) -> bool {
+        !self.adopted_cc().is_empty() && self.adopted_no_derivatives().is_empty()
+    }
+}
