@@ -132,10 +132,6 @@ pub use evaluate::{Exit, Finding, Rule, Severity, Verdict, evaluate};
 pub use extract::{ExtractedTerms, extract_terms};
 pub use identify::{TextMatch, identify_text};
 pub use policy::Policy;
-pub use render::{
-    catalogue_table, human_report, json_item, json_line, json_report, licence_sheet,
-    markdown_review, sarif_log, scan_line,
-};
 pub use report::{ContextSource, Report};
 pub use subject::{ModelId, Subject};
 pub use text::Limits;
