@@ -114,9 +114,9 @@ fn take_changed_terms(
         if rests_on_absent_policy {
             continue;
         }
-        let was = curated.terms.field_json(term);
+        let was = curated.terms.field_words(term);
         backed.terms.copy_field(term, &extracted.backed.terms);
-        let now = backed.terms.field_json(term);
+        let now = backed.terms.field_words(term);
         let text_clauses = extracted.backed.evidence_for(term).to_vec();
         let mut evidence = text_clauses.clone();
         evidence.extend(
@@ -130,8 +130,9 @@ fn take_changed_terms(
             Rule::ModifiedLicence,
             Severity::Review,
             format!(
-                "This copy of {} changes `{}`: the text reads {now}, the catalogue's licence {was}. The text's value is the one evaluated.",
+                "This copy of {} changes the {} (`{}`): it reads \"{now}\" here, where the published licence reads \"{was}\". This text's value is the one evaluated.",
                 licence.id,
+                term.as_str().replace('_', " "),
                 term.as_str()
             ),
             evidence,

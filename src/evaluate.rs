@@ -1085,18 +1085,7 @@ fn flow_down(out: &mut Findings, ctx: &Context) {
     }
 }
 
-/// Formats a number with thousands separators: 700000000 -> 700,000,000.
-pub fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::text::group;
 
 #[cfg(test)]
 mod tests {

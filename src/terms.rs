@@ -477,6 +477,88 @@ impl Terms {
             .unwrap_or_default()
     }
 
+    /// One term's value in words, as the human report and the messages give it
+    /// (`70,000,000 monthly active users`, `may be shared on conditions`).
+    pub fn field_words(&self, term: TermName) -> String {
+        use crate::text::group;
+        let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
+        let or_none = |s: &Option<String>| s.clone().unwrap_or_else(|| "none".to_string());
+        match term {
+            TermName::CommercialUse => match self.commercial_use {
+                CommercialUse::Allowed => "allowed",
+                CommercialUse::Conditional => "conditional",
+                CommercialUse::NonCommercial => "non-commercial only",
+                CommercialUse::Unknown => "unknown",
+            }
+            .to_string(),
+            TermName::Registration => yes_no(self.registration),
+            TermName::UserThreshold => match self.user_threshold {
+                Some(UserThreshold::MonthlyActiveUsers(n)) => {
+                    format!("{} monthly active users", group(n))
+                }
+                Some(UserThreshold::DailyActiveUsers(n)) => {
+                    format!("{} daily active users", group(n))
+                }
+                None => "none".to_string(),
+            },
+            TermName::RevenueThreshold => self.revenue_threshold.map_or("none".to_string(), |r| {
+                format!("USD {} a year", group(r.annual_revenue_usd))
+            }),
+            TermName::TerritoryExclusions if self.territory_exclusions.is_empty() => {
+                "none".to_string()
+            }
+            TermName::TerritoryExclusions => self
+                .territory_exclusions
+                .iter()
+                .map(|e| format!("{} ({:?}, by {:?})", e.region, e.scope, e.basis).to_lowercase())
+                .collect::<Vec<_>>()
+                .join(", "),
+            TermName::Derivatives => {
+                let shared = match self.derivatives.redistribution {
+                    Redistribution::Allowed => "may be shared",
+                    Redistribution::Conditional => "may be shared on conditions",
+                    Redistribution::Prohibited => "may not be shared",
+                    Redistribution::Unknown => "unknown",
+                };
+                match &self.derivatives.naming_prefix {
+                    Some(prefix) => format!("{shared}; names must begin with \"{prefix}\""),
+                    None => shared.to_string(),
+                }
+            }
+            TermName::Attribution => or_none(&self.attribution),
+            TermName::AttributionCondition => match self.attribution_condition {
+                None => "always".to_string(),
+                Some(c) => [
+                    c.monthly_active_users
+                        .map(|n| format!("above {} monthly active users", group(n))),
+                    c.monthly_revenue_usd
+                        .map(|n| format!("above USD {} a month", group(n))),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" or "),
+            },
+            TermName::Notice => or_none(&self.notice),
+            TermName::OutputTraining => match self.output_training {
+                OutputTraining::Unrestricted => "unrestricted",
+                OutputTraining::Conditional => "conditional",
+                OutputTraining::Prohibited => "prohibited",
+                OutputTraining::Unknown => "unknown",
+            }
+            .to_string(),
+            TermName::UsePolicy => yes_no(self.use_policy),
+            TermName::FlowDown => yes_no(self.flow_down),
+            TermName::Hosting => match self.hosting {
+                Hosting::Allowed => "allowed",
+                Hosting::RequiresLicence => "needs a separate licence",
+                Hosting::Unknown => "unknown",
+            }
+            .to_string(),
+            TermName::LicenceCopy => yes_no(self.licence_copy),
+        }
+    }
+
     /// The terms whose values differ between `self` and `other`. Texts (notices, prefixes) are
     /// compared word by word, so quote styles and line wrapping do not count; territory
     /// exclusions are compared as sets.
@@ -544,6 +626,20 @@ pub struct Evidence {
     /// The 1-based column of `start` on that line, in characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
+}
+
+impl Evidence {
+    /// Where the clause is, for a reader: `licence line 12:5, bytes 400..520`, or the document
+    /// and byte range alone where the report did not locate it in a file.
+    pub fn place(&self) -> String {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => format!(
+                "{} line {line}:{column}, bytes {}..{}",
+                self.document, self.start, self.end
+            ),
+            _ => format!("{} bytes {}..{}", self.document, self.start, self.end),
+        }
+    }
 }
 
 /// The document name of the licence text that was read.

@@ -331,6 +331,19 @@ pub(crate) fn capitalised(word: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Formats a number with thousands separators: 700000000 -> 700,000,000.
+pub fn group(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -86,6 +86,25 @@ fn edits_that_change_terms_are_taken_from_the_text_and_reviewed() {
     }
 }
 
+/// A changed term is said in words a reviewer reads, not as JSON.
+#[test]
+fn a_changed_term_is_said_in_words() {
+    let llama = report("fixtures/modified/llama-3.3-70-million.md");
+    let finding = llama
+        .findings
+        .iter()
+        .find(|f| f.rule == Rule::ModifiedLicence && f.message.contains("`user_threshold`"))
+        .expect("a modified-licence finding on the user threshold");
+    assert!(
+        finding.message.contains(
+            "reads \"70,000,000 monthly active users\" here, where the published licence reads \"700,000,000 monthly active users\""
+        ),
+        "{}",
+        finding.message
+    );
+    assert!(!finding.message.contains('{'), "{}", finding.message);
+}
+
 #[test]
 fn the_changed_values_are_the_texts() {
     use model_licence::terms::{RevenueThreshold, TerritoryBasis, UserThreshold};

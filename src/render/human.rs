@@ -11,10 +11,7 @@ use crate::catalogue::Resolved;
 use crate::evaluate::{Rule, Severity, Verdict, group};
 use crate::identify::MatchMethod;
 use crate::report::{ContextSource, Report};
-use crate::terms::{
-    CommercialUse, Evidence, Hosting, OutputTraining, Redistribution, TermEvidence, TermName,
-    Terms, UserThreshold,
-};
+use crate::terms::{Evidence, TermEvidence, TermName, Terms, UserThreshold};
 
 /// A report as text for a terminal, with ANSI colour when `colour` is set.
 pub fn human_report(report: &Report, colour: bool) -> String {
@@ -159,11 +156,7 @@ fn findings(out: &mut String, report: &Report, style: &Paint) {
 /// One quoted clause, cut around its operative words, with where it stands.
 fn quote_line(out: &mut String, evidence: &Evidence, rule: Rule) {
     let quote = operative_window(&one_line(&evidence.text), rule, 240);
-    let _ = writeln!(
-        out,
-        "      > \"{quote}\" ({} bytes {}..{})",
-        evidence.document, evidence.start, evidence.end
-    );
+    let _ = writeln!(out, "      > \"{quote}\" ({})", evidence.place());
 }
 
 /// The words that carry a finding's term: the region of a territory clause, the amount of a
@@ -239,74 +232,32 @@ fn clause_list(out: &mut String, clauses: &TermEvidence) {
 
 fn terms_table(out: &mut String, t: &Terms) {
     let _ = writeln!(out, "\nTerms:");
-    let commercial = match t.commercial_use {
-        CommercialUse::Allowed => "allowed",
-        CommercialUse::Conditional => "conditional",
-        CommercialUse::NonCommercial => "non-commercial only",
-        CommercialUse::Unknown => "unknown",
-    };
     let registration = if t.registration {
         " (registration required)"
     } else {
         ""
     };
-    let users = match t.user_threshold {
-        Some(UserThreshold::MonthlyActiveUsers(n)) => format!("{} monthly active users", group(n)),
-        Some(UserThreshold::DailyActiveUsers(n)) => format!("{} daily active users", group(n)),
-        None => "none".to_string(),
-    };
-    let revenue = t.revenue_threshold.map_or("none".to_string(), |r| {
-        format!("USD {} a year", group(r.annual_revenue_usd))
-    });
-    let territories = if t.territory_exclusions.is_empty() {
-        "none".to_string()
-    } else {
-        t.territory_exclusions
-            .iter()
-            .map(|e| format!("{} ({:?}, by {:?})", e.region, e.scope, e.basis).to_lowercase())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let derivatives = match t.derivatives.redistribution {
-        Redistribution::Allowed => "may be shared",
-        Redistribution::Conditional => "may be shared on conditions",
-        Redistribution::Prohibited => "may not be shared",
-        Redistribution::Unknown => "unknown",
-    };
-    let naming = t
-        .derivatives
-        .naming_prefix
-        .as_ref()
-        .map_or(String::new(), |p| {
-            format!("; names must begin with \"{p}\"")
-        });
-    let outputs = match t.output_training {
-        OutputTraining::Unrestricted => "unrestricted",
-        OutputTraining::Conditional => "conditional",
-        OutputTraining::Prohibited => "prohibited",
-        OutputTraining::Unknown => "unknown",
-    };
-    let hosting = match t.hosting {
-        Hosting::Allowed => "allowed",
-        Hosting::RequiresLicence => "needs a separate licence",
-        Hosting::Unknown => "unknown",
-    };
-    let yes_no = |b: bool| if b { "yes" } else { "no" };
     let rows = [
-        ("commercial use", format!("{commercial}{registration}")),
-        ("user threshold", users),
-        ("revenue threshold", revenue),
-        ("territory exclusions", territories),
-        ("derivatives", format!("{derivatives}{naming}")),
         (
-            "attribution",
-            t.attribution.clone().unwrap_or_else(|| "none".into()),
+            "commercial use",
+            format!("{}{registration}", t.field_words(TermName::CommercialUse)),
         ),
-        ("output training", outputs.to_string()),
-        ("use policy", yes_no(t.use_policy).to_string()),
-        ("flow-down", yes_no(t.flow_down).to_string()),
-        ("hosting", hosting.to_string()),
-        ("licence copy", yes_no(t.licence_copy).to_string()),
+        ("user threshold", t.field_words(TermName::UserThreshold)),
+        (
+            "revenue threshold",
+            t.field_words(TermName::RevenueThreshold),
+        ),
+        (
+            "territory exclusions",
+            t.field_words(TermName::TerritoryExclusions),
+        ),
+        ("derivatives", t.field_words(TermName::Derivatives)),
+        ("attribution", t.field_words(TermName::Attribution)),
+        ("output training", t.field_words(TermName::OutputTraining)),
+        ("use policy", t.field_words(TermName::UsePolicy)),
+        ("flow-down", t.field_words(TermName::FlowDown)),
+        ("hosting", t.field_words(TermName::Hosting)),
+        ("licence copy", t.field_words(TermName::LicenceCopy)),
     ];
     for (name, value) in rows {
         let _ = writeln!(out, "  {name:<22}{value}");
@@ -395,14 +346,7 @@ pub fn licence_sheet(resolved: &Resolved) -> String {
             licence.terms.terms.field_json(term)
         );
         for ev in licence.terms.evidence_for(term) {
-            let _ = writeln!(
-                out,
-                "      > \"{}\" ({} bytes {}..{})",
-                one_line(&ev.text),
-                ev.document,
-                ev.start,
-                ev.end
-            );
+            let _ = writeln!(out, "      > \"{}\" ({})", one_line(&ev.text), ev.place());
         }
     }
     out.push_str("\n---- licence text ----\n");

@@ -94,11 +94,7 @@ fn markdown_section(out: &mut String, report: &Report) {
             let _ = writeln!(out, "- **{}**: {}", finding.rule, finding.message);
             for ev in &finding.evidence {
                 let quote = one_line(&ev.text);
-                let _ = writeln!(
-                    out,
-                    "  > {} — *{}, bytes {}..{}*",
-                    quote, ev.document, ev.start, ev.end
-                );
+                let _ = writeln!(out, "  > {} — *{}*", quote, ev.place());
             }
         }
     }
