@@ -103,7 +103,7 @@ pub struct ExtractedTerms {
 /// assert_eq!(terms.commercial_use, CommercialUse::Conditional);
 /// ```
 pub fn extract_terms(text: &str) -> ExtractedTerms {
-    if let Some(fault) = phrases::fault() {
+    if let Some(fault) = phrases::fault().or_else(phrases::compile_fault) {
         return unread(fault);
     }
     let plain = Plain::new(text);
@@ -137,6 +137,11 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
     x.hosting(granted);
     x.derivatives(granted);
     x.output_training(granted);
+    // Phrasings compile when first tried: one that failed matched nothing, so what was read may
+    // miss a restriction.
+    if let Some(fault) = phrases::compile_fault() {
+        return unread(fault);
+    }
     ExtractedTerms {
         backed: BackedTerms {
             terms: x.terms,

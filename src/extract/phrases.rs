@@ -6,7 +6,7 @@
 //! nothing and [`fault`] says why: extraction then reads nothing and asks for review.
 
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::{Captures, Match, Regex};
 use serde::Deserialize;
@@ -159,37 +159,60 @@ fn compile(key: &str) -> Result<Regex, String> {
     Regex::new(&pattern).map_err(|e| format!("phrasing `{key}`: {e}"))
 }
 
-/// A phrasing, compiled; one that failed to load matches nothing.
-pub(super) struct Phrase(Result<Regex, String>);
+/// A phrasing, compiled the first time a rule tries it: a process that reads one text compiles
+/// only the phrasings whose keywords the text holds, not all of them up front. One that fails to
+/// compile matches nothing and says why ([`compile_fault`]), which makes the extraction that
+/// tried it read nothing and ask for review (the test build compiles every phrasing).
+pub(super) struct Phrase {
+    key: &'static str,
+    regex: OnceLock<Result<Regex, String>>,
+}
 
 impl Phrase {
-    fn load(key: &str) -> Phrase {
-        Phrase(compile(key))
+    pub(super) const fn new(key: &'static str) -> Phrase {
+        Phrase {
+            key,
+            regex: OnceLock::new(),
+        }
+    }
+
+    fn regex(&self) -> Option<&Regex> {
+        self.regex.get_or_init(|| compile(self.key)).as_ref().ok()
+    }
+
+    /// Why this phrasing failed to compile, if it was tried and did.
+    fn fault(&self) -> Option<&str> {
+        self.regex.get()?.as_ref().err().map(String::as_str)
     }
 
     pub(super) fn is_match(&self, text: &str) -> bool {
-        self.0.as_ref().is_ok_and(|re| re.is_match(text))
+        self.regex().is_some_and(|re| re.is_match(text))
     }
 
     pub(super) fn find_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = Match<'h>> {
-        self.0.iter().flat_map(move |re| re.find_iter(text))
+        self.regex()
+            .into_iter()
+            .flat_map(move |re| re.find_iter(text))
     }
 
     pub(super) fn captures_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = Captures<'h>> {
-        self.0.iter().flat_map(move |re| re.captures_iter(text))
+        self.regex()
+            .into_iter()
+            .flat_map(move |re| re.captures_iter(text))
     }
 }
 
 macro_rules! phrases {
     ($($name:ident = $key:literal;)*) => {
         $(
-            pub(super) static $name: LazyLock<Phrase> = LazyLock::new(|| Phrase::load($key));
+            // Making a `Phrase` compiles nothing; the lock only gives the rules `&*NAME`.
+            pub(super) static $name: LazyLock<Phrase> = LazyLock::new(|| Phrase::new($key));
         )*
         /// Every phrasing the rules use, by key.
         const KEYS: &[&str] = &[$($key),*];
         /// Every phrasing the rules use.
-        fn all() -> Vec<&'static Phrase> {
-            vec![$(&*$name),*]
+        fn all() -> [&'static Phrase; KEYS.len()] {
+            [$(&*$name),*]
         }
     };
 }
@@ -428,7 +451,8 @@ pub(super) fn regions() -> &'static Regions {
 }
 
 /// The first fault in the phrasing data, if any: a file that does not parse, a phrasing that
-/// is missing, unused or does not compile, a missing row of keywords.
+/// is unused, a missing row of keywords. Phrasings are compiled when first tried, not here
+/// (compiling them all costs a process more than reading a text): see [`compile_fault`].
 pub(super) fn fault() -> Option<&'static str> {
     static FAULT: LazyLock<Option<String>> = LazyLock::new(|| {
         let book = match &*BOOK {
@@ -437,9 +461,6 @@ pub(super) fn fault() -> Option<&'static str> {
         };
         if let Some(unused) = book.phrases.keys().find(|k| !KEYS.contains(&k.as_str())) {
             return Some(format!("phrasing `{unused}` is not used by any rule"));
-        }
-        if let Some(Err(e)) = all().into_iter().map(|p| &p.0).find(|r| r.is_err()) {
-            return Some(e.clone());
         }
         if let Err(e) = &*KEYWORD_FINDER {
             return Some(e.clone());
@@ -452,6 +473,12 @@ pub(super) fn fault() -> Option<&'static str> {
     FAULT.as_deref()
 }
 
+/// The first phrasing tried so far that failed to compile, if any. Checked after an extraction:
+/// a rule that could not run may have missed a restriction, so the extraction reads nothing.
+pub(super) fn compile_fault() -> Option<&'static str> {
+    all().into_iter().find_map(Phrase::fault)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -460,6 +487,22 @@ mod tests {
     fn the_phrasing_data_loads_and_every_phrasing_compiles() {
         assert_eq!(fault(), None);
         assert_eq!(KEYS.len(), BOOK.as_ref().expect("book").phrases.len());
+        for (phrase, key) in all().into_iter().zip(KEYS) {
+            assert!(phrase.regex().is_some(), "{key}: {:?}", phrase.fault());
+        }
+        assert_eq!(compile_fault(), None);
+    }
+
+    #[test]
+    fn a_phrasing_that_does_not_compile_matches_nothing_and_says_why() {
+        let missing = Phrase::new("no_such_phrasing");
+        assert!(!missing.is_match("anything at all"));
+        assert_eq!(missing.find_iter("anything").count(), 0);
+        assert!(
+            missing
+                .fault()
+                .is_some_and(|e| e.contains("no_such_phrasing"))
+        );
     }
 
     #[test]
