@@ -135,18 +135,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
             ("hosting", r#""requires_licence""#),
         ],
     ),
-    (
-        "mit-weights-cc-by-nc.txt",
-        "mit",
-        &[
-            ("commercial_use", r#""non_commercial""#),
-            (
-                "derivatives",
-                r#"{"redistribution":"conditional","naming_prefix":null}"#,
-            ),
-            ("output_training", r#""unknown""#),
-        ],
-    ),
+    ("mit-weights-cc-by-nc.txt", "mit", CC_BY_NC),
     (
         "apache-2.0-revenue-in-banned-uses.txt",
         "apache-2.0",
@@ -266,6 +255,80 @@ const EDITS: &[(&str, &str, Changes)] = &[
             r#"{"redistribution":"conditional","naming_prefix":null}"#,
         )],
     ),
+    ("mit-weights-cc-by-nc-spaced.txt", "mit", CC_BY_NC),
+    (
+        "mit-governed-by-non-commercial-licence.txt",
+        "mit",
+        NON_COMMERCIAL,
+    ),
+    (
+        "cc0-1.0-keep-this-file-intact.txt",
+        "cc0-1.0",
+        &[
+            ("licence_copy", r#"true"#),
+            ("flow_down", r#"true"#),
+            (
+                "derivatives",
+                r#"{"redistribution":"conditional","naming_prefix":null}"#,
+            ),
+        ],
+    ),
+    (
+        "cc0-1.0-license-text-included.txt",
+        "cc0-1.0",
+        &[("licence_copy", r#"true"#)],
+    ),
+    (
+        "cc0-1.0-copies-of-these-documents.txt",
+        "cc0-1.0",
+        &[("licence_copy", r#"true"#)],
+    ),
+    (
+        "mit-services-to-third-parties-commercial.txt",
+        "mit",
+        RESEARCH_ONLY,
+    ),
+    (
+        "mit-licence-required-revenue-list.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""conditional""#),
+            ("revenue_threshold", r#"{"annual_revenue_usd":1200000}"#),
+        ],
+    ),
+    (
+        "mit-credit-to-unquoted-name.txt",
+        "mit",
+        &[
+            (
+                "derivatives",
+                r#"{"redistribution":"conditional","naming_prefix":null}"#,
+            ),
+            ("attribution", r#""Example Lab""#),
+        ],
+    ),
+    (
+        "mit-attribution-citation-line.txt",
+        "mit",
+        &[
+            (
+                "derivatives",
+                r#"{"redistribution":"conditional","naming_prefix":null}"#,
+            ),
+            (
+                "attribution",
+                r#""\"Example Model: Fast Speech Coding\", Jane Doe and John Roe, arXiv:2501.00001 (2025).""#,
+            ),
+        ],
+    ),
+    (
+        "zh/yi-third-party-written-authorisation.txt",
+        "fixtures/dev/zh/yi.txt",
+        &[
+            ("hosting", r#""requires_licence""#),
+            ("registration", r#"true"#),
+        ],
+    ),
 ];
 
 /// What a non-commercial-only edit of a permissive licence changes: the use, and with it what
@@ -278,6 +341,17 @@ const NON_COMMERCIAL: Changes = &[
     ),
     ("output_training", r#""unknown""#),
     ("hosting", r#""unknown""#),
+];
+
+/// What a note adopting CC BY-NC for a permissive licence's model changes (hosting stays allowed:
+/// the licence grants making the material available to the public).
+const CC_BY_NC: Changes = &[
+    ("commercial_use", r#""non_commercial""#),
+    (
+        "derivatives",
+        r#"{"redistribution":"conditional","naming_prefix":null}"#,
+    ),
+    ("output_training", r#""unknown""#),
 ];
 
 /// What a research-only edit of a permissive licence changes: as a non-commercial one, but

@@ -2,8 +2,8 @@
 //! in public announcements, 突出显示 “...”).
 
 use super::phrases::{
-    DISPLAY_DUTY_UNREAD, DISPLAY_DUTY_UNREAD_ZH, DISPLAY_QUOTED, DISPLAY_STRING, DISPLAY_ZH,
-    K_QUOTE, K_STATEMENT, K_ZH, OPTIONAL, STATEMENT_INTRO,
+    DISPLAY_CREDIT, DISPLAY_DUTY_UNREAD, DISPLAY_DUTY_UNREAD_ZH, DISPLAY_QUOTED, DISPLAY_STRING,
+    DISPLAY_ZH, K_QUOTE, K_STATEMENT, K_ZH, OPTIONAL, STATEMENT_INTRO,
 };
 use super::{Extraction, Sentence, Unclear};
 use crate::terms::TermName;
@@ -26,6 +26,16 @@ impl Extraction<'_> {
         }
         // "Powered by X", "X Inside", "Built with X" quoted in a sentence that imposes a duty.
         for (s, caps) in self.captures(&DISPLAY_QUOTED, K_QUOTE) {
+            if let (Some(m), Some(inner)) = (caps.get(0), caps.get(1).or(caps.get(2))) {
+                let at = (s.start + inner.start(), s.start + inner.end());
+                if !displays.iter().any(|(d, _, _)| d.start == s.start) {
+                    displays.push((s, at, m.start()));
+                }
+            }
+        }
+        // "give appropriate credit to Kairos Materials", "Attribution: "Title", Authors, (2025).":
+        // the credit named without quotes, or a citation on an attribution line.
+        for (s, caps) in self.captures(&DISPLAY_CREDIT, K_STATEMENT) {
             if let (Some(m), Some(inner)) = (caps.get(0), caps.get(1).or(caps.get(2))) {
                 let at = (s.start + inner.start(), s.start + inner.end());
                 if !displays.iter().any(|(d, _, _)| d.start == s.start) {

@@ -3,8 +3,8 @@
 
 use super::phrases::{
     APPROVAL_ZH, COMMERCIAL_APPROVAL, COMMERCIAL_WORD, K_COMMERCIAL, K_NON_COMMERCIAL, K_ZH,
-    NON_COMMERCIAL_MENTION, NON_COMMERCIAL_MENTION_ZH, NON_COMMERCIAL_ONLY, NON_COMMERCIAL_ZH,
-    REVENUE_WORD, USERS_ANY,
+    NON_COMMERCIAL_MENTION, NON_COMMERCIAL_MENTION_ZH, NON_COMMERCIAL_ONLY, NON_COMMERCIAL_POINTER,
+    NON_COMMERCIAL_ZH, REVENUE_WORD, USERS_ANY,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, TermName};
@@ -15,6 +15,7 @@ impl Extraction<'_> {
         non_commercial.extend(self.grants_through_narrow_definitions());
         non_commercial.extend(self.sentences(&NON_COMMERCIAL_ZH, K_ZH));
         non_commercial.extend(self.adopted_non_commercial());
+        non_commercial.extend(self.sentences(&NON_COMMERCIAL_POINTER, K_NON_COMMERCIAL));
         let approval: Vec<Sentence> = self
             .sentences(&COMMERCIAL_APPROVAL, K_COMMERCIAL)
             .into_iter()

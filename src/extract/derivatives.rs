@@ -127,10 +127,14 @@ impl Extraction<'_> {
         let t = &self.terms;
         // Limits on what may be shared (a non-commercial grant, an attribution) make sharing
         // conditional only where making derivatives is granted at all: a grant "to use" only
-        // leaves it unknown.
+        // leaves it unknown. Under an adopted Creative Commons licence the credit named is the
+        // licence's own attribution condition, which the catalogue's `cc-by-*` terms read as
+        // sharing allowed.
         let limited_grant = may_modify
             && (t.commercial_use == CommercialUse::NonCommercial
-                || (t.attribution.is_some() && t.attribution_condition.is_none()));
+                || (t.attribution.is_some()
+                    && t.attribution_condition.is_none()
+                    && self.adopted.is_empty()));
         let conditional = t.derivatives.naming_prefix.is_some()
             || t.flow_down
             || !share_alike.is_empty()

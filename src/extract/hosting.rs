@@ -2,7 +2,8 @@
 
 use super::phrases::{
     COMMERCIAL_DEFINED, HOSTING_ALLOW, HOSTING_DENY, HOSTING_DENY_ZH, HOSTING_LIMIT,
-    HOSTING_NOT_NC, HOSTING_WORD, K_AVAILABLE, K_COMMERCIAL, K_HOSTING, K_ZH, RESEARCH_ONLY,
+    HOSTING_NOT_NC, HOSTING_WORD, K_AVAILABLE, K_COMMERCIAL, K_HOSTING, K_ZH,
+    NON_COMMERCIAL_POINTER, RESEARCH_ONLY,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, Hosting, TermName};
@@ -69,6 +70,12 @@ impl Extraction<'_> {
     fn research_only(&self) -> bool {
         self.evidence
             .get(&TermName::CommercialUse)
-            .is_some_and(|list| list.iter().any(|e| RESEARCH_ONLY.is_match(&e.text)))
+            // A licence named by reference ("governed by the Research and Non-Commercial Model
+            // License") tells its title, not its scope.
+            .is_some_and(|list| {
+                list.iter().any(|e| {
+                    RESEARCH_ONLY.is_match(&e.text) && !NON_COMMERCIAL_POINTER.is_match(&e.text)
+                })
+            })
     }
 }

@@ -275,6 +275,8 @@ phrases! {
     STATEMENT_INTRO = "statement_intro";
     OPTIONAL = "optional";
     DISPLAY_QUOTED = "display_quoted";
+    DISPLAY_CREDIT = "display_credit";
+    NON_COMMERCIAL_POINTER = "non_commercial_pointer";
     DISPLAY_ZH = "display_zh";
     DISPLAY_DUTY_UNREAD = "display_duty_unread";
     DISPLAY_DUTY_UNREAD_ZH = "display_duty_unread_zh";

@@ -35,7 +35,10 @@ impl Extraction<'_> {
                 || (self.definition_name(s).is_some() && GATE_WORD.is_match(&text))
                 // "You agree not to use the Model ... (a) for any purpose if You generated more
                 // than $2,000,000 in gross revenue": a level above which use is banned.
-                || (GATE_WORD.is_match(&text) && self.introduced_by(s, &USE_BAN_INTRO));
+                || (GATE_WORD.is_match(&text) && self.introduced_by(s, &USE_BAN_INTRO))
+                // "A commercial license is required for: ... Organizations with annual revenue of
+                // $200K or more": an item of a list of licensees who need a separate grant.
+                || (GATE_WORD.is_match(&text) && self.introduced_by(s, &SEPARATE_GRANT));
             if amounts.is_empty() {
                 if OTHER_CURRENCY.is_match(&text) && gate {
                     self.unclear(
