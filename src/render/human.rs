@@ -166,9 +166,11 @@ fn operative_pattern(rule: Rule) -> &'static regex::Regex {
     static PATTERNS: std::sync::OnceLock<[regex::Regex; 3]> = std::sync::OnceLock::new();
     let [region, amount, condition] = PATTERNS.get_or_init(|| {
         [
-            r"(?i)European Union|United States|China|\bEU\b|domiciled|territor|countr",
-            r"(?i)\d[\d,.]*\s*(?:million|billion)|(?:\$|USD|US\$)\s?\d|\b\d{1,3}(?:,\d{3})+",
-            r"(?i)\b(?:not|no|never|prohibit\w*|forbid\w*|restrict\w*|only|exclusively|non-?commercial|must|shall|Built with)\b",
+            // ASCII classes and boundaries (`-u`): the operative words are ASCII, and Unicode
+            // word tables would cost a process more to compile than the whole check.
+            r"(?i-u)European Union|United States|China|\bEU\b|domiciled|territor|countr",
+            r"(?i-u)\d[\d,.]*\s*(?:million|billion)|(?:\$|USD|US\$)\s?\d|\b\d{1,3}(?:,\d{3})+",
+            r"(?i-u)\b(?:not|no|never|prohibit\w*|forbid\w*|restrict\w*|only|exclusively|non-?commercial|must|shall|Built with)\b",
         ]
         .map(|p| regex::Regex::new(p).unwrap_or_else(|_| regex::Regex::new("$^").expect("a valid regex")))
     });
