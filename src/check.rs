@@ -168,17 +168,9 @@ fn unidentified(
             id: licence.id.clone(),
             confidence,
         });
-    let title = own_name.map(|own| {
+    let title = own_name.and_then(|own| {
         let (start, end) = own.title;
-        Evidence {
-            start,
-            end,
-            text: text[start..end].to_string(),
-            document: LICENCE_DOCUMENT.to_string(),
-            lang: None,
-            line: None,
-            column: None,
-        }
+        Evidence::span(text, start, end, LICENCE_DOCUMENT)
     });
     let message = match (&own_name, &title, &nearest) {
         (Some(own), Some(title), _) => format!(
@@ -245,23 +237,16 @@ fn relocate(licence: &Licence, text: &str, words: &Words) -> (BackedTerms, Vec<E
     for (term, clauses) in &licence.terms.evidence {
         let moved = clauses
             .iter()
-            .map(|clause| match find_clause(words, &clause.text) {
-                Some((start, end)) => Evidence {
-                    start,
-                    end,
-                    text: text[start..end].to_string(),
-                    document: LICENCE_DOCUMENT.to_string(),
-                    lang: None,
-                    line: None,
-                    column: None,
-                },
-                None => {
+            .map(|clause| {
+                let found = find_clause(words, &clause.text)
+                    .and_then(|(start, end)| Evidence::span(text, start, end, LICENCE_DOCUMENT));
+                found.unwrap_or_else(|| {
                     let catalogue_copy = licence.catalogue_evidence(clause);
                     if clause.document == LICENCE_DOCUMENT && !missing.contains(&catalogue_copy) {
                         missing.push(catalogue_copy.clone());
                     }
                     catalogue_copy
-                }
+                })
             })
             .collect();
         evidence.insert(*term, moved);
@@ -317,15 +302,7 @@ fn text_findings(
             struck
                 .iter()
                 .take(QUOTED_CHANGES)
-                .map(|&(start, end)| Evidence {
-                    start,
-                    end,
-                    text: text[start..end].to_string(),
-                    document: LICENCE_DOCUMENT.to_string(),
-                    lang: None,
-                    line: None,
-                    column: None,
-                })
+                .filter_map(|&(start, end)| Evidence::span(text, start, end, LICENCE_DOCUMENT))
                 .collect(),
         ));
     }
@@ -388,15 +365,7 @@ fn changes_finding(licence: &Licence, found: &TextMatch, text: &str) -> Finding 
     let evidence: Vec<Evidence> = changes
         .iter()
         .take(QUOTED_CHANGES)
-        .map(|c| Evidence {
-            start: c.start,
-            end: c.end,
-            text: text[c.start..c.end].to_string(),
-            document: LICENCE_DOCUMENT.to_string(),
-            lang: None,
-            line: None,
-            column: None,
-        })
+        .filter_map(|c| Evidence::span(text, c.start, c.end, LICENCE_DOCUMENT))
         .collect();
     let left_out: Vec<String> = changes
         .iter()

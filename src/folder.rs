@@ -285,15 +285,7 @@ pub(crate) fn title_line(file: &LicenceFile) -> Option<Evidence> {
         if !trimmed.is_empty() && trimmed != "\u{feff}" {
             let start = at + (line.len() - line.trim_start().len());
             let end = start + trimmed.len();
-            return Some(Evidence {
-                start,
-                end,
-                text: file.text.get(start..end)?.to_string(),
-                document: file.name.clone(),
-                lang: None,
-                line: None,
-                column: None,
-            });
+            return Evidence::span(&file.text, start, end, &file.name);
         }
         at += line.len();
     }

@@ -272,15 +272,7 @@ fn license_line(text: &str, yaml_start: usize, yaml: &str) -> Option<Evidence> {
             .iter()
             .any(|key| bare.starts_with(key))
         {
-            return Some(Evidence {
-                start: at,
-                end: at + bare.len(),
-                text: text.get(at..at + bare.len())?.to_string(),
-                document: CARD_DOCUMENT.to_string(),
-                lang: None,
-                line: None,
-                column: None,
-            });
+            return Evidence::span(text, at, at + bare.len(), CARD_DOCUMENT);
         }
         at += line.len();
     }
@@ -387,16 +379,7 @@ fn lowered_set<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
 /// The first place a needle occurs in a text, as evidence (document `card`).
 fn quoted(text: &str, needle: &str) -> Option<Evidence> {
     let start = text.find(needle)?;
-    let end = start + needle.len();
-    Some(Evidence {
-        start,
-        end,
-        text: text.get(start..end)?.to_string(),
-        document: CARD_DOCUMENT.to_string(),
-        lang: None,
-        line: None,
-        column: None,
-    })
+    Evidence::span(text, start, start + needle.len(), CARD_DOCUMENT)
 }
 
 /// Fills what the Hub's tags say (`license:llama3.1`, `base_model:finetune:meta-llama/...`) and

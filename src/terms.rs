@@ -629,6 +629,21 @@ pub struct Evidence {
 }
 
 impl Evidence {
+    /// The clause at `start..end` of `text`, a text named `document` (see
+    /// [`Evidence::document`]), not yet located in a file; `None` when the range is not in the
+    /// text or cuts a character.
+    pub(crate) fn span(text: &str, start: usize, end: usize, document: &str) -> Option<Evidence> {
+        Some(Evidence {
+            start,
+            end,
+            text: text.get(start..end)?.to_string(),
+            document: document.to_string(),
+            lang: None,
+            line: None,
+            column: None,
+        })
+    }
+
     /// Where the clause is, for a reader: `licence line 12:5, bytes 400..520`, or the document
     /// and byte range alone where the report did not locate it in a file.
     pub fn place(&self) -> String {

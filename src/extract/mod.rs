@@ -216,17 +216,9 @@ impl<'a> Extraction<'a> {
     /// Evidence for a sentence, as a span of the original text.
     fn evidence(&self, s: Sentence) -> Option<Evidence> {
         let (start, end) = self.plain.original(s.start, s.end)?;
-        let text = self.text.get(start..end)?.to_string();
-        let lang = clause_language(&text).map(str::to_string);
-        Some(Evidence {
-            start,
-            end,
-            text,
-            document: LICENCE_DOCUMENT.to_string(),
-            lang,
-            line: None,
-            column: None,
-        })
+        let mut evidence = Evidence::span(self.text, start, end, LICENCE_DOCUMENT)?;
+        evidence.lang = clause_language(&evidence.text).map(str::to_string);
+        Some(evidence)
     }
 
     fn cite(&mut self, term: TermName, s: Sentence) {
