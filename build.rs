@@ -2,6 +2,10 @@
 //! `terms.json`, with its `LICENSE.txt` and optional `POLICY.txt`, sorted by id so that the build
 //! is reproducible.
 //!
+//! Each `terms.json` is split into its metadata and its terms (the bulk of the file): the
+//! library reads every licence's metadata when the catalogue loads, and a licence's terms only
+//! when they are first asked for, so a process that checks one licence reads one licence's terms.
+//!
 //! It also fingerprints the words of every catalogue text (with the library's own
 //! `src/text/words.rs`), so that identification recognises an unmodified catalogue text without
 //! reading the whole catalogue at start-up.
@@ -27,6 +31,7 @@ fn main() {
         .collect();
     ids.sort();
 
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut out = String::from("pub(crate) static EMBEDDED: &[EmbeddedEntry] = &[\n");
     let mut fingerprints = String::from(
         "/// The words fingerprint of each embedded catalogue text: id, licence text, policy text.\n\
@@ -36,6 +41,7 @@ fn main() {
         let dir = licences.join(id);
         println!("cargo:rerun-if-changed={}", dir.display());
         let file = |name: &str| format!("include_str!({:?})", dir.join(name).display().to_string());
+        let (meta, terms, differs) = split_terms_json(&out_dir, id, &dir.join("terms.json"));
         let fingerprint = |name: &str| {
             let text = fs::read_to_string(dir.join(name)).expect("catalogue texts are UTF-8");
             words::Words::new(&text).fingerprint()
@@ -50,8 +56,7 @@ fn main() {
         };
         writeln!(
             out,
-            "    EmbeddedEntry {{ id: {id:?}, terms_json: {}, licence_text: {}, policy_text: {policy} }},",
-            file("terms.json"),
+            "    EmbeddedEntry {{ id: {id:?}, meta_json: {meta}, terms_json: {terms}, differs_json: {differs}, licence_text: {}, policy_text: {policy} }},",
             file("LICENSE.txt"),
         )
         .expect("writing to a String cannot fail");
@@ -65,8 +70,37 @@ fn main() {
     out.push_str("];\n");
     fingerprints.push_str("];\n");
 
-    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     fs::write(Path::new(&out_dir).join("embedded.rs"), out).expect("OUT_DIR is writable");
     fs::write(Path::new(&out_dir).join("fingerprints.rs"), fingerprints)
         .expect("OUT_DIR is writable");
+}
+
+/// Writes `terms.json`'s metadata, its `terms` and its `extraction_differs` to three files of
+/// `OUT_DIR` and returns the `include_str!` of each (`None` for absent differences). A file that
+/// is not a JSON object is embedded whole as metadata, for the library to report its error.
+fn split_terms_json(out_dir: &str, id: &str, path: &Path) -> (String, String, String) {
+    let text = fs::read_to_string(path).expect("terms.json is UTF-8");
+    let include = |part: &str, json: String| {
+        let file = Path::new(out_dir).join(format!("{id}.{part}.json"));
+        fs::write(&file, json).expect("OUT_DIR is writable");
+        format!("include_str!({:?})", file.display().to_string())
+    };
+    let Ok(serde_json::Value::Object(mut entry)) = serde_json::from_str(&text) else {
+        return (
+            include("meta", text),
+            "\"{}\"".to_string(),
+            "None".to_string(),
+        );
+    };
+    let terms = entry.remove("terms").unwrap_or(serde_json::Value::Null);
+    let differs = match entry.remove("extraction_differs") {
+        Some(value) => format!("Some({})", include("differs", value.to_string())),
+        None => "None".to_string(),
+    };
+    let meta = serde_json::Value::Object(entry).to_string();
+    (
+        include("meta", meta),
+        include("terms", terms.to_string()),
+        differs,
+    )
 }

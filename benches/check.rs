@@ -48,7 +48,7 @@ fn fuzzy(c: &mut Criterion) {
 fn evaluation(c: &mut Criterion) {
     let catalogue = Catalogue::embedded().expect("catalogue loads");
     let context = Context::default_assumed();
-    let terms = &catalogue.get("llama-3.3").expect("llama-3.3").terms;
+    let terms = &catalogue.get("llama-3.3").expect("llama-3.3").terms();
     c.bench_function("evaluate/llama-3.3", |b| {
         b.iter(|| evaluate(black_box(terms), &context))
     });

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use crate::error::{Error, Origin, Result};
 use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence, TermName, Terms};
@@ -17,10 +18,13 @@ use crate::text::{Limits, read_text_file};
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
-/// One catalogue folder as embedded at build time.
+/// One catalogue folder as embedded at build time, its `terms.json` split by `build.rs` into
+/// the metadata, read when the catalogue loads, and the terms, read when first asked for.
 pub(crate) struct EmbeddedEntry {
     id: &'static str,
+    meta_json: &'static str,
     terms_json: &'static str,
+    differs_json: Option<&'static str>,
     licence_text: &'static str,
     policy_text: Option<&'static str>,
 }
@@ -99,10 +103,12 @@ pub struct ExtractionDifference {
     pub why: String,
 }
 
-/// The raw `terms.json` of an entry.
+/// The raw `terms.json` of an entry. The terms and their quotes, the bulk of the file, are kept
+/// as JSON and read when the licence's terms are first asked for: a process that checks one
+/// licence reads one licence's terms, not the catalogue's.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawEntry {
+struct RawEntry<'a> {
     id: String,
     name: String,
     version: Option<String>,
@@ -118,9 +124,11 @@ struct RawEntry {
     models: Vec<ModelRepo>,
     #[serde(default)]
     nicknames: Vec<String>,
-    terms: RawTerms,
-    #[serde(default)]
-    extraction_differs: Vec<ExtractionDifference>,
+    /// Absent in the metadata `build.rs` split off.
+    #[serde(borrow, default)]
+    terms: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    extraction_differs: Option<&'a RawValue>,
 }
 
 /// One curated term: its value and the clauses it comes from.
@@ -178,7 +186,7 @@ crate::terms::with_terms!(raw_terms);
 /// let qwen = Catalogue::embedded()?.get("qwen").expect("in the catalogue");
 /// assert_eq!(qwen.spdx, "LicenseRef-qwen");
 /// // Each curated term quotes the clause it comes from, with offsets into the text.
-/// let clause = &qwen.terms.evidence_for(TermName::UserThreshold)[0];
+/// let clause = &qwen.terms().evidence_for(TermName::UserThreshold)[0];
 /// assert_eq!(&qwen.text[clause.start..clause.end], clause.text);
 /// # Ok::<(), model_licence::Error>(())
 /// ```
@@ -217,16 +225,123 @@ pub struct Licence {
     /// The verbatim policy text, where there is one.
     #[serde(skip)]
     pub policy_text: Option<&'static str>,
-    /// The curated terms, each with the clauses it comes from (offsets into `text`, or into
-    /// `policy_text` for evidence whose `document` is the policy's id).
+    /// The curated terms, read from `terms.json` on first use.
     #[serde(skip)]
-    pub terms: BackedTerms,
-    /// The terms clause extraction reads differently from the curated ones, and why.
-    #[serde(skip)]
-    pub extraction_differs: Vec<ExtractionDifference>,
+    curated: Curated,
+}
+
+/// A licence's curated terms: the JSON they are read from, and what it reads as once asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Curated {
+    /// `terms.json`'s `terms` and `extraction_differs`, where they are still to be read.
+    json: Option<(&'static str, Option<&'static str>)>,
+    read: OnceLock<CuratedTerms>,
+}
+
+/// What a licence's `terms.json` curates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CuratedTerms {
+    terms: BackedTerms,
+    extraction_differs: Vec<ExtractionDifference>,
+}
+
+impl Curated {
+    /// Terms known already (a generic SPDX licence's category terms).
+    fn known(terms: BackedTerms) -> Curated {
+        Curated {
+            json: None,
+            read: OnceLock::from(CuratedTerms {
+                terms,
+                extraction_differs: Vec::new(),
+            }),
+        }
+    }
 }
 
 impl Licence {
+    /// The curated terms, each with the clauses it comes from (offsets into `text`, or into
+    /// `policy_text` for evidence whose `document` is the policy's id).
+    ///
+    /// Read from `terms.json` on first use. Every embedded licence's terms are read and checked
+    /// by the crate's tests, and an organisation's own licences when
+    /// [`Catalogue::embedded_with`] loads them, so reading cannot fail here; were it to, every
+    /// term would be unknown (which no rule reads as permission).
+    pub fn terms(&self) -> &BackedTerms {
+        &self.curated().terms
+    }
+
+    /// The terms clause extraction reads differently from the curated ones, and why.
+    pub fn extraction_differs(&self) -> &[ExtractionDifference] {
+        &self.curated().extraction_differs
+    }
+
+    fn curated(&self) -> &CuratedTerms {
+        self.curated.read.get_or_init(|| {
+            self.read_curated().unwrap_or_else(|_| CuratedTerms {
+                terms: BackedTerms {
+                    terms: Terms::unknown(),
+                    evidence: TermEvidence::new(),
+                },
+                extraction_differs: Vec::new(),
+            })
+        })
+    }
+
+    /// Reads and checks the curated terms: every quote found in its text, every value that
+    /// grants something or sets a threshold backed by a clause, every recorded extraction
+    /// difference a real difference.
+    fn read_curated(&self) -> Result<CuratedTerms> {
+        let fail = |message: String| Error::Catalogue {
+            id: self.id.clone(),
+            message,
+        };
+        let Some((terms_json, differs_json)) = self.curated.json else {
+            return self
+                .curated
+                .read
+                .get()
+                .cloned()
+                .ok_or_else(|| fail("terms.json: missing field `terms`".to_string()));
+        };
+        let raw: RawTerms =
+            parse_json(terms_json, "terms.").map_err(|err| fail(format!("terms.json: {err}")))?;
+        let extraction_differs: Vec<ExtractionDifference> = match differs_json {
+            Some(json) => parse_json(json, "extraction_differs")
+                .map_err(|err| fail(format!("terms.json: {err}")))?,
+            None => Vec::new(),
+        };
+        let policy_id = self.policy.as_ref().map(|p| p.id.as_str());
+        let (terms, quotes) = raw.split();
+        let mut evidence = TermEvidence::new();
+        for (term, quotes) in quotes {
+            let found = quotes
+                .iter()
+                .map(|quote| {
+                    locate_quote(quote, self.text, self.policy_text, policy_id)
+                        .map_err(|message| fail(format!("{}: {message}", term.as_str())))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            if !found.is_empty() {
+                evidence.insert(term, found);
+            }
+        }
+        let backed = BackedTerms { terms, evidence };
+        check_backed(&backed).map_err(fail)?;
+        check_differences(&backed.terms, &extraction_differs).map_err(fail)?;
+        Ok(CuratedTerms {
+            terms: backed,
+            extraction_differs,
+        })
+    }
+
+    /// Reads the curated terms now, so that an error in them is reported when the catalogue
+    /// loads rather than hidden behind unknown terms later.
+    fn read_curated_now(self) -> Result<Licence> {
+        let curated = self.read_curated()?;
+        let _ = self.curated.read.set(curated);
+        Ok(self)
+    }
+
     /// The text a document name in [`Evidence::document`] refers to, for this licence.
     pub fn document_text(&self, document: &str) -> Option<&'static str> {
         if document == LICENCE_DOCUMENT {
@@ -348,9 +463,11 @@ impl Catalogue {
         let licences = entries
             .iter()
             .map(|entry| {
+                let terms = (entry.terms_json, entry.differs_json);
                 load_entry(
                     entry.id,
-                    entry.terms_json,
+                    entry.meta_json,
+                    Some(terms),
                     entry.licence_text,
                     entry.policy_text,
                 )
@@ -581,13 +698,15 @@ fn load_folder(folder: &Path) -> Result<Licence> {
     } else {
         None
     };
-    load_entry(&id, &terms_json, text, policy_text)
+    load_entry(&id, terms_json.leak(), None, text, policy_text)?.read_curated_now()
 }
 
-/// Parses and checks one catalogue entry.
+/// Parses one catalogue entry's metadata and checks it against its folder and texts; its terms
+/// (in `terms_json`, or split off by the build as `terms`) are read on first use.
 fn load_entry(
     folder: &str,
-    terms_json: &str,
+    terms_json: &'static str,
+    terms: Option<(&'static str, Option<&'static str>)>,
     text: &'static str,
     policy_text: Option<&'static str>,
 ) -> Result<Licence> {
@@ -595,9 +714,8 @@ fn load_entry(
         id: folder.to_string(),
         message,
     };
-    let mut de = serde_json::Deserializer::from_str(terms_json);
-    let raw: RawEntry = serde_path_to_error::deserialize(&mut de)
-        .map_err(|err| fail(format!("terms.json: {} ({})", err.inner(), err.path())))?;
+    let raw: RawEntry<'static> =
+        parse_json(terms_json, "").map_err(|err| fail(format!("terms.json: {err}")))?;
     if raw.id != folder {
         return Err(fail(format!(
             "id `{}` differs from its folder name",
@@ -609,27 +727,6 @@ fn load_entry(
             "`policy` must be given exactly when POLICY.txt exists".to_string(),
         ));
     }
-    let policy_id = raw.policy.as_ref().map(|p| p.id.clone());
-    let locate = |term: TermName, quotes: &[RawQuote]| -> Result<Vec<Evidence>> {
-        quotes
-            .iter()
-            .map(|quote| {
-                locate_quote(quote, text, policy_text, policy_id.as_deref())
-                    .map_err(|message| fail(format!("{}: {message}", term.as_str())))
-            })
-            .collect()
-    };
-    let (terms, quotes) = raw.terms.split();
-    let mut evidence = TermEvidence::new();
-    for (term, quotes) in quotes {
-        let found = locate(term, &quotes)?;
-        if !found.is_empty() {
-            evidence.insert(term, found);
-        }
-    }
-    let backed = BackedTerms { terms, evidence };
-    check_backed(&backed).map_err(fail)?;
-    check_differences(&backed.terms, &raw.extraction_differs).map_err(fail)?;
     Ok(Licence {
         id: raw.id,
         name: raw.name,
@@ -646,8 +743,29 @@ fn load_entry(
         nicknames: raw.nicknames,
         text,
         policy_text,
-        terms: backed,
-        extraction_differs: raw.extraction_differs,
+        curated: Curated {
+            json: terms.or_else(|| {
+                let differs = raw.extraction_differs.map(RawValue::get);
+                raw.terms.map(|terms| (terms.get(), differs))
+            }),
+            read: OnceLock::new(),
+        },
+    })
+}
+
+/// Parses `terms.json` or the part of it at `within` (`terms.`); on an error, parses it again
+/// tracking the path, so that the message says where (`missing field ... (terms.hosting)`)
+/// without the tracking's cost on every load.
+fn parse_json<'a, T: Deserialize<'a>>(
+    json: &'a str,
+    within: &str,
+) -> std::result::Result<T, String> {
+    serde_json::from_str(json).map_err(|plain| {
+        let mut de = serde_json::Deserializer::from_str(json);
+        match serde_path_to_error::deserialize::<_, T>(&mut de) {
+            Err(tracked) => format!("{} ({within}{})", tracked.inner(), tracked.path()),
+            Ok(_) => plain.to_string(),
+        }
     })
 }
 
@@ -778,11 +896,29 @@ mod tests {
         )
     }
 
+    /// Loads an entry as an organisation's own folder is loaded: terms read and checked now.
+    fn load(folder: &str, json: String, text: &'static str) -> Result<Licence> {
+        load_entry(folder, json.leak(), None, text, None)?.read_curated_now()
+    }
+
+    /// The embedded catalogue reads its terms on first use and falls back to unknown terms were
+    /// that to fail: this is where a broken `terms.json` fails instead.
+    #[test]
+    fn every_embedded_licence_reads_its_terms() {
+        for licence in Catalogue::embedded()
+            .expect("embedded catalogue")
+            .licences()
+        {
+            let curated = licence.read_curated().unwrap_or_else(|err| panic!("{err}"));
+            assert_eq!(&curated.terms, licence.terms(), "{}", licence.id);
+        }
+    }
+
     #[test]
     fn quote_becomes_byte_offsets() {
         let json = entry_json("Above 700 million monthly active users");
-        let licence = load_entry("x", &json, TEXT, None).expect("valid entry");
-        let ev = &licence.terms.evidence_for(TermName::UserThreshold)[0];
+        let licence = load("x", json, TEXT).expect("valid entry");
+        let ev = &licence.terms().evidence_for(TermName::UserThreshold)[0];
         assert_eq!(
             &TEXT[ev.start..ev.end],
             "Above 700 million monthly active users"
@@ -808,17 +944,43 @@ mod tests {
         assert_eq!(find_quote(&text, &long), text.find(&long));
     }
 
+    /// `build.rs` splits each `terms.json` with a generic JSON reader, which would let a
+    /// duplicate key through: the folders, read whole as an organisation's are, must give the
+    /// same licences.
+    #[test]
+    fn the_build_split_reads_as_the_folders_do() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("licences");
+        for embedded in Catalogue::embedded()
+            .expect("embedded catalogue")
+            .licences()
+        {
+            let folder = load_folder(&root.join(&embedded.id)).expect("folder loads");
+            let json = |l: &Licence| serde_json::to_value(l).expect("serialises");
+            assert_eq!(json(&folder), json(embedded), "{}", embedded.id);
+            assert_eq!(folder.terms(), embedded.terms(), "{}", embedded.id);
+            assert_eq!(folder.extraction_differs(), embedded.extraction_differs());
+        }
+    }
+
+    #[test]
+    fn terms_that_cannot_be_read_lazily_are_unknown() {
+        let json = entry_json("Above 70 million monthly active users");
+        let licence = load_entry("x", json.leak(), None, TEXT, None).expect("metadata reads");
+        assert_eq!(licence.terms().terms, Terms::unknown());
+        assert!(licence.terms().evidence.is_empty());
+    }
+
     #[test]
     fn missing_quote_is_an_error() {
         let json = entry_json("Above 70 million monthly active users");
-        let err = load_entry("x", &json, TEXT, None).unwrap_err();
+        let err = load("x", json, TEXT).unwrap_err();
         assert!(err.to_string().contains("quote not found"), "{err}");
     }
 
     #[test]
     fn id_must_equal_folder() {
         let json = entry_json("Above 700 million monthly active users");
-        let err = load_entry("y", &json, TEXT, None).unwrap_err();
+        let err = load("y", json, TEXT).unwrap_err();
         assert!(err.to_string().contains("differs from its folder"), "{err}");
     }
 
@@ -832,11 +994,11 @@ mod tests {
                 ),
             )
         };
-        let licence = load_entry("x", &differs(r#""prohibited""#), TEXT, None).expect("loads");
-        assert_eq!(licence.extraction_differs.len(), 1);
-        let err = load_entry("x", &differs(r#""unknown""#), TEXT, None).unwrap_err();
+        let licence = load("x", differs(r#""prohibited""#), TEXT).expect("loads");
+        assert_eq!(licence.extraction_differs().len(), 1);
+        let err = load("x", differs(r#""unknown""#), TEXT).unwrap_err();
         assert!(err.to_string().contains("stale"), "{err}");
-        let err = load_entry("x", &differs(r#""sometimes""#), TEXT, None).unwrap_err();
+        let err = load("x", differs(r#""sometimes""#), TEXT).unwrap_err();
         assert!(err.to_string().contains("not a value"), "{err}");
     }
 
@@ -844,7 +1006,7 @@ mod tests {
     fn unknown_field_is_an_error() {
         let json = entry_json("Above 700 million monthly active users")
             .replace(r#""models":[]"#, r#""models":[],"colour":"red""#);
-        let err = load_entry("x", &json, TEXT, None).unwrap_err();
+        let err = load("x", json, TEXT).unwrap_err();
         assert!(err.to_string().contains("colour"), "{err}");
     }
 
@@ -855,7 +1017,7 @@ mod tests {
             r#""user_threshold":{"value":{"monthly_active_users":700000000},"evidence":[]}"#,
             1,
         );
-        let err = load_entry("x", &json, TEXT, None).unwrap_err();
+        let err = load("x", json, TEXT).unwrap_err();
         assert!(err.to_string().contains("no clause"), "{err}");
     }
 
@@ -866,7 +1028,7 @@ mod tests {
             r#"{"doc":"policy","quote":"Above 700 million monthly active users"}]}"#,
             1,
         );
-        let err = load_entry("x", &json, TEXT, None).unwrap_err();
+        let err = load("x", json, TEXT).unwrap_err();
         assert!(err.to_string().contains("unknown document"), "{err}");
     }
 }

@@ -23,12 +23,12 @@ pub(crate) fn check_licence(
     model: &ModelFacts,
     notes: Vec<String>,
 ) -> Report {
-    let mut findings = evaluate_model(&licence.terms, run.context, model);
+    let mut findings = evaluate_model(licence.terms(), run.context, model);
     findings.extend(crate::catalogue::generic::review(licence));
     let report = LicenceReport::of_licence(
         licence,
         MatchInfo::new(MatchMethod::CatalogueId, 1.0),
-        licence.terms.clone(),
+        licence.terms().clone(),
         Some(sha256_hex(licence.text)),
     );
     run.report(report, notes, findings)
@@ -68,7 +68,7 @@ pub(crate) fn check_text(run: &Run, text: &str, model: Option<&ModelFacts>) -> R
     }
     let (mut backed, mut missing) = if text == licence.text {
         // The catalogue's own file: its evidence already points into these bytes.
-        (licence.terms.clone(), Vec::new())
+        (licence.terms().clone(), Vec::new())
     } else {
         relocate(licence, text, &words)
     };
@@ -103,7 +103,7 @@ fn take_changed_terms(
     extracted: &ExtractedTerms,
     backed: &mut BackedTerms,
 ) -> Vec<Finding> {
-    let curated = &licence.terms;
+    let curated = &licence.terms();
     let mut findings = Vec::new();
     for term in curated.terms.differing_fields(&extracted.backed.terms) {
         // The curated value rests on a clause of the companion policy that this text lacks.
@@ -234,7 +234,7 @@ fn unclear_findings(extracted: &ExtractedTerms) -> Vec<Finding> {
 fn relocate(licence: &Licence, text: &str, words: &Words) -> (BackedTerms, Vec<Evidence>) {
     let mut missing = Vec::new();
     let mut evidence = TermEvidence::new();
-    for (term, clauses) in &licence.terms.evidence {
+    for (term, clauses) in &licence.terms().evidence {
         let moved = clauses
             .iter()
             .map(|clause| {
@@ -252,7 +252,7 @@ fn relocate(licence: &Licence, text: &str, words: &Words) -> (BackedTerms, Vec<E
         evidence.insert(*term, moved);
     }
     let backed = BackedTerms {
-        terms: licence.terms.terms.clone(),
+        terms: licence.terms().terms.clone(),
         evidence,
     };
     (backed, missing)

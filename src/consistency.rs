@@ -415,7 +415,7 @@ fn unread_policy(card: &ModelCard, settled: &Settled) -> Option<Finding> {
     let expected = settled
         .licences
         .iter()
-        .any(|l| l.terms.terms.use_policy || l.policy.is_some());
+        .any(|l| l.terms().terms.use_policy || l.policy.is_some());
     (!expected).then(|| {
         Finding::new(
             Rule::UsePolicy,

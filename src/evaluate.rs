@@ -347,7 +347,7 @@ impl Finding {
 /// ```
 /// use model_licence::{Catalogue, Context, Severity, evaluate};
 ///
-/// let terms = &Catalogue::embedded()?.get("cc-by-nc-4.0").expect("in the catalogue").terms;
+/// let terms = &Catalogue::embedded()?.get("cc-by-nc-4.0").expect("in the catalogue").terms();
 /// let findings = evaluate(terms, &Context::default_assumed()); // a commercial product
 /// assert!(findings.iter().any(|f| f.severity == Severity::Blocked));
 /// # Ok::<(), model_licence::Error>(())
@@ -388,7 +388,7 @@ pub struct Known<T> {
 ///     multimodal: Some(Known { value: true, basis: "it reads images".into() }),
 ///     eu_gated: false,
 /// };
-/// let findings = evaluate_model(&llama.terms, &context, &vision);
+/// let findings = evaluate_model(llama.terms(), &context, &vision);
 /// assert_eq!(Verdict::from_findings(&findings), Verdict::Blocked);
 /// # Ok::<(), model_licence::Error>(())
 /// ```

@@ -216,7 +216,7 @@ fn code_finding(file: &Identified, settled: &Settled) -> Option<Finding> {
     }
     let why = if licence.kind == LicenceKind::Model {
         "a model licence, beside the model licence evaluated: a person must settle which binds the weights"
-    } else if licence.terms.terms.commercial_use != CommercialUse::Allowed {
+    } else if licence.terms().terms.commercial_use != CommercialUse::Allowed {
         "which restricts commercial use; it is named as the code's licence, but running the model needs its code: a person must settle what binds"
     } else {
         return None;

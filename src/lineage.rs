@@ -162,7 +162,7 @@ impl Licence {
     /// ```
     pub fn binds_derivatives(&self) -> bool {
         self.kind == LicenceKind::Model
-            || self.terms.terms.derivatives.redistribution != Redistribution::Allowed
+            || self.terms().terms.derivatives.redistribution != Redistribution::Allowed
     }
 }
 

@@ -255,10 +255,10 @@ fn combined(run: &Run, licences: &[&Licence], model: &ModelFacts) -> Report {
     let mut evidence = TermEvidence::new();
     for licence in licences {
         terms = Some(match terms {
-            None => licence.terms.terms.clone(),
-            Some(t) => t.stricter(&licence.terms.terms),
+            None => licence.terms().terms.clone(),
+            Some(t) => t.stricter(&licence.terms().terms),
         });
-        for (term, clauses) in &licence.terms.evidence {
+        for (term, clauses) in &licence.terms().evidence {
             let named = clauses.iter().map(|e| licence.catalogue_evidence(e));
             evidence.entry(*term).or_default().extend(named);
         }
@@ -445,7 +445,7 @@ fn declared_name(declared: &Declared) -> Option<String> {
 /// The clause of a licence that says what binds derivatives, named by the licence's id.
 fn derivative_clause(licence: &Licence) -> Vec<Evidence> {
     licence
-        .terms
+        .terms()
         .evidence_for(TermName::Derivatives)
         .iter()
         .take(1)

@@ -11,10 +11,10 @@
 //! use model_licence::terms::{CommercialUse, TermName, UserThreshold};
 //!
 //! let llama = Catalogue::embedded()?.get("llama-3.3").expect("in the catalogue");
-//! let terms = &llama.terms.terms;
+//! let terms = &llama.terms().terms;
 //! assert_eq!(terms.commercial_use, CommercialUse::Conditional);
 //! assert_eq!(terms.user_threshold, Some(UserThreshold::MonthlyActiveUsers(700_000_000)));
-//! let clause = &llama.terms.evidence_for(TermName::UserThreshold)[0];
+//! let clause = &llama.terms().evidence_for(TermName::UserThreshold)[0];
 //! assert!(clause.text.contains("700 million"));
 //! # Ok::<(), model_licence::Error>(())
 //! ```

@@ -96,7 +96,7 @@ impl Base<'_> {
     /// first, so the catalogue's offsets hold).
     fn clauses(&self) -> Vec<(usize, usize)> {
         self.licence
-            .terms
+            .terms()
             .evidence
             .values()
             .flatten()

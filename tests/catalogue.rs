@@ -115,7 +115,7 @@ fn model_licences_off_the_spdx_list_use_licence_refs() {
 #[test]
 fn every_evidence_span_is_its_quote() {
     for licence in catalogue().licences() {
-        for (term, clauses) in &licence.terms.evidence {
+        for (term, clauses) in &licence.terms().evidence {
             for ev in clauses {
                 let text = licence
                     .document_text(&ev.document)
@@ -143,7 +143,7 @@ fn thousands(n: u64) -> String {
 fn thresholds_and_territories_are_backed_by_clauses_that_state_them() {
     use model_licence::terms::UserThreshold;
     for licence in catalogue().licences() {
-        let t = &licence.terms;
+        let t = &licence.terms();
         if let Some(UserThreshold::MonthlyActiveUsers(n)) = t.terms.user_threshold {
             let millions = format!("{} million", n / 1_000_000);
             let quoted = t
@@ -191,7 +191,7 @@ fn thresholds_and_territories_are_backed_by_clauses_that_state_them() {
 #[test]
 fn policy_evidence_names_the_policy_and_licence_evidence_the_licence() {
     for licence in catalogue().licences() {
-        for ev in licence.terms.evidence.values().flatten() {
+        for ev in licence.terms().evidence.values().flatten() {
             let policy_id = licence.policy.as_ref().map(|p| p.id.as_str());
             assert!(
                 ev.document == LICENCE_DOCUMENT || Some(ev.document.as_str()) == policy_id,
@@ -296,7 +296,7 @@ fn readme_lists_every_licence() {
             .lines()
             .find(|line| line.starts_with(&format!("| `{}` |", licence.id)))
             .unwrap_or_else(|| panic!("README has no row for {}", licence.id));
-        let commercial = serde_json::to_value(licence.terms.terms.commercial_use)
+        let commercial = serde_json::to_value(licence.terms().terms.commercial_use)
             .unwrap()
             .as_str()
             .unwrap()

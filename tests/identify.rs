@@ -158,9 +158,9 @@ fn near_identical_versions_are_told_apart() {
 #[test]
 fn llama_versions_differ_in_their_terms_not_only_their_names() {
     let c = catalogue();
-    let t31 = &c.get("llama-3.1").unwrap().terms.terms;
-    let t32 = &c.get("llama-3.2").unwrap().terms.terms;
-    let t3 = &c.get("llama-3").unwrap().terms.terms;
+    let t31 = &c.get("llama-3.1").unwrap().terms().terms;
+    let t32 = &c.get("llama-3.2").unwrap().terms().terms;
+    let t3 = &c.get("llama-3").unwrap().terms().terms;
     assert!(t31.territory_exclusions.is_empty());
     assert_eq!(t32.territory_exclusions.len(), 1);
     assert_ne!(t3.output_training, t31.output_training);

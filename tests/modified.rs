@@ -16,7 +16,7 @@ fn report(path: &str) -> Report {
 
 fn changed_fields(report: &Report, id: &str) -> BTreeSet<&'static str> {
     let catalogue = Catalogue::embedded().expect("catalogue");
-    let curated = &catalogue.get(id).expect("catalogue id").terms.terms;
+    let curated = &catalogue.get(id).expect("catalogue id").terms().terms;
     curated
         .differing_fields(&report.licence.terms)
         .into_iter()

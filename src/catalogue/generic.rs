@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 use spdx::License;
 
-use crate::catalogue::{Licence, LicenceKind, Source};
+use crate::catalogue::{Curated, Licence, LicenceKind, Source};
 use crate::evaluate::{Finding, Rule, Severity};
 use crate::terms::{
     BackedTerms, CommercialUse, Derivatives, Hosting, OutputTraining, Redistribution, TermEvidence,
@@ -219,11 +219,10 @@ fn build(id: spdx::LicenseId) -> Licence {
         nicknames: Vec::new(),
         text: "",
         policy_text: None,
-        terms: BackedTerms {
+        curated: Curated::known(BackedTerms {
             terms: terms(category),
             evidence: TermEvidence::new(),
-        },
-        extraction_differs: Vec::new(),
+        }),
     }
 }
 
@@ -268,7 +267,7 @@ mod tests {
                 continue;
             }
             let generic = terms(category);
-            let curated = &licence.terms.terms;
+            let curated = &licence.terms().terms;
             assert_eq!(
                 generic.commercial_use, curated.commercial_use,
                 "{}",

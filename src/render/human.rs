@@ -2,6 +2,7 @@
 //! sheet. Colour comes from `anstyle`; the caller decides whether to use it.
 
 use std::fmt::Write;
+use std::sync::OnceLock;
 
 use anstyle::{AnsiColor, Style};
 
@@ -162,23 +163,60 @@ fn quote_line(out: &mut String, evidence: &Evidence, rule: Rule) {
 /// The words that carry a finding's term: the region of a territory clause, the amount of a
 /// threshold, else a prohibition or condition. A long clause is shown around them, so the quote
 /// a reviewer reads holds "European Union" or "700 million" rather than only a preamble.
-fn operative_pattern(rule: Rule) -> &'static regex::Regex {
-    static PATTERNS: std::sync::OnceLock<[regex::Regex; 3]> = std::sync::OnceLock::new();
-    let [region, amount, condition] = PATTERNS.get_or_init(|| {
-        [
-            // ASCII classes and boundaries (`-u`): the operative words are ASCII, and Unicode
-            // word tables would cost a process more to compile than the whole check.
-            r"(?i-u)European Union|United States|China|\bEU\b|domiciled|territor|countr",
-            r"(?i-u)\d[\d,.]*\s*(?:million|billion)|(?:\$|USD|US\$)\s?\d|\b\d{1,3}(?:,\d{3})+",
-            r"(?i-u)\b(?:not|no|never|prohibit\w*|forbid\w*|restrict\w*|only|exclusively|non-?commercial|must|shall|Built with)\b",
-        ]
-        .map(|p| regex::Regex::new(p).unwrap_or_else(|_| regex::Regex::new("$^").expect("a valid regex")))
-    });
-    match rule {
-        Rule::Territory => region,
-        Rule::UserThreshold | Rule::RevenueThreshold => amount,
-        _ => condition,
-    }
+///
+/// Returns the byte offset of the first of them in `lower`, the ASCII-lowercased clause (same
+/// offsets as the clause). Words are looked up at word starts by hand, and the amount with
+/// `regex-lite`: `regex` spends more building its literal prefilters than a whole check takes,
+/// for a search run once on a clause of a few hundred bytes.
+fn operative_anchor(lower: &str, rule: Rule) -> Option<usize> {
+    /// A word, phrase or word start (`prohibit` for `prohibits`, `prohibited`) that must begin
+    /// at a word start; `whole` when it must also end at a word end.
+    type Word = (&'static str, bool);
+    const REGION: &[Word] = &[
+        ("european union", false),
+        ("united states", false),
+        ("china", false),
+        ("eu", true),
+        ("domiciled", false),
+        ("territor", false),
+        ("countr", false),
+    ];
+    const CONDITION: &[Word] = &[
+        ("not", true),
+        ("no", true),
+        ("never", true),
+        ("prohibit", false),
+        ("forbid", false),
+        ("restrict", false),
+        ("only", true),
+        ("exclusively", true),
+        ("non-commercial", true),
+        ("noncommercial", true),
+        ("must", true),
+        ("shall", true),
+        ("built with", true),
+    ];
+    let words = match rule {
+        Rule::Territory => REGION,
+        Rule::UserThreshold | Rule::RevenueThreshold => {
+            static AMOUNT: OnceLock<Option<regex_lite::Regex>> = OnceLock::new();
+            let pattern =
+                r"\d[\d,.]*\s*(?:million|billion)|(?:\$|usd|us\$)\s?\d|\b\d{1,3}(?:,\d{3})+";
+            let amount = AMOUNT.get_or_init(|| regex_lite::Regex::new(pattern).ok());
+            return amount.as_ref()?.find(lower).map(|m| m.start());
+        }
+        _ => CONDITION,
+    };
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let bytes = lower.as_bytes();
+    (0..bytes.len())
+        .filter(|&at| is_word(bytes[at]) && (at == 0 || !is_word(bytes[at - 1])))
+        .find(|&at| {
+            words.iter().any(|&(word, whole)| {
+                bytes[at..].starts_with(word.as_bytes())
+                    && (!whole || bytes.get(at + word.len()).is_none_or(|&b| !is_word(b)))
+            })
+        })
 }
 
 /// At most `max` characters of `quote`, around its first operative words when it is longer.
@@ -187,7 +225,8 @@ fn operative_window(quote: &str, rule: Rule, max: usize) -> String {
     if chars.len() <= max {
         return quote.to_string();
     }
-    let anchor = operative_pattern(rule).find(quote).map_or(0, |m| m.start());
+    let lower = quote.to_ascii_lowercase();
+    let anchor = operative_anchor(&lower, rule).unwrap_or(0);
     let anchor_char = chars.iter().take_while(|(at, _)| *at < anchor).count();
     // A third of the window before the operative words, the rest after.
     let first = anchor_char
@@ -291,7 +330,7 @@ pub fn catalogue_table(catalogue: &Catalogue) -> String {
         "ID", "RELEASED", "COMMERCIAL USE", "THRESHOLDS"
     );
     for licence in catalogue.licences() {
-        let terms = &licence.terms.terms;
+        let terms = &licence.terms().terms;
         let mut thresholds = Vec::new();
         if let Some(users) = terms.user_threshold {
             thresholds.push(match users {
@@ -345,9 +384,9 @@ pub fn licence_sheet(resolved: &Resolved) -> String {
             out,
             "\n  {}: {}\n",
             term.as_str(),
-            licence.terms.terms.field_json(term)
+            licence.terms().terms.field_json(term)
         );
-        for ev in licence.terms.evidence_for(term) {
+        for ev in licence.terms().evidence_for(term) {
             let _ = writeln!(out, "      > \"{}\" ({})", one_line(&ev.text), ev.place());
         }
     }
@@ -417,9 +456,29 @@ mod tests {
 
     fn clause(id: &str, term: TermName, has: &str) -> String {
         let licence = Catalogue::embedded().expect("loads").get(id).expect(id);
-        let evidence = licence.terms.evidence_for(term);
+        let evidence = licence.terms().evidence_for(term);
         let found = evidence.iter().find(|e| e.text.contains(has)).expect(has);
         one_line(&found.text)
+    }
+
+    #[test]
+    fn operative_words_are_found_at_word_starts() {
+        let anchor = |text: &str, rule| operative_anchor(text, rule);
+        assert_eq!(anchor("users of the eu may", Rule::Territory), Some(13));
+        assert_eq!(anchor("a leu or neue thing", Rule::Territory), None);
+        assert_eq!(
+            anchor("above 700 million users", Rule::UserThreshold),
+            Some(6)
+        );
+        assert_eq!(anchor("over $1,000,000", Rule::RevenueThreshold), Some(5));
+        assert_eq!(
+            anchor("knot nothing; is prohibited", Rule::Attribution),
+            Some(17)
+        );
+        assert_eq!(
+            anchor("display \"built with llama\"", Rule::Attribution),
+            Some(9)
+        );
     }
 
     #[test]

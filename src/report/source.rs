@@ -29,8 +29,8 @@ pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
         offset -= 1;
     }
     let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
-    let line = 1 + before.bytes().filter(|&b| b == b'\n').count();
+    let line_start = memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |at| at + 1);
+    let line = 1 + memchr::memchr_iter(b'\n', before.as_bytes()).count();
     (line, 1 + before[line_start..].chars().count())
 }
 
