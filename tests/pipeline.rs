@@ -351,7 +351,7 @@ fn sarif_validates_against_the_schema_and_points_at_lines() {
     ]);
     let sarif = json(&out);
     let schema: serde_json::Value = serde_json::from_str(&common::read(
-        &common::root().join("tests/sarif-2.1.0-subset.schema.json"),
+        &common::root().join("tests/sarif-schema-2.1.0.json"),
     ))
     .unwrap();
     let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
