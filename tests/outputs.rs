@@ -365,3 +365,33 @@ fn a_missing_file_is_said_first_and_the_ids_second() {
     let out = run(&["check", "lama-3.1"]);
     assert!(stderr(&out).contains("unknown licence id `lama-3.1`"));
 }
+
+#[test]
+fn each_rule_reads_the_facts_its_findings_name() {
+    // What `--explain` says a rule compares must be what the rule asks for when a fact is
+    // missing: every finding of the evaluation comes from a listed rule, and every missing
+    // fact is one its rule reads.
+    let catalogue = model_licence::Catalogue::embedded().expect("the catalogue loads");
+    let unknown = model_licence::Context::default();
+    let mut missing = 0;
+    for licence in catalogue.licences() {
+        for finding in model_licence::evaluate(&licence.terms, &unknown) {
+            let rule = finding.needed_by.unwrap_or(finding.rule);
+            assert!(
+                model_licence::Rule::EVALUATED.contains(&rule),
+                "{}: {rule}",
+                licence.id
+            );
+            if let Some(fact) = &finding.fact {
+                let (_, facts) = rule.reads();
+                assert!(
+                    facts.contains(&fact.as_str()),
+                    "{}: {rule} needs {fact}",
+                    licence.id
+                );
+                missing += 1;
+            }
+        }
+    }
+    assert!(missing > 100, "{missing}");
+}

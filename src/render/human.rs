@@ -526,6 +526,22 @@ mod tests {
     }
 
     #[test]
+    fn cells_are_cut_and_padded_by_display_width() {
+        use unicode_width::UnicodeWidthStr;
+        assert_eq!(
+            fit("flux-1-dev-non-commercial", 24),
+            "flux-1-dev-non-commerci…"
+        );
+        assert_eq!(fit("mit", 24), "mit");
+        // Wide characters take two columns: the cut never passes the width.
+        let wide = fit("通义千问许可协议通义千问许可协议", 9);
+        assert_eq!(wide, "通义千问…");
+        assert_eq!(fit_end("models/通义千问", 10).width(), 10);
+        assert_eq!(fit_end("a/very/long/path/to/model", 10), "…/to/model");
+        assert_eq!(pad("ab", 4), "ab  ");
+    }
+
+    #[test]
     fn a_short_clause_is_shown_whole_and_any_text_is_cut_on_characters() {
         assert_eq!(
             operative_window("Built with Llama", Rule::Attribution, 240),
