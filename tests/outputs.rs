@@ -143,13 +143,33 @@ fn sarif_locations_are_files_of_the_scanned_tree_only() {
         }
     }
     assert!(located > 0);
-    // A catalogue id has no file in the tree: its results carry no location.
-    let id_only = sarif_of(&["check", "llama-3.3", "--users", "800000000"]);
-    let blocked = results(&id_only);
-    assert!(!blocked.is_empty());
+    // GitHub refuses a log with a result that has no location.
     assert!(
-        blocked.iter().all(|r| r.get("locations").is_none()),
-        "{id_only:#}"
+        results(&sarif)
+            .iter()
+            .all(|r| r["locations"][0].is_object())
+    );
+    // A catalogue id has no file in the tree: its findings are the run's notifications, and a
+    // subject that could not be checked too.
+    let id_only = sarif_of(&["check", "llama-3.3", "--users", "800000000"]);
+    assert!(results(&id_only).is_empty(), "{id_only:#}");
+    let invocation = &id_only["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], true);
+    let notes = invocation["toolExecutionNotifications"].as_array().unwrap();
+    assert_eq!(notes.len(), 1, "{id_only:#}");
+    assert_eq!(notes[0]["associatedRule"]["id"], "user-threshold");
+    assert_eq!(notes[0]["level"], "error");
+    assert!(
+        notes[0]["message"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("llama-3.3: 800,000,000 monthly active users is more than")
+    );
+    assert!(sarif_errors(&id_only).is_empty());
+    let inventory = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(
+        inventory["executionSuccessful"], false,
+        "a subject could not be read"
     );
     // A licence file outside the catalogue is pointed at, with line and column.
     let text = sarif_of(&["check", "fixtures/unseen/dbrx/LICENSE.txt"]);

@@ -383,5 +383,12 @@ fn sarif_validates_against_the_schema_and_points_at_lines() {
         location["region"]["startLine"], 2,
         "the card's license: line"
     );
-    assert!(results.iter().any(|r| r["ruleId"] == "input-error"));
+    let notifications = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .expect("what points at no file of the tree");
+    assert!(
+        notifications
+            .iter()
+            .any(|n| n["associatedRule"]["id"] == "input-error")
+    );
 }

@@ -24,8 +24,11 @@ pub struct SarifOptions {
 }
 
 /// A SARIF 2.1.0 log of the findings that ask for a decision (blocked, review), each located at
-/// the file and line of the card or licence in the scanned tree it came from, where it came
-/// from one. See [`sarif_log_with`] for obligations.
+/// the file and line of the card or licence in the scanned tree it came from. A finding with no
+/// file of the tree to point at (a subject given by catalogue id) and a subject that could not be
+/// checked are notifications of the run (`invocations[0].toolExecutionNotifications`), since
+/// code-scanning pages refuse results without a location. See [`sarif_log_with`] for
+/// obligations.
 pub fn sarif_log(items: &[BatchItem]) -> Value {
     sarif_log_with(items, SarifOptions::default())
 }
@@ -45,7 +48,11 @@ pub fn sarif_log_with(items: &[BatchItem], options: SarifOptions) -> Value {
         .map(|rule| rule_descriptor(*rule))
         .chain(std::iter::once(input_error))
         .collect();
+    // GitHub refuses a whole log when one result has no location, and nothing of the tree
+    // can be pointed at for a subject given by catalogue id or one that could not be read:
+    // those findings and errors are the run's notifications instead, kept whole.
     let mut results = Vec::new();
+    let mut notifications = Vec::new();
     for item in items {
         match &item.result {
             Ok(report) => {
@@ -55,16 +62,18 @@ pub fn sarif_log_with(items: &[BatchItem], options: SarifOptions) -> Value {
                     Severity::Info => false,
                 };
                 for finding in report.findings.iter().filter(wanted) {
-                    results.push(sarif_result(report, finding));
+                    let result = sarif_result(report, finding);
+                    if result.get("locations").is_some() {
+                        results.push(result);
+                    } else {
+                        notifications.push(notification(result));
+                    }
                 }
             }
-            Err(err) => results.push(json!({
-                "ruleId": "input-error",
+            Err(err) => notifications.push(json!({
+                "associatedRule": { "id": "input-error" },
                 "level": "error",
                 "message": { "text": format!("{}: {err}", item.subject) },
-                "partialFingerprints": {
-                    FINGERPRINT: fingerprint(&["input-error", &item.subject]),
-                },
             })),
         }
     }
@@ -77,13 +86,32 @@ pub fn sarif_log_with(items: &[BatchItem], options: SarifOptions) -> Value {
         driver.insert("informationUri".into(), json!(repository));
     }
     driver.insert("rules".into(), Value::Array(rules));
+    let mut run = json!({
+        "tool": { "driver": driver },
+        "results": results,
+    });
+    if !notifications.is_empty() {
+        let all_checked = items.iter().all(|item| item.result.is_ok());
+        run["invocations"] = json!([{
+            "executionSuccessful": all_checked,
+            "toolExecutionNotifications": notifications,
+        }]);
+    }
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": driver },
-            "results": results,
-        }],
+        "runs": [run],
+    })
+}
+
+/// A result that points at no file of the tree, as a notification of the run: its rule, level
+/// and message, with its fingerprint kept among its properties.
+fn notification(result: Value) -> Value {
+    json!({
+        "associatedRule": { "id": result["ruleId"] },
+        "level": result["level"],
+        "message": result["message"],
+        "properties": { "partialFingerprints": result["partialFingerprints"] },
     })
 }
 
