@@ -231,8 +231,26 @@ fn check_name(run: &Run, name: &str) -> Result<Report> {
         Err(_) if !name.is_empty() && std::fs::symlink_metadata(name).is_ok() => {
             check_path(run, Path::new(name))
         }
+        Err(Error::UnknownLicenceId { suggestions, .. }) if looks_like_path(name) => {
+            Err(Error::NoSuchSubject {
+                path: name.to_string(),
+                suggestions,
+            })
+        }
         Err(unknown) => Err(unknown),
     }
+}
+
+/// Whether a name that is neither a file nor an id was meant as a path: it holds a separator,
+/// starts with a dot, or ends in a file extension of letters (`.txt`; not `-3.3` or `.1-dev`).
+fn looks_like_path(name: &str) -> bool {
+    let extension = name
+        .rsplit_once('.')
+        .filter(|(stem, _)| !stem.is_empty())
+        .is_some_and(|(_, ext)| {
+            (1..=5).contains(&ext.len()) && ext.bytes().all(|b| b.is_ascii_alphabetic())
+        });
+    name.contains(['/', '\\']) || name.starts_with('.') || extension
 }
 
 /// A file or a model folder.

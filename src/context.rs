@@ -341,6 +341,84 @@ impl Context {
         Context::from_json(&text, origin)
     }
 
+    /// Every fact of the context by its dotted name, with its value in words (`None` when the
+    /// context does not say), in the order of the context file.
+    ///
+    /// ```
+    /// use model_licence::Context;
+    ///
+    /// let facts = Context::default_assumed().facts();
+    /// assert_eq!(facts[0], ("organisation.monthly_active_users", Some("1,000".to_string())));
+    /// assert_eq!(facts.len(), 13);
+    /// ```
+    pub fn facts(&self) -> Vec<(&'static str, Option<String>)> {
+        let (o, d) = (&self.organisation, &self.deployment);
+        let number = |n: Option<u64>| n.map(crate::text::group);
+        let flag = |b: Option<bool>| b.map(|b| if b { "yes" } else { "no" }.to_string());
+        let list = |items: Option<Vec<String>>| {
+            items.map(|v| {
+                if v.is_empty() {
+                    "none".to_string()
+                } else {
+                    v.join(", ")
+                }
+            })
+        };
+        vec![
+            (
+                "organisation.monthly_active_users",
+                number(o.monthly_active_users),
+            ),
+            (
+                "organisation.daily_active_users",
+                number(o.daily_active_users),
+            ),
+            (
+                "organisation.annual_revenue_usd",
+                number(o.annual_revenue_usd),
+            ),
+            (
+                "organisation.domicile",
+                o.domicile.as_ref().map(|r| r.to_string()),
+            ),
+            ("deployment.commercial", flag(d.commercial)),
+            (
+                "deployment.markets",
+                list(
+                    d.markets
+                        .as_ref()
+                        .map(|m| m.iter().map(|r| r.to_string()).collect()),
+                ),
+            ),
+            ("deployment.hosting_as_service", flag(d.hosting_as_service)),
+            ("deployment.fine_tune", flag(d.fine_tune)),
+            ("deployment.distribute_weights", flag(d.distribute_weights)),
+            (
+                "deployment.distribute_derivatives",
+                flag(d.distribute_derivatives),
+            ),
+            ("deployment.train_on_outputs", flag(d.train_on_outputs)),
+            (
+                "deployment.modalities",
+                list(
+                    d.modalities
+                        .as_ref()
+                        .map(|m| m.iter().map(|x| x.as_str().to_string()).collect()),
+                ),
+            ),
+            ("deployment.uses", list(d.uses.clone())),
+        ]
+    }
+
+    /// The dotted names of the facts this context gives (see [`Context::facts`]).
+    pub fn known_facts(&self) -> Vec<String> {
+        self.facts()
+            .into_iter()
+            .filter(|(_, value)| value.is_some())
+            .map(|(name, _)| name.to_string())
+            .collect()
+    }
+
     /// Whether the deployment uses a multimodal model, if known.
     pub fn uses_multimodal(&self) -> Option<bool> {
         self.deployment

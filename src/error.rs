@@ -102,6 +102,15 @@ pub enum Error {
         /// The closest known ids.
         suggestions: Vec<String>,
     },
+    /// A subject written as a path (`missing.txt`, `models/x`) that names no file and no
+    /// catalogue licence: the missing file is said first, the closest ids after it.
+    #[error("{path}: no such file or folder, nor a catalogue licence id{}", suggestion_text(.suggestions))]
+    NoSuchSubject {
+        /// The subject as given.
+        path: String,
+        /// The closest known ids.
+        suggestions: Vec<String>,
+    },
     /// A deployment context that is malformed: the field names what is wrong.
     #[error("{origin}: context field `{field}`: {message}")]
     Context {

@@ -292,6 +292,65 @@ rules! {
     GenericTerms = "generic-terms": "The licence is on the SPDX list but not in the catalogue: its terms are its category's, not read from its text.",
 }
 
+/// What each contract rule reads: the terms it compares and the context facts it compares them
+/// with (dotted names as in [`Context::facts`]). Rules outside the contract's evaluation
+/// (identification, policy, lineage) read neither.
+impl Rule {
+    /// The terms and context facts the rule compares; empty for rules that are not evaluated
+    /// against the context.
+    pub fn reads(self) -> (&'static [TermName], &'static [&'static str]) {
+        use TermName as T;
+        const USERS: &str = "organisation.monthly_active_users";
+        const REVENUE: &str = "organisation.annual_revenue_usd";
+        const WEIGHTS: &str = "deployment.distribute_weights";
+        const DERIVED: &str = "deployment.distribute_derivatives";
+        match self {
+            Rule::CommercialUse => (&[T::CommercialUse], &["deployment.commercial"]),
+            Rule::UserThreshold => (
+                &[T::UserThreshold],
+                &[USERS, "organisation.daily_active_users"],
+            ),
+            Rule::RevenueThreshold => (&[T::RevenueThreshold], &[REVENUE]),
+            Rule::Territory => (
+                &[T::TerritoryExclusions],
+                &[
+                    "organisation.domicile",
+                    "deployment.markets",
+                    "deployment.modalities",
+                ],
+            ),
+            Rule::Hosting => (&[T::Hosting], &["deployment.hosting_as_service"]),
+            Rule::OutputTraining => (&[T::OutputTraining], &["deployment.train_on_outputs"]),
+            Rule::Derivatives => (&[T::Derivatives], &[DERIVED]),
+            Rule::DerivativeNaming => (&[T::Derivatives], &["deployment.fine_tune", DERIVED]),
+            Rule::Attribution => (&[T::Attribution], &[USERS, REVENUE]),
+            Rule::LicenceCopy => (&[T::LicenceCopy], &[WEIGHTS, DERIVED]),
+            Rule::UsePolicy => (&[T::UsePolicy], &[]),
+            Rule::FlowDown => (
+                &[T::FlowDown],
+                &[WEIGHTS, DERIVED, "deployment.hosting_as_service"],
+            ),
+            _ => (&[], &[]),
+        }
+    }
+
+    /// The rules evaluated against the context, in the order they run.
+    pub const EVALUATED: &'static [Rule] = &[
+        Rule::CommercialUse,
+        Rule::UserThreshold,
+        Rule::RevenueThreshold,
+        Rule::Territory,
+        Rule::Hosting,
+        Rule::OutputTraining,
+        Rule::Derivatives,
+        Rule::DerivativeNaming,
+        Rule::Attribution,
+        Rule::LicenceCopy,
+        Rule::UsePolicy,
+        Rule::FlowDown,
+    ];
+}
+
 impl std::fmt::Display for Rule {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.code())

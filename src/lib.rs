@@ -157,5 +157,7 @@ pub mod parts {
     pub use crate::policy::{Exception, ReviewGate};
     /// Where a report's evidence was read (see [`crate::Report::sources`]).
     pub use crate::report::Source as ReportSource;
-    pub use crate::report::{BasedOn, LicenceReport, MatchInfo, Nearest, SCHEMA_VERSION};
+    pub use crate::report::{
+        BasedOn, LicenceReport, MatchInfo, Nearest, PolicySource, SCHEMA_VERSION,
+    };
 }

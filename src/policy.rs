@@ -39,7 +39,7 @@ use crate::catalogue::{Catalogue, Licence};
 use crate::context::Context;
 use crate::error::{Error, Origin, Result};
 use crate::evaluate::{Finding, Rule, Severity, Verdict};
-use crate::report::Report;
+use crate::report::{PolicySource, Report, sha256_hex};
 use crate::text::{Limits, read_text_file};
 
 /// Obligations an organisation can accept, by the names a policy uses.
@@ -107,6 +107,8 @@ pub struct Policy {
     pub context: Option<Context>,
     /// Exceptions per model.
     pub exceptions: Vec<Exception>,
+    /// The file it was read from and its hash, recorded in each report it is applied to.
+    pub source: Option<PolicySource>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -164,7 +166,14 @@ impl Policy {
     /// Reads and validates a policy file.
     pub fn from_file(path: &Path, limits: Limits) -> Result<Policy> {
         let text = read_text_file(path, limits)?;
-        Policy::from_toml(&text, Origin::Path(path.to_path_buf()))
+        let policy = Policy::from_toml(&text, Origin::Path(path.to_path_buf()))?;
+        Ok(Policy {
+            source: Some(PolicySource {
+                path: path.to_string_lossy().into_owned(),
+                sha256: sha256_hex(&text),
+            }),
+            ..policy
+        })
     }
 
     /// Parses and validates a policy, reporting every problem with its line. Licence ids are
@@ -185,6 +194,13 @@ impl Policy {
     /// # Ok::<(), model_licence::Error>(())
     /// ```
     pub fn from_toml_in(text: &str, origin: Origin, catalogue: &Catalogue) -> Result<Policy> {
+        let shape = shape_problems(text);
+        if !shape.is_empty() {
+            return Err(Error::Policy {
+                origin,
+                problems: shape,
+            });
+        }
         let raw: RawPolicy = toml::from_str(text).map_err(|err| {
             let at = err.span().map(|span| span.start);
             let line = at.map(|at| crate::text::line_of(text, at));
@@ -314,6 +330,7 @@ impl Policy {
             review_gate,
             context: raw.context,
             exceptions,
+            source: None,
         })
     }
 
@@ -324,6 +341,7 @@ impl Policy {
 
     /// Applies the policy as of a given date.
     pub fn apply_on(&self, report: &mut Report, today: Date) {
+        report.policy.clone_from(&self.source);
         let ids = report_licence_ids(report);
         let mut added = Vec::new();
         if let Some(exception) = self.exception_for(report, &ids) {
@@ -521,6 +539,149 @@ fn waive(report: &mut Report, exception: &Exception, ids: &[String]) {
         ),
         Vec::new(),
     )]);
+}
+
+/// What a policy key holds.
+enum Shape {
+    /// A table with these keys.
+    Table(Vec<String>),
+    /// An array of tables, each with these keys.
+    Tables(Vec<String>),
+    /// A string.
+    Text,
+    /// A list of strings.
+    TextList,
+    /// Anything: the typed pass checks it (a context fact, a date).
+    Any,
+}
+
+/// The shape of the value at a dotted path of the policy.
+fn shape_at(path: &str) -> Shape {
+    let keys = |names: &[&str]| Shape::Table(names.iter().map(|n| n.to_string()).collect());
+    let facts_of = |table: &str| {
+        let prefix = format!("{table}.");
+        Shape::Table(
+            Context::default()
+                .facts()
+                .iter()
+                .filter_map(|(name, _)| name.strip_prefix(prefix.as_str()).map(str::to_string))
+                .collect(),
+        )
+    };
+    match path {
+        "" => keys(&["licences", "obligations", "gate", "context", "exceptions"]),
+        "licences" => keys(&["allow", "deny"]),
+        "obligations" => keys(&["accept"]),
+        "gate" => keys(&["needs_review"]),
+        "context" => keys(&["organisation", "deployment"]),
+        "context.organisation" => facts_of("organisation"),
+        "context.deployment" => facts_of("deployment"),
+        "exceptions" => Shape::Tables(
+            ["model", "licence", "reason", "expires", "text_sha256"]
+                .map(String::from)
+                .to_vec(),
+        ),
+        "licences.allow" | "licences.deny" | "obligations.accept" => Shape::TextList,
+        "gate.needs_review"
+        | "exceptions.model"
+        | "exceptions.licence"
+        | "exceptions.reason"
+        | "exceptions.text_sha256" => Shape::Text,
+        _ => Shape::Any,
+    }
+}
+
+/// Every unknown key and every value of the wrong kind in a policy, each with its line. The
+/// typed reading stops at the first; a reader fixing a policy wants them all at once. A text
+/// that is not TOML gives nothing here: the typed reading reports where it breaks.
+fn shape_problems(text: &str) -> Vec<String> {
+    let Ok(root) = toml::de::DeTable::parse(text) else {
+        return Vec::new();
+    };
+    let mut problems = Vec::new();
+    if let Shape::Table(keys) = shape_at("") {
+        check_keys(text, "", &keys, root.get_ref(), &mut problems);
+    }
+    // The keys come in name order: the reader wants them in the file's.
+    problems.sort_by_key(|problem| {
+        problem
+            .strip_prefix("line ")
+            .and_then(|rest| rest.split(':').next())
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(0)
+    });
+    problems
+}
+
+fn check_shape(
+    text: &str,
+    path: &str,
+    value: &toml::de::DeValue,
+    span: std::ops::Range<usize>,
+    problems: &mut Vec<String>,
+) {
+    use toml::de::DeValue;
+    let line = Some(crate::text::line_of(text, span.start));
+    let wrong = |expected: &str| located(line, &format!("`{path}`: expected {expected}"));
+    match (shape_at(path), value) {
+        (Shape::Table(keys), DeValue::Table(table)) => {
+            check_keys(text, path, &keys, table, problems);
+        }
+        (Shape::Table(_), _) => problems.push(wrong("a table")),
+        (Shape::Tables(keys), DeValue::Array(items)) => {
+            for item in items.iter() {
+                match item.get_ref() {
+                    DeValue::Table(table) => check_keys(text, path, &keys, table, problems),
+                    _ => problems.push(located(
+                        Some(crate::text::line_of(text, item.span().start)),
+                        &format!("`{path}`: expected a table ([[{path}]])"),
+                    )),
+                }
+            }
+        }
+        (Shape::Tables(_), _) => problems.push(wrong(&format!("a list of tables ([[{path}]])"))),
+        (Shape::Text, DeValue::String(_)) | (Shape::Any, _) => {}
+        (Shape::Text, _) => problems.push(wrong("a string")),
+        (Shape::TextList, DeValue::Array(items)) => {
+            if items
+                .iter()
+                .any(|i| !matches!(i.get_ref(), DeValue::String(_)))
+            {
+                problems.push(wrong("a list of strings"));
+            }
+        }
+        (Shape::TextList, _) => problems.push(wrong("a list of strings")),
+    }
+}
+
+/// The keys of a table at `path`: each known one checked in turn, each unknown one reported.
+fn check_keys(
+    text: &str,
+    path: &str,
+    keys: &[String],
+    table: &toml::de::DeTable,
+    problems: &mut Vec<String>,
+) {
+    for (key, inner) in table.iter() {
+        let name = key.get_ref().as_ref();
+        let inner_path = if path.is_empty() {
+            name.to_string()
+        } else {
+            format!("{path}.{name}")
+        };
+        if keys.iter().any(|k| k == name) {
+            check_shape(text, &inner_path, inner.get_ref(), inner.span(), problems);
+        } else {
+            let known: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+            problems.push(located(
+                Some(crate::text::line_of(text, key.span().start)),
+                &format!(
+                    "`{inner_path}`: unknown field `{name}`, expected one of {}",
+                    known.join(", ")
+                ),
+            ));
+        }
+    }
 }
 
 fn located(line: Option<usize>, message: &str) -> String {

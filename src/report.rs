@@ -177,14 +177,20 @@ impl Run<'_> {
         notes: Vec<String>,
         findings: Vec<Finding>,
     ) -> Report {
-        Report::new(
+        let mut report = Report::new(
             self.subject.to_string(),
             licence,
             self.context.clone(),
             self.context_source,
             notes,
             findings,
-        )
+        );
+        // Every fact of the default context, unchanged, was assumed; which facts flags replaced
+        // only the caller knows (it sets `assumed_facts` itself).
+        if self.context_source == ContextSource::Default {
+            report.assumed_facts = self.context.known_facts();
+        }
+        report
     }
 }
 
@@ -241,6 +247,23 @@ pub struct Report {
     /// catalogue's own copies), so that a quote's `line` and `column` lead to its file.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
+    /// The context facts that were assumed from the default context rather than given, by
+    /// their dotted names (`organisation.monthly_active_users`); empty when every fact was given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assumed_facts: Vec<String>,
+    /// The organisation policy applied to this report, when one was read from a file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<PolicySource>,
+}
+
+/// The file an organisation policy was read from, and the SHA-256 of its text, so that a
+/// review states exactly which policy it applied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicySource {
+    /// The path as it was given.
+    pub path: String,
+    /// The SHA-256 of the policy's text, in lower-case hex.
+    pub sha256: String,
 }
 
 impl Report {
@@ -267,6 +290,8 @@ impl Report {
             lineage: None,
             revision: None,
             sources: Vec::new(),
+            assumed_facts: Vec::new(),
+            policy: None,
         }
     }
 

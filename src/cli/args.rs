@@ -54,6 +54,9 @@ pub struct CommonArgs {
     /// HF_TOKEN and HF_HUB_OFFLINE apply. Also set by MODEL_LICENCE_HUB=1.
     #[arg(long)]
     pub hub: bool,
+    /// In SARIF, obligations too become results (notes), not only what blocks or needs review.
+    #[arg(long)]
+    pub sarif_obligations: bool,
     #[command(flatten)]
     pub facts: Facts,
 }
@@ -122,6 +125,13 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// The dotted names of the context facts these flags give.
+    pub fn given(&self) -> Vec<String> {
+        let mut context = Context::default();
+        self.apply(&mut context);
+        context.known_facts()
+    }
+
     /// Applies the facts given to the context; returns whether any was given.
     pub fn apply(&self, ctx: &mut Context) -> bool {
         let before = ctx.clone();
@@ -175,6 +185,10 @@ pub struct CheckArgs {
     /// List the catalogue and exit.
     #[arg(long)]
     pub list: bool,
+    /// Walk through how the verdict came out: what the subject resolved to, the facts (given
+    /// or assumed), each rule with the terms and facts it compared, and how the verdict follows.
+    #[arg(long, conflicts_with = "format")]
+    pub explain: bool,
     #[command(flatten)]
     pub common: CommonArgs,
 }

@@ -9,8 +9,8 @@ use model_licence::batch::{
     subjects_in_hf_cache, subjects_in_inventory,
 };
 use model_licence::render::{
-    catalogue_table, human_report, json_item, json_line, json_report, licence_sheet,
-    markdown_review, sarif_log, scan_line,
+    SarifOptions, catalogue_table, explain_report, human_report, json_item, json_line, json_report,
+    licence_sheet, markdown_review, sarif_log_with, scan_line,
 };
 use model_licence::{Catalogue, Context, ContextSource, Exit, Limits, Origin, Policy, Rule};
 
@@ -31,6 +31,8 @@ pub fn completions(shell: clap_complete::Shell) -> Result<Exit> {
 /// The context, policy and options that `check` and `scan` share.
 struct Setup {
     context: Context,
+    /// The facts taken from the default context, not given.
+    assumed: Vec<String>,
     policy: Option<Policy>,
     options: CheckOptions,
 }
@@ -53,6 +55,16 @@ fn setup(common: &CommonArgs) -> Result<Setup> {
         },
     };
     let overridden = common.facts.apply(&mut context);
+    let assumed = if given {
+        Vec::new()
+    } else {
+        let flags = common.facts.given();
+        context
+            .known_facts()
+            .into_iter()
+            .filter(|fact| !flags.contains(fact))
+            .collect()
+    };
     let context_source = match (given, overridden) {
         (false, false) => ContextSource::Default,
         (false, true) => ContextSource::DefaultWithOverrides,
@@ -61,6 +73,7 @@ fn setup(common: &CommonArgs) -> Result<Setup> {
     };
     Ok(Setup {
         context,
+        assumed,
         policy,
         options: CheckOptions {
             limits,
@@ -113,6 +126,7 @@ pub fn check(args: &CheckArgs) -> Result<Exit> {
     }
     let setup = setup(&args.common)?;
     let mut report = model_licence::batch::check(&subject, &setup.context, &setup.options)?;
+    report.assumed_facts.clone_from(&setup.assumed);
     let code = match &setup.policy {
         Some(policy) => {
             policy.apply(&mut report);
@@ -121,6 +135,7 @@ pub fn check(args: &CheckArgs) -> Result<Exit> {
         None => report.exit_code(),
     };
     let out = match args.common.format {
+        Format::Human if args.explain => explain_report(&report),
         Format::Human => human_report(&report, colour(args.common.color)),
         Format::Json => format!("{}\n", json_report(&report)),
         format => {
@@ -132,11 +147,20 @@ pub fn check(args: &CheckArgs) -> Result<Exit> {
             match format {
                 Format::Jsonl => format!("{}\n", json_line(&items[0])),
                 Format::Markdown => markdown_review(&items),
-                _ => format!("{}\n", pretty(&sarif_log(&items))),
+                _ => format!(
+                    "{}\n",
+                    pretty(&sarif_log_with(&items, sarif_options(&args.common)))
+                ),
             }
         }
     };
     emit(&out, code)
+}
+
+fn sarif_options(common: &CommonArgs) -> SarifOptions {
+    SarifOptions {
+        obligations: common.sarif_obligations,
+    }
 }
 
 fn pretty(value: &serde_json::Value) -> String {
@@ -223,7 +247,10 @@ pub fn scan(args: &ScanArgs) -> Result<Exit> {
         &setup.context,
         setup.policy.as_ref(),
         &setup.options,
-        |item| {
+        |mut item| {
+            if let Ok(report) = &mut item.result {
+                report.assumed_facts.clone_from(&setup.assumed);
+            }
             if let Some(bar) = &progress {
                 bar.inc(1);
                 bar.set_message(item.subject.clone());
@@ -250,7 +277,10 @@ pub fn scan(args: &ScanArgs) -> Result<Exit> {
     match format {
         Format::Json => out.put(format_args!("\n]\n")),
         Format::Markdown => out.put(format_args!("{}", markdown_review(&kept))),
-        Format::Sarif => out.put(format_args!("{}\n", pretty(&sarif_log(&kept)))),
+        Format::Sarif => out.put(format_args!(
+            "{}\n",
+            pretty(&sarif_log_with(&kept, sarif_options(&args.common)))
+        )),
         Format::Human => out.put(format_args!("{}", scan_summary(&codes))),
         Format::Jsonl => {}
     }

@@ -305,13 +305,31 @@ fn terms_table(out: &mut String, t: &Terms) {
     }
 }
 
-/// One line of a scan's table: the verdict, the licence and the subject, or the error.
+/// The widths of a scan table's columns: verdict, licence, subject, in terminal columns.
+const SCAN_COLUMNS: [usize; 3] = [27, 24, 44];
+/// The most columns a scan line's reason takes.
+const REASON_WIDTH: usize = 80;
+
+/// One line of a scan's table: the verdict, the licence, the subject and, in one line, the
+/// reason for the verdict (the decisive finding) or the error. Long ids and paths are cut with
+/// an ellipsis, by display width, so that the columns stay aligned.
 pub fn scan_line(item: &BatchItem, colour: bool) -> String {
+    let [verdict_width, licence_width, subject_width] = SCAN_COLUMNS;
+    // A path keeps its end (the model's name), an id its start.
+    let subject = fit_end(&item.subject, subject_width);
     let report = match &item.result {
         Ok(report) => report,
-        Err(err) => return format!("{:<27} {:<24} {}: {err}", "error", "-", item.subject),
+        Err(err) => {
+            let reason = fit(&one_line(&err.to_string()), REASON_WIDTH);
+            let line = format!(
+                "{} {} {subject} {reason}",
+                pad(&fit("error", verdict_width), verdict_width),
+                pad("-", licence_width)
+            );
+            return line.trim_end().to_string();
+        }
     };
-    let verdict = format!("{:<27}", report.verdict.as_str().replace('_', " "));
+    let verdict = pad(&report.verdict.as_str().replace('_', " "), verdict_width);
     let verdict = Paint { colour }.paint(verdict_style(report.verdict), &verdict);
     let licence = report.licence.id.clone().unwrap_or_else(|| {
         if report.licence.binding.is_empty() {
@@ -320,7 +338,76 @@ pub fn scan_line(item: &BatchItem, colour: bool) -> String {
             report.licence.binding.join("+")
         }
     });
-    format!("{verdict} {licence:<24} {}", item.subject)
+    let licence = pad(&fit(&licence, licence_width), licence_width);
+    let reason = fit(&scan_reason(report), REASON_WIDTH);
+    format!("{verdict} {licence} {subject} {reason}")
+}
+
+/// Why a report came out as it did, in one line: the first sentence of its decisive finding
+/// (the most severe that is not for the record), with its rule.
+fn scan_reason(report: &Report) -> String {
+    let decisive = report
+        .findings
+        .iter()
+        .find(|f| f.severity != Severity::Info);
+    match decisive {
+        Some(finding) => {
+            let message = one_line(&finding.message);
+            let first = message
+                .find(". ")
+                .map_or(message.as_str(), |end| &message[..=end]);
+            format!("[{}] {first}", finding.rule)
+        }
+        None => "nothing blocks it, needs review or asks anything of you".to_string(),
+    }
+}
+
+/// `text` cut to at most `width` terminal columns, its end replaced by `…` when cut.
+fn fit(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut kept = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        if used + char_width(c) > width.saturating_sub(1) {
+            break;
+        }
+        used += char_width(c);
+        kept.push(c);
+    }
+    format!("{kept}…")
+}
+
+/// `text` fitted to exactly `width` terminal columns: cut at its start with `…` when longer
+/// (a path's end names the model), padded with spaces when shorter.
+fn fit_end(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return pad(text, width);
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        if used + char_width(c) > width.saturating_sub(1) {
+            break;
+        }
+        used += char_width(c);
+        kept.push(c);
+    }
+    let kept: String = kept.into_iter().rev().collect();
+    pad(&format!("…{kept}"), width)
+}
+
+/// `text` padded with spaces to `width` terminal columns.
+fn pad(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+fn char_width(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
 /// The catalogue as a table: id, release date, commercial use, thresholds and name.
@@ -495,6 +582,22 @@ mod tests {
             shown.starts_with("...") && shown.ends_with("..."),
             "{shown}"
         );
+    }
+
+    #[test]
+    fn cells_are_cut_and_padded_by_display_width() {
+        use unicode_width::UnicodeWidthStr;
+        assert_eq!(
+            fit("flux-1-dev-non-commercial", 24),
+            "flux-1-dev-non-commerci…"
+        );
+        assert_eq!(fit("mit", 24), "mit");
+        // Wide characters take two columns: the cut never passes the width.
+        let wide = fit("通义千问许可协议通义千问许可协议", 9);
+        assert_eq!(wide, "通义千问…");
+        assert_eq!(fit_end("models/通义千问", 10).width(), 10);
+        assert_eq!(fit_end("a/very/long/path/to/model", 10), "…/to/model");
+        assert_eq!(pad("ab", 4), "ab  ");
     }
 
     #[test]

@@ -3,15 +3,17 @@
 //! deterministic (the same reports give the same bytes), and all read what they show from the
 //! reports: nothing is read again from the disk.
 
+mod explain;
 mod human;
 mod json;
 mod markdown;
 mod sarif;
 
+pub use explain::explain_report;
 pub use human::{catalogue_table, human_report, licence_sheet, scan_line};
 pub use json::{json_item, json_line, json_report};
-pub use markdown::markdown_review;
-pub use sarif::sarif_log;
+pub use markdown::{markdown_review, markdown_review_on};
+pub use sarif::{FINGERPRINT, SarifOptions, sarif_log, sarif_log_with};
 
 impl crate::report::Report {
     /// The report as pretty-printed JSON (`CONTRACT.md`); see [`json_report`].
