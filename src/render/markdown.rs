@@ -186,8 +186,8 @@ fn catalogue_digest(catalogue: &Catalogue) -> String {
             serde_json::to_string(licence).unwrap_or_default(),
             licence.text.to_string(),
             licence.policy_text.unwrap_or("").to_string(),
-            serde_json::to_string(&licence.terms.terms).unwrap_or_default(),
-            serde_json::to_string(&licence.terms.evidence).unwrap_or_default(),
+            serde_json::to_string(&licence.terms().terms).unwrap_or_default(),
+            serde_json::to_string(&licence.terms().evidence).unwrap_or_default(),
         ] {
             all.push_str(&part);
             all.push('\0');
