@@ -395,7 +395,7 @@ fn each_rule_reads_the_facts_its_findings_name() {
     let unknown = model_licence::Context::default();
     let mut missing = 0;
     for licence in catalogue.licences() {
-        for finding in model_licence::evaluate(&licence.terms(), &unknown) {
+        for finding in model_licence::evaluate(licence.terms(), &unknown) {
             let rule = finding.needed_by.unwrap_or(finding.rule);
             assert!(
                 model_licence::Rule::EVALUATED.contains(&rule),
