@@ -9,8 +9,8 @@ use model_licence::batch::{
     subjects_in_hf_cache, subjects_in_inventory,
 };
 use model_licence::render::{
-    catalogue_table, human_report, json_item, json_line, json_report, licence_sheet,
-    markdown_review, sarif_log, scan_line,
+    catalogue_table, cyclonedx_bom, html_review, human_report, json_item, json_line, json_report,
+    licence_sheet, markdown_review, sarif_log, scan_line,
 };
 use model_licence::{Catalogue, Context, ContextSource, Exit, Limits, Origin, Policy, Rule};
 
@@ -131,12 +131,21 @@ pub fn check(args: &CheckArgs) -> Result<Exit> {
             }];
             match format {
                 Format::Jsonl => format!("{}\n", json_line(&items[0])),
-                Format::Markdown => markdown_review(&items),
-                _ => format!("{}\n", pretty(&sarif_log(&items))),
+                _ => batch_document(format, &items),
             }
         }
     };
     emit(&out, code)
+}
+
+/// The formats that are one document over a whole batch.
+fn batch_document(format: Format, items: &[BatchItem]) -> String {
+    match format {
+        Format::Markdown => markdown_review(items),
+        Format::Html => html_review(items),
+        Format::Cyclonedx => format!("{}\n", pretty(&cyclonedx_bom(items))),
+        _ => format!("{}\n", pretty(&sarif_log(items))),
+    }
 }
 
 fn pretty(value: &serde_json::Value) -> String {
@@ -235,11 +244,11 @@ pub fn scan(args: &ScanArgs) -> Result<Exit> {
                     out.put(format_args!("{sep}{}", pretty(&json_item(&item))));
                 }
                 Format::Jsonl => out.put(format_args!("{}\n", json_line(&item))),
-                // Both documents need every item: the table and the rules come first.
-                Format::Markdown | Format::Sarif => {}
+                // Documents need every item: their tables and rules come first.
+                _ => {}
             }
             codes.push(item.exit_code(setup.policy.as_ref()));
-            if matches!(format, Format::Markdown | Format::Sarif) {
+            if format.is_document() {
                 kept.push(item);
             }
         },
@@ -249,10 +258,9 @@ pub fn scan(args: &ScanArgs) -> Result<Exit> {
     }
     match format {
         Format::Json => out.put(format_args!("\n]\n")),
-        Format::Markdown => out.put(format_args!("{}", markdown_review(&kept))),
-        Format::Sarif => out.put(format_args!("{}\n", pretty(&sarif_log(&kept)))),
         Format::Human => out.put(format_args!("{}", scan_summary(&codes))),
         Format::Jsonl => {}
+        document => out.put(format_args!("{}", batch_document(document, &kept))),
     }
     out.finish(Exit::worst(codes))
 }
