@@ -333,3 +333,22 @@ fn a_written_bom_reads_back_as_the_same_inventory() {
     };
     assert_eq!(summary(&read_back), summary(&first));
 }
+
+/// The schema is not a formality: a licence reference passed off as an SPDX id, an unknown
+/// component type or a malformed serial number fails it.
+#[test]
+fn the_schema_rejects_a_broken_bom() {
+    let validator = validator();
+    let bom = cyclonedx_bom(&check_subjects(&["llama-3.3".to_string()]));
+    assert!(validator.is_valid(&bom));
+    let mut spdx_id = bom.clone();
+    spdx_id["components"][0]["licenses"][0]["license"] =
+        serde_json::json!({ "id": "LicenseRef-llama-3.3" });
+    assert!(!validator.is_valid(&spdx_id), "LicenseRef is no SPDX id");
+    let mut kind = bom.clone();
+    kind["components"][0]["type"] = "model".into();
+    assert!(!validator.is_valid(&kind), "an unknown component type");
+    let mut serial = bom;
+    serial["serialNumber"] = "urn:uuid:not-a-uuid".into();
+    assert!(!validator.is_valid(&serial), "a malformed serial number");
+}

@@ -450,3 +450,30 @@ fn the_command_line_writes_html_pages() {
     assert_eq!(page.matches("<section class=\"model\"").count(), 6);
     assert!(page.contains("<strong>Could not be checked:</strong>"));
 }
+
+/// The DOM checks fail on a page whose highlight is moved or whose finding is dropped (read here
+/// without a browser, so this holds wherever the tests run).
+#[test]
+fn the_dom_checks_catch_a_moved_highlight_and_a_missing_finding() {
+    let items = check_subjects(&["llama-3.3".to_string()]);
+    let report = items[0].result.as_ref().expect("llama-3.3 checks");
+    let page = html_review(&items);
+    let passes = |page: &str| {
+        let page = page.to_string();
+        let report = report.clone();
+        std::panic::catch_unwind(move || {
+            let dom = Html::parse_document(&page);
+            let section = select(dom.root_element(), "section.model")[0];
+            check_section("llama-3.3", section, &report);
+        })
+        .is_ok()
+    };
+    assert!(passes(&page), "the page as written");
+    let moved = page.replacen("<mark>prominently", "p<mark>rominently", 1);
+    assert_ne!(moved, page);
+    assert!(!passes(&moved), "a highlight one character off");
+    let start = page.find("<li class=\"finding\"").expect("a finding");
+    let end = start + page[start..].find("</li>").expect("its end") + "</li>".len();
+    let dropped = format!("{}{}", &page[..start], &page[end..]);
+    assert!(!passes(&dropped), "a finding left out");
+}

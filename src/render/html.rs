@@ -166,12 +166,17 @@ fn report_section(out: &mut String, report: &Report) {
         );
     }
     if let Some(card) = &report.declared {
-        let declared = card
-            .license
-            .as_deref()
-            .or(card.license_name.as_deref())
-            .unwrap_or("nothing");
-        fact(out, "Declared by the model", &escape(declared));
+        let said: Vec<&str> = [&card.license, &card.license_name]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        let declared = if said.is_empty() {
+            "nothing".to_string()
+        } else {
+            said.join(": ")
+        };
+        fact(out, "Declared by the model", &escape(&declared));
     }
     for step in report.lineage.iter().flatten() {
         fact(
