@@ -5,9 +5,9 @@
 
 mod common;
 
-use model_licence::batch::{BatchItem, CheckOptions, check_all, subjects_in_dir};
+use model_licence::batch::subjects_in_dir;
 use model_licence::render::cyclonedx_bom;
-use model_licence::{Catalogue, Context, ContextSource, Report};
+use model_licence::{Catalogue, Report};
 use serde_json::Value;
 
 const SCHEMA_DIR: &str = "tests/schemas/cyclonedx";
@@ -37,22 +37,6 @@ fn validator() -> jsonschema::Validator {
         .with_registry(&registry)
         .build(&bom)
         .expect("the schema compiles")
-}
-
-fn check_subjects(subjects: &[String]) -> Vec<BatchItem> {
-    let options = CheckOptions {
-        context_source: ContextSource::Default,
-        ..CheckOptions::default()
-    };
-    let mut items = Vec::new();
-    check_all(
-        subjects,
-        &Context::default_assumed(),
-        None,
-        &options,
-        |item| items.push(item),
-    );
-    items
 }
 
 /// The schema's verdict on a BOM, plus what the vendored copy relaxed from the published one
@@ -143,7 +127,7 @@ fn the_catalogue_bom_validates_and_carries_each_licence() {
     let validator = validator();
     let catalogue = Catalogue::embedded().expect("catalogue");
     let ids: Vec<String> = catalogue.licences().iter().map(|l| l.id.clone()).collect();
-    let items = check_subjects(&ids);
+    let items = common::check_subjects(&ids);
     let bom = cyclonedx_bom(&items);
     assert_valid("catalogue", &validator, &bom);
     let components = bom["components"].as_array().expect("components");
@@ -177,7 +161,7 @@ fn the_fixture_boms_validate_and_link_models_to_their_bases() {
         "html",
     ] {
         let subjects = subjects_in_dir(&common::fixture(folder)).expect("fixture folder");
-        let items = check_subjects(&subjects);
+        let items = common::check_subjects(&subjects);
         let bom = cyclonedx_bom(&items);
         assert_valid(folder, &validator, &bom);
         let components = bom["components"].as_array().expect("components");
@@ -219,8 +203,8 @@ fn the_bom_is_reproducible_and_its_serial_number_follows_its_content() {
     .iter()
     .map(|s| common::root().join(s).to_string_lossy().into_owned())
     .collect();
-    let first = cyclonedx_bom(&check_subjects(&subjects));
-    let again = cyclonedx_bom(&check_subjects(&subjects));
+    let first = cyclonedx_bom(&common::check_subjects(&subjects));
+    let again = cyclonedx_bom(&common::check_subjects(&subjects));
     assert_eq!(first, again, "the same reports, the same BOM");
     assert!(
         first
@@ -230,7 +214,7 @@ fn the_bom_is_reproducible_and_its_serial_number_follows_its_content() {
     );
     let serial = first["serialNumber"].as_str().expect("a serial number");
     assert!(serial.starts_with("urn:uuid:"), "{serial}");
-    let fewer = cyclonedx_bom(&check_subjects(&subjects[..1]));
+    let fewer = cyclonedx_bom(&common::check_subjects(&subjects[..1]));
     assert_ne!(fewer["serialNumber"], first["serialNumber"]);
 }
 
@@ -339,7 +323,7 @@ fn a_written_bom_reads_back_as_the_same_inventory() {
 #[test]
 fn the_schema_rejects_a_broken_bom() {
     let validator = validator();
-    let bom = cyclonedx_bom(&check_subjects(&["llama-3.3".to_string()]));
+    let bom = cyclonedx_bom(&common::check_subjects(&["llama-3.3".to_string()]));
     assert!(validator.is_valid(&bom));
     let mut spdx_id = bom.clone();
     spdx_id["components"][0]["licenses"][0]["license"] =

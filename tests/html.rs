@@ -14,12 +14,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use model_licence::batch::{
-    BatchItem, CheckOptions, check_all, subjects_in_dir, subjects_in_inventory,
-};
+use model_licence::batch::{CheckOptions, subjects_in_dir, subjects_in_inventory};
 use model_licence::render::html_review;
 use model_licence::terms::{Evidence, TermName};
-use model_licence::{Catalogue, Context, ContextSource, Report, Severity};
+use model_licence::{Catalogue, Report, Severity};
 use scraper::{ElementRef, Html, Selector};
 
 /// How long one page may take to load and dump before the browser is stopped.
@@ -99,23 +97,6 @@ fn browse(chromium: &Path, page: &Path, extra: &[String]) -> String {
         .expect("chromium's output is UTF-8")
 }
 
-/// Checks every subject with the default context, as `scan` does.
-fn check_subjects(subjects: &[String]) -> Vec<BatchItem> {
-    let options = CheckOptions {
-        context_source: ContextSource::Default,
-        ..CheckOptions::default()
-    };
-    let mut items = Vec::new();
-    check_all(
-        subjects,
-        &Context::default_assumed(),
-        None,
-        &options,
-        |item| items.push(item),
-    );
-    items
-}
-
 fn select<'a>(scope: ElementRef<'a>, css: &str) -> Vec<ElementRef<'a>> {
     let selector = Selector::parse(css).unwrap_or_else(|e| panic!("{css}: {e}"));
     scope.select(&selector).collect()
@@ -139,7 +120,7 @@ fn words(text: &str) -> String {
 /// Writes the page of `subjects`, loads it in Chromium, checks the DOM against the reports and
 /// takes a screenshot. Returns how many clauses were checked with their highlight.
 fn check_page(chromium: &Path, name: &str, subjects: &[String]) -> usize {
-    let items = check_subjects(subjects);
+    let items = common::check_subjects(subjects);
     assert!(!items.is_empty(), "{name}: no subjects");
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("html-review");
     std::fs::create_dir_all(&dir).expect("output folder");
@@ -455,7 +436,7 @@ fn the_command_line_writes_html_pages() {
 /// without a browser, so this holds wherever the tests run).
 #[test]
 fn the_dom_checks_catch_a_moved_highlight_and_a_missing_finding() {
-    let items = check_subjects(&["llama-3.3".to_string()]);
+    let items = common::check_subjects(&["llama-3.3".to_string()]);
     let report = items[0].result.as_ref().expect("llama-3.3 checks");
     let page = html_review(&items);
     let passes = |page: &str| {
