@@ -1,6 +1,8 @@
 //! Batches: checking a whole inventory of models in parallel, in a fixed order, streaming the
 //! results so that memory does not grow with the number of subjects.
 
+mod bom;
+
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -97,11 +99,25 @@ pub fn subjects_in_hf_cache(dir: &Path) -> Result<Vec<String>> {
         .collect())
 }
 
-/// The subjects of an inventory file: one per line (`#` starts a comment), or a JSON array of
-/// strings. Relative paths are taken from the inventory's folder; ids stay ids.
+/// The subjects of an inventory file: one per line (`#` starts a comment), a JSON array of
+/// strings, or a CycloneDX BOM (JSON) whose `machine-learning-model` components are checked by
+/// their Hugging Face model ids. Relative paths are taken from the inventory's folder; ids stay
+/// ids.
 pub fn subjects_in_inventory(path: &Path, options: &CheckOptions) -> Result<Vec<String>> {
     let text = read_text_file(path, options.limits)?;
     let origin = Origin::Path(path.to_path_buf());
+    if text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{')
+    {
+        let bom = serde_json::from_str(&text).map_err(|err| Error::Metadata {
+            origin: origin.clone(),
+            line: Some(err.line()),
+            message: format!("inventory is not valid JSON: {err}"),
+        })?;
+        return bom::subjects_in_bom(&bom, &origin);
+    }
     let listed: Vec<String> = if text.trim_start().starts_with('[') {
         serde_json::from_str(&text).map_err(|err| Error::Metadata {
             origin: origin.clone(),

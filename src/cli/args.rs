@@ -18,6 +18,20 @@ pub enum Format {
     Markdown,
     /// SARIF 2.1.0, for code-scanning pages.
     Sarif,
+    /// A self-contained HTML review page: each quoted clause opens onto its whole text.
+    Html,
+    /// A CycloneDX 1.6 bill of materials (JSON): each model a `machine-learning-model`.
+    Cyclonedx,
+}
+
+impl Format {
+    /// Whether the format is one document over every subject, written once all are checked.
+    pub fn is_document(self) -> bool {
+        matches!(
+            self,
+            Format::Markdown | Format::Sarif | Format::Html | Format::Cyclonedx
+        )
+    }
 }
 
 /// When to colour human output.

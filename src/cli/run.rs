@@ -9,8 +9,8 @@ use model_licence::batch::{
     subjects_in_hf_cache, subjects_in_inventory,
 };
 use model_licence::render::{
-    SarifOptions, catalogue_table, explain_report, human_report, json_item, json_line, json_report,
-    licence_sheet, markdown_review, sarif_log_with, scan_line,
+    SarifOptions, catalogue_table, cyclonedx_bom, explain_report, html_review, human_report,
+    json_item, json_line, json_report, licence_sheet, markdown_review, sarif_log_with, scan_line,
 };
 use model_licence::{Catalogue, Context, ContextSource, Exit, Limits, Origin, Policy, Rule};
 
@@ -146,11 +146,7 @@ pub fn check(args: &CheckArgs) -> Result<Exit> {
             }];
             match format {
                 Format::Jsonl => format!("{}\n", json_line(&items[0])),
-                Format::Markdown => markdown_review(&items),
-                _ => format!(
-                    "{}\n",
-                    pretty(&sarif_log_with(&items, sarif_options(&args.common)))
-                ),
+                _ => batch_document(format, &items, sarif_options(&args.common)),
             }
         }
     };
@@ -160,6 +156,16 @@ pub fn check(args: &CheckArgs) -> Result<Exit> {
 fn sarif_options(common: &CommonArgs) -> SarifOptions {
     SarifOptions {
         obligations: common.sarif_obligations,
+    }
+}
+
+/// The formats that are one document over a whole batch.
+fn batch_document(format: Format, items: &[BatchItem], sarif: SarifOptions) -> String {
+    match format {
+        Format::Markdown => markdown_review(items),
+        Format::Html => html_review(items),
+        Format::Cyclonedx => format!("{}\n", pretty(&cyclonedx_bom(items))),
+        _ => format!("{}\n", pretty(&sarif_log_with(items, sarif))),
     }
 }
 
@@ -262,11 +268,11 @@ pub fn scan(args: &ScanArgs) -> Result<Exit> {
                     out.put(format_args!("{sep}{}", pretty(&json_item(&item))));
                 }
                 Format::Jsonl => out.put(format_args!("{}\n", json_line(&item))),
-                // Both documents need every item: the table and the rules come first.
-                Format::Markdown | Format::Sarif => {}
+                // Documents need every item: their tables and rules come first.
+                _ => {}
             }
             codes.push(item.exit_code(setup.policy.as_ref()));
-            if matches!(format, Format::Markdown | Format::Sarif) {
+            if format.is_document() {
                 kept.push(item);
             }
         },
@@ -276,13 +282,12 @@ pub fn scan(args: &ScanArgs) -> Result<Exit> {
     }
     match format {
         Format::Json => out.put(format_args!("\n]\n")),
-        Format::Markdown => out.put(format_args!("{}", markdown_review(&kept))),
-        Format::Sarif => out.put(format_args!(
-            "{}\n",
-            pretty(&sarif_log_with(&kept, sarif_options(&args.common)))
-        )),
         Format::Human => out.put(format_args!("{}", scan_summary(&codes))),
         Format::Jsonl => {}
+        document => out.put(format_args!(
+            "{}",
+            batch_document(document, &kept, sarif_options(&args.common))
+        )),
     }
     out.finish(Exit::worst(codes))
 }

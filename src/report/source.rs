@@ -1,6 +1,9 @@
-//! Where the report's evidence was read: each document's file, and each quote's line and
-//! column in it. Filled in once, where the texts are at hand, so that renderers (SARIF, human
-//! output) never go back to the disk or guess.
+//! Where the report's evidence was read: each document's file, each quote's line and column in
+//! it, and the text itself. Filled in once, where the texts are at hand, so that renderers
+//! (SARIF, human output, the HTML page that shows whole texts) never go back to the disk or
+//! guess.
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
@@ -10,7 +13,7 @@ use crate::report::Report;
 use crate::terms::{Evidence, LICENCE_DOCUMENT};
 
 /// A text the report's evidence points into.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Source {
     /// The name evidence gives it in [`Evidence::document`]: `licence`, `card`, a file of the
     /// model folder (`LICENSE-MODEL`), or a catalogue id (`llama-3.3-aup`).
@@ -20,7 +23,31 @@ pub struct Source {
     pub path: String,
     /// Whether it is the catalogue's own copy of a licence, not a file of the subject.
     pub catalogue: bool,
+    /// The text as it was read (the catalogue's copy is borrowed, a file's is kept), for
+    /// renderers that show a quote in its whole document. Not part of the JSON: a report read
+    /// back from JSON has none.
+    #[serde(skip)]
+    text: Option<Cow<'static, str>>,
 }
+
+impl Source {
+    /// The text the evidence offsets point into, when this report read it (a report read back
+    /// from JSON has none).
+    pub fn text(&self) -> Option<&str> {
+        self.text.as_deref()
+    }
+}
+
+/// Two sources are the same place whatever text is kept with them, so that a report equals
+/// itself read back from its JSON.
+impl PartialEq for Source {
+    fn eq(&self, other: &Source) -> bool {
+        (&self.document, &self.path, self.catalogue)
+            == (&other.document, &other.path, other.catalogue)
+    }
+}
+
+impl Eq for Source {}
 
 /// The 1-based line and column (in characters) of a byte offset in a text.
 pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
@@ -46,17 +73,23 @@ impl Report {
     /// not yet located, its line and column. A quote is only located where the text holds it
     /// at its offsets, so a document name that means another text here locates nothing.
     pub(crate) fn locate(&mut self, document: &str, path: &str, text: &str) {
-        self.locate_source(
-            Source {
-                document: document.to_string(),
-                path: path.to_string(),
-                catalogue: false,
-            },
-            text,
-        );
+        let source = Source {
+            document: document.to_string(),
+            path: path.to_string(),
+            catalogue: false,
+            text: None,
+        };
+        self.locate_source(source, text, || Cow::Owned(text.to_string()));
     }
 
-    fn locate_source(&mut self, source: Source, text: &str) {
+    /// Locates the quotes of `source` in `text`; the source is recorded, with the text `keep`
+    /// gives, when it holds any.
+    fn locate_source(
+        &mut self,
+        mut source: Source,
+        text: &str,
+        keep: impl FnOnce() -> Cow<'static, str>,
+    ) {
         let mut found = false;
         for evidence in self.evidence_mut() {
             let unlocated = evidence.document == source.document && evidence.line.is_none();
@@ -69,6 +102,7 @@ impl Report {
         }
         let known = self.sources.iter().any(|s| s.document == source.document);
         if found && !known {
+            source.text = Some(keep());
             self.sources.push(source);
         }
     }
@@ -105,8 +139,9 @@ impl Report {
                 document,
                 path: format!("licences/{}/{file}", licence.id),
                 catalogue: true,
+                text: None,
             };
-            self.locate_source(source, text);
+            self.locate_source(source, text, || Cow::Borrowed(text));
         }
     }
 }

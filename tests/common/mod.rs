@@ -356,3 +356,20 @@ fn hosting(h: Hosting) -> u8 {
         Hosting::Allowed => 2,
     }
 }
+
+/// Checks every subject with the default context, as `scan` does, in order.
+pub fn check_subjects(subjects: &[String]) -> Vec<model_licence::batch::BatchItem> {
+    let options = model_licence::batch::CheckOptions {
+        context_source: model_licence::ContextSource::Default,
+        ..model_licence::batch::CheckOptions::default()
+    };
+    let mut items = Vec::new();
+    model_licence::batch::check_all(
+        subjects,
+        &model_licence::Context::default_assumed(),
+        None,
+        &options,
+        |item| items.push(item),
+    );
+    items
+}
