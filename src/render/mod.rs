@@ -3,14 +3,18 @@
 //! deterministic (the same reports give the same bytes), and all read what they show from the
 //! reports: nothing is read again from the disk.
 
+mod diff;
 mod human;
 mod json;
 mod markdown;
+mod notice;
 mod sarif;
 
+pub use diff::{diff_human, diff_markdown};
 pub use human::{catalogue_table, human_report, licence_sheet, scan_line};
 pub use json::{json_item, json_line, json_report};
 pub use markdown::markdown_review;
+pub use notice::{notice_markdown, notice_text};
 pub use sarif::sarif_log;
 
 impl crate::report::Report {
