@@ -30,9 +30,10 @@ use crate::checker::Checker;
 use crate::context::Context;
 use crate::error::Result;
 use crate::evaluate::{Exit, Severity, Verdict};
+use crate::identify::identify_text;
 use crate::licence_files::{FileRole, read_licence_files};
 use crate::metadata::has_front_matter;
-use crate::report::{Report, sha256_hex};
+use crate::report::{Report, Source as ReportSource, sha256_hex};
 use crate::subject::Subject;
 use crate::terms::{BackedTerms, Evidence, TermName, Terms};
 use crate::text::Words;
@@ -89,6 +90,11 @@ pub struct LicenceNotice {
     pub flow_down: Option<Duty>,
     /// The texts to include for it, by [`IncludedText::name`].
     pub texts: Vec<String>,
+    /// The terms the duties come from (entries of one licence with the same terms are one).
+    pub terms: Terms,
+    /// Where the documents its clauses quote were read (see [`Report::sources`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<ReportSource>,
 }
 
 /// One duty: the string the licence fixes, if any, when it is due, and the clauses that say so.
@@ -168,11 +174,8 @@ pub fn notice(checker: &Checker, subjects: &[Subject], context: &Context) -> Res
         };
         for (licence, backed) in entries.drain(..) {
             let mut texts = Vec::new();
-            for text in own_files
-                .iter()
-                .cloned()
-                .chain(catalogue_texts(licence, &backed.terms))
-            {
+            let published = catalogue_texts(licence, &backed.terms, &own_files, catalogue);
+            for text in own_files.iter().cloned().chain(published) {
                 texts.push(out.include(text));
             }
             texts.dedup();
@@ -218,14 +221,17 @@ impl Notice {
         texts: Vec<String>,
     ) {
         let id = licence.map(|l| l.id.clone());
-        let same = self.licences.iter_mut().find(|entry| {
-            id.is_some()
-                && entry.licence == id
-                && entry.texts == texts
-                && entry.notice == notice_duty(&backed.terms, backed)
-        });
+        let same = self
+            .licences
+            .iter_mut()
+            .find(|entry| id.is_some() && entry.licence == id && entry.terms == backed.terms);
         if let Some(entry) = same {
             entry.subjects.push(subject.to_string());
+            for text in texts {
+                if !entry.texts.contains(&text) {
+                    entry.texts.push(text);
+                }
+            }
             return;
         }
         let terms = &backed.terms;
@@ -252,6 +258,8 @@ impl Notice {
             use_policy: when(TermName::UsePolicy, terms.use_policy),
             flow_down: when(TermName::FlowDown, terms.flow_down),
             texts,
+            sources: report.sources.clone(),
+            terms: terms.clone(),
         });
     }
 }
@@ -300,17 +308,37 @@ fn reasons(report: &Report) -> Vec<String> {
         .collect()
 }
 
-/// The catalogue's texts of a licence: its licence text, and its use policy where one binds.
-fn catalogue_texts(licence: Option<&Licence>, terms: &Terms) -> Vec<IncludedText> {
+/// The catalogue's texts of a licence that the subject's own texts do not stand for: its licence
+/// text, unless the subject carries a copy of that licence (edited or not: the copy is what
+/// binds), and its use policy where one binds, unless the subject carries a policy beside it.
+fn catalogue_texts(
+    licence: Option<&Licence>,
+    terms: &Terms,
+    own: &[IncludedText],
+    catalogue: &crate::catalogue::Catalogue,
+) -> Vec<IncludedText> {
     let Some(licence) = licence else {
         return Vec::new();
     };
-    let mut texts = vec![included(
-        format!("licences/{}/LICENSE.txt", licence.id),
-        TextKind::Licence,
-        licence.text,
-    )];
-    if let Some(policy) = licence.policy_text.filter(|_| terms.use_policy) {
+    let own_copy = own.iter().any(|t| {
+        t.kind == TextKind::Licence
+            && identify_text(catalogue, &t.text)
+                .licence
+                .is_some_and(|found| found.id == licence.id)
+    });
+    let own_policy = own_copy && own.iter().any(|t| t.kind == TextKind::UsePolicy);
+    let mut texts = Vec::new();
+    if !own_copy {
+        texts.push(included(
+            format!("licences/{}/LICENSE.txt", licence.id),
+            TextKind::Licence,
+            licence.text,
+        ));
+    }
+    if let Some(policy) = licence
+        .policy_text
+        .filter(|_| terms.use_policy && !own_policy)
+    {
         texts.push(included(
             format!("licences/{}/POLICY.txt", licence.id),
             TextKind::UsePolicy,

@@ -8,6 +8,7 @@ use super::human::one_line;
 
 use crate::evaluate::Verdict;
 use crate::notice::{Duty, LicenceNotice, Notice, NoticeSubject};
+use crate::terms::Evidence;
 
 const RULE: &str =
     "================================================================================";
@@ -59,8 +60,8 @@ pub fn notice_text(notice: &Notice) -> String {
             for clause in &duty.clauses {
                 let _ = writeln!(
                     out,
-                    "  The licence ({}): \"{}\"",
-                    clause.place(),
+                    "  From {}: \"{}\"",
+                    place(clause, licence),
                     one_line(&clause.text)
                 );
             }
@@ -150,6 +151,23 @@ fn uncleared(out: &mut String, subjects: &[NoticeSubject], prefix: &str) {
     }
     if !not_cleared.is_empty() {
         out.push('\n');
+    }
+}
+
+/// Where a clause is: its file and line where the report located it, else its document and
+/// bytes.
+fn place(clause: &Evidence, licence: &LicenceNotice) -> String {
+    let file = licence
+        .sources
+        .iter()
+        .find(|s| s.document == clause.document)
+        .map(|s| s.path.as_str());
+    match (file, clause.line, clause.column) {
+        (Some(path), Some(line), Some(column)) => format!(
+            "{path} line {line}:{column}, bytes {}..{}",
+            clause.start, clause.end
+        ),
+        _ => clause.place(),
     }
 }
 
