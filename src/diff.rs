@@ -206,7 +206,7 @@ pub fn diff(checker: &Checker, a: &Subject, b: &Subject) -> Result<LicenceDiff> 
     clauses.retain(|c| !policy_clause(c, &policy_keys));
     if clauses.len() < before {
         notes.push(format!(
-            "{} clauses added or removed in the licence texts are clauses of a use policy (a licence text that carries its policy inline): they are compared with the policies",
+            "{} clauses added or removed in the licence texts are clauses of a use policy (a licence text that carries its policy inline): they are left out here, and the policies are compared on their own where both sides have one",
             before - clauses.len()
         ));
     }
