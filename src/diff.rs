@@ -529,8 +529,8 @@ fn clause_key(tidy: &str, original: &str) -> String {
 /// `... children.” iv.`), and one alone.
 fn marker_patterns() -> &'static Option<(Regex, Regex, Regex)> {
     static PATTERNS: OnceLock<Option<(Regex, Regex, Regex)>> = OnceLock::new();
-    const MARKER: &str =
-        r"(?:\(?(?:\d{1,2}(?:\.\d{1,2})*|[A-Za-z]|[ivxIVX]{1,5})[.)]|\d{1,2}(?:\.\d{1,2})+)";
+    // A dotted number first, so that `2.1` is one marker and not `2.` then `1`.
+    const MARKER: &str = r"(?:\d{1,2}(?:\.\d{1,2})+\.?|\(?(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,5})[.)])";
     PATTERNS.get_or_init(|| {
         let opening = Regex::new(&format!(r"^\s*(?:{MARKER}\s*)+")).ok()?;
         let closing = Regex::new(&format!(

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use super::human::one_line;
 
 use crate::diff::{ClauseChange, ClauseKind, DiffSide, LicenceDiff, TermValue, TermsFrom};
+use crate::terms::{Evidence, LICENCE_DOCUMENT};
 
 /// The diff as text for a terminal: the sides, the terms that changed with both clauses quoted,
 /// then the clauses that changed.
@@ -28,8 +29,8 @@ pub fn diff_human(diff: &LicenceDiff) -> String {
             change.a.words,
             change.b.words
         );
-        quote_lines(&mut out, "A", &change.a);
-        quote_lines(&mut out, "B", &change.b);
+        quote_lines(&mut out, "A", &change.a, &diff.a);
+        quote_lines(&mut out, "B", &change.b, &diff.b);
     }
     clause_section(&mut out, "Licence clauses", &diff.clauses, false);
     clause_section(&mut out, "Use policy clauses", &diff.policy_clauses, false);
@@ -68,7 +69,8 @@ pub fn diff_markdown(diff: &LicenceDiff) -> String {
                     out.push_str("> (no clause)\n\n");
                 }
                 for e in &value.evidence {
-                    let _ = writeln!(out, "> {}\n>\n> — {}\n", one_line(&e.text), e.place());
+                    let side = if label == "A" { &diff.a } else { &diff.b };
+                    let _ = writeln!(out, "> {}\n>\n> — {}\n", one_line(&e.text), place(e, side));
                 }
             }
         }
@@ -90,12 +92,26 @@ fn side_line(side: &DiffSide) -> String {
     format!("{} = {licence}, {}, {from}", side.subject, side.path)
 }
 
-fn quote_lines(out: &mut String, label: &str, value: &TermValue) {
+fn quote_lines(out: &mut String, label: &str, value: &TermValue, side: &DiffSide) {
     if value.evidence.is_empty() {
         let _ = writeln!(out, "    {label}: (no clause)");
     }
     for e in &value.evidence {
-        let _ = writeln!(out, "    {label} {}: \"{}\"", e.place(), one_line(&e.text));
+        let _ = writeln!(
+            out,
+            "    {label} {}: \"{}\"",
+            place(e, side),
+            one_line(&e.text)
+        );
+    }
+}
+
+/// Where a clause is: the side's licence file for the `licence` document, else its document.
+fn place(e: &Evidence, side: &DiffSide) -> String {
+    if e.document == LICENCE_DOCUMENT {
+        format!("{} bytes {}..{}", side.path, e.start, e.end)
+    } else {
+        e.place()
     }
 }
 
