@@ -456,11 +456,12 @@ fn pieces(text: &str) -> Vec<Piece> {
                 numbered = tidy.trim_start().starts_with(|c: char| c.is_ascii_digit());
                 continue;
             }
-            let key = clause_key(tidy, &block[from..to]);
+            let original = block.get(from..to).unwrap_or_default();
+            let key = clause_key(tidy, original);
             if key.is_empty() {
                 continue;
             }
-            if is_heading(tidy, &block[from..to], &key, numbered) {
+            if is_heading(tidy, original, &key, numbered) {
                 let heading = strip_markers(tidy).trim().trim_end_matches('.');
                 section = Some(heading.to_string());
             }
