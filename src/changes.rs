@@ -130,6 +130,13 @@ impl Names {
         names
     }
 
+    /// Adds another licence's names (for texts that may carry either's title).
+    pub(crate) fn extend(&mut self, other: Names) {
+        self.words.extend(other.words);
+        self.titles.extend(other.titles);
+        self.alias_words.extend(other.alias_words);
+    }
+
     fn contains(&self, word: &str) -> bool {
         self.words.contains(word)
     }
@@ -507,6 +514,14 @@ fn harmless_words(text: &str, words: &Words, names: &Names) -> Vec<bool> {
         line_start = line_end;
     }
     flags
+}
+
+/// Whether a clause is material the allow-list calls harmless (a title, a source or URL line, a
+/// copyright line, an end line): adding or leaving it out changes nothing.
+pub(crate) fn harmless_clause(text: &str, names: &Names) -> bool {
+    let words = Words::new(text);
+    let listed: Vec<&str> = words.iter().collect();
+    !listed.is_empty() && allowed_line(text, &listed, names)
 }
 
 /// Whether a line (its text and its words) is allow-listed material.

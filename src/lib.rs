@@ -84,6 +84,14 @@
 //! # Ok::<(), model_licence::Error>(())
 //! ```
 //!
+//! # Comparing licences, and what shipped models must carry
+//!
+//! [`diff::diff`] compares two licences (catalogue ids, licence files, model folders): the terms
+//! whose values differ, each with its clauses on both sides, then the clauses added, removed,
+//! reworded or moved. [`notice::notice`] checks a set of models in a context and gathers what
+//! their licences require to accompany them: notice lines, attributions, naming rules, use
+//! policies, licence texts, once per licence.
+//!
 //! # Errors and limits
 //!
 //! A subject that cannot be checked (a missing file, an unknown id, malformed metadata, input over
@@ -102,6 +110,7 @@ mod check;
 mod checker;
 mod consistency;
 mod context;
+pub mod diff;
 mod error;
 mod evaluate;
 mod expression;
@@ -117,6 +126,7 @@ mod lineage;
 mod metadata;
 mod modality;
 mod model;
+pub mod notice;
 mod policy;
 pub mod render;
 mod report;

@@ -259,3 +259,78 @@ pub struct ExplainArgs {
     #[arg(long)]
     pub list: bool,
 }
+
+/// Options that set the deployment context, for subcommands with formats of their own.
+#[derive(Debug, Args)]
+pub struct ContextArgs {
+    /// A deployment context (JSON, see the README); `-` reads standard input.
+    #[arg(long, value_name = "FILE")]
+    pub context: Option<PathBuf>,
+    /// An organisation policy (TOML), as for `check`.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// The largest input accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::DEFAULT.max_input_bytes)]
+    pub max_input_bytes: u64,
+    /// Read model ids from the Hugging Face Hub, as for `check`.
+    #[arg(long)]
+    pub hub: bool,
+    #[command(flatten)]
+    pub facts: Facts,
+}
+
+/// Output formats of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Text for a terminal.
+    Human,
+    /// The diff as JSON.
+    Json,
+    /// A Markdown document.
+    Markdown,
+}
+
+/// Arguments of `diff`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  model-licence diff llama-3 llama-3.1\n  model-licence diff ./model-folder llama-3.1 --format markdown\n  model-licence diff LICENSE gemma --format json\n\nExit codes: 0 compared (whether or not they differ), 2 bad input or usage."
+)]
+pub struct DiffArgs {
+    /// The first licence ("before"): a catalogue id or alias, a licence file, or a model folder.
+    pub a: String,
+    /// The second licence ("after").
+    pub b: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: DiffFormat,
+    /// The largest input accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::DEFAULT.max_input_bytes)]
+    pub max_input_bytes: u64,
+}
+
+/// Output formats of `notice`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NoticeFormat {
+    /// A plain-text NOTICE file.
+    Text,
+    /// A Markdown document.
+    Markdown,
+    /// The notice as JSON.
+    Json,
+}
+
+/// Arguments of `notice`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  model-licence notice llama-3.3 models/meta-llama__Llama-3.1-8B-Instruct/ > NOTICE\n  model-licence notice gemma --format markdown --domicile DE\n\nExit codes: 0 every subject cleared, 1 a subject is blocked, 2 bad input or usage, 3 a subject needs review (the notice is written in every case but 2, the subjects not cleared listed first)."
+)]
+pub struct NoticeArgs {
+    /// The models or licences shipped or served: catalogue ids, licence files, model cards or folders, Hub JSON, model ids.
+    #[arg(required = true)]
+    pub subjects: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: NoticeFormat,
+    #[command(flatten)]
+    pub context: ContextArgs,
+}

@@ -2,6 +2,7 @@
 //! code; everything else is library API.
 
 mod args;
+mod compare;
 mod output;
 mod run;
 
@@ -10,7 +11,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use model_licence::Exit;
 
-use args::{CheckArgs, ExplainArgs, LicencesArgs, ScanArgs};
+use args::{CheckArgs, DiffArgs, ExplainArgs, LicencesArgs, NoticeArgs, ScanArgs};
 
 /// The `model-licence` command.
 #[derive(Debug, Parser)]
@@ -34,6 +35,10 @@ enum Command {
     Licences(LicencesArgs),
     /// What a rule checks and why.
     Explain(ExplainArgs),
+    /// What changed between two licences: terms with both clauses quoted, then clauses.
+    Diff(DiffArgs),
+    /// What shipped or served models must carry: notices, attributions, licence texts.
+    Notice(NoticeArgs),
     /// Shell completions: `model-licence completions bash > /etc/bash_completion.d/model-licence`.
     Completions {
         /// The shell: bash, zsh, fish, powershell or elvish.
@@ -49,6 +54,8 @@ pub fn main() -> ExitCode {
         Command::Scan(args) => run::scan(args),
         Command::Licences(args) => run::licences(args),
         Command::Explain(args) => run::explain(args),
+        Command::Diff(args) => compare::diff(args),
+        Command::Notice(args) => compare::notice(args),
         Command::Completions { shell } => run::completions(*shell),
     };
     match outcome {

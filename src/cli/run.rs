@@ -16,7 +16,8 @@ use model_licence::{Catalogue, Context, ContextSource, Exit, Limits, Origin, Pol
 
 use super::Cli;
 use super::args::{
-    CheckArgs, Colour, CommonArgs, ExplainArgs, Format, LicencesArgs, LicencesCommand, ScanArgs,
+    CheckArgs, Colour, CommonArgs, ExplainArgs, Facts, Format, LicencesArgs, LicencesCommand,
+    ScanArgs,
 };
 use super::output::{Sink, emit};
 
@@ -29,24 +30,40 @@ pub fn completions(shell: clap_complete::Shell) -> Result<Exit> {
 }
 
 /// The context, policy and options that `check` and `scan` share.
-struct Setup {
-    context: Context,
+pub(super) struct Setup {
+    pub context: Context,
     /// The facts taken from the default context, not given.
-    assumed: Vec<String>,
-    policy: Option<Policy>,
-    options: CheckOptions,
+    pub assumed: Vec<String>,
+    pub policy: Option<Policy>,
+    pub options: CheckOptions,
 }
 
 fn setup(common: &CommonArgs) -> Result<Setup> {
     let limits = Limits {
         max_input_bytes: common.max_input_bytes,
     };
+    let given = Given {
+        context: common.context.as_deref(),
+        policy: common.policy.as_deref(),
+        hub: common.hub,
+    };
+    setup_from(&given, limits, &common.facts)
+}
+
+/// The files and switches that give a context and a policy.
+pub(super) struct Given<'a> {
+    pub context: Option<&'a Path>,
+    pub policy: Option<&'a Path>,
+    pub hub: bool,
+}
+
+/// The context, policy and options that the given files, switches and fact flags make.
+pub(super) fn setup_from(common: &Given, limits: Limits, facts: &Facts) -> Result<Setup> {
     let policy = common
         .policy
-        .as_deref()
         .map(|p| Policy::from_file(p, limits))
         .transpose()?;
-    let (mut context, given) = match &common.context {
+    let (mut context, given) = match common.context {
         Some(path) if path.as_os_str() == STDIN => (context_from_stdin(limits)?, true),
         Some(path) => (Context::from_file(path, limits)?, true),
         None => match policy.as_ref().and_then(|p| p.context.clone()) {
@@ -54,11 +71,11 @@ fn setup(common: &CommonArgs) -> Result<Setup> {
             None => (Context::default_assumed(), false),
         },
     };
-    let overridden = common.facts.apply(&mut context);
+    let overridden = facts.apply(&mut context);
     let assumed = if given {
         Vec::new()
     } else {
-        let flags = common.facts.given();
+        let flags = facts.given();
         context
             .known_facts()
             .into_iter()

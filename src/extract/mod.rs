@@ -201,6 +201,15 @@ struct Extraction<'a> {
     unclear: Vec<Unclear>,
 }
 
+/// The clauses of a tidied text, as byte ranges of it: its sentences (cut at full stops,
+/// semicolons and paragraph breaks), as the extractor reads them.
+pub(crate) fn clause_ranges(plain: &Plain) -> Vec<(usize, usize)> {
+    sentences::split_sentences(&plain.text)
+        .into_iter()
+        .map(|s| (s.start, s.end))
+        .collect()
+}
+
 /// A sentence of the tidied text: its byte range there.
 #[derive(Debug, Clone, Copy)]
 struct Sentence {

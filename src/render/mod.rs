@@ -5,19 +5,23 @@
 //! reports: nothing is read again from the disk.
 
 mod cyclonedx;
+mod diff;
 mod explain;
 mod html;
 mod human;
 mod json;
 mod markdown;
+mod notice;
 mod sarif;
 
 pub use cyclonedx::cyclonedx_bom;
+pub use diff::{diff_human, diff_markdown};
 pub use explain::explain_report;
 pub use html::html_review;
 pub use human::{catalogue_table, human_report, licence_sheet, scan_line};
 pub use json::{json_item, json_line, json_report};
 pub use markdown::{markdown_review, markdown_review_on};
+pub use notice::{notice_markdown, notice_text};
 pub use sarif::{FINGERPRINT, SarifOptions, sarif_log, sarif_log_with};
 
 impl crate::report::Report {
