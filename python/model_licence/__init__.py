@@ -1,0 +1,35 @@
+"""Checks open-weight AI model licences (Llama, Gemma, Qwen, Mistral, FLUX, ...) against how a
+model is deployed: the ``model-licence`` checker and its catalogue, as a Python package.
+
+>>> import model_licence as m
+>>> m.check("llama-3.3", users=800_000_000).verdict
+'blocked'
+"""
+
+from model_licence._native import (
+    Evidence,
+    Finding,
+    InputError,
+    Licence,
+    Report,
+    ReportLicence,
+    ScanError,
+    check,
+    licence,
+    licences,
+    scan,
+)
+
+__all__ = [
+    "Evidence",
+    "Finding",
+    "InputError",
+    "Licence",
+    "Report",
+    "ReportLicence",
+    "ScanError",
+    "check",
+    "licence",
+    "licences",
+    "scan",
+]
