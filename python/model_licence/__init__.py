@@ -19,15 +19,33 @@ from model_licence._native import (
     licences,
     scan,
 )
+from model_licence._types import (
+    Context,
+    ContextSource,
+    LicenceKind,
+    MatchMethod,
+    Severity,
+    StrPath,
+    Terms,
+    Verdict,
+)
 
 __all__ = [
+    "Context",
+    "ContextSource",
     "Evidence",
     "Finding",
     "InputError",
     "Licence",
+    "LicenceKind",
+    "MatchMethod",
     "Report",
     "ReportLicence",
     "ScanError",
+    "Severity",
+    "StrPath",
+    "Terms",
+    "Verdict",
     "check",
     "licence",
     "licences",

@@ -110,7 +110,12 @@ fn read_context(context: &Bound<'_, PyAny>) -> PyResult<Context> {
         return Context::from_json(&json, Origin::Memory("context".to_string()))
             .map_err(input_error);
     }
-    let path = path_of("context", context)?;
+    let path = context.extract::<PathBuf>().map_err(|_| {
+        InputError::new_err(format!(
+            "context: expected a dict or the path of a JSON file, got {}",
+            type_name(context)
+        ))
+    })?;
     Context::from_file(&path, Limits::DEFAULT).map_err(input_error)
 }
 
