@@ -3,9 +3,12 @@
 from collections.abc import Iterable, Mapping
 from typing import Any, Optional, Union
 
+from typing_extensions import Unpack
+
 from model_licence._types import (
     Context,
     ContextSource,
+    Facts,
     LicenceKind,
     MatchMethod,
     Severity,
@@ -13,6 +16,8 @@ from model_licence._types import (
     Terms,
     Verdict,
 )
+
+__version__: str
 
 class InputError(ValueError):
     """Input that cannot be checked (the command line's exit code 2)."""
@@ -147,23 +152,7 @@ def check(
     context: Union[Mapping[str, Any], StrPath, None] = None,
     *,
     policy: Optional[StrPath] = None,
-    users: Optional[int] = ...,
-    daily_users: Optional[int] = ...,
-    revenue: Optional[int] = ...,
-    domicile: Optional[str] = ...,
-    market: Union[str, Iterable[str], None] = ...,
-    markets: Union[str, Iterable[str], None] = ...,
-    commercial: Optional[bool] = ...,
-    non_commercial: Optional[bool] = ...,
-    host_as_service: Optional[bool] = ...,
-    fine_tune: Optional[bool] = ...,
-    distribute_weights: Optional[bool] = ...,
-    distribute_derivatives: Optional[bool] = ...,
-    train_on_outputs: Optional[bool] = ...,
-    modality: Union[str, Iterable[str], None] = ...,
-    modalities: Union[str, Iterable[str], None] = ...,
-    use: Union[str, Iterable[str], None] = ...,
-    uses: Union[str, Iterable[str], None] = ...,
+    **facts: Unpack[Facts],
 ) -> Report:
     """Checks one subject (a licence id, a path, a model id, or a card or licence text) against
     a deployment context; the facts are the command line's fact flags."""
@@ -172,24 +161,7 @@ def scan(
     paths: Union[StrPath, Iterable[StrPath]],
     context: Union[Mapping[str, Any], StrPath, None] = None,
     policy: Optional[StrPath] = None,
-    *,
-    users: Optional[int] = ...,
-    daily_users: Optional[int] = ...,
-    revenue: Optional[int] = ...,
-    domicile: Optional[str] = ...,
-    market: Union[str, Iterable[str], None] = ...,
-    markets: Union[str, Iterable[str], None] = ...,
-    commercial: Optional[bool] = ...,
-    non_commercial: Optional[bool] = ...,
-    host_as_service: Optional[bool] = ...,
-    fine_tune: Optional[bool] = ...,
-    distribute_weights: Optional[bool] = ...,
-    distribute_derivatives: Optional[bool] = ...,
-    train_on_outputs: Optional[bool] = ...,
-    modality: Union[str, Iterable[str], None] = ...,
-    modalities: Union[str, Iterable[str], None] = ...,
-    use: Union[str, Iterable[str], None] = ...,
-    uses: Union[str, Iterable[str], None] = ...,
+    **facts: Unpack[Facts],
 ) -> list[Report]:
     """Checks many subjects in parallel (a folder stands for its entries); raises ScanError
     when some cannot be checked."""

@@ -2,6 +2,7 @@
 names, and the shapes of the terms and of a deployment context (CONTRACT.md)."""
 
 import os
+from collections.abc import Iterable
 from typing import Literal, Optional, TypedDict, Union
 
 StrPath = Union[str, "os.PathLike[str]"]
@@ -75,3 +76,26 @@ class Context(TypedDict, total=False):
 
 
 LicenceKind = Literal["model", "spdx", "generic"]
+
+
+class Facts(TypedDict, total=False):
+    """The fact keywords of `check` and `scan`: the command line's fact flags. `None` makes a
+    fact unknown; a repeatable flag takes one `str` or several."""
+
+    users: Optional[int]
+    daily_users: Optional[int]
+    revenue: Optional[int]
+    domicile: Optional[str]
+    market: Union[str, Iterable[str], None]
+    markets: Union[str, Iterable[str], None]
+    commercial: Optional[bool]
+    non_commercial: Optional[bool]
+    host_as_service: Optional[bool]
+    fine_tune: Optional[bool]
+    distribute_weights: Optional[bool]
+    distribute_derivatives: Optional[bool]
+    train_on_outputs: Optional[bool]
+    modality: Union[str, Iterable[str], None]
+    modalities: Union[str, Iterable[str], None]
+    use: Union[str, Iterable[str], None]
+    uses: Union[str, Iterable[str], None]

@@ -39,21 +39,23 @@ pub(crate) fn input_error(err: model_licence::Error) -> PyErr {
 
 /// What to check, read as the command line reads its argument: a `str` is a licence id or
 /// alias, a path, an SPDX expression or a model id (`owner/name[@revision]`); an `os.PathLike`
-/// is a path. A `str` of several lines is a text: a model card when it opens with YAML front
-/// matter, a Hub model JSON when it opens with `{`, else a licence text.
+/// is a path. A `str` that opens with `{` is a Hub model JSON (as the Hub API returns it, on
+/// one line), and one of several lines is a text: a model card when it opens with YAML front
+/// matter, else a licence text.
 fn subject_of(value: &Bound<'_, PyAny>) -> PyResult<Subject> {
     let Ok(text) = value.cast::<PyString>() else {
         return path_of("subject", value).map(Subject::Path);
     };
     let text = text.to_cow()?;
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if start.starts_with('{') {
+        return Ok(Subject::HubJson(text.into_owned()));
+    }
     if text.contains('\n') {
-        let start = text.trim_start_matches('\u{feff}').trim_start();
         return Ok(if start.starts_with("---") {
-            Subject::CardText(text.to_string())
-        } else if start.starts_with('{') {
-            Subject::HubJson(text.to_string())
+            Subject::CardText(text.into_owned())
         } else {
-            Subject::LicenceText(text.to_string())
+            Subject::LicenceText(text.into_owned())
         });
     }
     if *text == *batch::STDIN {
@@ -228,4 +230,12 @@ mod _native {
     use super::types::{Evidence, Finding, Licence, Report, ReportLicence};
     #[pymodule_export]
     use super::{InputError, ScanError, check, licence, licences, scan};
+
+    use pyo3::prelude::*;
+
+    /// Adds `__version__`, the crate's version.
+    #[pymodule_init]
+    fn init(module: &Bound<'_, PyModule>) -> PyResult<()> {
+        module.add("__version__", env!("CARGO_PKG_VERSION"))
+    }
 }

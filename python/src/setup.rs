@@ -73,12 +73,7 @@ impl Setup {
             Some(facts) => apply_facts(&mut context, facts)?,
             None => false,
         };
-        let context_source = match (given, overridden) {
-            (false, false) => ContextSource::Default,
-            (false, true) => ContextSource::DefaultWithOverrides,
-            (true, false) => ContextSource::Given,
-            (true, true) => ContextSource::GivenWithOverrides,
-        };
+        let context_source = ContextSource::of(given, overridden);
         Ok(Setup {
             context,
             context_source,

@@ -174,3 +174,15 @@ def test_every_finding_of_a_report_is_typed():
             assert 0 <= quote.start < quote.end
     assert repr(report) == '<Report "llama-3.3": blocked (llama-3.3)>'
     assert "Verdict: BLOCKED" in report.to_text()
+
+
+def test_a_hub_json_in_memory_is_read_even_on_one_line():
+    import json
+
+    path = pathlib.Path("fixtures/models/TheBloke__Llama-2-7B-Chat-GGUF.json")
+    api = json.loads(path.read_text(encoding="utf-8"))
+    report = m.check(json.dumps(api))
+    assert report.subject == "<hub json>"
+    assert report.licence.id == "llama-2"
+    assert report.verdict == "permitted_with_obligations"
+    assert report.to_dict()["findings"] == m.check(path).to_dict()["findings"]

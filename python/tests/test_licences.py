@@ -32,3 +32,9 @@ def test_an_alias_resolves_to_the_newest_version():
     assert newest.family == "llama"
     assert newest.id in {licence.id for licence in m.licences()}
     assert m.check("llama").licence.id == newest.id
+
+
+def test_the_version_is_the_installed_distributions():
+    from importlib.metadata import version
+
+    assert m.__version__ == version("model-licence")

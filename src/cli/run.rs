@@ -53,12 +53,7 @@ fn setup(common: &CommonArgs) -> Result<Setup> {
         },
     };
     let overridden = common.facts.apply(&mut context);
-    let context_source = match (given, overridden) {
-        (false, false) => ContextSource::Default,
-        (false, true) => ContextSource::DefaultWithOverrides,
-        (true, false) => ContextSource::Given,
-        (true, true) => ContextSource::GivenWithOverrides,
-    };
+    let context_source = ContextSource::of(given, overridden);
     Ok(Setup {
         context,
         policy,
