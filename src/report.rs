@@ -42,6 +42,26 @@ pub enum ContextSource {
     GivenWithOverrides,
 }
 
+impl ContextSource {
+    /// Where a context came from: `given` by the caller (or else the default one), and with
+    /// single facts `overridden` (the command line's fact flags, the Python package's keywords).
+    ///
+    /// ```
+    /// use model_licence::ContextSource;
+    ///
+    /// assert_eq!(ContextSource::of(false, true), ContextSource::DefaultWithOverrides);
+    /// assert_eq!(ContextSource::of(true, false), ContextSource::Given);
+    /// ```
+    pub fn of(given: bool, overridden: bool) -> ContextSource {
+        match (given, overridden) {
+            (false, false) => ContextSource::Default,
+            (false, true) => ContextSource::DefaultWithOverrides,
+            (true, false) => ContextSource::Given,
+            (true, true) => ContextSource::GivenWithOverrides,
+        }
+    }
+}
+
 /// How the licence was identified.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MatchInfo {

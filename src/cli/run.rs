@@ -82,12 +82,7 @@ pub(super) fn setup_from(common: &Given, limits: Limits, facts: &Facts) -> Resul
             .filter(|fact| !flags.contains(fact))
             .collect()
     };
-    let context_source = match (given, overridden) {
-        (false, false) => ContextSource::Default,
-        (false, true) => ContextSource::DefaultWithOverrides,
-        (true, false) => ContextSource::Given,
-        (true, true) => ContextSource::GivenWithOverrides,
-    };
+    let context_source = ContextSource::of(given, overridden);
     Ok(Setup {
         context,
         assumed,
