@@ -14,7 +14,7 @@ use crate::error::{Error, Origin, Result};
 mod words;
 
 pub use words::Words;
-use words::{entity, is_block_tag, markup_len};
+use words::{LinkScan, entity, is_block_tag, markup_len};
 pub(crate) use words::{is_cjk, struck_len, struck_spans};
 
 /// Size limits for inputs.
@@ -156,6 +156,7 @@ impl Plain {
         // Pending whitespace: (start offset, newlines seen).
         let mut space: Option<(usize, usize)> = None;
         let mut line_start = true;
+        let mut links = LinkScan::default();
         while i < bytes.len() {
             let b = bytes[i];
             if matches!(b, b'<' | b'~')
@@ -166,7 +167,7 @@ impl Plain {
                 continue;
             }
             if matches!(b, b']' | b'<')
-                && let Some(skip) = markup_len(text, i)
+                && let Some(skip) = markup_len(text, i, &mut links)
             {
                 if b == b']' {
                     plain.push(']', i, i + 1, &mut space);

@@ -1,6 +1,8 @@
 //! Attribution: the notice to display ("Built with X", "Powered by X", "X Inside", a statement
 //! in public announcements, 突出显示 “...”).
 
+use std::collections::BTreeSet;
+
 use super::phrases::{
     DISPLAY_CREDIT, DISPLAY_DUTY_UNREAD, DISPLAY_DUTY_UNREAD_ZH, DISPLAY_QUOTED, DISPLAY_STRING,
     DISPLAY_ZH, K_QUOTE, K_STATEMENT, K_ZH, OPTIONAL, STATEMENT_INTRO,
@@ -11,10 +13,13 @@ use crate::terms::TermName;
 impl Extraction<'_> {
     pub(super) fn attribution(&mut self) {
         let mut displays: Vec<(Sentence, (usize, usize), usize)> = Vec::new();
+        // The sentences read so far (a sentence gives one display string at most, below).
+        let mut read: BTreeSet<usize> = BTreeSet::new();
         for (s, caps) in self.captures(&DISPLAY_STRING, K_QUOTE) {
             if let (Some(m), Some(inner)) = (caps.get(0), caps.get(1)) {
                 let at = (s.start + inner.start(), s.start + inner.end());
                 displays.push((s, at, m.start()));
+                read.insert(s.start);
             }
         }
         // "突出显示 “Built with X”", "署名 “...”".
@@ -22,13 +27,14 @@ impl Extraction<'_> {
             if let (Some(m), Some(inner)) = (caps.get(0), caps.get(1)) {
                 let at = (s.start + inner.start(), s.start + inner.end());
                 displays.push((s, at, m.start()));
+                read.insert(s.start);
             }
         }
         // "Powered by X", "X Inside", "Built with X" quoted in a sentence that imposes a duty.
         for (s, caps) in self.captures(&DISPLAY_QUOTED, K_QUOTE) {
             if let (Some(m), Some(inner)) = (caps.get(0), caps.get(1).or(caps.get(2))) {
                 let at = (s.start + inner.start(), s.start + inner.end());
-                if !displays.iter().any(|(d, _, _)| d.start == s.start) {
+                if read.insert(s.start) {
                     displays.push((s, at, m.start()));
                 }
             }
@@ -38,7 +44,7 @@ impl Extraction<'_> {
         for (s, caps) in self.captures(&DISPLAY_CREDIT, K_STATEMENT) {
             if let (Some(m), Some(inner)) = (caps.get(0), caps.get(1).or(caps.get(2))) {
                 let at = (s.start + inner.start(), s.start + inner.end());
-                if !displays.iter().any(|(d, _, _)| d.start == s.start) {
+                if read.insert(s.start) {
                     displays.push((s, at, m.start()));
                 }
             }

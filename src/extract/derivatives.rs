@@ -29,11 +29,7 @@ impl Extraction<'_> {
                 && !NEGATED_ZH.is_match(text)
         };
         for grant in &grants {
-            let at = self
-                .all
-                .iter()
-                .position(|s| s.start == grant.start)
-                .unwrap_or(0);
+            let at = self.all.partition_point(|s| s.start < grant.start);
             // The grant, or the sentence after it ("You must adhere to the following:"),
             // introduces a list of what the licence covers.
             let introduces_list = self.all[at..]

@@ -42,19 +42,21 @@ mod numbers;
 mod output_training;
 mod phrases;
 mod registration;
+mod required;
 mod revenue_threshold;
 mod sentences;
 mod territory;
 mod use_policy;
 mod user_threshold;
 
-use std::collections::BTreeSet;
+use std::cell::OnceCell;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence, TermName, Terms};
 use crate::text::Plain;
 
 pub use language::clause_language;
-use phrases::{Keys, NORMATIVE, Phrase};
+use phrases::{Keys, NORMATIVE, Phrase, PhraseBits};
 
 /// A clause that bears on a term but could not be read with certainty.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,13 +110,18 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
     }
     let plain = Plain::new(text);
     let all = sentences::split_sentences(&plain.text);
-    let masks = phrases::keyword_masks(&plain.text.to_ascii_lowercase(), &all);
+    let lower = plain.text.to_ascii_lowercase();
+    let masks = phrases::keyword_masks(&lower, &all);
+    let phrase_masks = phrases::phrase_masks(&lower, &all);
     let mut x = Extraction {
         text,
         plain: &plain,
         all,
         masks,
+        phrase_masks,
         definitions: Vec::new(),
+        defined_at: BTreeMap::new(),
+        term_gates: OnceCell::new(),
         adopted: Vec::new(),
         terms: Terms::unknown(),
         evidence: TermEvidence::new(),
@@ -122,6 +129,7 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
         unclear: Vec::new(),
     };
     x.definitions = x.read_definitions();
+    x.defined_at = x.definition_places();
     x.adopted = x.read_adopted();
     let granted = x.grant();
     x.language(granted);
@@ -191,8 +199,14 @@ struct Extraction<'a> {
     all: Vec<Sentence>,
     /// For each sentence, the keyword rows it holds a word of.
     masks: Vec<u32>,
+    /// For each sentence, the phrasings it holds a required word of.
+    phrase_masks: Vec<PhraseBits>,
     /// The defined terms of the text, with the sentence defining each.
     definitions: Vec<(String, Sentence)>,
+    /// Where each definition stands: its sentence's start, and its place in `definitions`.
+    defined_at: BTreeMap<usize, usize>,
+    /// For each defined term, the first sentences that tie rights to it (read when first asked).
+    term_gates: OnceCell<BTreeMap<String, Vec<Sentence>>>,
     /// The sentences that adopt a Creative Commons licence (read once, used by several terms).
     adopted: Vec<Sentence>,
     terms: Terms,
@@ -259,27 +273,47 @@ impl<'a> Extraction<'a> {
         });
     }
 
-    /// The sentences that hold any of `keys` (lower case), or all sentences for no keys: a
-    /// cheap filter so that each pattern runs on a few sentences, not the whole text.
-    fn candidates(&self, keys: Keys) -> impl Iterator<Item = Sentence> + '_ {
+    /// The sentences that hold any of `keys` (lower case) and a word `re` requires: cheap
+    /// filters so that each pattern runs on a few sentences, not the whole text.
+    fn candidates<'s>(&'s self, re: &'s Phrase, keys: Keys) -> impl Iterator<Item = Sentence> + 's {
         let bit = keys.bit();
         self.all
             .iter()
             .zip(&self.masks)
-            .filter(move |(_, mask)| *mask & bit != 0)
-            .map(|(s, _)| *s)
+            .zip(&self.phrase_masks)
+            .filter(move |((_, mask), words)| *mask & bit != 0 && re.may_match(words))
+            .map(|((s, _), _)| *s)
     }
 
     /// Every sentence holding a match of `re`, in order.
     fn sentences(&self, re: &Phrase, keys: Keys) -> Vec<Sentence> {
-        self.candidates(keys)
+        self.candidates(re, keys)
             .filter(|s| re.is_match(self.sentence_text(*s)))
             .collect()
     }
 
+    /// Whether sentence `s` holds a match of `re` (a sentence of the text is first checked for
+    /// the words `re` requires).
+    fn holds(&self, re: &Phrase, s: Sentence) -> bool {
+        let at = self.all.partition_point(|other| other.start < s.start);
+        let listed = self
+            .all
+            .get(at)
+            .is_some_and(|other| other.start == s.start && other.end == s.end);
+        if listed
+            && !self
+                .phrase_masks
+                .get(at)
+                .is_none_or(|words| re.may_match(words))
+        {
+            return false;
+        }
+        re.is_match(self.sentence_text(s))
+    }
+
     /// Every match of `re` with its sentence; capture offsets are relative to the sentence.
     fn captures(&self, re: &Phrase, keys: Keys) -> Vec<(Sentence, regex::Captures<'_>)> {
-        self.candidates(keys)
+        self.candidates(re, keys)
             .flat_map(|s| {
                 re.captures_iter(&self.plain.text[s.start..s.end])
                     .map(move |caps| (s, caps))

@@ -154,9 +154,18 @@ fn expression(key: &str) -> Result<String, String> {
     Ok(pattern.replace(r"\b", r"(?-u:\b)"))
 }
 
+/// The room each phrasing's lazy DFA may take for its states. The default (2 MiB) is too
+/// little for phrasings with a window (`[^.\n]{0,60}` between two lists of words): the engine
+/// then gives up on them and falls back to its slow path (a PikeVM), which cost a third of the
+/// extraction's time. The room is taken only as states are made.
+const DFA_ROOM: usize = 8 << 20;
+
 fn compile(key: &str) -> Result<Regex, String> {
     let pattern = expression(key)?;
-    Regex::new(&pattern).map_err(|e| format!("phrasing `{key}`: {e}"))
+    regex::RegexBuilder::new(&pattern)
+        .dfa_size_limit(DFA_ROOM)
+        .build()
+        .map_err(|e| format!("phrasing `{key}`: {e}"))
 }
 
 /// A phrasing, compiled the first time a rule tries it: a process that reads one text compiles
@@ -165,15 +174,28 @@ fn compile(key: &str) -> Result<Regex, String> {
 /// tried it read nothing and ask for review (the test build compiles every phrasing).
 pub(super) struct Phrase {
     key: &'static str,
+    /// Its place in [`KEYS`]: its bit in a sentence's [`PhraseBits`] (none for a phrasing the
+    /// rules do not list, which is then tried on every sentence).
+    index: Option<usize>,
     regex: OnceLock<Result<Regex, String>>,
 }
 
 impl Phrase {
-    pub(super) const fn new(key: &'static str) -> Phrase {
+    pub(super) fn new(key: &'static str) -> Phrase {
         Phrase {
             key,
+            index: KEYS.iter().position(|listed| *listed == key),
             regex: OnceLock::new(),
         }
+    }
+
+    /// Whether a sentence with these bits may hold a match: it holds one of the words the
+    /// phrasing cannot match without (see `required.rs`).
+    pub(super) fn may_match(&self, bits: &PhraseBits) -> bool {
+        self.index.is_none_or(|i| {
+            bits.get(i / 64)
+                .is_none_or(|word| word & (1 << (i % 64)) != 0)
+        })
     }
 
     fn regex(&self) -> Option<&Regex> {
@@ -443,6 +465,94 @@ pub(super) fn keyword_masks(lower: &str, sentences: &[Sentence]) -> Vec<u32> {
     masks
 }
 
+/// One bit per phrasing (in the order of [`KEYS`]): for a sentence, the phrasings it holds a
+/// required word of.
+pub(super) type PhraseBits = [u64; KEYS.len().div_ceil(64)];
+
+/// Every bit set: each phrasing may match.
+const ALL_PHRASES: PhraseBits = [u64::MAX; KEYS.len().div_ceil(64)];
+
+/// The words every phrasing requires, found in one pass: for each word, the phrasings that
+/// require it; and the phrasings that require no word the pass can find (always tried).
+struct WordFinder {
+    finder: aho_corasick::AhoCorasick,
+    phrases: Vec<PhraseBits>,
+    always: PhraseBits,
+}
+
+fn set_bit(bits: &mut PhraseBits, index: usize) {
+    bits[index / 64] |= 1 << (index % 64);
+}
+
+/// The required words of every phrasing, from its own pattern (`required.rs`). A phrasing whose
+/// words cannot be told, or whose pattern does not parse, is always tried.
+fn word_finder() -> Option<WordFinder> {
+    let mut words: Vec<Vec<u8>> = Vec::new();
+    let mut phrases: Vec<PhraseBits> = Vec::new();
+    let mut always = [0; KEYS.len().div_ceil(64)];
+    for (index, key) in KEYS.iter().enumerate() {
+        let required =
+            expression(key).and_then(|pattern| super::required::required_words(&pattern));
+        let Ok(Some(required)) = required else {
+            set_bit(&mut always, index);
+            continue;
+        };
+        for word in required {
+            match words.iter().position(|w| *w == word) {
+                Some(at) => set_bit(&mut phrases[at], index),
+                None => {
+                    let mut bits = [0; KEYS.len().div_ceil(64)];
+                    set_bit(&mut bits, index);
+                    words.push(word);
+                    phrases.push(bits);
+                }
+            }
+        }
+    }
+    let finder = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&words)
+        .ok()?;
+    Some(WordFinder {
+        finder,
+        phrases,
+        always,
+    })
+}
+
+static WORD_FINDER: LazyLock<Option<WordFinder>> = LazyLock::new(word_finder);
+
+/// For each sentence of `lower` (the tidied text in ASCII lower case), the phrasings that may
+/// match in it. A text holding a letter that case-insensitive patterns take for an ASCII one
+/// (`ſ`, `K`) is not lower-cased as they match: every phrasing may match in any of its
+/// sentences.
+pub(super) fn phrase_masks(lower: &str, sentences: &[Sentence]) -> Vec<PhraseBits> {
+    let folds = super::required::FOLDS_TO_ASCII
+        .iter()
+        .any(|(c, _)| lower.contains(*c));
+    let finder = match &*WORD_FINDER {
+        Some(finder) if !folds => finder,
+        _ => return vec![ALL_PHRASES; sentences.len()],
+    };
+    let mut masks = vec![finder.always; sentences.len()];
+    let mut at = 0;
+    for m in finder.finder.find_overlapping_iter(lower) {
+        // Matches come in order of their ends: the sentence that may hold one is the first
+        // that ends at or after it.
+        while sentences.get(at).is_some_and(|s| s.end < m.end()) {
+            at += 1;
+        }
+        if let (Some(sentence), Some(mask)) = (sentences.get(at), masks.get_mut(at))
+            && m.start() >= sentence.start
+        {
+            for (bits, word) in mask.iter_mut().zip(&finder.phrases[m.pattern().as_usize()]) {
+                *bits |= word;
+            }
+        }
+    }
+    masks
+}
+
 /// The region names of `regions.toml` (none if it failed to load).
 pub(super) fn regions() -> &'static Regions {
     static NONE: Regions = Regions {
@@ -505,6 +615,79 @@ mod tests {
                 .fault()
                 .is_some_and(|e| e.contains("no_such_phrasing"))
         );
+    }
+
+    /// The licence texts of the repository: the catalogue's and every fixture's.
+    fn corpus() -> Vec<(std::path::PathBuf, String)> {
+        let mut files = Vec::new();
+        let mut folders = vec![
+            std::path::PathBuf::from("licences"),
+            std::path::PathBuf::from("fixtures"),
+        ];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).expect("folder").flatten() {
+                let path = entry.path();
+                if path.starts_with("fixtures/hostile") {
+                    // Made to break a parser, not licence texts (and a megabyte long).
+                    continue;
+                }
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|e| e == "txt" || e == "md")
+                    && let Ok(text) = std::fs::read_to_string(&path)
+                {
+                    files.push((path, text));
+                }
+            }
+        }
+        files.sort();
+        files
+    }
+
+    /// The words a phrasing requires are truly required: over every text of the repository,
+    /// a sentence the words rule out never holds a match. (Extraction tries a phrasing only on
+    /// the sentences its words allow, so this is what keeps its results those of trying all.)
+    #[test]
+    fn a_phrasing_never_matches_a_sentence_its_words_rule_out() {
+        let (mut skipped, mut tried) = (0, 0);
+        for (path, text) in corpus() {
+            let plain = crate::text::Plain::new(&text);
+            let sentences = super::super::sentences::split_sentences(&plain.text);
+            let masks = phrase_masks(&plain.text.to_ascii_lowercase(), &sentences);
+            for (s, bits) in sentences.iter().zip(&masks) {
+                let sentence = &plain.text[s.start..s.end];
+                for (phrase, key) in all().into_iter().zip(KEYS) {
+                    if phrase.may_match(bits) {
+                        tried += 1;
+                        continue;
+                    }
+                    skipped += 1;
+                    assert!(
+                        !phrase.is_match(sentence),
+                        "{key}: its words rule out a sentence it matches ({}): {sentence}",
+                        path.display()
+                    );
+                }
+            }
+        }
+        assert!(
+            skipped > tried,
+            "the words rule out most sentences: {skipped} vs {tried}"
+        );
+    }
+
+    /// Most phrasings have words: one that has none is tried on every sentence.
+    #[test]
+    fn most_phrasings_have_required_words() {
+        let finder = WORD_FINDER.as_ref().expect("the words are found");
+        let always: Vec<&str> = KEYS
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| finder.always[i / 64] & (1 << (i % 64)) != 0)
+            .map(|(_, key)| *key)
+            .collect();
+        println!("phrasings without words: {always:?}");
+        assert!(always.len() * 4 < KEYS.len(), "{always:?}");
     }
 
     #[test]

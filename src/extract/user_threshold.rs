@@ -32,13 +32,14 @@ impl Extraction<'_> {
             let (Some(m), Some(kind), Some(n)) = (caps.get(0), caps.get(1), caps.get(2)) else {
                 continue;
             };
-            let after = self.plain.text[s.start + m.end()..]
-                .trim_start()
-                .to_ascii_lowercase();
-            if after.starts_with("us dollars")
-                || after.starts_with("dollars")
-                || after.starts_with("usd")
-            {
+            // Only the words right after the amount are looked at (not the rest of the text).
+            let after = self.plain.text[s.start + m.end()..].trim_start().as_bytes();
+            let starts_with = |word: &str| {
+                after
+                    .get(..word.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(word.as_bytes()))
+            };
+            if starts_with("us dollars") || starts_with("dollars") || starts_with("usd") {
                 continue;
             }
             if let Some(value) = amount(n.as_str(), caps.get(3).map(|s| s.as_str())) {

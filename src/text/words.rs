@@ -28,6 +28,7 @@ impl Words {
         let mut i = 0;
         // Whether the previous character belongs to the word being built.
         let mut in_word = false;
+        let mut links = LinkScan::default();
         while i < bytes.len() {
             let b = bytes[i];
             // Markup and entities start with one of a few ASCII bytes: test for those first.
@@ -51,7 +52,7 @@ impl Words {
                 continue;
             }
             if matches!(b, b']' | b'<')
-                && let Some(skip) = markup_len(text, i)
+                && let Some(skip) = markup_len(text, i, &mut links)
             {
                 in_word = false;
                 i += skip;
@@ -250,9 +251,21 @@ fn is_hidden(tag: &str) -> bool {
 pub(crate) fn struck_len(text: &str, i: usize) -> Option<usize> {
     let rest = &text[i..];
     if let Some(inner) = rest.strip_prefix("~~") {
-        let paragraph_end = inner.find("\n\n").unwrap_or(inner.len());
-        let close = inner[..paragraph_end].find("~~")?;
-        return Some(2 + close + 2);
+        // The closing `~~` or the paragraph's end, whichever comes first: a scan that stops
+        // there, so that many `~~` in one long paragraph are read in one pass.
+        let bytes = inner.as_bytes();
+        let mut from = 0;
+        while let Some(found) = inner[from..].find(['~', '\n']) {
+            let at = from + found;
+            if bytes[at..].starts_with(b"~~") {
+                return Some(2 + at + 2);
+            }
+            if bytes[at..].starts_with(b"\n\n") {
+                return None;
+            }
+            from = at + 1;
+        }
+        return None;
     }
     let tag = rest.strip_prefix('<')?;
     let name_len = tag.bytes().take_while(u8::is_ascii_alphabetic).count();
@@ -300,17 +313,60 @@ pub(crate) fn struck_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
+/// Where the scans for the end of Markdown link targets stopped (see [`markup_len`]).
+#[derive(Debug, Default)]
+pub(crate) struct LinkScan {
+    /// The first `)` or white space at or after an offset.
+    url_end: Memo,
+    /// The first `)` or line break at or after an offset.
+    close: Memo,
+}
+
+/// The answer to "the first character matching a test at or after `from`", kept for the next
+/// question: the same answer holds for any offset from `from` up to the character found.
+#[derive(Debug, Default)]
+struct Memo {
+    last: Option<(usize, Option<usize>)>,
+}
+
+impl Memo {
+    fn find(&mut self, text: &str, from: usize, test: impl Fn(char) -> bool) -> Option<usize> {
+        if let Some((asked, found)) = self.last
+            && asked <= from
+            && found.is_none_or(|at| from <= at)
+        {
+            return found;
+        }
+        let found = text.get(from..)?.find(test).map(|at| from + at);
+        self.last = Some((from, found));
+        found
+    }
+}
+
 /// The length of markup at `i` that carries no words: an HTML tag or comment, or the target of a
 /// Markdown link (`](https://…)`), whose URL a plain-text copy of the same licence does not repeat.
-pub(crate) fn markup_len(text: &str, i: usize) -> Option<usize> {
+///
+/// `links` remembers how far the last link target's scan went: the caller passes the same one
+/// for every offset of a text, in order, so that many unclosed links (`[a](` repeated) are read
+/// in one pass over the text and not one pass per link.
+pub(crate) fn markup_len(text: &str, i: usize, links: &mut LinkScan) -> Option<usize> {
     let rest = &text[i..];
-    if let Some(target) = rest.strip_prefix("](") {
-        let close = target.find([')', '\n'])?;
-        if let Some(space) = target[..close].find(char::is_whitespace) {
+    if rest.starts_with("](") {
+        // The target ends at a `)`; white space first ends the URL (a title may follow), a line
+        // break first means no link at all, and so does a text with no `)` or line break left.
+        let start = i + 2;
+        let stop = links
+            .url_end
+            .find(text, start, |c| c == ')' || c.is_whitespace())?;
+        return match text[stop..].chars().next()? {
+            ')' => Some(stop + 1 - i),
+            '\n' => None,
             // A link title (`](url "title")`) is text a reader sees: only the URL is markup.
-            return Some(2 + space);
-        }
-        return (target.as_bytes()[close] == b')').then_some(2 + close + 1);
+            _ => links
+                .close
+                .find(text, stop, |c| c == ')' || c == '\n')
+                .map(|_| stop - i),
+        };
     }
     if rest.starts_with("<!--") {
         return Some(rest.find("-->").map_or(rest.len(), |end| end + 3));
@@ -408,7 +464,13 @@ pub(crate) fn entity(text: &str, i: usize) -> Option<(char, usize)> {
     if !rest.starts_with('&') {
         return None;
     }
-    let end = rest[1..].find(';').filter(|&n| n > 0 && n <= 10)? + 1;
+    // An entity's name is at most ten bytes: the `;` is looked for there only.
+    let window = &rest.as_bytes()[1..rest.len().min(12)];
+    let end = window
+        .iter()
+        .position(|&b| b == b';')
+        .filter(|&n| n > 0 && n <= 10)?
+        + 1;
     let name = &rest[1..end];
     let c = if let Some(num) = name.strip_prefix('#') {
         let code = if let Some(hex) = num.strip_prefix(['x', 'X']) {
