@@ -56,6 +56,15 @@ pub enum Error {
         /// The path.
         origin: Origin,
     },
+    /// The path is not a regular file (a FIFO, socket, device or folder where a file is
+    /// needed): refused from its metadata, never opened or waited on.
+    #[error("{origin}: is {kind}, not a file")]
+    NotAFile {
+        /// The path.
+        origin: Origin,
+        /// What it is: `a FIFO (named pipe)`, `a character device`, ...
+        kind: &'static str,
+    },
     /// The input holds nothing to check.
     #[error("{origin}: the file is empty")]
     Empty {

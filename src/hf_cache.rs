@@ -50,6 +50,10 @@ pub fn read_ref(entry: &Path, revision: &str) -> Option<String> {
         return None;
     }
     let path = entry.join("refs").join(revision);
+    // A FIFO would block the open: only a regular file is read.
+    if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
     let mut text = String::new();
     use std::io::Read;
     std::fs::File::open(&path)

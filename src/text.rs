@@ -7,6 +7,7 @@
 //! licence in any of those dresses gives the same words. Each word keeps the byte range it came
 //! from, so a match in the words maps back to a span of the file the user gave.
 
+use std::io::Read;
 use std::path::Path;
 
 use crate::error::{Error, Origin, Result};
@@ -52,9 +53,17 @@ impl Default for Limits {
 }
 
 /// Reads a text file, refusing anything that is not a plausible UTF-8 text within the limits.
+///
+/// Only a regular file (after following symbolic links) is read: a FIFO, socket or device is
+/// refused from its metadata before it is opened, so that `/dev/zero` never fills memory and a
+/// FIFO is never waited on. At most one byte past the limit is read, so a file that grows
+/// while it is read still ends in a size error.
 pub fn read_text_file(path: &Path, limits: Limits) -> Result<String> {
     let origin = Origin::Path(path.to_path_buf());
     let metadata = std::fs::metadata(path).map_err(|source| io_error(&origin, source))?;
+    if let Some(kind) = not_a_file(&metadata.file_type()) {
+        return Err(Error::NotAFile { origin, kind });
+    }
     let limit = limits.max_input_bytes.min(Limits::HARD_MAX_INPUT_BYTES);
     if metadata.len() > limit {
         return Err(Error::TooLarge {
@@ -63,8 +72,40 @@ pub fn read_text_file(path: &Path, limits: Limits) -> Result<String> {
             limit,
         });
     }
-    let bytes = std::fs::read(path).map_err(|source| io_error(&origin, source))?;
+    let file = std::fs::File::open(path).map_err(|source| io_error(&origin, source))?;
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|source| io_error(&origin, source))?;
     decode_text(bytes, origin, limits)
+}
+
+/// What a path that is not a regular file is (`"a FIFO"`, `"a character device"`, ...), or
+/// `None` for a regular file.
+pub(crate) fn not_a_file(file_type: &std::fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() {
+        return None;
+    }
+    if file_type.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if file_type.is_socket() {
+            return Some("a socket");
+        }
+        if file_type.is_char_device() {
+            return Some("a character device");
+        }
+        if file_type.is_block_device() {
+            return Some("a block device");
+        }
+    }
+    Some("a special file")
 }
 
 fn io_error(origin: &Origin, source: std::io::Error) -> Error {

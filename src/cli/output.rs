@@ -32,6 +32,22 @@ impl Sink {
         }
     }
 
+    /// Writes one whole record (a line and its newline) with a single `write` of standard
+    /// output, after what is buffered: writers appending to the same file (`>> all.jsonl`)
+    /// then never interleave inside a line.
+    pub fn put_record(&mut self, record: String) {
+        if self.error.is_some() {
+            return;
+        }
+        let written = self
+            .out
+            .flush()
+            .and_then(|()| self.out.get_mut().write_all(record.as_bytes()));
+        if let Err(err) = written {
+            self.error = Some(err);
+        }
+    }
+
     /// Flushes, and gives `code` back unless a write failed for a reason other than a closed
     /// pipe.
     pub fn finish(mut self, code: Exit) -> Result<Exit> {

@@ -279,7 +279,12 @@ pub fn scan(args: &ScanArgs) -> Result<Exit> {
                     let sep = if codes.is_empty() { "" } else { ",\n" };
                     out.put(format_args!("{sep}{}", pretty(&json_item(&item))));
                 }
-                Format::Jsonl => out.put(format_args!("{}\n", json_line(&item))),
+                // One write per record, so parallel scans appending to one file never tear lines.
+                Format::Jsonl => out.put_record(format!(
+                    "{}
+",
+                    json_line(&item)
+                )),
                 // Documents need every item: their tables and rules come first.
                 _ => {}
             }
