@@ -86,9 +86,10 @@ fn check(
     let subject = subject_of(subject)?;
     let setup = Setup::read(context, policy, facts)?;
     let checker = setup.checker();
-    let report = py
+    let mut report = py
         .detach(|| checker.check(&subject, &setup.context))
         .map_err(input_error)?;
+    report.assumed_facts.clone_from(&setup.assumed);
     let exit_code = checker.exit_code(&report).code();
     Ok(Report::new(report, exit_code))
 }
@@ -180,7 +181,10 @@ fn reports_of(py: Python<'_>, items: Vec<BatchItem>, setup: &Setup) -> PyResult<
     for item in items {
         let exit_code = item.exit_code(setup.policy.as_ref()).code();
         match item.result {
-            Ok(report) => reports.push(Report::new(report, exit_code)),
+            Ok(mut report) => {
+                report.assumed_facts.clone_from(&setup.assumed);
+                reports.push(Report::new(report, exit_code));
+            }
             Err(err) => errors.push((item.subject, err.to_string())),
         }
     }

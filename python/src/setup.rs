@@ -49,6 +49,9 @@ pub struct Setup {
     pub context: Context,
     /// Default or given, with or without overrides (as the command line reports it).
     pub context_source: ContextSource,
+    /// The facts taken from the default context rather than given (the report's
+    /// `assumed_facts`, as the command line fills it).
+    pub assumed: Vec<String>,
     /// The organisation's policy, if one was given.
     pub policy: Option<Policy>,
 }
@@ -74,9 +77,23 @@ impl Setup {
             None => false,
         };
         let context_source = ContextSource::of(given, overridden);
+        let assumed = match (given, facts) {
+            (true, _) => Vec::new(),
+            (false, None) => context.known_facts(),
+            (false, Some(facts)) => {
+                // The facts the keywords give, as the command line's flags: applied to an empty
+                // context (they were read without error above).
+                let mut only_given = Context::default();
+                apply_facts(&mut only_given, facts)?;
+                let given = only_given.known_facts();
+                let known = context.known_facts();
+                known.into_iter().filter(|f| !given.contains(f)).collect()
+            }
+        };
         Ok(Setup {
             context,
             context_source,
+            assumed,
             policy,
         })
     }

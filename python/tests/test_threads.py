@@ -1,13 +1,10 @@
 """The interpreter is released while a check or a scan runs: threads check concurrently, and a
-check that waits on input does not stop the Python thread that provides it."""
+thread keeps running while another checks."""
 
-import os
 import subprocess
 import sys
 import textwrap
 from concurrent.futures import ThreadPoolExecutor
-
-import pytest
 
 import model_licence as m
 
@@ -24,37 +21,50 @@ def test_threads_checking_at_once_get_the_reports_of_one_thread():
     assert all(scan == scans[0] for scan in scans)
 
 
-# A check reads a named pipe, which blocks until this thread writes to it. Were the interpreter
-# held during the check, this thread could never write: the script would hang, and the timeout
-# fail the test. The script runs in a process of its own so that a hang cannot hang pytest.
-FIFO_SCRIPT = textwrap.dedent(
+# A first check of an edited licence in a fresh process takes a few hundred milliseconds (its clause
+# rules compile, then the text is read). This thread keeps running meanwhile, and the longest
+# pause between two of its steps stays far below the check's length; were the interpreter held
+# during the check, it would pause for all of it. The script runs in a process of its own (so
+# the rules compile during the check), and up to three times, so that one pause of a loaded
+# machine cannot fail the test while a held interpreter fails every run.
+GAP_SCRIPT = textwrap.dedent(
     """
-    import os, sys, tempfile, threading
+    import sys, threading, time
     import model_licence as m
 
-    licence = sys.argv[1]
-    for run, call in enumerate([lambda p: m.check(p), lambda p: m.scan([p])[0]]):
-        fifo = os.path.join(tempfile.mkdtemp(), f"LICENSE-{run}")
-        os.mkfifo(fifo)
-        out = {}
-        worker = threading.Thread(target=lambda: out.setdefault("report", call(fifo)))
-        worker.start()
-        with open(fifo, "w", encoding="utf-8") as pipe:
-            pipe.write(open(licence, encoding="utf-8").read())
-        worker.join()
-        print(out["report"].licence.id, out["report"].verdict)
+    took = {}
+    def work():
+        start = time.perf_counter()
+        took["report"] = m.check(sys.argv[1])
+        took["seconds"] = time.perf_counter() - start
+    worker = threading.Thread(target=work)
+    last = time.perf_counter()
+    longest = 0.0
+    worker.start()
+    while worker.is_alive():
+        now = time.perf_counter()
+        longest = max(longest, now - last)
+        last = now
+    worker.join()
+    print(took["report"].verdict, longest / took["seconds"])
     """
 )
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
-def test_the_interpreter_runs_while_a_check_waits():
-    run = subprocess.run(
-        [sys.executable, "-c", FIFO_SCRIPT, "licences/mit/LICENSE.txt"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert run.stderr == ""
-    assert run.stdout.split("\n") == ["mit permitted", "mit permitted", ""]
+def test_the_interpreter_runs_while_a_check_runs():
+    ratios = []
+    for _ in range(3):
+        run = subprocess.run(
+            [sys.executable, "-c", GAP_SCRIPT, "fixtures/modified/llama-3.3-70-million.md"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert run.stderr == ""
+        verdict, ratio = run.stdout.split()
+        assert verdict == "needs_review"
+        ratios.append(float(ratio))
+        if ratios[-1] < 0.5:
+            break
+    assert min(ratios) < 0.5, ratios
