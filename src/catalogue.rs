@@ -295,13 +295,9 @@ impl Licence {
             id: self.id.clone(),
             message,
         };
+        // Terms known already (a generic licence's) are never read: `curated()` has them.
         let Some((terms_json, differs_json)) = self.curated.json else {
-            return self
-                .curated
-                .read
-                .get()
-                .cloned()
-                .ok_or_else(|| fail("terms.json: missing field `terms`".to_string()));
+            return Err(fail("terms.json: missing field `terms`".to_string()));
         };
         let raw: RawTerms =
             parse_json(terms_json, "terms.").map_err(|err| fail(format!("terms.json: {err}")))?;

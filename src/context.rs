@@ -419,6 +419,17 @@ impl Context {
             .collect()
     }
 
+    /// The facts this context knows that `given` does not. With `given` holding only the facts a
+    /// caller set (flags, keywords) over the default context, these are the facts assumed from
+    /// the default: a report's `assumed_facts`.
+    pub fn known_facts_besides(&self, given: &Context) -> Vec<String> {
+        let given = given.known_facts();
+        self.known_facts()
+            .into_iter()
+            .filter(|fact| !given.contains(fact))
+            .collect()
+    }
+
     /// Whether the deployment uses a multimodal model, if known.
     pub fn uses_multimodal(&self) -> Option<bool> {
         self.deployment

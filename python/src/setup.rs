@@ -85,9 +85,7 @@ impl Setup {
                 // context (they were read without error above).
                 let mut only_given = Context::default();
                 apply_facts(&mut only_given, facts)?;
-                let given = only_given.known_facts();
-                let known = context.known_facts();
-                known.into_iter().filter(|f| !given.contains(f)).collect()
+                context.known_facts_besides(&only_given)
             }
         };
         Ok(Setup {

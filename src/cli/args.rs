@@ -139,13 +139,6 @@ pub struct Facts {
 }
 
 impl Facts {
-    /// The dotted names of the context facts these flags give.
-    pub fn given(&self) -> Vec<String> {
-        let mut context = Context::default();
-        self.apply(&mut context);
-        context.known_facts()
-    }
-
     /// Applies the facts given to the context; returns whether any was given.
     pub fn apply(&self, ctx: &mut Context) -> bool {
         let before = ctx.clone();

@@ -75,12 +75,9 @@ pub(super) fn setup_from(common: &Given, limits: Limits, facts: &Facts) -> Resul
     let assumed = if given {
         Vec::new()
     } else {
-        let flags = facts.given();
-        context
-            .known_facts()
-            .into_iter()
-            .filter(|fact| !flags.contains(fact))
-            .collect()
+        let mut only_flags = Context::default();
+        facts.apply(&mut only_flags);
+        context.known_facts_besides(&only_flags)
     };
     let context_source = ContextSource::of(given, overridden);
     Ok(Setup {
