@@ -71,6 +71,13 @@ fn fifth_holdout_is_read_accurately_and_never_more_permissively() {
     measure("unseen5");
 }
 
+/// The sixth holdout (development round 4): measured blind, bars set after tuning.
+#[test]
+#[ignore = "blind round, tuned later"]
+fn sixth_holdout_is_read_accurately_and_never_more_permissively() {
+    measure("unseen6");
+}
+
 /// A hand-read term is only as good as its quote: each must be the licence's own words.
 #[test]
 fn every_expected_quote_is_verbatim_in_its_licence() {
