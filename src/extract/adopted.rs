@@ -4,14 +4,19 @@
 //! elements: NonCommercial, NoDerivatives, ShareAlike.
 
 use super::phrases::{
-    CC_ADOPTED, CC_NO_DERIVATIVES, CC_NON_COMMERCIAL, CC_SHARE_ALIKE, K_GRANT, Phrase,
+    CC_ADOPTED, CC_ADOPTED_OTHER, CC_NO_DERIVATIVES, CC_NON_COMMERCIAL, CC_SHARE_ALIKE, K_GRANT,
+    Phrase,
 };
 use super::{Extraction, Sentence};
 
 impl Extraction<'_> {
     /// The sentences that put the model under a Creative Commons licence, read once.
     pub(super) fn read_adopted(&self) -> Vec<Sentence> {
+        // A licence named for the article or dataset the model derives from is not the model's.
         self.sentences(&CC_ADOPTED, K_GRANT)
+            .into_iter()
+            .filter(|s| !CC_ADOPTED_OTHER.is_match(self.sentence_text(*s)))
+            .collect()
     }
 
     /// The sentences that put the model under a Creative Commons licence.

@@ -4,8 +4,9 @@
 use std::collections::BTreeSet;
 
 use super::phrases::{
-    DISPLAY_CREDIT, DISPLAY_DUTY_UNREAD, DISPLAY_DUTY_UNREAD_ZH, DISPLAY_QUOTED, DISPLAY_STRING,
-    DISPLAY_ZH, K_QUOTE, K_STATEMENT, K_ZH, OPTIONAL, STATEMENT_INTRO,
+    ATTRIBUTION_HEADING, DISPLAY_CREDIT, DISPLAY_DUTY_UNREAD, DISPLAY_DUTY_UNREAD_ZH,
+    DISPLAY_QUOTED, DISPLAY_STRING, DISPLAY_ZH, K_QUOTE, K_STATEMENT, K_ZH, OPTIONAL,
+    STATEMENT_INTRO,
 };
 use super::{Extraction, Sentence, Unclear};
 use crate::terms::TermName;
@@ -42,11 +43,20 @@ impl Extraction<'_> {
         // "give appropriate credit to Kairos Materials", "Attribution: "Title", Authors, (2025).":
         // the credit named without quotes, or a citation on an attribution line.
         for (s, caps) in self.captures(&DISPLAY_CREDIT, K_STATEMENT) {
-            if let (Some(m), Some(inner)) = (caps.get(0), caps.get(1).or(caps.get(2))) {
+            // Each alternative captures the credit in a group of its own.
+            if let Some(inner) = caps.iter().skip(1).flatten().next() {
                 let at = (s.start + inner.start(), s.start + inner.end());
                 if read.insert(s.start) {
-                    displays.push((s, at, m.start()));
+                    // A credit is a condition of sharing, never optional: nothing before it
+                    // is weighed.
+                    displays.push((s, at, 0));
                 }
+            }
+        }
+        // "## Required attribution" / "Suggested attribution:" over a line "> Name — link".
+        for (cited, credit) in self.attribution_under_heading() {
+            if read.insert(cited.start) {
+                displays.push((cited, credit, 0));
             }
         }
         // "... include the following statement: "[name] is built using ..."", possibly on the
@@ -102,5 +112,60 @@ impl Extraction<'_> {
                 evidence,
             });
         }
+    }
+}
+
+/// The longest line under an attribution heading read as the credit itself.
+const MAX_CREDIT: usize = 300;
+
+impl Extraction<'_> {
+    /// The credit quoted Markdown-style ("> ...") on the line right under a heading that
+    /// introduces the attribution to give: (the heading and that line, the span of the credit).
+    fn attribution_under_heading(&self) -> Vec<(Sentence, (usize, usize))> {
+        let mut found = Vec::new();
+        for heading in self.sentences(&ATTRIBUTION_HEADING, K_STATEMENT) {
+            let at = self.all.partition_point(|s| s.start <= heading.start);
+            let Some(next) = self.all.get(at) else {
+                continue;
+            };
+            let rest = &self.plain.text[next.start..];
+            let line = rest.split('\n').next().unwrap_or_default();
+            // The line as the tidied text has it (a Markdown quote mark may be left or gone).
+            let body = line.trim_start_matches(|c: char| c == '>' || c.is_whitespace());
+            let start = next.start + (line.len() - body.len());
+            let end = self.to_original_line_end(start, next.start + line.trim_end().len());
+            if end > start && end - start <= MAX_CREDIT {
+                found.push((
+                    Sentence {
+                        start: heading.start,
+                        end,
+                    },
+                    (start, end),
+                ));
+            }
+        }
+        found
+    }
+
+    /// `end`, or less, so that `start..end` stays on one line of the original text (the tidied
+    /// text joins the lines of a paragraph, such as a two-line quotation).
+    fn to_original_line_end(&self, start: usize, end: usize) -> usize {
+        let Some((from, _)) = self.plain.original(start, end) else {
+            return end;
+        };
+        let Some(newline) = self.text[from..].find('\n').map(|n| from + n) else {
+            return end;
+        };
+        let line = &self.plain.text[start..end];
+        line.char_indices()
+            .map(|(i, c)| start + i + c.len_utf8())
+            .take_while(|e| {
+                self.plain
+                    .original(start, *e)
+                    .is_some_and(|(_, to)| to <= newline)
+            })
+            .last()
+            .map(|e| start + self.plain.text[start..e].trim_end().len())
+            .unwrap_or(end)
     }
 }

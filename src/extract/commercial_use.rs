@@ -2,9 +2,9 @@
 //! limiting statement or definition anywhere in the text.
 
 use super::phrases::{
-    APPROVAL_ZH, COMMERCIAL_APPROVAL, COMMERCIAL_WORD, K_COMMERCIAL, K_NON_COMMERCIAL, K_ZH,
-    NON_COMMERCIAL_MENTION, NON_COMMERCIAL_MENTION_ZH, NON_COMMERCIAL_ONLY, NON_COMMERCIAL_POINTER,
-    NON_COMMERCIAL_ZH, REVENUE_WORD, USERS_ANY,
+    APPROVAL_ZH, BOTH_COMMERCIAL, COMMERCIAL_APPROVAL, COMMERCIAL_WORD, K_COMMERCIAL,
+    K_NON_COMMERCIAL, K_ZH, NON_COMMERCIAL_MENTION, NON_COMMERCIAL_MENTION_ZH, NON_COMMERCIAL_ONLY,
+    NON_COMMERCIAL_POINTER, NON_COMMERCIAL_ZH, Phrase, REVENUE_WORD, USERS_ANY,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, TermName};
@@ -48,8 +48,16 @@ impl Extraction<'_> {
         if value == CommercialUse::Allowed {
             // Silence is not permission: an unlimited grant must have no limiting statement
             // or definition anywhere in the text.
-            let mut limits = self.sentences(&NON_COMMERCIAL_MENTION, K_NON_COMMERCIAL);
-            limits.extend(self.sentences(&NON_COMMERCIAL_MENTION_ZH, K_ZH));
+            let mut limits: Vec<Sentence> = self
+                .sentences(&NON_COMMERCIAL_MENTION, K_NON_COMMERCIAL)
+                .into_iter()
+                .filter(|s| !self.names_both_uses_only(*s, &NON_COMMERCIAL_MENTION))
+                .collect();
+            limits.extend(
+                self.sentences(&NON_COMMERCIAL_MENTION_ZH, K_ZH)
+                    .into_iter()
+                    .filter(|s| !self.names_both_uses_only(*s, &NON_COMMERCIAL_MENTION_ZH)),
+            );
             limits.extend(self.licensee_limits());
             if !limits.is_empty() {
                 value = CommercialUse::Unknown;
@@ -74,5 +82,13 @@ impl Extraction<'_> {
         if value != CommercialUse::Unknown {
             self.found.insert(TermName::CommercialUse);
         }
+    }
+
+    /// Whether every non-commercial mention of `s` stands in a pair with commercial use ("for
+    /// commercial or non-commercial purposes"): the grant allows both, it limits nothing.
+    fn names_both_uses_only(&self, s: Sentence, mention: &Phrase) -> bool {
+        let text = self.sentence_text(s);
+        let pairs = BOTH_COMMERCIAL.captures_iter(text).count();
+        pairs > 0 && mention.captures_iter(text).count() <= pairs
     }
 }

@@ -6,7 +6,8 @@ use super::phrases::{
     ACCEPTANCE_CLAUSE, DERIVATIVE_BAN, DERIVATIVE_BAN_ZH, DERIVATIVE_BOUND_ZH, DERIVATIVE_LIMIT,
     DERIVATIVE_WORD, DISTRIBUTE_WORD, GRANT, GRANT_ZH, K_DERIVATIVE_BAN, K_GRANT, K_MODIFY, K_NAME,
     K_SHARE_ALIKE, K_ZH, MODIFY_GRANT, MODIFY_ZH, NAMING, NAMING_ZH, NEGATED, NEGATED_ZH,
-    PERMISSION, PERMISSION_ZH, PURPOSE_BAN_ZH, SHARE_ALIKE, SHARING_LIMIT, UNLIMITED_ACTS,
+    OFFER_OF_SUPPORT, PERMISSION, PERMISSION_ZH, PURPOSE_BAN_ZH, SHARE_ALIKE, SHARING_LIMIT,
+    UNLIMITED_ACTS,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, Redistribution, TermName};
@@ -43,10 +44,11 @@ impl Extraction<'_> {
         }
         let permitted_zh = self.sentences(&PERMISSION_ZH, K_ZH).iter().any(&in_scope);
         permitted_zh
-            || self
-                .sentences(&MODIFY_GRANT, K_MODIFY)
-                .iter()
-                .any(|s| PERMISSION.is_match(self.sentence_text(*s)) && in_scope(s))
+            || self.sentences(&MODIFY_GRANT, K_MODIFY).iter().any(|s| {
+                let text = self.sentence_text(*s);
+                // "You may choose to offer ... support" names derivative works, grants nothing.
+                PERMISSION.is_match(text) && !OFFER_OF_SUPPORT.is_match(text) && in_scope(s)
+            })
     }
 
     /// Sharing derivatives reads as allowed only if no clause on sharing them limits it in words

@@ -353,6 +353,10 @@ phrases! {
     CC_NON_COMMERCIAL = "cc_non_commercial";
     CC_NO_DERIVATIVES = "cc_no_derivatives";
     CC_SHARE_ALIKE = "cc_share_alike";
+    CC_ADOPTED_OTHER = "cc_adopted_other";
+    ATTRIBUTION_HEADING = "attribution_heading";
+    OFFER_OF_SUPPORT = "offer_of_support";
+    BOTH_COMMERCIAL = "both_commercial";
 }
 
 /// A keyword prefilter: the index of a row of keywords.
