@@ -322,6 +322,61 @@ const EDITS: &[(&str, &str, Changes)] = &[
         ],
     ),
     (
+        "mit-credit-with-attribution-to.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            (
+                "derivatives",
+                r#"{"redistribution":"conditional","naming_prefix":null}"#,
+            ),
+            (
+                "attribution",
+                r#""Example Lab (supported by Example Foundation)""#,
+            ),
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""unknown""#),
+        ],
+    ),
+    (
+        "mit-attribution-credit-the-project.txt",
+        "mit",
+        &[
+            (
+                "derivatives",
+                r#"{"redistribution":"conditional","naming_prefix":null}"#,
+            ),
+            ("attribution", r#""the Example project""#),
+        ],
+    ),
+    (
+        "mit-required-attribution-heading.txt",
+        "mit",
+        &[
+            (
+                "derivatives",
+                r#"{"redistribution":"conditional","naming_prefix":null}"#,
+            ),
+            (
+                "attribution",
+                r#""Example Model by Example Lab (https://example.org), trained from the atlas of Doe et al.""#,
+            ),
+        ],
+    ),
+    ("mit-weights-cc-by-nc-emphasis.txt", "mit", CC_BY_NC),
+    ("mit-article-under-cc-by-nc-nd.txt", "mit", &[]),
+    ("mit-commercial-or-non-commercial.txt", "mit", &[]),
+    (
+        "mit-clinical-use-not-granted.txt",
+        "mit",
+        &[("use_policy", r#"true"#)],
+    ),
+    (
+        "mit-synthetic-data-derivatives-dash.txt",
+        "mit",
+        &[("output_training", r#""conditional""#)],
+    ),
+    (
         "zh/yi-third-party-written-authorisation.txt",
         "fixtures/dev/zh/yi.txt",
         &[
