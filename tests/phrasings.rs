@@ -377,6 +377,26 @@ const EDITS: &[(&str, &str, Changes)] = &[
         &[("output_training", r#""conditional""#)],
     ),
     (
+        "mit-fine-tunings-remain-under-same-licence.txt",
+        "mit",
+        &[(
+            "derivatives",
+            r#"{"redistribution":"conditional","naming_prefix":null}"#,
+        )],
+    ),
+    (
+        "starcode-commercial-and-non-commercial.txt",
+        "fixtures/dev/starcode-use-without-purposes.txt",
+        &[
+            ("commercial_use", r#""allowed""#),
+            (
+                "derivatives",
+                r#"{"redistribution":"conditional","naming_prefix":null}"#,
+            ),
+            ("hosting", r#""allowed""#),
+        ],
+    ),
+    (
         "zh/yi-third-party-written-authorisation.txt",
         "fixtures/dev/zh/yi.txt",
         &[
