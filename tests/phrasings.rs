@@ -75,10 +75,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "apache-2.0-derivatives-only-under-this-license.txt",
         "apache-2.0",
-        &[(
-            "derivatives",
-            r#"{"redistribution":"conditional","naming_prefix":null}"#,
-        )],
+        &[SHARED_ON_CONDITIONS],
     ),
     (
         "apache-2.0-output-models-are-derivatives.txt",
@@ -159,13 +156,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "apache-2.0-retain-same-restrictions.txt",
         "apache-2.0",
-        &[
-            (
-                "derivatives",
-                r#"{"redistribution":"conditional","naming_prefix":null}"#,
-            ),
-            ("flow_down", r#"true"#),
-        ],
+        &[SHARED_ON_CONDITIONS, ("flow_down", r#"true"#)],
     ),
     (
         "cc0-1.0-link-to-the-license.txt",
@@ -185,10 +176,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "apache-2.0",
         &[
             ("commercial_use", r#""non_commercial""#),
-            (
-                "derivatives",
-                r#"{"redistribution":"conditional","naming_prefix":null}"#,
-            ),
+            SHARED_ON_CONDITIONS,
             ("output_training", r#""conditional""#),
             ("hosting", r#""unknown""#),
         ],
@@ -208,10 +196,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit-credit-to-quoted.txt",
         "mit",
         &[
-            (
-                "derivatives",
-                r#"{"redistribution":"conditional","naming_prefix":null}"#,
-            ),
+            SHARED_ON_CONDITIONS,
             (
                 "attribution",
                 r#""Example Model by Example Lab (https://example.org)""#,
@@ -234,10 +219,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "apache-2.0-only-do-so-under-this-license.txt",
         "apache-2.0",
-        &[(
-            "derivatives",
-            r#"{"redistribution":"conditional","naming_prefix":null}"#,
-        )],
+        &[SHARED_ON_CONDITIONS],
     ),
     (
         "zh/chatglm2-6b-application-questionnaire.txt",
@@ -250,10 +232,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "zh/chatglm2-6b-derivatives-bound.txt",
         "fixtures/dev/zh/chatglm2-6b.txt",
-        &[(
-            "derivatives",
-            r#"{"redistribution":"conditional","naming_prefix":null}"#,
-        )],
+        &[SHARED_ON_CONDITIONS],
     ),
     ("mit-weights-cc-by-nc-spaced.txt", "mit", CC_BY_NC),
     (
@@ -267,10 +246,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
         &[
             ("licence_copy", r#"true"#),
             ("flow_down", r#"true"#),
-            (
-                "derivatives",
-                r#"{"redistribution":"conditional","naming_prefix":null}"#,
-            ),
+            SHARED_ON_CONDITIONS,
         ],
     ),
     (
@@ -299,22 +275,13 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "mit-credit-to-unquoted-name.txt",
         "mit",
-        &[
-            (
-                "derivatives",
-                r#"{"redistribution":"conditional","naming_prefix":null}"#,
-            ),
-            ("attribution", r#""Example Lab""#),
-        ],
+        &[SHARED_ON_CONDITIONS, ("attribution", r#""Example Lab""#)],
     ),
     (
         "mit-attribution-citation-line.txt",
         "mit",
         &[
-            (
-                "derivatives",
-                r#"{"redistribution":"conditional","naming_prefix":null}"#,
-            ),
+            SHARED_ON_CONDITIONS,
             (
                 "attribution",
                 r#""\"Example Model: Fast Speech Coding\", Jane Doe and John Roe, arXiv:2501.00001 (2025).""#,
@@ -326,10 +293,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         &[
             ("commercial_use", r#""non_commercial""#),
-            (
-                "derivatives",
-                r#"{"redistribution":"conditional","naming_prefix":null}"#,
-            ),
+            SHARED_ON_CONDITIONS,
             (
                 "attribution",
                 r#""Example Lab (supported by Example Foundation)""#,
@@ -342,10 +306,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit-attribution-credit-the-project.txt",
         "mit",
         &[
-            (
-                "derivatives",
-                r#"{"redistribution":"conditional","naming_prefix":null}"#,
-            ),
+            SHARED_ON_CONDITIONS,
             ("attribution", r#""the Example project""#),
         ],
     ),
@@ -353,10 +314,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit-required-attribution-heading.txt",
         "mit",
         &[
-            (
-                "derivatives",
-                r#"{"redistribution":"conditional","naming_prefix":null}"#,
-            ),
+            SHARED_ON_CONDITIONS,
             (
                 "attribution",
                 r#""Example Model by Example Lab (https://example.org), trained from the atlas of Doe et al.""#,
@@ -379,20 +337,14 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "mit-fine-tunings-remain-under-same-licence.txt",
         "mit",
-        &[(
-            "derivatives",
-            r#"{"redistribution":"conditional","naming_prefix":null}"#,
-        )],
+        &[SHARED_ON_CONDITIONS],
     ),
     (
         "starcode-commercial-and-non-commercial.txt",
         "fixtures/dev/starcode-use-without-purposes.txt",
         &[
             ("commercial_use", r#""allowed""#),
-            (
-                "derivatives",
-                r#"{"redistribution":"conditional","naming_prefix":null}"#,
-            ),
+            SHARED_ON_CONDITIONS,
             ("hosting", r#""allowed""#),
         ],
     ),
@@ -408,12 +360,15 @@ const EDITS: &[(&str, &str, Changes)] = &[
 
 /// What a non-commercial-only edit of a permissive licence changes: the use, and with it what
 /// silence allowed.
+/// Derivatives may be shared, on conditions.
+const SHARED_ON_CONDITIONS: (&str, &str) = (
+    "derivatives",
+    r#"{"redistribution":"conditional","naming_prefix":null}"#,
+);
+
 const NON_COMMERCIAL: Changes = &[
     ("commercial_use", r#""non_commercial""#),
-    (
-        "derivatives",
-        r#"{"redistribution":"conditional","naming_prefix":null}"#,
-    ),
+    SHARED_ON_CONDITIONS,
     ("output_training", r#""unknown""#),
     ("hosting", r#""unknown""#),
 ];
@@ -422,10 +377,7 @@ const NON_COMMERCIAL: Changes = &[
 /// the licence grants making the material available to the public).
 const CC_BY_NC: Changes = &[
     ("commercial_use", r#""non_commercial""#),
-    (
-        "derivatives",
-        r#"{"redistribution":"conditional","naming_prefix":null}"#,
-    ),
+    SHARED_ON_CONDITIONS,
     ("output_training", r#""unknown""#),
 ];
 
@@ -433,10 +385,7 @@ const CC_BY_NC: Changes = &[
 /// serving the model to others is outside a research grant silent on services.
 const RESEARCH_ONLY: Changes = &[
     ("commercial_use", r#""non_commercial""#),
-    (
-        "derivatives",
-        r#"{"redistribution":"conditional","naming_prefix":null}"#,
-    ),
+    SHARED_ON_CONDITIONS,
     ("output_training", r#""unknown""#),
     ("hosting", r#""requires_licence""#),
 ];
