@@ -358,14 +358,14 @@ const EDITS: &[(&str, &str, Changes)] = &[
     ),
 ];
 
-/// What a non-commercial-only edit of a permissive licence changes: the use, and with it what
-/// silence allowed.
 /// Derivatives may be shared, on conditions.
 const SHARED_ON_CONDITIONS: (&str, &str) = (
     "derivatives",
     r#"{"redistribution":"conditional","naming_prefix":null}"#,
 );
 
+/// What a non-commercial-only edit of a permissive licence changes: the use, and with it what
+/// silence allowed.
 const NON_COMMERCIAL: Changes = &[
     ("commercial_use", r#""non_commercial""#),
     SHARED_ON_CONDITIONS,
