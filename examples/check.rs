@@ -69,7 +69,7 @@ fn run(args: &args::CheckArgs) -> Result<Exit, Box<dyn std::error::Error>> {
     if let Some(policy) = policy {
         checker = checker.with_policy(policy);
     }
-    let report = checker.check(&Subject::parse(subject), &context)?;
+    let report = checker.check(&Subject::parse_os(subject), &context)?;
     let text = match common.format {
         args::Format::Human => report.to_human(std::io::stdout().is_terminal()),
         args::Format::Json => format!("{}\n", report.to_json()),

@@ -3,6 +3,7 @@
 
 mod bom;
 
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -29,7 +30,8 @@ pub const MAX_SUBJECTS: usize = 1_000_000;
 /// The outcome for one subject of a batch: its report, or why it could not be checked.
 #[derive(Debug)]
 pub struct BatchItem {
-    /// The subject as listed.
+    /// The subject as listed, as reports name it (a path's bytes that are not UTF-8 as `\xHH`,
+    /// see [`crate::render::path_name`]).
     pub subject: String,
     /// Its report, or the error that stopped it.
     pub result: Result<Report>,
@@ -54,8 +56,8 @@ pub fn worst_exit_code(codes: impl IntoIterator<Item = Exit>) -> Exit {
 
 /// The subjects of a folder: each entry (a model folder, a card, a Hub JSON, a licence text),
 /// sorted by name, hidden entries and symbolic links left out. A Hugging Face cache (see
-/// [`subjects_in_hf_cache`]) gives its models' snapshots.
-pub fn subjects_in_dir(dir: &Path) -> Result<Vec<String>> {
+/// [`subjects_in_hf_cache`]) gives its models' snapshots. Names need not be UTF-8.
+pub fn subjects_in_dir(dir: &Path) -> Result<Vec<OsString>> {
     if crate::hf_cache::is_cache(dir) {
         return subjects_in_hf_cache(dir);
     }
@@ -66,7 +68,7 @@ pub fn subjects_in_dir(dir: &Path) -> Result<Vec<String>> {
     })?;
     let mut subjects: Vec<PathBuf> = entries
         .flatten()
-        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .filter(|e| !e.file_name().as_encoded_bytes().starts_with(b"."))
         .filter(|e| e.file_type().is_ok_and(|t| !t.is_symlink()))
         .map(|e| e.path())
         .take(MAX_SUBJECTS + 1)
@@ -78,16 +80,13 @@ pub fn subjects_in_dir(dir: &Path) -> Result<Vec<String>> {
         });
     }
     subjects.sort();
-    Ok(subjects
-        .into_iter()
-        .map(|p| p.to_string_lossy().into_owned())
-        .collect())
+    Ok(subjects.into_iter().map(PathBuf::into_os_string).collect())
 }
 
 /// The models of a Hugging Face cache (`models--owner--name/snapshots/{sha}`): for each, the
 /// snapshot `refs/main` names, or the entry itself when that cannot be told (its check then says
 /// why). Reported as `owner/name@sha` (see [`check_all`]).
-pub fn subjects_in_hf_cache(dir: &Path) -> Result<Vec<String>> {
+pub fn subjects_in_hf_cache(dir: &Path) -> Result<Vec<OsString>> {
     let models = crate::hf_cache::models(dir).map_err(|source| Error::Io {
         origin: Origin::Path(dir.to_path_buf()),
         source,
@@ -95,7 +94,7 @@ pub fn subjects_in_hf_cache(dir: &Path) -> Result<Vec<String>> {
     Ok(models
         .into_iter()
         .take(MAX_SUBJECTS)
-        .map(|m| m.snapshot.to_string_lossy().into_owned())
+        .map(|m| m.snapshot.into_os_string())
         .collect())
 }
 
@@ -103,7 +102,7 @@ pub fn subjects_in_hf_cache(dir: &Path) -> Result<Vec<String>> {
 /// strings, or a CycloneDX BOM (JSON) whose `machine-learning-model` components are checked by
 /// their Hugging Face model ids. Relative paths are taken from the inventory's folder; ids stay
 /// ids.
-pub fn subjects_in_inventory(path: &Path, options: &CheckOptions) -> Result<Vec<String>> {
+pub fn subjects_in_inventory(path: &Path, options: &CheckOptions) -> Result<Vec<OsString>> {
     let text = read_text_file(path, options.limits)?;
     let origin = Origin::Path(path.to_path_buf());
     if text
@@ -116,7 +115,8 @@ pub fn subjects_in_inventory(path: &Path, options: &CheckOptions) -> Result<Vec<
             line: Some(err.line()),
             message: format!("inventory is not valid JSON: {err}"),
         })?;
-        return bom::subjects_in_bom(&bom, &origin);
+        let ids = bom::subjects_in_bom(&bom, &origin)?;
+        return Ok(ids.into_iter().map(OsString::from).collect());
     }
     let listed: Vec<String> = if text.trim_start().starts_with('[') {
         serde_json::from_str(&text).map_err(|err| Error::Metadata {
@@ -136,18 +136,19 @@ pub fn subjects_in_inventory(path: &Path, options: &CheckOptions) -> Result<Vec<
         .map(|subject| {
             let candidate = base.join(&subject);
             if Path::new(&subject).is_relative() && candidate.exists() {
-                candidate.to_string_lossy().into_owned()
+                candidate.into_os_string()
             } else {
-                subject
+                OsString::from(subject)
             }
         })
         .collect())
 }
 
 /// Checks every subject, in parallel, handing each outcome to `each` in the order the subjects
-/// were given. One subject's error never stops the batch.
-pub fn check_all(
-    subjects: &[String],
+/// were given. One subject's error never stops the batch. Subjects are read as
+/// [`Subject::parse_os`] reads them: `String`s, or `OsString`s for names that are not UTF-8.
+pub fn check_all<S: AsRef<OsStr> + Sync>(
+    subjects: &[S],
     context: &Context,
     policy: Option<&Policy>,
     options: &CheckOptions,
@@ -157,9 +158,10 @@ pub fn check_all(
         let items: Vec<BatchItem> = chunk
             .par_iter()
             .map(|subject| {
+                let subject = subject.as_ref();
                 // A snapshot of a Hub cache is named as the Hub names it: `owner/name@sha`.
                 let shown = crate::hf_cache::model_name(Path::new(subject))
-                    .unwrap_or_else(|| subject.clone());
+                    .unwrap_or_else(|| crate::shown::path_name(subject));
                 let result = check(subject, context, options).map(|mut report| {
                     if let Some(policy) = policy {
                         policy.apply(&mut report);
@@ -211,10 +213,15 @@ impl Default for CheckOptions {
     }
 }
 
-/// Checks a subject named as on the command line ([`Subject::parse`]) with the embedded
+/// Checks a subject named as on the command line ([`Subject::parse_os`]) with the embedded
 /// catalogue.
-pub fn check(subject: &str, context: &Context, options: &CheckOptions) -> Result<Report> {
-    options.checker().check(&Subject::parse(subject), context)
+pub fn check(
+    subject: impl AsRef<OsStr>,
+    context: &Context,
+    options: &CheckOptions,
+) -> Result<Report> {
+    let subject = Subject::parse_os(subject.as_ref());
+    options.checker().check(&subject, context)
 }
 
 #[cfg(test)]

@@ -297,7 +297,7 @@ fn check_file(run: &Run, path: &Path, text: &str) -> Result<Report> {
     let shown_path = if path == Path::new("<stdin>") {
         crate::subject::STDIN.to_string()
     } else {
-        path.to_string_lossy().into_owned()
+        crate::shown::path_name(path.as_os_str())
     };
     let Some(mut card) = card else {
         let mut report = licence_check::check_text(run, text, None);

@@ -345,7 +345,7 @@ fn path_side(checker: &Checker, subject: &str, path: &Path) -> Result<(DiffSide,
         let dir = path.parent().unwrap_or(Path::new("."));
         return folder_side(checker, subject, dir);
     }
-    let shown = path.to_string_lossy();
+    let shown = crate::shown::path_name(path.as_os_str());
     text_side(checker, subject, &text, None, &shown)
 }
 

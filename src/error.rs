@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-/// Where an input came from, for error messages.
+/// Where an input came from, for error messages. A path's bytes that are not UTF-8 are shown as
+/// `\xHH` (see [`crate::render::path_name`]).
 ///
 /// ```
 /// use model_licence::Origin;
@@ -21,7 +22,7 @@ pub enum Origin {
 impl std::fmt::Display for Origin {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Origin::Path(path) => write!(f, "{}", path.display()),
+            Origin::Path(path) => f.write_str(&crate::shown::path_name(path.as_os_str())),
             Origin::Memory(name) => write!(f, "<{name}>"),
         }
     }

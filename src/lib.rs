@@ -130,6 +130,7 @@ pub mod notice;
 mod policy;
 pub mod render;
 mod report;
+mod shown;
 mod subject;
 pub mod terms;
 mod text;

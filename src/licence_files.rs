@@ -199,7 +199,7 @@ impl FolderFiles {
 
     /// The path of one of its files, as the subject names the folder.
     pub fn path_of(&self, name: &str) -> String {
-        self.dir.join(name).to_string_lossy().into_owned()
+        crate::shown::path_name(self.dir.join(name).as_os_str())
     }
 }
 

@@ -78,7 +78,11 @@ pub(crate) fn check_model_folder(run: &Run, dir: &Path) -> Result<Report> {
     let mut report = check_card(run, &card, &files, &index);
     if let Some(body) = &card.body {
         // The body holds the whole README, so card evidence offsets are offsets into it.
-        report.locate(CARD_DOCUMENT, &readme.to_string_lossy(), &body.text);
+        report.locate(
+            CARD_DOCUMENT,
+            &crate::shown::path_name(readme.as_os_str()),
+            &body.text,
+        );
     }
     if roots.len() > 1 {
         // A snapshot of a Hub cache is named by its revision.

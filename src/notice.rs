@@ -379,7 +379,7 @@ fn own_texts(checker: &Checker, subject: &Subject) -> Result<Vec<IncludedText>> 
         let text = crate::text::read_text_file(&path, checker.limits())?;
         let card = has_front_matter(&text) || text.trim_start().starts_with('{');
         if !card {
-            let name = path.to_string_lossy().into_owned();
+            let name = crate::shown::path_name(path.as_os_str());
             return Ok(vec![included(name, TextKind::Licence, &text)]);
         }
         match path.parent() {

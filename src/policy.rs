@@ -169,7 +169,7 @@ impl Policy {
         let policy = Policy::from_toml(&text, Origin::Path(path.to_path_buf()))?;
         Ok(Policy {
             source: Some(PolicySource {
-                path: path.to_string_lossy().into_owned(),
+                path: crate::shown::path_name(path.as_os_str()),
                 sha256: sha256_hex(&text),
             }),
             ..policy

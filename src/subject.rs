@@ -1,5 +1,6 @@
 //! What can be checked: a [`Subject`], and the command line's way of naming one.
 
+use std::ffi::OsStr;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -72,12 +73,34 @@ impl Subject {
         }
     }
 
+    /// Reads a command-line argument as [`Subject::parse`] does. An argument that is not UTF-8
+    /// can only be a path (ids, expressions and model ids are UTF-8), so it is one.
+    ///
+    /// ```
+    /// use model_licence::Subject;
+    ///
+    /// assert_eq!(Subject::parse_os("llama".as_ref()), Subject::parse("llama"));
+    /// # #[cfg(unix)] {
+    /// use std::os::unix::ffi::OsStrExt;
+    /// let name = std::ffi::OsStr::from_bytes(b"caf\xE9.txt");
+    /// assert_eq!(Subject::parse_os(name), Subject::Path(name.into()));
+    /// assert_eq!(Subject::parse_os(name).name(), r"caf\xE9.txt");
+    /// # }
+    /// ```
+    pub fn parse_os(argument: &OsStr) -> Subject {
+        match argument.to_str() {
+            Some(text) => Subject::parse(text),
+            None => Subject::Path(PathBuf::from(argument)),
+        }
+    }
+
     /// The subject as a report names it: the id, path, expression or model id as given, `-`
-    /// for standard input, `<licence text>`, `<model card>` or `<hub json>` for a text.
+    /// for standard input, `<licence text>`, `<model card>` or `<hub json>` for a text. A path's
+    /// bytes that are not UTF-8 are shown as `\xHH` (see [`crate::render::path_name`]).
     pub fn name(&self) -> String {
         match self {
             Subject::LicenceId(name) | Subject::Spdx(name) => name.clone(),
-            Subject::Path(path) => path.to_string_lossy().into_owned(),
+            Subject::Path(path) => crate::shown::path_name(path.as_os_str()),
             Subject::LicenceText(_) => "<licence text>".to_string(),
             Subject::CardText(_) => "<model card>".to_string(),
             Subject::HubJson(_) => "<hub json>".to_string(),

@@ -143,10 +143,15 @@ fn a_scan_of_the_hostile_folder_reports_each_in_place() {
         .collect();
     assert_eq!(
         lines.len(),
-        10,
+        11,
         "every entry but the hidden ones, links skipped"
     );
     assert_eq!(lines.iter().filter(|l| l.get("error").is_some()).count(), 8);
+    let controls = lines
+        .iter()
+        .find(|l| l["subject"] == "fixtures/hostile/controls")
+        .expect("the model folder with control characters is checked");
+    assert_eq!(controls["verdict"], "needs_review");
 }
 
 #[test]

@@ -15,7 +15,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use model_licence::batch::{CheckOptions, subjects_in_dir, subjects_in_inventory};
-use model_licence::render::html_review;
+use model_licence::render::{escape_controls, html_review};
 use model_licence::terms::{Evidence, TermName};
 use model_licence::{Catalogue, Report, Severity};
 use scraper::{ElementRef, Html, Selector};
@@ -119,7 +119,11 @@ fn words(text: &str) -> String {
 
 /// Writes the page of `subjects`, loads it in Chromium, checks the DOM against the reports and
 /// takes a screenshot. Returns how many clauses were checked with their highlight.
-fn check_page(chromium: &Path, name: &str, subjects: &[String]) -> usize {
+fn check_page<S: AsRef<std::ffi::OsStr> + Sync>(
+    chromium: &Path,
+    name: &str,
+    subjects: &[S],
+) -> usize {
     let items = common::check_subjects(subjects);
     assert!(!items.is_empty(), "{name}: no subjects");
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("html-review");
@@ -309,7 +313,8 @@ fn check_clause(subject: &str, clause: ElementRef, report: &Report, evidence: &E
     assert_eq!(quote.len(), 1, "{subject}");
     assert_eq!(
         words(&text(quote[0])),
-        words(&evidence.text),
+        // Control, bidi and zero-width characters are shown escaped, as in every output for people.
+        escape_controls(&words(&evidence.text)),
         "{subject}: quote"
     );
     let whole = report

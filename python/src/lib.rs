@@ -7,6 +7,8 @@
 mod setup;
 mod types;
 
+use std::ffi::OsString;
+
 use model_licence::batch::{self, BatchItem, CheckOptions};
 use model_licence::{Catalogue, Limits, Subject};
 use pyo3::create_exception;
@@ -134,11 +136,12 @@ fn scan(
 }
 
 /// The paths a scan was given: one `str` or `os.PathLike`, or an iterable of them.
-fn listed_paths(paths: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
-    let one = |value: &Bound<'_, PyAny>| -> PyResult<String> {
+fn listed_paths(paths: &Bound<'_, PyAny>) -> PyResult<Vec<OsString>> {
+    // A path-like keeps its bytes: a file name need not be UTF-8.
+    let one = |value: &Bound<'_, PyAny>| -> PyResult<OsString> {
         match value.cast::<PyString>() {
-            Ok(text) => Ok(text.to_cow()?.into_owned()),
-            Err(_) => Ok(path_of("scan", value)?.to_string_lossy().into_owned()),
+            Ok(text) => Ok(OsString::from(text.to_cow()?.into_owned())),
+            Err(_) => Ok(path_of("scan", value)?.into_os_string()),
         }
     };
     if paths.is_instance_of::<PyString>() || path_of("scan", paths).is_ok() {
@@ -152,7 +155,7 @@ fn listed_paths(paths: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
     })?;
     let listed = items
         .map(|item| one(&item?))
-        .collect::<PyResult<Vec<String>>>()?;
+        .collect::<PyResult<Vec<OsString>>>()?;
     if listed.is_empty() {
         return Err(InputError::new_err(
             "<scan>: nothing to scan: give folders or subjects",
@@ -162,7 +165,7 @@ fn listed_paths(paths: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
 }
 
 /// Each folder's entries, and each other path or subject as given (the command line's rule).
-fn subjects_of(listed: &[String]) -> model_licence::Result<Vec<String>> {
+fn subjects_of(listed: &[OsString]) -> model_licence::Result<Vec<OsString>> {
     let mut subjects = Vec::new();
     for path in listed {
         if std::path::Path::new(path).is_dir() {

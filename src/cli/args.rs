@@ -1,5 +1,6 @@
 //! The command line's arguments, as clap reads them.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
@@ -188,7 +189,7 @@ const CHECK_EXAMPLES: &str = "Examples:\n  check llama\n  check llama-3.2 --domi
 pub struct CheckArgs {
     /// A catalogue id or alias (`llama`, `llama-3.1`, `gemma`, `apache-2.0`), a licence text, a model card, a Hub model JSON, or a model folder.
     #[arg(required_unless_present = "list")]
-    pub subject: Option<String>,
+    pub subject: Option<OsString>,
     /// List the catalogue and exit.
     #[arg(long)]
     pub list: bool,
@@ -290,9 +291,9 @@ pub enum DiffFormat {
 )]
 pub struct DiffArgs {
     /// The first licence ("before"): a catalogue id or alias, a licence file, or a model folder.
-    pub a: String,
+    pub a: OsString,
     /// The second licence ("after").
-    pub b: String,
+    pub b: OsString,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     pub format: DiffFormat,
@@ -320,7 +321,7 @@ pub enum NoticeFormat {
 pub struct NoticeArgs {
     /// The models or licences shipped or served: catalogue ids, licence files, model cards or folders, Hub JSON, model ids.
     #[arg(required = true)]
-    pub subjects: Vec<String>,
+    pub subjects: Vec<OsString>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: NoticeFormat,

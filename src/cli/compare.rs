@@ -1,7 +1,9 @@
 //! `diff` and `notice`: two licences compared, and what shipped models must carry.
 
 use anyhow::Result;
-use model_licence::render::{diff_human, diff_markdown, notice_markdown, notice_text};
+use model_licence::render::{
+    diff_human, diff_markdown, escape_controls, notice_markdown, notice_text,
+};
 use model_licence::{Checker, Exit, Limits, Subject};
 
 use super::args::{DiffArgs, DiffFormat, NoticeArgs, NoticeFormat};
@@ -13,8 +15,11 @@ pub fn diff(args: &DiffArgs) -> Result<Exit> {
     let checker = Checker::new().with_limits(Limits {
         max_input_bytes: args.max_input_bytes,
     });
-    let diff =
-        model_licence::diff::diff(&checker, &Subject::parse(&args.a), &Subject::parse(&args.b))?;
+    let diff = model_licence::diff::diff(
+        &checker,
+        &Subject::parse_os(&args.a),
+        &Subject::parse_os(&args.b),
+    )?;
     let out = match args.format {
         DiffFormat::Human => diff_human(&diff),
         DiffFormat::Markdown => diff_markdown(&diff),
@@ -38,11 +43,11 @@ pub fn notice(args: &NoticeArgs) -> Result<Exit> {
     if let Some(policy) = setup.policy {
         checker = checker.with_policy(policy);
     }
-    let subjects: Vec<Subject> = args.subjects.iter().map(|s| Subject::parse(s)).collect();
+    let subjects: Vec<Subject> = args.subjects.iter().map(|s| Subject::parse_os(s)).collect();
     let notice = model_licence::notice::notice(&checker, &subjects, &setup.context)?;
     for subject in &notice.subjects {
         if !subject.reasons.is_empty() {
-            eprintln!("{}: {}", subject.subject, subject.verdict);
+            eprintln!("{}: {}", escape_controls(&subject.subject), subject.verdict);
         }
     }
     let out = match args.format {

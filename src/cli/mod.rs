@@ -61,7 +61,12 @@ pub fn main() -> ExitCode {
     match outcome {
         Ok(code) => code.into(),
         Err(err) => {
-            eprintln!("error: {err}");
+            // An error may quote a file name or the input: shown escaped, as on standard output.
+            let message = err.to_string();
+            eprintln!(
+                "error: {}",
+                model_licence::render::escape_controls_in_lines(&message)
+            );
             Exit::BadInput.into()
         }
     }

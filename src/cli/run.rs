@@ -1,5 +1,6 @@
 //! The subcommands: each gathers its inputs, calls the library and writes one output.
 
+use std::ffi::OsString;
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 
@@ -9,8 +10,9 @@ use model_licence::batch::{
     subjects_in_hf_cache, subjects_in_inventory,
 };
 use model_licence::render::{
-    SarifOptions, catalogue_table, cyclonedx_bom, explain_report, html_review, human_report,
-    json_item, json_line, json_report, licence_sheet, markdown_review, sarif_log_with, scan_line,
+    SarifOptions, catalogue_table, cyclonedx_bom, escape_controls, explain_report, html_review,
+    human_report, json_item, json_line, json_report, licence_sheet, markdown_review, path_name,
+    sarif_log_with, scan_line,
 };
 use model_licence::{Catalogue, Context, ContextSource, Exit, Limits, Origin, Policy, Rule};
 
@@ -126,15 +128,15 @@ pub fn check(args: &CheckArgs) -> Result<Exit> {
         let catalogue = Catalogue::embedded()?;
         return emit(&catalogue_table(catalogue), Exit::Permitted);
     }
-    let subject = args.subject.clone().unwrap_or_default();
+    let argument = args.subject.clone().unwrap_or_default();
     let context_on_stdin = args.common.context.as_deref() == Some(Path::new(STDIN));
-    if subject == STDIN && context_on_stdin {
+    if argument == STDIN && context_on_stdin {
         bail!(
             "<->: standard input can carry the subject or the context, not both: give one of them as a file"
         );
     }
     let setup = setup(&args.common)?;
-    let mut report = model_licence::batch::check(&subject, &setup.context, &setup.options)?;
+    let mut report = model_licence::batch::check(&argument, &setup.context, &setup.options)?;
     report.assumed_facts.clone_from(&setup.assumed);
     let code = match &setup.policy {
         Some(policy) => {
@@ -150,7 +152,7 @@ pub fn check(args: &CheckArgs) -> Result<Exit> {
         format => {
             // The batch formats, for a batch of one.
             let items = [BatchItem {
-                subject,
+                subject: path_name(&argument),
                 result: Ok(report),
             }];
             match format {
@@ -184,13 +186,13 @@ fn pretty(value: &serde_json::Value) -> String {
 
 /// The subjects a scan names: each entry of each folder, each other path as given, and the
 /// inventory's list.
-fn scan_subjects(args: &ScanArgs, options: &CheckOptions) -> Result<Vec<String>> {
+fn scan_subjects(args: &ScanArgs, options: &CheckOptions) -> Result<Vec<OsString>> {
     let mut subjects = Vec::new();
     for path in &args.paths {
         if path.is_dir() {
             subjects.extend(subjects_in_dir(path)?);
         } else {
-            subjects.push(path.to_string_lossy().into_owned());
+            subjects.push(path.clone().into_os_string());
         }
     }
     if let Some(inventory) = &args.inventory {
@@ -217,7 +219,7 @@ fn hf_cache_dir(given: Option<&Path>) -> Result<std::path::PathBuf> {
         },
     };
     if !dir.is_dir() {
-        bail!("{}: no such file or folder", dir.display());
+        bail!("{}: no such file or folder", path_name(dir.as_os_str()));
     }
     Ok(dir)
 }
@@ -268,7 +270,7 @@ pub fn scan(args: &ScanArgs) -> Result<Exit> {
             }
             if let Some(bar) = &progress {
                 bar.inc(1);
-                bar.set_message(item.subject.clone());
+                bar.set_message(escape_controls(&item.subject).into_owned());
             }
             match format {
                 Format::Human => out.put(format_args!("{}\n", scan_line(&item, colour_on))),

@@ -10,6 +10,10 @@ use crate::terms::{Evidence, LICENCE_DOCUMENT};
 /// The diff as text for a terminal: the sides, the terms that changed with both clauses quoted,
 /// then the clauses that changed.
 pub fn diff_human(diff: &LicenceDiff) -> String {
+    super::document(&diff_text(diff))
+}
+
+fn diff_text(diff: &LicenceDiff) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "A: {}", side_line(&diff.a));
     let _ = writeln!(out, "B: {}", side_line(&diff.b));
@@ -39,6 +43,10 @@ pub fn diff_human(diff: &LicenceDiff) -> String {
 
 /// The diff as a Markdown document.
 pub fn diff_markdown(diff: &LicenceDiff) -> String {
+    super::document(&diff_document(diff))
+}
+
+fn diff_document(diff: &LicenceDiff) -> String {
     let mut out = String::from("# Licence diff\n\n");
     let _ = writeln!(out, "- **A**: {}", side_line(&diff.a));
     let _ = writeln!(out, "- **B**: {}", side_line(&diff.b));

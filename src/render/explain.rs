@@ -7,6 +7,7 @@ use crate::evaluate::{Finding, Rule, Severity};
 use crate::identify::MatchMethod;
 use crate::render::human::one_line;
 use crate::report::{ContextSource, Report};
+use crate::shown::escape_controls;
 
 /// How the report's verdict came out, step by step: what the subject was resolved to and how,
 /// the files read, each context fact (given or assumed), each rule with the terms and facts it
@@ -23,6 +24,10 @@ use crate::report::{ContextSource, Report};
 /// # Ok::<(), model_licence::Error>(())
 /// ```
 pub fn explain_report(report: &Report) -> String {
+    super::document(&explanation(report))
+}
+
+fn explanation(report: &Report) -> String {
     let mut out = String::new();
     subject(&mut out, report);
     context(&mut out, report);
@@ -32,7 +37,8 @@ pub fn explain_report(report: &Report) -> String {
 }
 
 fn subject(out: &mut String, report: &Report) {
-    let _ = writeln!(out, "1. The subject `{}`", report.subject);
+    let name = escape_controls(&report.subject);
+    let _ = writeln!(out, "1. The subject `{name}`");
     let l = &report.licence;
     let licence = match (&l.name, &l.id) {
         (Some(name), Some(id)) => format!("{name} ({id})"),

@@ -12,6 +12,7 @@ use crate::catalogue::Resolved;
 use crate::evaluate::{Rule, Severity, Verdict, group};
 use crate::identify::MatchMethod;
 use crate::report::{ContextSource, Report};
+use crate::shown::{escape_controls, escape_controls_in_lines};
 use crate::terms::{Evidence, TermEvidence, TermName, Terms, UserThreshold};
 
 /// A report as text for a terminal, with ANSI colour when `colour` is set.
@@ -89,6 +90,7 @@ fn licence(out: &mut String, report: &Report, style: &Paint) {
         (Some(name), Some(id)) => format!("{name} ({id}, {})", l.spdx.as_deref().unwrap_or("")),
         _ => "not identified".to_string(),
     };
+    let name = escape_controls(&name);
     let _ = writeln!(out, "\n{} {name}", style.bold("Licence:"));
     let how = match l.match_info.method {
         MatchMethod::CatalogueId => "by catalogue id".to_string(),
@@ -110,7 +112,7 @@ fn licence(out: &mut String, report: &Report, style: &Paint) {
     };
     let _ = writeln!(out, "  identified {how}");
     for note in &report.notes {
-        let _ = writeln!(out, "  note: {note}");
+        let _ = writeln!(out, "  note: {}", escape_controls_in_lines(note));
     }
     if let Some(card) = &report.declared {
         let declared = match (&card.license, &card.license_name) {
@@ -119,6 +121,7 @@ fn licence(out: &mut String, report: &Report, style: &Paint) {
             (None, Some(name)) => name.clone(),
             (None, None) => "nothing".to_string(),
         };
+        let declared = escape_controls(&declared);
         let _ = writeln!(out, "  the model's metadata declares: {declared}");
     }
     for step in report.lineage.iter().flatten() {
@@ -126,8 +129,8 @@ fn licence(out: &mut String, report: &Report, style: &Paint) {
             out,
             "  {} of {} ({})",
             step.relation.map_or("derived", |r| r.as_str()),
-            step.model,
-            step.licence.as_deref().unwrap_or("licence unknown")
+            escape_controls(&step.model),
+            escape_controls(step.licence.as_deref().unwrap_or("licence unknown"))
         );
     }
 }
@@ -146,7 +149,8 @@ fn findings(out: &mut String, report: &Report, style: &Paint) {
         }
         let _ = writeln!(out, "\n{}", style.severity(severity, title));
         for finding in findings {
-            let _ = writeln!(out, "  [{}] {}", finding.rule, finding.message);
+            let message = escape_controls_in_lines(&finding.message);
+            let _ = writeln!(out, "  [{}] {message}", finding.rule);
             for evidence in &finding.evidence {
                 quote_line(out, evidence, finding.rule);
             }
@@ -157,7 +161,8 @@ fn findings(out: &mut String, report: &Report, style: &Paint) {
 /// One quoted clause, cut around its operative words, with where it stands.
 fn quote_line(out: &mut String, evidence: &Evidence, rule: Rule) {
     let quote = operative_window(&one_line(&evidence.text), rule, 240);
-    let _ = writeln!(out, "      > \"{quote}\" ({})", evidence.place());
+    let place = evidence.place();
+    let _ = writeln!(out, "      > \"{quote}\" ({})", escape_controls(&place));
 }
 
 /// The words that carry a finding's term: the region of a territory clause, the amount of a
@@ -301,7 +306,7 @@ fn terms_table(out: &mut String, t: &Terms) {
         ("licence copy", t.field_words(TermName::LicenceCopy)),
     ];
     for (name, value) in rows {
-        let _ = writeln!(out, "  {name:<22}{value}");
+        let _ = writeln!(out, "  {name:<22}{}", escape_controls(&value));
     }
 }
 
@@ -316,7 +321,7 @@ const REASON_WIDTH: usize = 80;
 pub fn scan_line(item: &BatchItem, colour: bool) -> String {
     let [verdict_width, licence_width, subject_width] = SCAN_COLUMNS;
     // A path keeps its end (the model's name), an id its start.
-    let subject = fit_end(&item.subject, subject_width);
+    let subject = fit_end(&escape_controls(&item.subject), subject_width);
     let report = match &item.result {
         Ok(report) => report,
         Err(err) => {
@@ -338,7 +343,10 @@ pub fn scan_line(item: &BatchItem, colour: bool) -> String {
             report.licence.binding.join("+")
         }
     });
-    let licence = pad(&fit(&licence, licence_width), licence_width);
+    let licence = pad(
+        &fit(&escape_controls(&licence), licence_width),
+        licence_width,
+    );
     let reason = fit(&scan_reason(report), REASON_WIDTH);
     format!("{verdict} {licence} {subject} {reason}")
 }
@@ -447,8 +455,12 @@ pub fn catalogue_table(catalogue: &Catalogue) -> String {
 }
 
 /// One catalogue licence: its terms, each with the clauses it comes from, then its full text
-/// and its companion policy's.
+/// and its companion policy's, control characters escaped (see [`escape_controls_in_lines`]).
 pub fn licence_sheet(resolved: &Resolved) -> String {
+    super::document(&sheet(resolved))
+}
+
+fn sheet(resolved: &Resolved) -> String {
     let licence = resolved.licence;
     let mut out = format!("{} ({}, {})\n", licence.name, licence.id, licence.spdx);
     if let Some(note) = &resolved.note {
@@ -487,9 +499,11 @@ pub fn licence_sheet(resolved: &Resolved) -> String {
     out
 }
 
-/// A quote on one line: its words joined by single spaces.
+/// A quote on one line: its words joined by single spaces, any control character left in them
+/// escaped (see [`escape_controls`]).
 pub(crate) fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    escape_controls(&line).into_owned()
 }
 
 /// Styles text when colour is on, and leaves it plain otherwise.

@@ -2,7 +2,9 @@
 //! JSON Lines, a Markdown review document, SARIF 2.1.0 for code-scanning pages, a
 //! self-contained HTML review page, and a CycloneDX 1.6 bill of materials. All are
 //! deterministic (the same reports give the same bytes), and all read what they show from the
-//! reports: nothing is read again from the disk.
+//! reports: nothing is read again from the disk. The outputs for people (text, Markdown, the
+//! notice, the diff) show every control character from the input escaped ([`escape_controls`])
+//! and name files by [`path_name`]; the JSON formats carry strings as they are.
 
 mod cyclonedx;
 mod diff;
@@ -14,6 +16,7 @@ mod markdown;
 mod notice;
 mod sarif;
 
+pub use crate::shown::{escape_controls, escape_controls_in_lines, path_name};
 pub use cyclonedx::cyclonedx_bom;
 pub use diff::{diff_human, diff_markdown};
 pub use explain::explain_report;
@@ -35,4 +38,10 @@ impl crate::report::Report {
     pub fn to_human(&self, colour: bool) -> String {
         human_report(self, colour)
     }
+}
+
+/// A whole document for people with every control character but its line breaks and tabs
+/// escaped, so that no text from the input can drive the terminal it is printed on.
+pub(crate) fn document(text: &str) -> String {
+    escape_controls_in_lines(text).into_owned()
 }

@@ -8,6 +8,7 @@ use super::human::one_line;
 
 use crate::evaluate::Verdict;
 use crate::notice::{Duty, LicenceNotice, Notice, NoticeSubject};
+use crate::shown::escape_controls;
 use crate::terms::Evidence;
 
 const RULE: &str =
@@ -39,11 +40,16 @@ fn duties(licence: &LicenceNotice) -> [(&'static str, &Option<Duty>); 6] {
 /// The notice as a plain-text NOTICE file: the models and their licences, what each licence
 /// requires with the clauses that say so, then each licence text verbatim.
 pub fn notice_text(notice: &Notice) -> String {
+    super::document(&notice_file(notice))
+}
+
+fn notice_file(notice: &Notice) -> String {
     let mut out = String::from("THIRD-PARTY MODEL NOTICES\n\n");
     uncleared(&mut out, &notice.subjects, "");
     out.push_str("Models and the licences they are used under:\n\n");
     for subject in &notice.subjects {
-        let _ = writeln!(out, "  {}: {}", subject.subject, licences_of(subject));
+        let name = escape_controls(&subject.subject);
+        let _ = writeln!(out, "  {name}: {}", licences_of(subject));
     }
     for licence in &notice.licences {
         let _ = writeln!(out, "\n{RULE}\n{}", title(licence));
@@ -80,6 +86,10 @@ pub fn notice_text(notice: &Notice) -> String {
 
 /// The notice as Markdown: the same content, with each licence text in a fenced block.
 pub fn notice_markdown(notice: &Notice) -> String {
+    super::document(&notice_document(notice))
+}
+
+fn notice_document(notice: &Notice) -> String {
     let mut out = String::from("# Third-party model notices\n\n");
     uncleared(&mut out, &notice.subjects, "> ");
     out.push_str("| model | licences | verdict |\n|---|---|---|\n");
@@ -144,7 +154,8 @@ fn uncleared(out: &mut String, subjects: &[NoticeSubject], prefix: &str) {
             Verdict::Blocked => "BLOCKED",
             _ => "NEEDS REVIEW",
         };
-        let _ = writeln!(out, "{prefix}{state}: {}", subject.subject);
+        let name = escape_controls(&subject.subject);
+        let _ = writeln!(out, "{prefix}{state}: {name}");
         for reason in &subject.reasons {
             let _ = writeln!(out, "{prefix}  - {}", one_line(reason));
         }

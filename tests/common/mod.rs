@@ -358,7 +358,9 @@ fn hosting(h: Hosting) -> u8 {
 }
 
 /// Checks every subject with the default context, as `scan` does, in order.
-pub fn check_subjects(subjects: &[String]) -> Vec<model_licence::batch::BatchItem> {
+pub fn check_subjects<S: AsRef<std::ffi::OsStr> + Sync>(
+    subjects: &[S],
+) -> Vec<model_licence::batch::BatchItem> {
     let options = model_licence::batch::CheckOptions {
         context_source: model_licence::ContextSource::Default,
         ..model_licence::batch::CheckOptions::default()
