@@ -26,7 +26,6 @@ fn field(terms: &model_licence::terms::Terms, name: TermName) -> serde_json::Val
 
 #[test]
 fn extraction_agrees_with_the_curated_terms_on_every_catalogue_text() {
-    let mut known = common::known_extract_differences();
     let mut mismatches = Vec::new();
     let mut fields = 0;
     for licence in catalogue().licences() {
@@ -41,11 +40,6 @@ fn extraction_agrees_with_the_curated_terms_on_every_catalogue_text() {
                 .unwrap_or_else(|e| panic!("{}: {e}", licence.id));
         }
         for name in expected.differing_fields(&extracted.backed.terms) {
-            let pair = (licence.id.clone(), name.as_str().to_string());
-            if let Some(at) = known.iter().position(|k| *k == pair) {
-                known.remove(at);
-                continue;
-            }
             let curated = field(&expected, name);
             let read = field(&extracted.backed.terms, name);
             mismatches.push(format!(
@@ -55,10 +49,6 @@ fn extraction_agrees_with_the_curated_terms_on_every_catalogue_text() {
             ));
         }
     }
-    assert!(
-        known.is_empty(),
-        "listed as known differences but read alike now (delete them from the list): {known:?}"
-    );
     assert!(
         mismatches.is_empty(),
         "{} of {fields} fields disagree:\n{}",

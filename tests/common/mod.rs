@@ -125,17 +125,18 @@ pub fn run(args: &[&str]) -> std::process::Output {
 }
 
 /// The (licence id, term) pairs of catalogue texts that the clause rules are known to read
-/// differently from the curated terms, from `fixtures/extract-known-differences.tsv`.
+/// differently from the curated terms: each licence's `extraction_differs` in `terms.json`.
 #[allow(dead_code)]
 pub fn known_extract_differences() -> Vec<(String, String)> {
-    let list = read(&fixture("extract-known-differences.tsv"));
-    list.lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .map(|line| {
-            let mut cells = line.split('\t');
-            let id = cells.next().unwrap_or_default().to_string();
-            let term = cells.next().unwrap_or_default().to_string();
-            (id, term)
+    let catalogue = model_licence::Catalogue::embedded().expect("the embedded catalogue loads");
+    catalogue
+        .licences()
+        .iter()
+        .flat_map(|licence| {
+            licence
+                .extraction_differs()
+                .iter()
+                .map(|d| (licence.id.clone(), d.term.as_str().to_string()))
         })
         .collect()
 }
