@@ -2,9 +2,10 @@
 //! `terms.json`, with its `LICENSE.txt` and optional `POLICY.txt`, sorted by id so that the build
 //! is reproducible.
 //!
-//! Each `terms.json` is split into its metadata and its terms (the bulk of the file): the
-//! library reads every licence's metadata when the catalogue loads, and a licence's terms only
-//! when they are first asked for, so a process that checks one licence reads one licence's terms.
+//! Each `terms.json` is split into its metadata, its terms and its model list (the bulk of the
+//! file): the library reads every licence's metadata when the catalogue loads, and a licence's
+//! terms or models only when they are first asked for, so a process that checks one licence
+//! reads one licence's terms and no model list.
 //!
 //! It also fingerprints the words of every catalogue text (with the library's own
 //! `src/text/words.rs`), so that identification recognises an unmodified catalogue text without
@@ -41,7 +42,8 @@ fn main() {
         let dir = licences.join(id);
         println!("cargo:rerun-if-changed={}", dir.display());
         let file = |name: &str| format!("include_str!({:?})", dir.join(name).display().to_string());
-        let (meta, terms, differs) = split_terms_json(&out_dir, id, &dir.join("terms.json"));
+        let (meta, terms, differs, models) =
+            split_terms_json(&out_dir, id, &dir.join("terms.json"));
         let fingerprint = |name: &str| {
             let text = fs::read_to_string(dir.join(name)).expect("catalogue texts are UTF-8");
             words::Words::new(&text).fingerprint()
@@ -56,7 +58,7 @@ fn main() {
         };
         writeln!(
             out,
-            "    EmbeddedEntry {{ id: {id:?}, meta_json: {meta}, terms_json: {terms}, differs_json: {differs}, licence_text: {}, policy_text: {policy} }},",
+            "    EmbeddedEntry {{ id: {id:?}, meta_json: {meta}, terms_json: {terms}, differs_json: {differs}, models_json: {models}, licence_text: {}, policy_text: {policy} }},",
             file("LICENSE.txt"),
         )
         .expect("writing to a String cannot fail");
@@ -75,10 +77,11 @@ fn main() {
         .expect("OUT_DIR is writable");
 }
 
-/// Writes `terms.json`'s metadata, its `terms` and its `extraction_differs` to three files of
-/// `OUT_DIR` and returns the `include_str!` of each (`None` for absent differences). A file that
-/// is not a JSON object is embedded whole as metadata, for the library to report its error.
-fn split_terms_json(out_dir: &str, id: &str, path: &Path) -> (String, String, String) {
+/// Writes `terms.json`'s metadata, its `terms`, its `extraction_differs` and its `models` to
+/// four files of `OUT_DIR` and returns the `include_str!` of each (`None` for absent differences
+/// or models, which the library reports). A file that is not a JSON object is embedded whole as
+/// metadata, for the library to report its error.
+fn split_terms_json(out_dir: &str, id: &str, path: &Path) -> (String, String, String, String) {
     let text = fs::read_to_string(path).expect("terms.json is UTF-8");
     let include = |part: &str, json: String| {
         let file = Path::new(out_dir).join(format!("{id}.{part}.json"));
@@ -90,6 +93,7 @@ fn split_terms_json(out_dir: &str, id: &str, path: &Path) -> (String, String, St
             include("meta", text),
             "\"{}\"".to_string(),
             "None".to_string(),
+            "None".to_string(),
         );
     };
     let terms = entry.remove("terms").unwrap_or(serde_json::Value::Null);
@@ -97,10 +101,15 @@ fn split_terms_json(out_dir: &str, id: &str, path: &Path) -> (String, String, St
         Some(value) => format!("Some({})", include("differs", value.to_string())),
         None => "None".to_string(),
     };
+    let models = match entry.remove("models") {
+        Some(value) => format!("Some({})", include("models", value.to_string())),
+        None => "None".to_string(),
+    };
     let meta = serde_json::Value::Object(entry).to_string();
     (
         include("meta", meta),
         include("terms", terms.to_string()),
         differs,
+        models,
     )
 }

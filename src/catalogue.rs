@@ -19,12 +19,14 @@ use crate::text::{Limits, read_text_file};
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
 /// One catalogue folder as embedded at build time, its `terms.json` split by `build.rs` into
-/// the metadata, read when the catalogue loads, and the terms, read when first asked for.
+/// the metadata, read when the catalogue loads, and the terms and the model list (the bulk of
+/// the file), each read when first asked for.
 pub(crate) struct EmbeddedEntry {
     id: &'static str,
     meta_json: &'static str,
     terms_json: &'static str,
     differs_json: Option<&'static str>,
+    models_json: Option<&'static str>,
     licence_text: &'static str,
     policy_text: Option<&'static str>,
 }
@@ -121,7 +123,9 @@ struct RawEntry<'a> {
     source: Source,
     #[serde(default)]
     policy: Option<PolicyInfo>,
-    models: Vec<ModelRepo>,
+    /// Absent in the metadata `build.rs` split off; required in a folder's `terms.json`.
+    #[serde(borrow, default)]
+    models: Option<&'a RawValue>,
     #[serde(default)]
     nicknames: Vec<String>,
     /// Absent in the metadata `build.rs` split off.
@@ -214,8 +218,8 @@ pub struct Licence {
     pub source: Source,
     /// The acceptable-use policy it incorporates, where that is a separate text.
     pub policy: Option<PolicyInfo>,
-    /// Model repositories published under it, with where that can be checked.
-    pub models: Vec<ModelRepo>,
+    /// Model repositories published under it, read on first use ([`Licence::models`]).
+    models: LazyModels,
     /// Short names people give its models in their own models' names (`sdxl`, `sd3`), beside
     /// the family's name and its models' first words: a model so named may derive from them.
     pub nicknames: Vec<String>,
@@ -229,6 +233,58 @@ pub struct Licence {
     #[serde(skip)]
     curated: Curated,
 }
+
+/// A licence's model list: the JSON it is read from, and what it reads as once asked for. Most
+/// checks never ask (a check of Llama 3.3's text reads no model list), and the lists are more
+/// than half of the catalogue's metadata.
+#[derive(Debug, Clone)]
+struct LazyModels {
+    json: &'static str,
+    read: OnceLock<Vec<ModelRepo>>,
+}
+
+impl LazyModels {
+    /// No models (a generic SPDX licence's).
+    fn none() -> LazyModels {
+        LazyModels {
+            json: "[]",
+            read: OnceLock::from(Vec::new()),
+        }
+    }
+
+    /// Reads and keeps the list; an error for a list that is not one.
+    fn read_now(&self) -> std::result::Result<&[ModelRepo], String> {
+        if let Some(models) = self.read.get() {
+            return Ok(models);
+        }
+        let models: Vec<ModelRepo> = parse_json(self.json, "models")?;
+        Ok(self.read.get_or_init(|| models))
+    }
+
+    /// The list, read on first use. The embedded lists are all read by the crate's tests and an
+    /// organisation's when its folder loads, so reading cannot fail here; were it to, the list
+    /// would be empty: the models' modality unknown, which no rule reads as permission.
+    fn get(&self) -> &[ModelRepo] {
+        self.read_now().unwrap_or_default()
+    }
+}
+
+impl PartialEq for LazyModels {
+    fn eq(&self, other: &LazyModels) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Serialize for LazyModels {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        self.get().serialize(serializer)
+    }
+}
+
+impl Eq for LazyModels {}
 
 /// A licence's curated terms: the JSON they are read from, and what it reads as once asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -330,12 +386,22 @@ impl Licence {
         })
     }
 
-    /// Reads the curated terms now, so that an error in them is reported when the catalogue
-    /// loads rather than hidden behind unknown terms later.
-    fn read_curated_now(self) -> Result<Licence> {
+    /// Reads the curated terms and the model list now, so that an error in them is reported
+    /// when the catalogue loads rather than hidden behind unknown terms later.
+    fn read_lazy_now(self) -> Result<Licence> {
         let curated = self.read_curated()?;
         let _ = self.curated.read.set(curated);
+        self.models.read_now().map_err(|err| Error::Catalogue {
+            id: self.id.clone(),
+            message: format!("terms.json: {err}"),
+        })?;
         Ok(self)
+    }
+
+    /// Model repositories published under it, with where that can be checked: read from
+    /// `terms.json` on first use.
+    pub fn models(&self) -> &[ModelRepo] {
+        self.models.get()
     }
 
     /// The text a document name in [`Evidence::document`] refers to, for this licence.
@@ -459,11 +525,15 @@ impl Catalogue {
         let licences = entries
             .iter()
             .map(|entry| {
-                let terms = (entry.terms_json, entry.differs_json);
+                let split = Split {
+                    terms: entry.terms_json,
+                    differs: entry.differs_json,
+                    models: entry.models_json,
+                };
                 load_entry(
                     entry.id,
                     entry.meta_json,
-                    Some(terms),
+                    Some(split),
                     entry.licence_text,
                     entry.policy_text,
                 )
@@ -507,7 +577,7 @@ impl Catalogue {
         let repo = repo.trim().trim_start_matches("https://huggingface.co/");
         self.licences.iter().find_map(|licence| {
             licence
-                .models
+                .models()
                 .iter()
                 .find(|m| m.repo.eq_ignore_ascii_case(repo))
                 .map(|m| (licence, m))
@@ -694,15 +764,22 @@ fn load_folder(folder: &Path) -> Result<Licence> {
     } else {
         None
     };
-    load_entry(&id, terms_json.leak(), None, text, policy_text)?.read_curated_now()
+    load_entry(&id, terms_json.leak(), None, text, policy_text)?.read_lazy_now()
+}
+
+/// The parts of a `terms.json` that `build.rs` split off its metadata, read on first use.
+struct Split {
+    terms: &'static str,
+    differs: Option<&'static str>,
+    models: Option<&'static str>,
 }
 
 /// Parses one catalogue entry's metadata and checks it against its folder and texts; its terms
-/// (in `terms_json`, or split off by the build as `terms`) are read on first use.
+/// and model list (in `terms_json`, or split off by the build) are read on first use.
 fn load_entry(
     folder: &str,
     terms_json: &'static str,
-    terms: Option<(&'static str, Option<&'static str>)>,
+    split: Option<Split>,
     text: &'static str,
     policy_text: Option<&'static str>,
 ) -> Result<Licence> {
@@ -723,6 +800,14 @@ fn load_entry(
             "`policy` must be given exactly when POLICY.txt exists".to_string(),
         ));
     }
+    let models = match &split {
+        Some(split) => split.models,
+        None => raw.models.map(RawValue::get),
+    };
+    let Some(models) = models else {
+        return Err(fail("terms.json: missing field `models`".to_string()));
+    };
+    let terms = split.map(|split| (split.terms, split.differs));
     Ok(Licence {
         id: raw.id,
         name: raw.name,
@@ -735,7 +820,10 @@ fn load_entry(
         kind: raw.kind,
         source: raw.source,
         policy: raw.policy,
-        models: raw.models,
+        models: LazyModels {
+            json: models,
+            read: OnceLock::new(),
+        },
         nicknames: raw.nicknames,
         text,
         policy_text,
@@ -894,7 +982,7 @@ mod tests {
 
     /// Loads an entry as an organisation's own folder is loaded: terms read and checked now.
     fn load(folder: &str, json: String, text: &'static str) -> Result<Licence> {
-        load_entry(folder, json.leak(), None, text, None)?.read_curated_now()
+        load_entry(folder, json.leak(), None, text, None)?.read_lazy_now()
     }
 
     /// The embedded catalogue reads its terms on first use and falls back to unknown terms were
@@ -907,6 +995,9 @@ mod tests {
         {
             let curated = licence.read_curated().unwrap_or_else(|err| panic!("{err}"));
             assert_eq!(&curated.terms, licence.terms(), "{}", licence.id);
+            let models =
+                LazyModels::read_now(&licence.models).unwrap_or_else(|err| panic!("{err}"));
+            assert_eq!(models, licence.models(), "{}", licence.id);
         }
     }
 
@@ -964,6 +1055,18 @@ mod tests {
         let licence = load_entry("x", json.leak(), None, TEXT, None).expect("metadata reads");
         assert_eq!(licence.terms().terms, Terms::unknown());
         assert!(licence.terms().evidence.is_empty());
+    }
+
+    /// An organisation's folder has its model list read when it loads: a list that is missing
+    /// or not a list of models is an error then, not an empty list later.
+    #[test]
+    fn a_folder_without_a_model_list_is_an_error() {
+        let json = entry_json("Above 700 million monthly active users");
+        let err = load("x", json.replace(r#""models":[],"#, ""), TEXT).unwrap_err();
+        assert!(err.to_string().contains("missing field `models`"), "{err}");
+        let bad = json.replace(r#""models":[]"#, r#""models":[{"repo":"a/b"}]"#);
+        let err = load("x", bad, TEXT).unwrap_err();
+        assert!(err.to_string().contains("missing field `source`"), "{err}");
     }
 
     #[test]

@@ -559,7 +559,7 @@ fn derived_from(
         catalogue
             .licences()
             .iter()
-            .flat_map(|l| &l.models)
+            .flat_map(|l| l.models())
             .find(|m| name_of(&m.repo) == wanted)
             .map(|m| m.repo.clone())
     };

@@ -51,7 +51,7 @@ fn build_family_words(catalogue: &Catalogue) -> Vec<FamilyWord> {
         let in_names = binding
             .iter()
             .filter(|l| l.family == family)
-            .flat_map(|l| &l.models)
+            .flat_map(|l| l.models())
             .any(|m| m.repo.to_ascii_lowercase().contains(family));
         // A family name of several words (`apple-amlr`) only ever stands in a name whole.
         let several_words = family.contains('-');
@@ -63,7 +63,7 @@ fn build_family_words(catalogue: &Catalogue) -> Vec<FamilyWord> {
         for nickname in &licence.nicknames {
             push(nickname.to_ascii_lowercase(), family, true);
         }
-        for model in &licence.models {
+        for model in licence.models() {
             let first: String = model_name(&model.repo)
                 .chars()
                 .take_while(|c| c.is_ascii_alphabetic())
@@ -111,7 +111,7 @@ fn tag_family(catalogue: &Catalogue, tag: &str) -> Option<String> {
         .licences()
         .iter()
         .filter(|l| {
-            l.models
+            l.models()
                 .iter()
                 .any(|m| model_name(&m.repo).starts_with(&tag))
         })
@@ -188,7 +188,7 @@ impl<'a> Shown<'a> {
             .licences()
             .iter()
             .filter(|l| families.contains(&l.family.as_str()))
-            .flat_map(|l| &l.models)
+            .flat_map(|l| l.models())
             .any(|m| {
                 let owner = m.repo.split_once('/').map(|(o, _)| o.to_ascii_lowercase());
                 owner.is_some() && owner == self.owner

@@ -363,7 +363,7 @@ mod tests {
             .licences()
             .iter()
             .find(|l| l.id == "apache-2.0")
-            .and_then(|l| l.models.first())
+            .and_then(|l| l.models().first())
             .map(|m| m.repo.clone());
         let Some(base) = base else { return };
         let b = resolve(

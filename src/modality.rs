@@ -93,16 +93,19 @@ fn of_listed(catalogue: &Catalogue, repo: &str, base: bool) -> Option<Known<bool
 /// The facts about a model known only by its licence: multimodal when every model the
 /// catalogue lists under that licence is (Llama 4); otherwise unknown.
 pub fn of_licence(licence: &Licence) -> ModelFacts {
-    let all_multimodal =
-        !licence.models.is_empty() && licence.models.iter().all(|m| is_multimodal(&m.modalities));
+    let all_multimodal = !licence.models().is_empty()
+        && licence
+            .models()
+            .iter()
+            .all(|m| is_multimodal(&m.modalities));
     ModelFacts {
         multimodal: all_multimodal.then(|| Known {
             value: true,
             basis: format!(
                 "every model the catalogue lists under {} is, {} of them, e.g. {}",
                 licence.id,
-                licence.models.len(),
-                licence.models[0].repo
+                licence.models().len(),
+                licence.models()[0].repo
             ),
         }),
         eu_gated: false,

@@ -306,7 +306,7 @@ fn foreign_base<'c>(
         .iter()
         .filter(|l| l.binds_derivatives())
         .filter(|l| !families.contains(&l.family))
-        .flat_map(|l| &l.models)
+        .flat_map(|l| l.models())
         .collect();
     bases[rng.below(bases.len())]
 }

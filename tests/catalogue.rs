@@ -316,7 +316,7 @@ fn model_repositories_are_unique_and_sourced() {
     let mut owner: HashMap<String, &str> = HashMap::new();
     let id = regex::Regex::new(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$").unwrap();
     for licence in catalogue().licences() {
-        for model in &licence.models {
+        for model in licence.models() {
             assert!(id.is_match(&model.repo), "{}: {}", licence.id, model.repo);
             assert_eq!(
                 model.source,

@@ -399,7 +399,7 @@ impl Licence {
     /// Model repositories published under it (`owner/name`).
     #[getter]
     fn models(&self) -> Vec<String> {
-        self.0.models.iter().map(|m| m.repo.clone()).collect()
+        self.0.models().iter().map(|m| m.repo.clone()).collect()
     }
 
     /// The verbatim licence text.

@@ -215,7 +215,7 @@ fn build(id: spdx::LicenseId) -> Licence {
             commit: None,
         },
         policy: None,
-        models: Vec::new(),
+        models: crate::catalogue::LazyModels::none(),
         nicknames: Vec::new(),
         text: "",
         policy_text: None,
