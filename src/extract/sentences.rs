@@ -7,9 +7,22 @@ use super::Sentence;
 /// semicolon followed by a space, and after an ideographic full stop or semicolon.
 pub(super) fn split_sentences(text: &str) -> Vec<Sentence> {
     let t = text.as_bytes();
+    // Only these bytes may end a sentence (the ideographic marks start with E3 or EF); in an
+    // ASCII text, `memchr` finds the first three.
+    if text.is_ascii() {
+        cut_at(t, memchr::memchr3_iter(b'\n', b'.', b';', t))
+    } else {
+        let marks = (0..t.len()).filter(|&i| matches!(t[i], b'\n' | b'.' | b';' | 0xE3 | 0xEF));
+        cut_at(t, marks)
+    }
+}
+
+/// Cuts the text at those of `marks` (offsets of bytes that may end a sentence, in order) that
+/// end one.
+fn cut_at(t: &[u8], marks: impl Iterator<Item = usize>) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
-    for i in 0..t.len() {
+    for i in marks {
         // A full stop or semicolon before a space ends a sentence; so do the ideographic ones
         // (`。`, `；`: E3 80 82 and EF BC 9B in UTF-8), which need none.
         let ideographic =
