@@ -285,10 +285,17 @@ impl Plain {
     fn push_ascii_run(&mut self, text: &str, start: usize, end: usize) {
         self.text.push_str(&text[start..end]);
         push_offsets(&mut self.map, start, end);
-        let first = self.map_end.len();
-        push_offsets(&mut self.map_end, start + 1, end + 1);
-        for at in memchr::memchr_iter(b' ', &text.as_bytes()[start..end]) {
-            self.map_end[first + at] = offset(start + at);
+        let run = &text.as_bytes()[start..end];
+        match u32::try_from(end + 1) {
+            Ok(_) => self.map_end.extend(run.iter().zip(start..).map(|(b, at)| {
+                let end = at + usize::from(*b != b' ');
+                end as u32
+            })),
+            Err(_) => self.map_end.extend(
+                run.iter()
+                    .zip(start..)
+                    .map(|(b, at)| offset(at + usize::from(*b != b' '))),
+            ),
         }
     }
 

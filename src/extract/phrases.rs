@@ -530,8 +530,8 @@ pub(super) fn sentence_masks(text: &str, sentences: &[Sentence]) -> (Vec<u32>, V
     };
     let mut end: usize = 0;
     let bytes = text.as_bytes();
-    loop {
-        if dfa.is_special(state) && dfa.is_match(state) {
+    'walk: loop {
+        if dfa.is_match(state) {
             for index in 0..dfa.match_len(state) {
                 let word = dfa.match_pattern(state, index);
                 let start = end.saturating_sub(dfa.pattern_len(word));
@@ -550,11 +550,17 @@ pub(super) fn sentence_masks(text: &str, sentences: &[Sentence]) -> (Vec<u32>, V
                 }
             }
         }
-        let Some(&byte) = bytes.get(end) else {
-            break;
-        };
-        state = dfa.next_state(Anchored::No, state, byte);
-        end += 1;
+        // On to the next state with a match (a tight loop: most bytes lead to none).
+        loop {
+            let Some(&byte) = bytes.get(end) else {
+                break 'walk;
+            };
+            state = dfa.next_state(Anchored::No, state, byte);
+            end += 1;
+            if dfa.is_special(state) {
+                break;
+            }
+        }
     }
     let folds = !text.is_ascii()
         && super::required::FOLDS_TO_ASCII

@@ -7,14 +7,16 @@ use super::Sentence;
 /// semicolon followed by a space, and after an ideographic full stop or semicolon.
 pub(super) fn split_sentences(text: &str) -> Vec<Sentence> {
     let t = text.as_bytes();
-    // Only these bytes may end a sentence (the ideographic marks start with E3 or EF); in an
-    // ASCII text, `memchr` finds the first three.
-    if text.is_ascii() {
-        cut_at(t, memchr::memchr3_iter(b'\n', b'.', b';', t))
-    } else {
-        let marks = (0..t.len()).filter(|&i| matches!(t[i], b'\n' | b'.' | b';' | 0xE3 | 0xEF));
-        cut_at(t, marks)
-    }
+    // Only these bytes may end a sentence (the ideographic marks start with E3 or EF): found by
+    // `memchr`, the two lists merged in order.
+    let mut ascii = memchr::memchr3_iter(b'\n', b'.', b';', t).peekable();
+    let mut wide = memchr::memchr2_iter(0xE3, 0xEF, t).peekable();
+    let marks = std::iter::from_fn(move || match (ascii.peek(), wide.peek()) {
+        (Some(a), Some(w)) if w < a => wide.next(),
+        (Some(_), _) => ascii.next(),
+        (None, _) => wide.next(),
+    });
+    cut_at(t, marks)
 }
 
 /// Cuts the text at those of `marks` (offsets of bytes that may end a sentence, in order) that
