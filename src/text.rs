@@ -461,6 +461,28 @@ mod tests {
         Words::new(text).joined
     }
 
+    /// Runs of plain words are copied in one go: each byte must still map to its own, and each
+    /// space to the white space it stands for, as when they were copied one by one.
+    #[test]
+    fn a_run_of_plain_words_maps_each_byte_to_its_own() {
+        let text =
+            "Licensor grants you a  licence.\tIt may (not) be \"sold\";\nsee  it-all\n\n§ 2 x";
+        let plain = Plain::new(text);
+        assert_eq!(
+            plain.text,
+            "Licensor grants you a licence. It may (not) be \"sold\"; see it-all\n§ 2 x"
+        );
+        for (k, b) in plain.text.bytes().enumerate() {
+            let (from, to) = (plain.map[k] as usize, plain.map_end[k] as usize);
+            if b == b' ' || b == b'\n' {
+                assert_eq!(from, to, "byte {k}");
+                assert!(text[from..].starts_with(char::is_whitespace), "byte {k}");
+            } else if b.is_ascii() {
+                assert_eq!(&text[from..to], char::from(b).to_string(), "byte {k}");
+            }
+        }
+    }
+
     #[test]
     fn markdown_emphasis_and_escapes_vanish() {
         assert_eq!(
