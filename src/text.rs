@@ -233,13 +233,14 @@ impl Plain {
                 i += 1;
                 continue;
             }
-            if b.is_ascii_alphanumeric()
-                || matches!(b, b',' | b'.' | b'(' | b')' | b'"' | b'\'' | b'-')
-            {
-                // The common case, plain ASCII text: no mapping needed.
+            if PLAIN_ASCII[usize::from(b)] {
+                // The common case, a run of plain ASCII words between single spaces: copied as
+                // it is, in one go.
                 plain.push_ascii(b, i, &mut space);
+                let run = plain_run_end(bytes, i + 1);
+                plain.push_ascii_run(text, i + 1, run);
                 line_start = false;
-                i += 1;
+                i = run;
                 continue;
             }
             let Some(c) = text[i..].chars().next() else {
@@ -275,6 +276,26 @@ impl Plain {
             self.text.push(char::from(b));
             self.map.push(offset(at));
             self.map_end.push(offset(at + 1));
+        }
+    }
+
+    /// Copies `text[start..end]` (see [`plain_run_end`]), with no space pending: each byte
+    /// maps to itself, as [`Plain::push_ascii`] and [`Plain::push`] map them one by one (a
+    /// space, which stands for the white space before a word, ends where it starts).
+    fn push_ascii_run(&mut self, text: &str, start: usize, end: usize) {
+        self.text.push_str(&text[start..end]);
+        push_offsets(&mut self.map, start, end);
+        let run = &text.as_bytes()[start..end];
+        match u32::try_from(end + 1) {
+            Ok(_) => self.map_end.extend(run.iter().zip(start..).map(|(b, at)| {
+                let end = at + usize::from(*b != b' ');
+                end as u32
+            })),
+            Err(_) => self.map_end.extend(
+                run.iter()
+                    .zip(start..)
+                    .map(|(b, at)| offset(at + usize::from(*b != b' '))),
+            ),
         }
     }
 
@@ -323,6 +344,52 @@ impl Plain {
         let to = *self.map_end.get(end - 1)? as usize;
         (from < to).then_some((from, to))
     }
+}
+
+/// The offsets `start..end`, as stored in the offset maps, added to `list`: in one sweep where
+/// they fit in 32 bits.
+fn push_offsets(list: &mut Vec<u32>, start: usize, end: usize) {
+    match (u32::try_from(start), u32::try_from(end)) {
+        (Ok(start), Ok(end)) => list.extend(start..end),
+        _ => list.extend((start..end).map(offset)),
+    }
+}
+
+/// Whether a byte is plain ASCII text that [`Plain`] keeps as it is: a letter, a digit or one of
+/// `,.()"'-` (none opens markup, an entity or a struck passage).
+const fn is_plain_ascii(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b',' | b'.' | b'(' | b')' | b'"' | b'\'' | b'-')
+}
+
+/// [`is_plain_ascii`] for every byte, looked up.
+const PLAIN_ASCII: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = is_plain_ascii(b as u8);
+        b += 1;
+    }
+    table
+};
+
+/// Where a run of plain ASCII text from `start` ends: plain bytes, and single spaces each
+/// followed by one (a single space between words is kept as it is).
+fn plain_run_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = start;
+    while let Some(&b) = bytes.get(end) {
+        if PLAIN_ASCII[usize::from(b)] {
+            end += 1;
+        } else if b == b' '
+            && bytes
+                .get(end + 1)
+                .is_some_and(|n| PLAIN_ASCII[usize::from(*n)])
+        {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    end
 }
 
 /// The 1-based line number of a byte offset.
@@ -392,6 +459,28 @@ mod tests {
 
     fn words(text: &str) -> String {
         Words::new(text).joined
+    }
+
+    /// Runs of plain words are copied in one go: each byte must still map to its own, and each
+    /// space to the white space it stands for, as when they were copied one by one.
+    #[test]
+    fn a_run_of_plain_words_maps_each_byte_to_its_own() {
+        let text =
+            "Licensor grants you a  licence.\tIt may (not) be \"sold\";\nsee  it-all\n\n§ 2 x";
+        let plain = Plain::new(text);
+        assert_eq!(
+            plain.text,
+            "Licensor grants you a licence. It may (not) be \"sold\"; see it-all\n§ 2 x"
+        );
+        for (k, b) in plain.text.bytes().enumerate() {
+            let (from, to) = (plain.map[k] as usize, plain.map_end[k] as usize);
+            if b == b' ' || b == b'\n' {
+                assert_eq!(from, to, "byte {k}");
+                assert!(text[from..].starts_with(char::is_whitespace), "byte {k}");
+            } else if b.is_ascii() {
+                assert_eq!(&text[from..to], char::from(b).to_string(), "byte {k}");
+            }
+        }
     }
 
     #[test]

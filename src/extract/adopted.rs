@@ -28,7 +28,7 @@ impl Extraction<'_> {
     fn adopted_element(&self, element: &Phrase) -> Vec<Sentence> {
         self.adopted_cc()
             .into_iter()
-            .filter(|s| element.is_match(self.sentence_text(*s)))
+            .filter(|s| self.holds(element, *s))
             .collect()
     }
 

@@ -20,10 +20,9 @@ impl Extraction<'_> {
             .sentences(&COMMERCIAL_APPROVAL, K_COMMERCIAL)
             .into_iter()
             .filter(|s| {
-                let text = self.sentence_text(*s);
-                COMMERCIAL_WORD.is_match(text)
-                    && !USERS_ANY.is_match(text)
-                    && !REVENUE_WORD.is_match(text)
+                self.holds(&COMMERCIAL_WORD, *s)
+                    && !self.holds(&USERS_ANY, *s)
+                    && !self.holds(&REVENUE_WORD, *s)
             })
             .chain(self.sentences(&APPROVAL_ZH, K_ZH))
             .collect();

@@ -8,7 +8,7 @@ use super::phrases::{
 };
 use std::collections::{BTreeMap, BTreeSet};
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::{Extraction, MAX_EVIDENCE, Sentence, contains_word};
 
@@ -36,7 +36,12 @@ impl<'n> DefinedWords<'n> {
         names.sort_unstable();
         names.dedup();
         let first = usize::from(names.first().is_some_and(|n| n.is_empty()));
-        let finder = AhoCorasick::new(&names[first..]).ok();
+        // An automaton without a DFA: a few names, looked for in a few sentences, where
+        // building a DFA would cost more than the searches.
+        let finder = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&names[first..])
+            .ok();
         DefinedWords {
             names,
             finder,
@@ -133,7 +138,11 @@ impl Extraction<'_> {
     fn read_term_gates(&self) -> BTreeMap<String, Vec<Sentence>> {
         let words = DefinedWords::new(self.definitions.iter().map(|(name, _)| name.as_str()));
         let mut gates: BTreeMap<String, Vec<Sentence>> = BTreeMap::new();
-        for other in &self.all {
+        for (other, bits) in self.all.iter().zip(&self.phrase_masks) {
+            // The words of the two phrasings are looked for first: most sentences lack them.
+            if !(GATE_WORD.may_match(bits) || SEPARATE_GRANT.may_match(bits)) {
+                continue;
+            }
             let held = words.held(self.sentence_text(*other));
             if held.is_empty()
                 || !(self.holds(&GATE_WORD, *other) || self.holds(&SEPARATE_GRANT, *other))

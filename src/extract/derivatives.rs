@@ -22,12 +22,11 @@ impl Extraction<'_> {
         let mut grants = self.sentences(&GRANT, K_GRANT);
         grants.extend(self.sentences(&GRANT_ZH, K_ZH));
         let in_scope = |s: &Sentence| {
-            let text = self.sentence_text(*s);
-            (MODIFY_GRANT.is_match(text)
-                || MODIFY_ZH.is_match(text)
-                || UNLIMITED_ACTS.is_match(text))
-                && !NEGATED.is_match(text)
-                && !NEGATED_ZH.is_match(text)
+            (self.holds(&MODIFY_GRANT, *s)
+                || self.holds(&MODIFY_ZH, *s)
+                || self.holds(&UNLIMITED_ACTS, *s))
+                && !self.holds(&NEGATED, *s)
+                && !self.holds(&NEGATED_ZH, *s)
         };
         for grant in &grants {
             let at = self.all.partition_point(|s| s.start < grant.start);
@@ -45,9 +44,8 @@ impl Extraction<'_> {
         let permitted_zh = self.sentences(&PERMISSION_ZH, K_ZH).iter().any(&in_scope);
         permitted_zh
             || self.sentences(&MODIFY_GRANT, K_MODIFY).iter().any(|s| {
-                let text = self.sentence_text(*s);
                 // "You may choose to offer ... support" names derivative works, grants nothing.
-                PERMISSION.is_match(text) && !OFFER_OF_SUPPORT.is_match(text) && in_scope(s)
+                self.holds(&PERMISSION, *s) && !self.holds(&OFFER_OF_SUPPORT, *s) && in_scope(s)
             })
     }
 
@@ -57,10 +55,7 @@ impl Extraction<'_> {
         let limits: Vec<Sentence> = self
             .sentences(&DERIVATIVE_WORD, K_MODIFY)
             .into_iter()
-            .filter(|s| {
-                let text = self.sentence_text(*s);
-                SHARING_LIMIT.is_match(text)
-            })
+            .filter(|s| self.holds(&SHARING_LIMIT, *s))
             .collect();
         for s in &limits {
             self.unclear(
@@ -97,14 +92,14 @@ impl Extraction<'_> {
         let mut banned: Vec<Sentence> = self
             .sentences(&DERIVATIVE_BAN, K_DERIVATIVE_BAN)
             .into_iter()
-            .filter(|s| !ACCEPTANCE_CLAUSE.is_match(self.sentence_text(*s)))
+            .filter(|s| !self.holds(&ACCEPTANCE_CLAUSE, *s))
             .collect();
         // A ban on sharing derivatives for some purposes only (military, unlawful) is a use
         // restriction, not a ban on sharing.
         banned.extend(
             self.sentences(&DERIVATIVE_BAN_ZH, K_ZH)
                 .into_iter()
-                .filter(|s| !PURPOSE_BAN_ZH.is_match(self.sentence_text(*s))),
+                .filter(|s| !self.holds(&PURPOSE_BAN_ZH, *s)),
         );
         banned.extend(self.adopted_no_derivatives());
         let mut share_alike = self.sentences(&SHARE_ALIKE, K_SHARE_ALIKE);
@@ -114,10 +109,7 @@ impl Extraction<'_> {
         share_alike.extend(
             self.sentences(&DERIVATIVE_LIMIT, K_MODIFY)
                 .into_iter()
-                .filter(|s| {
-                    let text = self.sentence_text(*s);
-                    DERIVATIVE_WORD.is_match(text) && DISTRIBUTE_WORD.is_match(text)
-                }),
+                .filter(|s| self.holds(&DERIVATIVE_WORD, *s) && self.holds(&DISTRIBUTE_WORD, *s)),
         );
         share_alike.extend(self.sentences(&DERIVATIVE_BOUND_ZH, K_ZH));
         // Modification must be among the acts the text permits, not merely mentioned.

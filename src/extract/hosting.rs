@@ -14,10 +14,9 @@ impl Extraction<'_> {
         let mut limited = Vec::new();
         let non_commercial = self.terms.commercial_use == CommercialUse::NonCommercial;
         for s in self.sentences(&HOSTING_WORD, K_HOSTING) {
-            let text = self.sentence_text(s);
-            if HOSTING_DENY.is_match(text) || (non_commercial && self.defines_commercial_use(s)) {
+            if self.holds(&HOSTING_DENY, s) || (non_commercial && self.defines_commercial_use(s)) {
                 denied.push(s);
-            } else if HOSTING_LIMIT.is_match(text) {
+            } else if self.holds(&HOSTING_LIMIT, s) {
                 limited.push(s);
             }
         }
@@ -61,8 +60,7 @@ impl Extraction<'_> {
     /// Whether `s` defines commercial use, or is an item of the list such a definition
     /// introduces ("Commercial Purpose includes: ... (b) hosting the Model ...").
     fn defines_commercial_use(&self, s: Sentence) -> bool {
-        COMMERCIAL_DEFINED.is_match(self.sentence_text(s))
-            || self.introduced_by(s, &COMMERCIAL_DEFINED)
+        self.holds(&COMMERCIAL_DEFINED, s) || self.introduced_by(s, &COMMERCIAL_DEFINED)
     }
 
     /// Whether the non-commercial limit read is a research, academic or evaluation scope (the

@@ -8,6 +8,10 @@ impl Extraction<'_> {
     /// A text mostly in a script the rules do not read (they read English and Chinese) can only
     /// be reviewed: say so.
     pub(super) fn language(&mut self, granted: bool) {
+        if granted {
+            // A text that grants rights was read: its letters need no counting.
+            return;
+        }
         let (mut letters, mut latin, mut han) = (0, 0, 0);
         for c in self.plain.text.chars().filter(|c| c.is_alphabetic()) {
             letters += 1;
@@ -17,7 +21,7 @@ impl Extraction<'_> {
                 han += 1;
             }
         }
-        if !granted && letters > 200 && (latin + han) * 2 < letters {
+        if letters > 200 && (latin + han) * 2 < letters {
             let first = self
                 .all
                 .first()

@@ -110,9 +110,7 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
     }
     let plain = Plain::new(text);
     let all = sentences::split_sentences(&plain.text);
-    let lower = plain.text.to_ascii_lowercase();
-    let masks = phrases::keyword_masks(&lower, &all);
-    let phrase_masks = phrases::phrase_masks(&lower, &all);
+    let (masks, phrase_masks) = phrases::sentence_masks(&plain.text, &all);
     let mut x = Extraction {
         text,
         plain: &plain,
@@ -295,20 +293,22 @@ impl<'a> Extraction<'a> {
     /// Whether sentence `s` holds a match of `re` (a sentence of the text is first checked for
     /// the words `re` requires).
     fn holds(&self, re: &Phrase, s: Sentence) -> bool {
+        self.may_hold(re, s) && re.is_match(self.sentence_text(s))
+    }
+
+    /// Whether sentence `s` may hold a match of `re`: it is not a sentence of the text, or it
+    /// holds one of the words `re` requires.
+    fn may_hold(&self, re: &Phrase, s: Sentence) -> bool {
         let at = self.all.partition_point(|other| other.start < s.start);
         let listed = self
             .all
             .get(at)
             .is_some_and(|other| other.start == s.start && other.end == s.end);
-        if listed
-            && !self
+        !listed
+            || self
                 .phrase_masks
                 .get(at)
                 .is_none_or(|words| re.may_match(words))
-        {
-            return false;
-        }
-        re.is_match(self.sentence_text(s))
     }
 
     /// Every match of `re` with its sentence; capture offsets are relative to the sentence.

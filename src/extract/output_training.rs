@@ -18,8 +18,8 @@ impl Extraction<'_> {
             .into_iter()
             .chain(self.sentences(&OUTPUT_BAN_ZH, K_ZH))
             .partition(|s| {
-                let text = self.sentence_text(*s);
-                COMMERCIAL_ONLY_QUALIFIER.is_match(text) && !NON_COMMERCIAL_MENTION.is_match(text)
+                self.holds(&COMMERCIAL_ONLY_QUALIFIER, *s)
+                    && !self.holds(&NON_COMMERCIAL_MENTION, *s)
             });
         let mut conditions = self.sentences(&OUTPUT_CONDITION, K_OUTPUT);
         conditions.extend(commercial_bans);
@@ -42,17 +42,17 @@ impl Extraction<'_> {
         conditions.extend(
             self.sentences(&TRAIN_OTHER_MODELS, K_COMMERCIAL)
                 .into_iter()
-                .filter(|s| COMMERCIAL_WORD.is_match(self.sentence_text(*s))),
+                .filter(|s| self.holds(&COMMERCIAL_WORD, *s)),
         );
         conditions.extend(
             self.sentences(&NON_COMMERCIAL_ONLY, K_NON_COMMERCIAL)
                 .into_iter()
-                .filter(|s| OUTPUT_WORD.is_match(self.sentence_text(*s))),
+                .filter(|s| self.holds(&OUTPUT_WORD, *s)),
         );
         conditions.extend(
             self.sentences(&DERIVED_MATERIALS, K_COMMERCIAL)
                 .into_iter()
-                .filter(|s| COMMERCIAL_WORD.is_match(self.sentence_text(*s))),
+                .filter(|s| self.holds(&COMMERCIAL_WORD, *s)),
         );
         let naming_without_outputs: Vec<Sentence> = self
             .sentences(&NAMING_TRAINING, K_NAME)
@@ -60,7 +60,7 @@ impl Extraction<'_> {
             .chain(self.sentences(&NAMING_TRAINING_ZH, K_ZH))
             .filter(|s| {
                 let text = self.sentence_text(*s);
-                !OUTPUT_WORD.is_match(text) && !text.contains("输出")
+                !self.holds(&OUTPUT_WORD, *s) && !text.contains("输出")
             })
             .collect();
         let (value, cited) = if !banned.is_empty() {

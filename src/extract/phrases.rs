@@ -8,6 +8,8 @@
 use std::collections::BTreeMap;
 use std::sync::{LazyLock, OnceLock};
 
+use aho_corasick::Anchored;
+use aho_corasick::automaton::Automaton;
 use regex::{Captures, Match, Regex};
 use serde::Deserialize;
 
@@ -419,56 +421,6 @@ impl Keys {
     }
 }
 
-/// Keywords found in one pass, and for each the rows (as a bit mask) it belongs to.
-type Finder = (aho_corasick::AhoCorasick, Vec<u32>);
-
-/// Every keyword of every row, and for each the rows it belongs to.
-fn keyword_finder() -> Result<Finder, String> {
-    let book = BOOK.as_ref().map_err(Clone::clone)?;
-    let mut words: Vec<&str> = Vec::new();
-    let mut rows: Vec<u32> = Vec::new();
-    for (row, name) in ROWS.iter().enumerate() {
-        let list = book
-            .keywords
-            .get(*name)
-            .ok_or_else(|| format!("keywords.toml has no row `{name}`"))?;
-        for word in list {
-            match words.iter().position(|w| w == word) {
-                Some(at) => rows[at] |= 1 << row,
-                None => {
-                    words.push(word);
-                    rows.push(1 << row);
-                }
-            }
-        }
-    }
-    let finder = aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(&words)
-        .map_err(|e| format!("keywords.toml: {e}"))?;
-    Ok((finder, rows))
-}
-
-static KEYWORD_FINDER: LazyLock<Result<Finder, String>> = LazyLock::new(keyword_finder);
-
-/// For each sentence of `lower`, the rows of keywords that have a word in it.
-pub(super) fn keyword_masks(lower: &str, sentences: &[Sentence]) -> Vec<u32> {
-    let mut masks = vec![0u32; sentences.len()];
-    let Ok((finder, rows)) = &*KEYWORD_FINDER else {
-        return masks;
-    };
-    for m in finder.find_overlapping_iter(lower) {
-        let at = sentences.partition_point(|s| s.end <= m.start());
-        if let (Some(sentence), Some(mask)) = (sentences.get(at), masks.get_mut(at))
-            && m.start() >= sentence.start
-            && m.end() <= sentence.end
-        {
-            *mask |= rows[m.pattern().as_usize()];
-        }
-    }
-    masks
-}
-
 /// One bit per phrasing (in the order of [`KEYS`]): for a sentence, the phrasings it holds a
 /// required word of.
 pub(super) type PhraseBits = [u64; KEYS.len().div_ceil(64)];
@@ -476,23 +428,61 @@ pub(super) type PhraseBits = [u64; KEYS.len().div_ceil(64)];
 /// Every bit set: each phrasing may match.
 const ALL_PHRASES: PhraseBits = [u64::MAX; KEYS.len().div_ceil(64)];
 
-/// The words every phrasing requires, found in one pass: for each word, the phrasings that
-/// require it; and the phrasings that require no word the pass can find (always tried).
-struct WordFinder {
-    finder: aho_corasick::AhoCorasick,
-    phrases: Vec<PhraseBits>,
-    always: PhraseBits,
-}
-
 fn set_bit(bits: &mut PhraseBits, index: usize) {
     bits[index / 64] |= 1 << (index % 64);
 }
 
-/// The required words of every phrasing, from its own pattern (`required.rs`). A phrasing whose
-/// words cannot be told, or whose pattern does not parse, is always tried.
-fn word_finder() -> Option<WordFinder> {
-    let mut words: Vec<Vec<u8>> = Vec::new();
-    let mut phrases: Vec<PhraseBits> = Vec::new();
+/// The words of both prefilters, found in one pass over a text without regard to ASCII case:
+/// the keywords of every row (`keywords.toml`) and the words every phrasing requires
+/// (`required.rs`), each word with the rows and the phrasings it stands for.
+struct Finder {
+    /// The automaton, walked byte by byte (see [`sentence_masks`]).
+    finder: aho_corasick::dfa::DFA,
+    /// For each word, the keyword rows it belongs to (a bit per row).
+    rows: Vec<u32>,
+    /// For each word, the phrasings that require it.
+    phrases: Vec<PhraseBits>,
+    /// The phrasings that require no word the pass can find (always tried).
+    always: PhraseBits,
+}
+
+/// The words of the prefilters, each once.
+#[derive(Default)]
+struct FinderWords {
+    words: Vec<Vec<u8>>,
+    rows: Vec<u32>,
+    phrases: Vec<PhraseBits>,
+}
+
+impl FinderWords {
+    /// The place of `word` in the list, added if new.
+    fn place(&mut self, word: &[u8]) -> usize {
+        if let Some(at) = self.words.iter().position(|w| w == word) {
+            return at;
+        }
+        self.words.push(word.to_vec());
+        self.rows.push(0);
+        self.phrases.push([0; KEYS.len().div_ceil(64)]);
+        self.words.len() - 1
+    }
+}
+
+/// Every keyword of every row, and the required words of every phrasing, from its own pattern
+/// (`required.rs`). A phrasing whose words cannot be told, or whose pattern does not parse, is
+/// always tried; a missing row of keywords is a fault.
+fn finder() -> Result<Finder, String> {
+    let book = BOOK.as_ref().map_err(Clone::clone)?;
+    let mut words = FinderWords::default();
+    for (row, name) in ROWS.iter().enumerate() {
+        let list = book
+            .keywords
+            .get(*name)
+            .ok_or_else(|| format!("keywords.toml has no row `{name}`"))?;
+        for word in list {
+            let at = words.place(word.as_bytes());
+            words.rows[at] |= 1 << row;
+        }
+    }
     let mut always = [0; KEYS.len().div_ceil(64)];
     for (index, key) in KEYS.iter().enumerate() {
         let required =
@@ -502,59 +492,88 @@ fn word_finder() -> Option<WordFinder> {
             continue;
         };
         for word in required {
-            match words.iter().position(|w| *w == word) {
-                Some(at) => set_bit(&mut phrases[at], index),
-                None => {
-                    let mut bits = [0; KEYS.len().div_ceil(64)];
-                    set_bit(&mut bits, index);
-                    words.push(word);
-                    phrases.push(bits);
-                }
-            }
+            let at = words.place(&word);
+            set_bit(&mut words.phrases[at], index);
         }
     }
-    let finder = aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(&words)
-        .ok()?;
-    Some(WordFinder {
+    // The words are in lower case: ASCII case is ignored in the text, as `to_ascii_lowercase`
+    // would, without a lower-cased copy of it.
+    let finder = aho_corasick::dfa::DFA::builder()
+        .ascii_case_insensitive(true)
+        // Walked by hand: no prefilter, so that only states with matches are special.
+        .prefilter(false)
+        .build(&words.words)
+        .map_err(|e| format!("keywords.toml: {e}"))?;
+    Ok(Finder {
         finder,
-        phrases,
+        rows: words.rows,
+        phrases: words.phrases,
         always,
     })
 }
 
-static WORD_FINDER: LazyLock<Option<WordFinder>> = LazyLock::new(word_finder);
+static FINDER: LazyLock<Result<Finder, String>> = LazyLock::new(finder);
 
-/// For each sentence of `lower` (the tidied text in ASCII lower case), the phrasings that may
-/// match in it. A text holding a letter that case-insensitive patterns take for an ASCII one
-/// (`ſ`, `K`) is not lower-cased as they match: every phrasing may match in any of its
-/// sentences.
-pub(super) fn phrase_masks(lower: &str, sentences: &[Sentence]) -> Vec<PhraseBits> {
-    let folds = super::required::FOLDS_TO_ASCII
-        .iter()
-        .any(|(c, _)| lower.contains(*c));
-    let finder = match &*WORD_FINDER {
-        Some(finder) if !folds => finder,
-        _ => return vec![ALL_PHRASES; sentences.len()],
+/// The prefilters of each sentence of `text` (the tidied text): the rows of keywords that have a
+/// word in it, and the phrasings that may match in it. A text holding a letter that
+/// case-insensitive patterns take for an ASCII one (`ſ`, `K`) is not lower-cased as they match:
+/// every phrasing may match in any of its sentences.
+pub(super) fn sentence_masks(text: &str, sentences: &[Sentence]) -> (Vec<u32>, Vec<PhraseBits>) {
+    let Ok(finder) = &*FINDER else {
+        return (vec![0; sentences.len()], vec![ALL_PHRASES; sentences.len()]);
     };
-    let mut masks = vec![finder.always; sentences.len()];
+    let mut rows = vec![0u32; sentences.len()];
+    let mut phrases = vec![finder.always; sentences.len()];
     let mut at = 0;
-    for m in finder.finder.find_overlapping_iter(lower) {
-        // Matches come in order of their ends: the sentence that may hold one is the first
-        // that ends at or after it.
-        while sentences.get(at).is_some_and(|s| s.end < m.end()) {
-            at += 1;
+    // Every match of every word, overlapping ones included, in order of their ends: the
+    // automaton walked byte by byte, each match state read (a walk costs less than the
+    // library's overlapping search, which does the same with more bookkeeping).
+    let dfa = &finder.finder;
+    let Ok(mut state) = dfa.start_state(Anchored::No) else {
+        return (rows, vec![ALL_PHRASES; sentences.len()]);
+    };
+    let mut end: usize = 0;
+    let bytes = text.as_bytes();
+    'walk: loop {
+        if dfa.is_match(state) {
+            for index in 0..dfa.match_len(state) {
+                let word = dfa.match_pattern(state, index);
+                let start = end.saturating_sub(dfa.pattern_len(word));
+                // The sentence that may hold the match is the first that ends at or after it.
+                while sentences.get(at).is_some_and(|s| s.end < end) {
+                    at += 1;
+                }
+                if let (Some(sentence), Some(row), Some(bits)) =
+                    (sentences.get(at), rows.get_mut(at), phrases.get_mut(at))
+                    && start >= sentence.start
+                {
+                    *row |= finder.rows[word.as_usize()];
+                    for (bits, word) in bits.iter_mut().zip(&finder.phrases[word.as_usize()]) {
+                        *bits |= word;
+                    }
+                }
+            }
         }
-        if let (Some(sentence), Some(mask)) = (sentences.get(at), masks.get_mut(at))
-            && m.start() >= sentence.start
-        {
-            for (bits, word) in mask.iter_mut().zip(&finder.phrases[m.pattern().as_usize()]) {
-                *bits |= word;
+        // On to the next state with a match (a tight loop: most bytes lead to none).
+        loop {
+            let Some(&byte) = bytes.get(end) else {
+                break 'walk;
+            };
+            state = dfa.next_state(Anchored::No, state, byte);
+            end += 1;
+            if dfa.is_special(state) {
+                break;
             }
         }
     }
-    masks
+    let folds = !text.is_ascii()
+        && super::required::FOLDS_TO_ASCII
+            .iter()
+            .any(|(c, _)| text.contains(*c));
+    if folds {
+        phrases.fill(ALL_PHRASES);
+    }
+    (rows, phrases)
 }
 
 /// The region names of `regions.toml` (none if it failed to load).
@@ -578,7 +597,7 @@ pub(super) fn fault() -> Option<&'static str> {
         if let Some(unused) = book.phrases.keys().find(|k| !KEYS.contains(&k.as_str())) {
             return Some(format!("phrasing `{unused}` is not used by any rule"));
         }
-        if let Err(e) = &*KEYWORD_FINDER {
+        if let Err(e) = &*FINDER {
             return Some(e.clone());
         }
         if book.regions.english.is_empty() {
@@ -657,7 +676,7 @@ mod tests {
         for (path, text) in corpus() {
             let plain = crate::text::Plain::new(&text);
             let sentences = super::super::sentences::split_sentences(&plain.text);
-            let masks = phrase_masks(&plain.text.to_ascii_lowercase(), &sentences);
+            let (_, masks) = sentence_masks(&plain.text, &sentences);
             for (s, bits) in sentences.iter().zip(&masks) {
                 let sentence = &plain.text[s.start..s.end];
                 for (phrase, key) in all().into_iter().zip(KEYS) {
@@ -683,7 +702,7 @@ mod tests {
     /// Most phrasings have words: one that has none is tried on every sentence.
     #[test]
     fn most_phrasings_have_required_words() {
-        let finder = WORD_FINDER.as_ref().expect("the words are found");
+        let finder = FINDER.as_ref().expect("the words are found");
         let always: Vec<&str> = KEYS
             .iter()
             .enumerate()

@@ -10,17 +10,16 @@ use crate::terms::TermName;
 impl Extraction<'_> {
     pub(super) fn registration(&mut self) {
         for s in self.sentences(&REGISTRATION, K_REGISTRATION) {
-            let text = self.sentence_text(s);
-            if COMMERCIAL_WORD.is_match(text)
-                && !SEPARATE_LICENCE.is_match(text)
-                && !REGISTRY_NOISE.is_match(text)
+            if self.holds(&COMMERCIAL_WORD, s)
+                && !self.holds(&SEPARATE_LICENCE, s)
+                && !self.holds(&REGISTRY_NOISE, s)
             {
                 self.terms.registration = true;
                 self.cite(TermName::Registration, s);
             }
         }
         for s in self.sentences(&REGISTRATION_ZH, K_ZH) {
-            if !REGISTRY_NOISE_ZH.is_match(self.sentence_text(s)) {
+            if !self.holds(&REGISTRY_NOISE_ZH, s) {
                 self.terms.registration = true;
                 self.cite(TermName::Registration, s);
             }

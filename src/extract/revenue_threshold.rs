@@ -25,22 +25,22 @@ impl Extraction<'_> {
                     amount(n.as_str(), scale.map(|m| m.as_str()))
                 })
                 .collect();
-            if REVENUE_NOISE.is_match(&text) {
+            if self.holds(&REVENUE_NOISE, s) {
                 continue;
             }
             let defined_gate = self.defined_term_gates(s);
-            let gate = SEPARATE_GRANT.is_match(&text)
-                || DISPLAY_DUTY.is_match(&text)
+            let gate = self.holds(&SEPARATE_GRANT, s)
+                || self.holds(&DISPLAY_DUTY, s)
                 || !defined_gate.is_empty()
-                || (self.definition_name(s).is_some() && GATE_WORD.is_match(&text))
+                || (self.definition_name(s).is_some() && self.holds(&GATE_WORD, s))
                 // "You agree not to use the Model ... (a) for any purpose if You generated more
                 // than $2,000,000 in gross revenue": a level above which use is banned.
-                || (GATE_WORD.is_match(&text) && self.introduced_by(s, &USE_BAN_INTRO))
+                || (self.holds(&GATE_WORD, s) && self.introduced_by(s, &USE_BAN_INTRO))
                 // "A commercial license is required for: ... Organizations with annual revenue of
                 // $200K or more": an item of a list of licensees who need a separate grant.
-                || (GATE_WORD.is_match(&text) && self.introduced_by(s, &SEPARATE_GRANT));
+                || (self.holds(&GATE_WORD, s) && self.introduced_by(s, &SEPARATE_GRANT));
             if amounts.is_empty() {
-                if OTHER_CURRENCY.is_match(&text) && gate {
+                if self.holds(&OTHER_CURRENCY, s) && gate {
                     self.unclear(
                         TermName::RevenueThreshold,
                         "a revenue level in a currency other than US dollars",
@@ -54,8 +54,8 @@ impl Extraction<'_> {
             }
             let value = amounts.iter().copied().min().unwrap_or(0);
             let display = self.is_display_duty(s);
-            let annual = ANNUAL.is_match(&text);
-            let monthly = MONTHLY.is_match(&text) && !annual;
+            let annual = self.holds(&ANNUAL, s);
+            let monthly = self.holds(&MONTHLY, s) && !annual;
             for gate_sentence in defined_gate {
                 self.cite(TermName::RevenueThreshold, gate_sentence);
             }
@@ -98,10 +98,7 @@ impl Extraction<'_> {
         let levels: Vec<(Sentence, bool, Option<u64>, bool)> = self
             .captures(&REVENUE_ZH, K_ZH)
             .into_iter()
-            .filter(|(s, _)| {
-                let text = self.sentence_text(*s);
-                GATE_ZH.is_match(text) && !DAMAGES_ZH.is_match(text)
-            })
+            .filter(|(s, _)| self.holds(&GATE_ZH, *s) && !self.holds(&DAMAGES_ZH, *s))
             .map(|(s, caps)| {
                 let dollars = caps.get(0).is_some_and(|m| m.as_str().contains("美元"));
                 let value = caps

@@ -7,9 +7,24 @@ use super::Sentence;
 /// semicolon followed by a space, and after an ideographic full stop or semicolon.
 pub(super) fn split_sentences(text: &str) -> Vec<Sentence> {
     let t = text.as_bytes();
+    // Only these bytes may end a sentence (the ideographic marks start with E3 or EF): found by
+    // `memchr`, the two lists merged in order.
+    let mut ascii = memchr::memchr3_iter(b'\n', b'.', b';', t).peekable();
+    let mut wide = memchr::memchr2_iter(0xE3, 0xEF, t).peekable();
+    let marks = std::iter::from_fn(move || match (ascii.peek(), wide.peek()) {
+        (Some(a), Some(w)) if w < a => wide.next(),
+        (Some(_), _) => ascii.next(),
+        (None, _) => wide.next(),
+    });
+    cut_at(t, marks)
+}
+
+/// Cuts the text at those of `marks` (offsets of bytes that may end a sentence, in order) that
+/// end one.
+fn cut_at(t: &[u8], marks: impl Iterator<Item = usize>) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
-    for i in 0..t.len() {
+    for i in marks {
         // A full stop or semicolon before a space ends a sentence; so do the ideographic ones
         // (`。`, `；`: E3 80 82 and EF BC 9B in UTF-8), which need none.
         let ideographic =

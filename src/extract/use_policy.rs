@@ -17,10 +17,7 @@ impl Extraction<'_> {
         found.extend(
             self.sentences(&HARM_USE, K_USE_POLICY)
                 .into_iter()
-                .filter(|s| {
-                    USE_BAN.is_match(self.sentence_text(*s))
-                        || self.introduced_by(*s, &USE_BAN_INTRO)
-                }),
+                .filter(|s| self.holds(&USE_BAN, *s) || self.introduced_by(*s, &USE_BAN_INTRO)),
         );
         found.sort_by_key(|s| s.start);
         for s in found {
@@ -40,7 +37,9 @@ impl Extraction<'_> {
             .iter()
             .any(|other| {
                 let text = self.sentence_text(*other);
-                text.contains([':', '：']) && intro.is_match(text)
+                self.may_hold(intro, *other)
+                    && (text.contains(':') || text.contains('：'))
+                    && intro.is_match(text)
             })
     }
 }

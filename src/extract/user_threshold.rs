@@ -71,21 +71,17 @@ impl Extraction<'_> {
             let (Some(n), Some(m)) = (caps.get(1), caps.get(0)) else {
                 continue;
             };
-            let text = self.sentence_text(s);
             // The gate may stand in the sentence that introduces a list of conditions
             // ("用于商业目的，请确认您符合以下情况：" then "1. ...低于100万。").
             let intro = self.list_intro(s);
-            let gated = GATE_ZH.is_match(text)
-                || COMMERCIAL_ZH.is_match(text)
-                || intro.is_some_and(|i| {
-                    let intro_text = self.sentence_text(i);
-                    GATE_ZH.is_match(intro_text) || COMMERCIAL_ZH.is_match(intro_text)
-                });
+            let gated = self.holds(&GATE_ZH, s)
+                || self.holds(&COMMERCIAL_ZH, s)
+                || intro.is_some_and(|i| self.holds(&GATE_ZH, i) || self.holds(&COMMERCIAL_ZH, i));
             if !gated {
                 continue;
             }
             intros.extend(intro);
-            let daily = DAILY_ZH.is_match(m.as_str()) || DAILY_ZH.is_match(text);
+            let daily = DAILY_ZH.is_match(m.as_str()) || self.holds(&DAILY_ZH, s);
             if let Some(value) = amount_zh(n.as_str(), caps.get(2).map(|m| m.as_str())) {
                 users.push((user_threshold(daily, value), s, false));
             }
@@ -95,7 +91,7 @@ impl Extraction<'_> {
         }
         let read: BTreeSet<usize> = users.iter().map(|(_, s, _)| s.start).collect();
         for s in self.sentences(&USERS_ANY, K_USERS) {
-            if !read.contains(&s.start) && SEPARATE_GRANT.is_match(self.sentence_text(s)) {
+            if !read.contains(&s.start) && self.holds(&SEPARATE_GRANT, s) {
                 self.unclear(
                     TermName::UserThreshold,
                     "a clause ties rights to a number of active users, but the number could not be read",
@@ -115,8 +111,7 @@ impl Extraction<'_> {
     }
 
     pub(super) fn is_display_duty(&self, s: Sentence) -> bool {
-        let text = self.sentence_text(s);
-        DISPLAY_DUTY.is_match(text) && !SEPARATE_GRANT.is_match(text)
+        self.holds(&DISPLAY_DUTY, s) && !self.holds(&SEPARATE_GRANT, s)
     }
 
     pub(super) fn set_user_threshold(&mut self, threshold: UserThreshold, s: Sentence) {
