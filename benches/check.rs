@@ -9,6 +9,11 @@ use model_licence::{Catalogue, Checker, Context, Report, Subject, evaluate, iden
 use rayon::prelude::*;
 use std::hint::black_box;
 
+#[path = "../tests/common/repeated.rs"]
+mod repeated;
+
+use repeated::Outcome;
+
 /// Checks a licence text held in memory on the default context.
 fn check_text(checker: &Checker, text: &Subject, context: &Context) -> Report {
     checker
@@ -184,6 +189,9 @@ fn process(c: &mut Criterion) {
 }
 
 /// The worst case the issue names: 10 MiB on one line, no full stops, repeated clause fragments.
+/// Then every shape of `fixtures/hostile/repeated/shapes.tsv` at 10 MiB (the default input
+/// limit), checked as the command line checks a file: a fresh process each time, whose exit code
+/// must be the manifest's.
 fn adversarial(c: &mut Criterion) {
     let fragment = "greater than 700 million monthly active users you must request a license from Meta NON-COMMERCIAL PURPOSES ONLY excluding the European Union prominently display \"Built with Llama\" on a related website ";
     let mut text = fragment.repeat(10 * 1024 * 1024 / fragment.len());
@@ -196,7 +204,31 @@ fn adversarial(c: &mut Criterion) {
     group.bench_function("10 MiB, one line, clause fragments", |b| {
         b.iter(|| check_text(&checker, black_box(&text), &context))
     });
+    let binary = env!("CARGO_BIN_EXE_model-licence");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = std::env::temp_dir().join(format!("model-licence-hostile-{}", std::process::id()));
+    group.warm_up_time(std::time::Duration::from_secs(1));
+    for shape in repeated::shapes(root) {
+        let path = shape.write(&dir, 10 * 1024 * 1024);
+        let expected = match &shape.outcome {
+            Outcome::Report { exit, .. } => *exit,
+            Outcome::Error(_) => 2,
+        };
+        group.bench_function(format!("10 MiB file, {}", shape.name), |b| {
+            b.iter(|| {
+                let output = std::process::Command::new(binary)
+                    .arg("check")
+                    .arg(&path)
+                    .output()
+                    .expect("the binary runs");
+                assert_eq!(output.status.code(), Some(expected), "{}", shape.name);
+                black_box(output.stdout.len())
+            })
+        });
+        let _ = std::fs::remove_file(&path);
+    }
     group.finish();
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 criterion_group!(

@@ -8,7 +8,7 @@ use regex::Regex;
 use crate::catalogue::Licence;
 use crate::changes::{Names, foreign_title};
 use crate::evaluate::{Finding, ModelFacts, Rule, Severity, evaluate_model};
-use crate::extract::{ExtractedTerms, extract_terms, reads_as_terms};
+use crate::extract::{ExtractedTerms, MAX_READ_BYTES, extract_terms, reads_as_terms};
 use crate::identify::{MatchMethod, TextMatch, identify_words};
 use crate::report::{BasedOn, LicenceReport, MatchInfo, Nearest, Report, Run, sha256_hex};
 use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence};
@@ -41,6 +41,11 @@ pub(crate) fn check_licence(
 /// identified licence's models is used.
 pub(crate) fn check_text(run: &Run, text: &str, model: Option<&ModelFacts>) -> Report {
     let unknown = ModelFacts::default();
+    if text.len() > MAX_READ_BYTES {
+        // Far longer than any licence: comparing it word by word with the catalogue would take
+        // seconds, and whatever it holds past the read budget is unread anyway.
+        return unidentified(run, text, None, None, model.unwrap_or(&unknown));
+    }
     let words = Words::new(text);
     let found = identify_words(run.catalogue, text, &words);
     let Some(licence) = found.licence else {
@@ -184,6 +189,10 @@ fn unidentified(
             "The licence text matches no catalogue licence (the nearest, {}, matches {:.0}% of its text): the terms below were read from its clauses and a person must check them.",
             n.id,
             n.confidence * 100.0
+        ),
+        _ if found.is_none() => format!(
+            "The text is {} bytes, over the {MAX_READ_BYTES} bytes a licence text is compared with the catalogue for (the longest licence known is 35 KB): it was not identified, the terms below were read from its clauses and a person must check them.",
+            text.len()
         ),
         _ => "The text matches no licence in the catalogue: the terms below were read from its clauses and a person must check them.".to_string(),
     };
@@ -351,6 +360,23 @@ fn text_findings(
 /// The passages quoted in a `modified-licence` finding, at most; the message counts them all.
 const QUOTED_CHANGES: usize = 5;
 
+/// How many added passages read like licence terms, and whether all were read: they are read
+/// in order until [`MAX_READ_BYTES`] of them have been (each reading costs an extraction, and
+/// the count only explains a review that stands anyway).
+fn added_terms_like(changes: &[crate::changes::TextChange], text: &str) -> (usize, bool) {
+    let mut read = 0;
+    let mut terms_like = 0;
+    for change in changes.iter().filter(|c| c.added > 0) {
+        if read >= MAX_READ_BYTES {
+            return (terms_like, false);
+        }
+        let passage = &text[change.start..change.end];
+        read += passage.len();
+        terms_like += usize::from(reads_as_terms(passage));
+    }
+    (terms_like, true)
+}
+
 /// One review for everything the file changes beyond format: the file's own passages, with
 /// their offsets. Whether an added passage reads like a licence term explains the finding; it
 /// never dismisses one, since a term can be stated in words no rule knows.
@@ -358,10 +384,7 @@ fn changes_finding(licence: &Licence, found: &TextMatch, text: &str) -> Finding 
     let changes = &found.changes;
     let added: usize = changes.iter().map(|c| c.added).sum();
     let removed: usize = changes.iter().map(|c| c.removed_words).sum();
-    let terms_like = changes
-        .iter()
-        .filter(|c| c.added > 0 && reads_as_terms(&text[c.start..c.end]))
-        .count();
+    let (terms_like, read_all) = added_terms_like(changes, text);
     let evidence: Vec<Evidence> = changes
         .iter()
         .take(QUOTED_CHANGES)
@@ -378,7 +401,11 @@ fn changes_finding(licence: &Licence, found: &TextMatch, text: &str) -> Finding 
     } else {
         format!(" Left out or replaced: {}.", left_out.join(", "))
     };
-    let reading = if terms_like > 0 {
+    let reading = if !read_all {
+        format!(
+            " {terms_like} of the added passages in the first {MAX_READ_BYTES} bytes read like licence terms; those past them were not read."
+        )
+    } else if terms_like > 0 {
         format!(" {terms_like} added passage(s) read like licence terms.")
     } else if added > 0 {
         " No added passage reads like a licence term to the checker, which does not make it harmless.".to_string()

@@ -335,6 +335,16 @@ impl Plain {
         }
     }
 
+    /// Keeps the first `len` bytes of the tidied text (a character boundary), with their map
+    /// to the original: the rest is dropped.
+    pub(crate) fn truncate(&mut self, len: usize) {
+        if self.text.is_char_boundary(len) {
+            self.text.truncate(len);
+            self.map.truncate(len);
+            self.map_end.truncate(len);
+        }
+    }
+
     /// The original byte range of `start..end` of the tidied text.
     pub fn original(&self, start: usize, end: usize) -> Option<(usize, usize)> {
         if start >= end {

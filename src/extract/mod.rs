@@ -108,8 +108,9 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
     if let Some(fault) = phrases::fault().or_else(phrases::compile_fault) {
         return unread(fault);
     }
-    let plain = Plain::new(text);
-    let all = sentences::split_sentences(&plain.text);
+    let mut plain = Plain::new(text);
+    let mut all = sentences::split_sentences(&plain.text);
+    let first_unread = keep_read_budget(&mut plain, &mut all);
     let (masks, phrase_masks) = phrases::sentence_masks(&plain.text, &all);
     let mut x = Extraction {
         text,
@@ -143,6 +144,9 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
     x.hosting(granted);
     x.derivatives(granted);
     x.output_training(granted);
+    if let Some((start, end)) = first_unread {
+        x.not_read(start, end);
+    }
     // Phrasings compile when first tried: one that failed matched nothing, so what was read may
     // miss a restriction.
     if let Some(fault) = phrases::compile_fault() {
@@ -156,6 +160,25 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
         found: x.found,
         unclear: x.unclear,
     }
+}
+
+/// The most bytes of tidied text the clause rules read: 512 KiB, over ten times the longest
+/// licence known (GPL-3.0, 35 KB). Reading is linear, but a 10 MiB text of dense clause words
+/// would take seconds; past this budget the rest is not read and the reading says so (a review).
+pub(crate) const MAX_READ_BYTES: usize = 512 * 1024;
+
+/// Keeps the sentences that end within [`MAX_READ_BYTES`] (and the tidied text up to the last
+/// of them); gives the original byte range of the first sentence left unread, if any (an empty
+/// range where it cannot be mapped).
+fn keep_read_budget(plain: &mut Plain, all: &mut Vec<Sentence>) -> Option<(usize, usize)> {
+    let kept = all.partition_point(|s| s.end <= MAX_READ_BYTES);
+    let first_unread = all.get(kept)?;
+    let span = plain
+        .original(first_unread.start, first_unread.end)
+        .unwrap_or((0, 0));
+    all.truncate(kept);
+    plain.truncate(all.last().map_or(0, |s| s.end));
+    Some(span)
 }
 
 /// What extraction gives when its phrasing data failed to load: nothing read, every term
@@ -257,6 +280,21 @@ impl<'a> Extraction<'a> {
                 list.push(ev);
             }
         }
+    }
+
+    /// Records that the text past the read budget was not read: every term is in doubt, and
+    /// commercial use (the term every verdict turns on) carries the review, quoting the first
+    /// sentence left unread (`start..end` of the original text).
+    fn not_read(&mut self, start: usize, end: usize) {
+        let evidence = Evidence::span(self.text, start, end, LICENCE_DOCUMENT);
+        self.unclear.push(Unclear {
+            term: TermName::CommercialUse,
+            reason: format!(
+                "the text is {} bytes and the clause rules read at most {MAX_READ_BYTES} bytes of it: nothing from the quoted clause on was read, and any term may stand there",
+                self.text.len()
+            ),
+            evidence: evidence.into_iter().collect(),
+        });
     }
 
     fn unclear(&mut self, term: TermName, reason: &str, s: Sentence) {

@@ -235,6 +235,16 @@ fn is_hidden(tag: &str) -> bool {
     let Some(open_end) = tag.get(..tag.len().min(500)).and_then(|t| t.find('>')) else {
         return false;
     };
+    // Only an opening tag that says `hidden` or `none` can hide: most tags are read without
+    // copying them.
+    let says = |word: &[u8]| {
+        tag.as_bytes()[..open_end]
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    if !says(b"hidden") && !says(b"none") {
+        return false;
+    }
     let open = tag[..open_end].to_ascii_lowercase();
     let squeezed: String = open.chars().filter(|c| !c.is_whitespace()).collect();
     squeezed.contains("display:none")
@@ -275,10 +285,10 @@ pub(crate) fn struck_len(text: &str, i: usize) -> Option<usize> {
         return None;
     }
     let is_struck = STRUCK_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name));
-    let closing = format!("</{name}");
     if !is_struck && !is_hidden(tag) {
         return None;
     }
+    let closing = format!("</{name}");
     let close = rest.match_indices("</").map(|(at, _)| at).find(|&at| {
         rest.as_bytes()
             .get(at..at + closing.len())
@@ -437,12 +447,9 @@ const HTML_TAGS: &[(&str, bool)] = &[
 
 /// The known tag a tag's text (`<p class="x">`, `</li>`, `br/`) opens or closes, if any.
 fn known_tag(tag: &str) -> Option<(&'static str, bool)> {
-    let name: String = tag
-        .trim_start_matches('<')
-        .trim_start_matches('/')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect();
+    let tag = tag.trim_start_matches('<').trim_start_matches('/');
+    let name_len = tag.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    let name = &tag[..name_len];
     HTML_TAGS
         .iter()
         .find(|(known, _)| name.eq_ignore_ascii_case(known))

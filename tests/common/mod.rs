@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: format-only variants of real texts.
 #![allow(dead_code)]
 
+pub mod repeated;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
