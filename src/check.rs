@@ -190,7 +190,7 @@ fn unidentified(
             n.id,
             n.confidence * 100.0
         ),
-        _ if found.is_none() => format!(
+        _ if text.len() > MAX_READ_BYTES => format!(
             "The text is {} bytes, over the {MAX_READ_BYTES} bytes a licence text is compared with the catalogue for (the longest licence known is 35 KB): it was not identified, the terms below were read from its clauses and a person must check them.",
             text.len()
         ),

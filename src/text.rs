@@ -286,6 +286,9 @@ impl Plain {
         self.text.push_str(&text[start..end]);
         push_offsets(&mut self.map, start, end);
         let run = &text.as_bytes()[start..end];
+        // Where every offset fits in 32 bits (any real text) the cast cannot truncate and the
+        // loop has no check in it: one checked arm for both costs 7% more instructions of the
+        // whole extraction (callgrind, 37 KB).
         match u32::try_from(end + 1) {
             Ok(_) => self.map_end.extend(run.iter().zip(start..).map(|(b, at)| {
                 let end = at + usize::from(*b != b' ');
