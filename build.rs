@@ -23,6 +23,7 @@ fn main() {
     let licences = root.join("licences");
     println!("cargo:rerun-if-changed=licences");
     println!("cargo:rerun-if-changed=src/text/words.rs");
+    link_binary_at_fixed_address();
 
     let mut ids: Vec<String> = fs::read_dir(&licences)
         .expect("licences/ is readable")
@@ -112,4 +113,17 @@ fn split_terms_json(out_dir: &str, id: &str, path: &Path) -> (String, String, St
         differs,
         models,
     )
+}
+
+/// Links the `model-licence` binary as a position-dependent executable on Linux. A position-
+/// independent one is relocated by the dynamic loader at every start: some 14,000 relocations
+/// over the binary's tables, each page they touch a copy-on-write fault. That was more than half
+/// of a `check FILE`'s CPU time on the 2-core VM (measured with `perf stat`: 3.5 ms -> 1.9 ms).
+/// The shared libraries are still loaded at random addresses; only the binary's own image is
+/// fixed. The library (and the Python extension) is not affected: the argument applies to
+/// binaries only.
+fn link_binary_at_fixed_address() {
+    if env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
+        println!("cargo:rustc-link-arg-bins=-no-pie");
+    }
 }

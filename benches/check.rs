@@ -159,11 +159,18 @@ fn scan_inventory(c: &mut Criterion) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The binary the process benches run: the one cargo built for this bench, or the one
+/// `MODEL_LICENCE_BENCH_BIN` names (to time the static build of `cargo build-static` the same way).
+fn binary_under_test() -> String {
+    std::env::var("MODEL_LICENCE_BENCH_BIN")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_model-licence").to_string())
+}
+
 /// The command line as a user runs it: a fresh process per check, so start-up (loading the
 /// catalogue, preparing identification, compiling the clause rules when a text needs reading)
 /// counts. Exit codes differ by verdict; only a crash would fail the bench.
 fn process(c: &mut Criterion) {
-    let binary = env!("CARGO_BIN_EXE_model-licence");
+    let binary = binary_under_test();
     let mut group = c.benchmark_group("process");
     group.sample_size(30);
     for (name, subject) in [
@@ -176,7 +183,7 @@ fn process(c: &mut Criterion) {
     ] {
         group.bench_function(name, |b| {
             b.iter(|| {
-                let output = std::process::Command::new(binary)
+                let output = std::process::Command::new(&binary)
                     .args(["check", subject])
                     .output()
                     .expect("the binary runs");
@@ -204,7 +211,7 @@ fn adversarial(c: &mut Criterion) {
     group.bench_function("10 MiB, one line, clause fragments", |b| {
         b.iter(|| check_text(&checker, black_box(&text), &context))
     });
-    let binary = env!("CARGO_BIN_EXE_model-licence");
+    let binary = binary_under_test();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = std::env::temp_dir().join(format!("model-licence-hostile-{}", std::process::id()));
     group.warm_up_time(std::time::Duration::from_secs(1));
@@ -216,7 +223,7 @@ fn adversarial(c: &mut Criterion) {
         };
         group.bench_function(format!("10 MiB file, {}", shape.name), |b| {
             b.iter(|| {
-                let output = std::process::Command::new(binary)
+                let output = std::process::Command::new(&binary)
                     .arg("check")
                     .arg(&path)
                     .output()

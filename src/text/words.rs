@@ -66,9 +66,20 @@ impl Words {
                 i += len;
                 continue;
             }
+            if b.is_ascii_alphanumeric() {
+                // A run of ASCII letters and digits holds none of the bytes tested above: it is
+                // copied at once rather than a character at a time (most of a licence's bytes).
+                let run = bytes[i..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                words.push_ascii_run(&text[i..i + run], i, in_word);
+                in_word = true;
+                i += run;
+                continue;
+            }
             if b.is_ascii() {
-                in_word = b.is_ascii_alphanumeric()
-                    && words.push_char(char::from(b.to_ascii_lowercase()), i, i + 1, in_word);
+                in_word = false;
                 i += 1;
                 continue;
             }
@@ -113,6 +124,24 @@ impl Words {
                 && self.push_char(c.to_ascii_lowercase(), start, end, in_word);
         }
         c.is_alphanumeric() && self.push_char(c, start, end, in_word)
+    }
+
+    /// Appends a run of ASCII letters and digits, lower-cased, as [`Words::push_char`] would one
+    /// character at a time: a new word unless `continues` says the run extends the last one.
+    fn push_ascii_run(&mut self, run: &str, start: usize, continues: bool) {
+        if !continues {
+            if !self.joined.is_empty() {
+                self.joined.push(' ');
+            }
+            self.starts.push(self.joined.len());
+            self.spans.push((start, start));
+        }
+        let at = self.joined.len();
+        self.joined.push_str(run);
+        self.joined[at..].make_ascii_lowercase();
+        if let Some(span) = self.spans.last_mut() {
+            span.1 = start + run.len();
+        }
     }
 
     /// Appends a character, starting a new word unless `continues` says it extends the last one.
