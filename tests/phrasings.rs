@@ -164,6 +164,49 @@ const EDITS: &[(&str, &str, Changes)] = &[
         &[("licence_copy", r#"true"#)],
     ),
     (
+        "cc0-1.0-copy-or-uri-of-this-license.txt",
+        "cc0-1.0",
+        &[("licence_copy", r#"true"#)],
+    ),
+    (
+        "cc0-1.0-license-line-apache.txt",
+        "cc0-1.0",
+        &[("licence_copy", r#"true"#)],
+    ),
+    (
+        "apache-2.0-restrictions-in-downstream-licences.txt",
+        "apache-2.0",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("use_policy", r#"true"#),
+            ("flow_down", r#"true"#),
+        ],
+    ),
+    (
+        "mit-licence-terms-limit-non-commercial.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            SHARED_ON_CONDITIONS,
+            ("output_training", r#""unknown""#),
+            ("flow_down", r#"true"#),
+            ("hosting", r#""requires_licence""#),
+        ],
+    ),
+    (
+        "mit-may-not-strip-conditions.txt",
+        "mit",
+        &[SHARED_ON_CONDITIONS, ("flow_down", r#"true"#)],
+    ),
+    (
+        "mit-attribution-names-line.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("attribution", r#""Jane Roe, John Doe, Alex Poe""#),
+        ],
+    ),
+    (
         "apache-2.0-outputs-develop-other-models.txt",
         "apache-2.0",
         &[
