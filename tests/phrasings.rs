@@ -174,6 +174,21 @@ const EDITS: &[(&str, &str, Changes)] = &[
         &[("licence_copy", r#"true"#)],
     ),
     (
+        "cc0-1.0-subject-to-deepseek-licence.txt",
+        "cc0-1.0",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("use_policy", r#"true"#),
+            ("flow_down", r#"true"#),
+            ("licence_copy", r#"true"#),
+        ],
+    ),
+    (
+        "cc0-1.0-governed-by-llama-licence.txt",
+        "cc0-1.0",
+        &[("use_policy", r#"true"#), ("licence_copy", r#"true"#)],
+    ),
+    (
         "apache-2.0-restrictions-in-downstream-licences.txt",
         "apache-2.0",
         &[

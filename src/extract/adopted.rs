@@ -4,8 +4,8 @@
 //! elements: NonCommercial, NoDerivatives, ShareAlike.
 
 use super::phrases::{
-    CC_ADOPTED, CC_ADOPTED_OTHER, CC_NO_DERIVATIVES, CC_NON_COMMERCIAL, CC_SHARE_ALIKE, K_GRANT,
-    Phrase,
+    CC_ADOPTED, CC_ADOPTED_OTHER, CC_NO_DERIVATIVES, CC_NON_COMMERCIAL, CC_SHARE_ALIKE, K_COPY,
+    K_GRANT, NAMED_POLICY_LICENCE, NAMED_RAIL_LICENCE, Phrase,
 };
 use super::{Extraction, Sentence};
 
@@ -45,6 +45,18 @@ impl Extraction<'_> {
     /// Adoptions of a ShareAlike licence: adapted material only under the same licence.
     pub(super) fn adopted_share_alike(&self) -> Vec<Sentence> {
         self.adopted_element(&CC_SHARE_ALIKE)
+    }
+
+    /// Notes that put the model under a known model licence without quoting it ("subject to the
+    /// DeepSeek Model License"), with `flow_down`: only those whose use restrictions must be
+    /// passed on, else all of them. Such a licence's use policy and licence copy bind; what it
+    /// grants is left unread (unknown).
+    pub(super) fn named_model_licence(&self, flow_down: bool) -> Vec<Sentence> {
+        let mut found = self.sentences(&NAMED_RAIL_LICENCE, K_COPY);
+        if !flow_down {
+            found.extend(self.sentences(&NAMED_POLICY_LICENCE, K_COPY));
+        }
+        found
     }
 
     /// Whether an adopted licence grants adapting the model (all but NoDerivatives do).
