@@ -188,6 +188,12 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "cc0-1.0",
         &[("use_policy", r#"true"#), ("licence_copy", r#"true"#)],
     ),
+    ("mit-any-purpose-including-commercial.txt", "mit", &[]),
+    (
+        "cc0-1.0-reproduce-notice-verbatim.txt",
+        "cc0-1.0",
+        &[("licence_copy", r#"true"#)],
+    ),
     (
         "apache-2.0-restrictions-in-downstream-licences.txt",
         "apache-2.0",
