@@ -169,6 +169,11 @@ const EDITS: &[(&str, &str, Changes)] = &[
         &[("licence_copy", r#"true"#)],
     ),
     (
+        "cc0-1.0-weights-distributed-under-apache.txt",
+        "cc0-1.0",
+        &[("licence_copy", r#"true"#)],
+    ),
+    (
         "cc0-1.0-license-line-apache.txt",
         "cc0-1.0",
         &[("licence_copy", r#"true"#)],
@@ -189,6 +194,16 @@ const EDITS: &[(&str, &str, Changes)] = &[
         &[("use_policy", r#"true"#), ("licence_copy", r#"true"#)],
     ),
     ("mit-any-purpose-including-commercial.txt", "mit", &[]),
+    (
+        "cc0-1.0-rights-not-for-commercial-advantage.txt",
+        "cc0-1.0",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            SHARED_ON_CONDITIONS,
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""unknown""#),
+        ],
+    ),
     (
         "cc0-1.0-reproduce-notice-verbatim.txt",
         "cc0-1.0",
