@@ -195,6 +195,17 @@ const EDITS: &[(&str, &str, Changes)] = &[
     ),
     ("mit-any-purpose-including-commercial.txt", "mit", &[]),
     (
+        "mit-no-permission-to-redistribute-or-deploy.txt",
+        "mit",
+        &[
+            (
+                "derivatives",
+                r#"{"redistribution":"prohibited","naming_prefix":null}"#,
+            ),
+            ("hosting", r#""requires_licence""#),
+        ],
+    ),
+    (
         "cc0-1.0-rights-not-for-commercial-advantage.txt",
         "cc0-1.0",
         &[
