@@ -1,7 +1,9 @@
 //! A licence adopted by reference: a short note that puts the model under a Creative Commons
-//! licence by name or link ("licensed under CC BY-NC 4.0"). The note grants what that licence
-//! grants (to share and adapt, with the licence or its link passed on), limited by the licence's
-//! elements: NonCommercial, NoDerivatives, ShareAlike.
+//! licence by name or link ("licensed under CC BY-NC 4.0"), or under the Apache License 2.0
+//! ("License: Apache-2.0"). The note grants what that licence grants (to share and adapt, with
+//! the licence or its link passed on), limited by a Creative Commons licence's elements:
+//! NonCommercial, NoDerivatives, ShareAlike. A note naming a model licence the catalogue knows
+//! ("subject to the DeepSeek Model License") binds that licence's duties, not its grant.
 
 use super::phrases::{
     CC_ADOPTED, CC_ADOPTED_OTHER, CC_NO_DERIVATIVES, CC_NON_COMMERCIAL, CC_SHARE_ALIKE, K_COPY,
