@@ -58,6 +58,9 @@ impl Extraction<'_> {
         if !flow_down {
             found.extend(self.sentences(&NAMED_POLICY_LICENCE, K_COPY));
         }
+        // A quoted notice ("Gemma is provided under and subject to the Gemma Terms of Use") is
+        // text the licence asks copies to carry, not a note about which licence binds.
+        found.retain(|s| !self.sentence_text(*s).contains(['"', '“']));
         found
     }
 
