@@ -164,6 +164,96 @@ const EDITS: &[(&str, &str, Changes)] = &[
         &[("licence_copy", r#"true"#)],
     ),
     (
+        "cc0-1.0-copy-or-uri-of-this-license.txt",
+        "cc0-1.0",
+        &[("licence_copy", r#"true"#)],
+    ),
+    (
+        "cc0-1.0-weights-distributed-under-apache.txt",
+        "cc0-1.0",
+        &[("licence_copy", r#"true"#)],
+    ),
+    (
+        "cc0-1.0-license-line-apache.txt",
+        "cc0-1.0",
+        &[("licence_copy", r#"true"#)],
+    ),
+    (
+        "cc0-1.0-subject-to-deepseek-licence.txt",
+        "cc0-1.0",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("use_policy", r#"true"#),
+            ("flow_down", r#"true"#),
+            ("licence_copy", r#"true"#),
+        ],
+    ),
+    (
+        "cc0-1.0-governed-by-llama-licence.txt",
+        "cc0-1.0",
+        &[("use_policy", r#"true"#), ("licence_copy", r#"true"#)],
+    ),
+    ("mit-any-purpose-including-commercial.txt", "mit", &[]),
+    (
+        "mit-no-permission-to-redistribute-or-deploy.txt",
+        "mit",
+        &[
+            (
+                "derivatives",
+                r#"{"redistribution":"prohibited","naming_prefix":null}"#,
+            ),
+            ("hosting", r#""requires_licence""#),
+        ],
+    ),
+    (
+        "cc0-1.0-rights-not-for-commercial-advantage.txt",
+        "cc0-1.0",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            SHARED_ON_CONDITIONS,
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""unknown""#),
+        ],
+    ),
+    (
+        "cc0-1.0-reproduce-notice-verbatim.txt",
+        "cc0-1.0",
+        &[("licence_copy", r#"true"#)],
+    ),
+    (
+        "apache-2.0-restrictions-in-downstream-licences.txt",
+        "apache-2.0",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("use_policy", r#"true"#),
+            ("flow_down", r#"true"#),
+        ],
+    ),
+    (
+        "mit-licence-terms-limit-non-commercial.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            SHARED_ON_CONDITIONS,
+            ("output_training", r#""unknown""#),
+            ("flow_down", r#"true"#),
+            ("hosting", r#""requires_licence""#),
+        ],
+    ),
+    (
+        "mit-may-not-strip-conditions.txt",
+        "mit",
+        &[SHARED_ON_CONDITIONS, ("flow_down", r#"true"#)],
+    ),
+    (
+        "mit-attribution-names-line.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("attribution", r#""Jane Roe, John Doe, Alex Poe""#),
+        ],
+    ),
+    (
         "apache-2.0-outputs-develop-other-models.txt",
         "apache-2.0",
         &[

@@ -78,6 +78,13 @@ fn sixth_holdout_is_read_accurately_and_never_more_permissively() {
     measure("unseen6");
 }
 
+/// The seventh holdout (development round 5): measured blind, bars set after tuning.
+#[test]
+#[ignore = "blind round, tuned later"]
+fn seventh_holdout_is_read_accurately_and_never_more_permissively() {
+    measure("unseen7");
+}
+
 /// A hand-read term is only as good as its quote: each must be the licence's own words.
 #[test]
 fn every_expected_quote_is_verbatim_in_its_licence() {

@@ -1,11 +1,13 @@
 //! A licence adopted by reference: a short note that puts the model under a Creative Commons
-//! licence by name or link ("licensed under CC BY-NC 4.0"). The note grants what that licence
-//! grants (to share and adapt, with the licence or its link passed on), limited by the licence's
-//! elements: NonCommercial, NoDerivatives, ShareAlike.
+//! licence by name or link ("licensed under CC BY-NC 4.0"), or under the Apache License 2.0
+//! ("License: Apache-2.0"). The note grants what that licence grants (to share and adapt, with
+//! the licence or its link passed on), limited by a Creative Commons licence's elements:
+//! NonCommercial, NoDerivatives, ShareAlike. A note naming a model licence the catalogue knows
+//! ("subject to the DeepSeek Model License") binds that licence's duties, not its grant.
 
 use super::phrases::{
-    CC_ADOPTED, CC_ADOPTED_OTHER, CC_NO_DERIVATIVES, CC_NON_COMMERCIAL, CC_SHARE_ALIKE, K_GRANT,
-    Phrase,
+    CC_ADOPTED, CC_ADOPTED_OTHER, CC_NO_DERIVATIVES, CC_NON_COMMERCIAL, CC_SHARE_ALIKE, K_COPY,
+    K_GRANT, NAMED_POLICY_LICENCE, NAMED_RAIL_LICENCE, Phrase,
 };
 use super::{Extraction, Sentence};
 
@@ -45,6 +47,21 @@ impl Extraction<'_> {
     /// Adoptions of a ShareAlike licence: adapted material only under the same licence.
     pub(super) fn adopted_share_alike(&self) -> Vec<Sentence> {
         self.adopted_element(&CC_SHARE_ALIKE)
+    }
+
+    /// Notes that put the model under a known model licence without quoting it ("subject to the
+    /// DeepSeek Model License"), with `flow_down`: only those whose use restrictions must be
+    /// passed on, else all of them. Such a licence's use policy and licence copy bind; what it
+    /// grants is left unread (unknown).
+    pub(super) fn named_model_licence(&self, flow_down: bool) -> Vec<Sentence> {
+        let mut found = self.sentences(&NAMED_RAIL_LICENCE, K_COPY);
+        if !flow_down {
+            found.extend(self.sentences(&NAMED_POLICY_LICENCE, K_COPY));
+        }
+        // A quoted notice ("Gemma is provided under and subject to the Gemma Terms of Use") is
+        // text the licence asks copies to carry, not a note about which licence binds.
+        found.retain(|s| !self.sentence_text(*s).contains(['"', '“']));
+        found
     }
 
     /// Whether an adopted licence grants adapting the model (all but NoDerivatives do).

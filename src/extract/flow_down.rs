@@ -8,6 +8,8 @@ impl Extraction<'_> {
     pub(super) fn flow_down(&mut self) {
         let mut found = self.sentences(&FLOW_DOWN, K_FLOW_DOWN);
         found.extend(self.sentences(&FLOW_DOWN_ZH, K_ZH));
+        // A note naming a RAIL-style licence (DeepSeek, Gemma, OpenRAIL): its restrictions pass on.
+        found.extend(self.named_model_licence(true));
         for s in found {
             self.terms.flow_down = true;
             self.cite(TermName::FlowDown, s);

@@ -10,6 +10,8 @@ impl Extraction<'_> {
         found.extend(self.sentences(&LICENCE_COPY_ZH, K_ZH));
         // Creative Commons licences require the licence, or its link, with shared copies.
         found.extend(self.adopted_cc());
+        // A known model licence named by a note asks for itself with copies.
+        found.extend(self.named_model_licence(false));
         for s in found {
             self.terms.licence_copy = true;
             self.cite(TermName::LicenceCopy, s);

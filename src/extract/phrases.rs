@@ -356,6 +356,8 @@ phrases! {
     CC_NO_DERIVATIVES = "cc_no_derivatives";
     CC_SHARE_ALIKE = "cc_share_alike";
     CC_ADOPTED_OTHER = "cc_adopted_other";
+    NAMED_RAIL_LICENCE = "named_rail_licence";
+    NAMED_POLICY_LICENCE = "named_policy_licence";
     ATTRIBUTION_HEADING = "attribution_heading";
     OFFER_OF_SUPPORT = "offer_of_support";
     BOTH_COMMERCIAL = "both_commercial";

@@ -19,6 +19,8 @@ impl Extraction<'_> {
                 .into_iter()
                 .filter(|s| self.holds(&USE_BAN, *s) || self.introduced_by(*s, &USE_BAN_INTRO)),
         );
+        // "The weights are subject to the DeepSeek Model License": that licence's policy binds.
+        found.extend(self.named_model_licence(false));
         found.sort_by_key(|s| s.start);
         for s in found {
             self.terms.use_policy = true;
