@@ -368,6 +368,16 @@ const EDITS: &[(&str, &str, Changes)] = &[
         &[],
     ),
     (
+        "mit-commercial-use-not-permitted.txt",
+        "mit",
+        NON_COMMERCIAL,
+    ),
+    (
+        "mit-commercial-use-without-permission.txt",
+        "mit",
+        &[("commercial_use", r#""conditional""#)],
+    ),
+    (
         "zh/chatglm2-6b-irrevocable-grant.txt",
         "fixtures/dev/zh/chatglm2-6b.txt",
         &[(

@@ -2,10 +2,10 @@
 //! limiting statement or definition anywhere in the text.
 
 use super::phrases::{
-    APPROVAL_ZH, BOTH_COMMERCIAL, COMMERCIAL_APPROVAL, COMMERCIAL_PURPOSE_ITEM, COMMERCIAL_WORD,
-    K_COMMERCIAL, K_GRANT, K_NON_COMMERCIAL, K_ZH, NON_COMMERCIAL_MENTION,
-    NON_COMMERCIAL_MENTION_ZH, NON_COMMERCIAL_ONLY, NON_COMMERCIAL_POINTER, NON_COMMERCIAL_ZH,
-    Phrase, REVENUE_WORD, SCOPED_GRANT, USE_BAN_INTRO, USERS_ANY,
+    APPROVAL_ZH, BOTH_COMMERCIAL, COMMERCIAL_APPROVAL, COMMERCIAL_NOT_PERMITTED,
+    COMMERCIAL_PURPOSE_ITEM, COMMERCIAL_WORD, K_COMMERCIAL, K_GRANT, K_NON_COMMERCIAL, K_ZH,
+    NON_COMMERCIAL_MENTION, NON_COMMERCIAL_MENTION_ZH, NON_COMMERCIAL_ONLY, NON_COMMERCIAL_POINTER,
+    NON_COMMERCIAL_ZH, Phrase, REVENUE_WORD, SCOPED_GRANT, USE_BAN_INTRO, USERS_ANY,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, TermName};
@@ -18,6 +18,13 @@ impl Extraction<'_> {
         non_commercial.extend(self.adopted_non_commercial());
         non_commercial.extend(self.sentences(&NON_COMMERCIAL_POINTER, K_NON_COMMERCIAL));
         non_commercial.extend(self.commercial_purposes_banned());
+        // "Commercial use is not permitted" limits; "... without prior written permission"
+        // offers approval.
+        let (on_approval, not_permitted): (Vec<Sentence>, Vec<Sentence>) = self
+            .sentences(&COMMERCIAL_NOT_PERMITTED, K_COMMERCIAL)
+            .into_iter()
+            .partition(|s| self.holds(&COMMERCIAL_APPROVAL, *s));
+        non_commercial.extend(not_permitted);
         let approval: Vec<Sentence> = self
             .sentences(&COMMERCIAL_APPROVAL, K_COMMERCIAL)
             .into_iter()
@@ -27,6 +34,7 @@ impl Extraction<'_> {
                     && !self.holds(&REVENUE_WORD, *s)
             })
             .chain(self.sentences(&APPROVAL_ZH, K_ZH))
+            .chain(on_approval)
             .collect();
         let unreadable_gate = self
             .unclear
