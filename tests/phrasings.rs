@@ -378,6 +378,11 @@ const EDITS: &[(&str, &str, Changes)] = &[
         &[("commercial_use", r#""conditional""#)],
     ),
     (
+        "mit-model-not-to-train-other-models.txt",
+        "mit",
+        &[("output_training", r#""prohibited""#)],
+    ),
+    (
         "zh/chatglm2-6b-irrevocable-grant.txt",
         "fixtures/dev/zh/chatglm2-6b.txt",
         &[(

@@ -355,6 +355,7 @@ phrases! {
     UNLIMITED_ACTS = "unlimited_acts";
     TRAIN_OTHER_MODELS = "train_other_models";
     OUTPUT_COMMERCIAL_USE = "output_commercial_use";
+    MODEL_TRAINING_BAN = "model_training_ban";
     CC_ADOPTED = "cc_adopted";
     CC_NON_COMMERCIAL = "cc_non_commercial";
     CC_NO_DERIVATIVES = "cc_no_derivatives";
