@@ -62,15 +62,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "apache-2.0-licensee-non-profit.txt",
         "apache-2.0",
-        &[
-            ("commercial_use", r#""unknown""#),
-            (
-                "derivatives",
-                r#"{"redistribution":"unknown","naming_prefix":null}"#,
-            ),
-            ("output_training", r#""unknown""#),
-            ("hosting", r#""unknown""#),
-        ],
+        SCOPE_UNREAD,
     ),
     (
         "apache-2.0-derivatives-only-under-this-license.txt",
@@ -293,19 +285,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
             ),
         ],
     ),
-    (
-        "mit-reference-and-learning-only.txt",
-        "mit",
-        &[
-            ("commercial_use", r#""unknown""#),
-            (
-                "derivatives",
-                r#"{"redistribution":"unknown","naming_prefix":null}"#,
-            ),
-            ("output_training", r#""unknown""#),
-            ("hosting", r#""unknown""#),
-        ],
-    ),
+    ("mit-reference-and-learning-only.txt", "mit", SCOPE_UNREAD),
     (
         "apache-2.0-only-do-so-under-this-license.txt",
         "apache-2.0",
@@ -446,6 +426,72 @@ const EDITS: &[(&str, &str, Changes)] = &[
             ("registration", r#"true"#),
         ],
     ),
+    (
+        "mit-ban-list-data-produced-commercial.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            SHARED_ON_CONDITIONS,
+            ("output_training", r#""conditional""#),
+            ("use_policy", r#"true"#),
+            ("hosting", r#""unknown""#),
+        ],
+    ),
+    ("mit-free-use-permitted-for.txt", "mit", SCOPE_UNREAD),
+    (
+        "weights-note-mit.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            ("commercial_use", r#""allowed""#),
+            (
+                "derivatives",
+                r#"{"redistribution":"allowed","naming_prefix":null}"#,
+            ),
+            ("output_training", r#""unrestricted""#),
+            ("hosting", r#""allowed""#),
+            ("licence_copy", r#"true"#),
+        ],
+    ),
+    (
+        "weights-note-code-apache.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[],
+    ),
+    (
+        "mit-commercial-use-not-permitted.txt",
+        "mit",
+        NON_COMMERCIAL,
+    ),
+    (
+        "mit-commercial-use-without-permission.txt",
+        "mit",
+        &[("commercial_use", r#""conditional""#)],
+    ),
+    (
+        "mit-model-not-to-train-other-models.txt",
+        "mit",
+        &[("output_training", r#""prohibited""#)],
+    ),
+    (
+        "zh/chatglm2-6b-irrevocable-grant.txt",
+        "fixtures/dev/zh/chatglm2-6b.txt",
+        &[(
+            "derivatives",
+            r#"{"redistribution":"allowed","naming_prefix":null}"#,
+        )],
+    ),
+];
+
+/// What a limit on a permissive licence's grant that the rules cannot weigh changes (a licensee
+/// defined narrowly, a grant to the people a list names): the use, and what silence allowed.
+const SCOPE_UNREAD: Changes = &[
+    ("commercial_use", r#""unknown""#),
+    (
+        "derivatives",
+        r#"{"redistribution":"unknown","naming_prefix":null}"#,
+    ),
+    ("output_training", r#""unknown""#),
+    ("hosting", r#""unknown""#),
 ];
 
 /// Derivatives may be shared, on conditions.

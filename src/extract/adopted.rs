@@ -1,24 +1,39 @@
 //! A licence adopted by reference: a short note that puts the model under a Creative Commons
-//! licence by name or link ("licensed under CC BY-NC 4.0"), or under the Apache License 2.0
-//! ("License: Apache-2.0"). The note grants what that licence grants (to share and adapt, with
-//! the licence or its link passed on), limited by a Creative Commons licence's elements:
-//! NonCommercial, NoDerivatives, ShareAlike. A note naming a model licence the catalogue knows
-//! ("subject to the DeepSeek Model License") binds that licence's duties, not its grant.
+//! licence by name or link ("licensed under CC BY-NC 4.0"), or under the Apache License 2.0 or
+//! the MIT License by name ("License: Apache-2.0"). The note grants what that licence grants (to
+//! share and adapt, with the licence or its link passed on), limited by a Creative Commons
+//! licence's elements: NonCommercial, NoDerivatives, ShareAlike. A note naming a model licence the
+//! catalogue knows ("subject to the DeepSeek Model License") binds that licence's duties, not its
+//! grant.
 
 use super::phrases::{
-    CC_ADOPTED, CC_ADOPTED_OTHER, CC_NO_DERIVATIVES, CC_NON_COMMERCIAL, CC_SHARE_ALIKE, K_COPY,
-    K_GRANT, NAMED_POLICY_LICENCE, NAMED_RAIL_LICENCE, Phrase,
+    ADOPTED_ELSEWHERE, CC_ADOPTED, CC_ADOPTED_OTHER, CC_NO_DERIVATIVES, CC_NON_COMMERCIAL,
+    CC_SHARE_ALIKE, K_COPY, K_GRANT, NAMED_POLICY_LICENCE, NAMED_RAIL_LICENCE, PERMISSIVE_ADOPTED,
+    Phrase,
 };
 use super::{Extraction, Sentence};
 
 impl Extraction<'_> {
-    /// The sentences that put the model under a Creative Commons licence, read once.
+    /// The sentences that put the model under a Creative Commons licence, or under the Apache
+    /// License 2.0 or the MIT License, read once.
     pub(super) fn read_adopted(&self) -> Vec<Sentence> {
         // A licence named for the article or dataset the model derives from is not the model's.
-        self.sentences(&CC_ADOPTED, K_GRANT)
+        let mut adopted: Vec<Sentence> = self
+            .sentences(&CC_ADOPTED, K_GRANT)
             .into_iter()
             .filter(|s| !CC_ADOPTED_OTHER.is_match(self.sentence_text(*s)))
-            .collect()
+            .collect();
+        // A permissive licence named for the model alone: one named in the same breath as code,
+        // data or a base model may be theirs, not the weights'.
+        let permissive: Vec<Sentence> = self
+            .sentences(&PERMISSIVE_ADOPTED, K_GRANT)
+            .into_iter()
+            .filter(|s| !self.holds(&ADOPTED_ELSEWHERE, *s))
+            .filter(|s| !adopted.iter().any(|a| a.start == s.start))
+            .collect();
+        adopted.extend(permissive);
+        adopted.sort_by_key(|s| s.start);
+        adopted
     }
 
     /// The sentences that put the model under a Creative Commons licence.

@@ -2,9 +2,10 @@
 //! limiting statement or definition anywhere in the text.
 
 use super::phrases::{
-    APPROVAL_ZH, BOTH_COMMERCIAL, COMMERCIAL_APPROVAL, COMMERCIAL_WORD, K_COMMERCIAL,
-    K_NON_COMMERCIAL, K_ZH, NON_COMMERCIAL_MENTION, NON_COMMERCIAL_MENTION_ZH, NON_COMMERCIAL_ONLY,
-    NON_COMMERCIAL_POINTER, NON_COMMERCIAL_ZH, Phrase, REVENUE_WORD, USERS_ANY,
+    APPROVAL_ZH, BOTH_COMMERCIAL, COMMERCIAL_APPROVAL, COMMERCIAL_NOT_PERMITTED,
+    COMMERCIAL_PURPOSE_ITEM, COMMERCIAL_WORD, K_COMMERCIAL, K_GRANT, K_NON_COMMERCIAL, K_ZH,
+    NON_COMMERCIAL_MENTION, NON_COMMERCIAL_MENTION_ZH, NON_COMMERCIAL_ONLY, NON_COMMERCIAL_POINTER,
+    NON_COMMERCIAL_ZH, Phrase, REVENUE_WORD, SCOPED_GRANT, USE_BAN_INTRO, USERS_ANY,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, TermName};
@@ -16,6 +17,14 @@ impl Extraction<'_> {
         non_commercial.extend(self.sentences(&NON_COMMERCIAL_ZH, K_ZH));
         non_commercial.extend(self.adopted_non_commercial());
         non_commercial.extend(self.sentences(&NON_COMMERCIAL_POINTER, K_NON_COMMERCIAL));
+        non_commercial.extend(self.commercial_purposes_banned());
+        // "Commercial use is not permitted" limits; "... without prior written permission"
+        // offers approval.
+        let (on_approval, not_permitted): (Vec<Sentence>, Vec<Sentence>) = self
+            .sentences(&COMMERCIAL_NOT_PERMITTED, K_COMMERCIAL)
+            .into_iter()
+            .partition(|s| self.holds(&COMMERCIAL_APPROVAL, *s));
+        non_commercial.extend(not_permitted);
         let approval: Vec<Sentence> = self
             .sentences(&COMMERCIAL_APPROVAL, K_COMMERCIAL)
             .into_iter()
@@ -25,6 +34,7 @@ impl Extraction<'_> {
                     && !self.holds(&REVENUE_WORD, *s)
             })
             .chain(self.sentences(&APPROVAL_ZH, K_ZH))
+            .chain(on_approval)
             .collect();
         let unreadable_gate = self
             .unclear
@@ -58,6 +68,8 @@ impl Extraction<'_> {
                     .filter(|s| !self.names_both_uses_only(*s, &NON_COMMERCIAL_MENTION_ZH)),
             );
             limits.extend(self.licensee_limits());
+            // "Free use is permitted for: ..." grants to whom or for what it lists.
+            limits.extend(self.sentences(&SCOPED_GRANT, K_GRANT));
             if !limits.is_empty() {
                 value = CommercialUse::Unknown;
                 for s in limits {
@@ -81,6 +93,18 @@ impl Extraction<'_> {
         if value != CommercialUse::Unknown {
             self.found.insert(TermName::CommercialUse);
         }
+    }
+
+    /// Items of a list of banned uses that name commercial purposes ("You will not ...: a. use
+    /// ... the Software ... for (i) any commercial or production purposes;"), unless the item
+    /// offers a licence for them (a gate, read as approval).
+    fn commercial_purposes_banned(&self) -> Vec<Sentence> {
+        self.sentences(&COMMERCIAL_PURPOSE_ITEM, K_COMMERCIAL)
+            .into_iter()
+            .filter(|s| {
+                self.introduced_by(*s, &USE_BAN_INTRO) && !self.holds(&COMMERCIAL_APPROVAL, *s)
+            })
+            .collect()
     }
 
     /// Whether every non-commercial mention of `s` stands in a pair with commercial use ("for

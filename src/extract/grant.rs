@@ -2,13 +2,16 @@
 //! default and is cited under commercial use.
 
 use super::Extraction;
-use super::phrases::{GRANT, GRANT_ZH, K_GRANT, K_ZH};
+use super::phrases::{GRANT, GRANT_ZH, K_GRANT, K_ZH, SCOPED_GRANT};
 use crate::terms::TermName;
 
 impl Extraction<'_> {
     pub(super) fn grant(&mut self) -> bool {
         let mut found = self.sentences(&GRANT, K_GRANT);
         found.extend(self.sentences(&GRANT_ZH, K_ZH));
+        // "Free use is permitted for: ..." grants, to whom or for what follows (a limit the
+        // commercial-use reader weighs).
+        found.extend(self.sentences(&SCOPED_GRANT, K_GRANT));
         // A note adopting a Creative Commons licence grants what that licence grants.
         found.extend(self.adopted_cc());
         found.sort_by_key(|s| s.start);

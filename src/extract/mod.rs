@@ -13,7 +13,8 @@
 //!
 //! - a permissive value needs positive words: a grant read and found unlimited (no limiting
 //!   statement or definition anywhere), or a licence adopted by reference (a note putting the
-//!   model under a Creative Commons licence grants what that licence grants);
+//!   model under a Creative Commons licence, or its weights under the Apache License 2.0 or the
+//!   MIT License, grants what that licence grants);
 //! - hosting is `allowed` only on such a grant with nothing restricting services, or under a
 //!   non-commercial grant that says the model may be made available to the public or as a
 //!   service; `requires_licence` where a research-, evaluation- or non-production-only grant is

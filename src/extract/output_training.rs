@@ -2,10 +2,11 @@
 
 use super::phrases::{
     COMMERCIAL_ONLY_QUALIFIER, COMMERCIAL_WORD, DERIVED_MATERIALS, INCORPORATED_TERMS,
-    K_COMMERCIAL, K_COPY, K_MODIFY, K_NAME, K_NON_COMMERCIAL, K_OUTPUT, K_ZH, MODIFY_BAN,
-    NAMING_TRAINING, NAMING_TRAINING_ZH, NON_COMMERCIAL_MENTION, NON_COMMERCIAL_ONLY, OUTPUT_BAN,
-    OUTPUT_BAN_ZH, OUTPUT_BOUND, OUTPUT_CONDITION, OUTPUT_DERIVATIVE, OUTPUT_DERIVATIVE_ZH,
-    OUTPUT_TRAINING_MENTION, OUTPUT_TRAINING_MENTION_ZH, OUTPUT_WORD, TRAIN_OTHER_MODELS,
+    K_COMMERCIAL, K_COPY, K_MODIFY, K_NAME, K_NON_COMMERCIAL, K_OUTPUT, K_ZH, MODEL_TRAINING_BAN,
+    MODIFY_BAN, NAMING_TRAINING, NAMING_TRAINING_ZH, NEGATED, NON_COMMERCIAL_MENTION,
+    NON_COMMERCIAL_ONLY, OUTPUT_BAN, OUTPUT_BAN_ZH, OUTPUT_BOUND, OUTPUT_COMMERCIAL_USE,
+    OUTPUT_CONDITION, OUTPUT_DERIVATIVE, OUTPUT_DERIVATIVE_ZH, OUTPUT_TRAINING_MENTION,
+    OUTPUT_TRAINING_MENTION_ZH, OUTPUT_WORD, TRAIN_OTHER_MODELS, USE_BAN, USE_BAN_INTRO,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, OutputTraining, Redistribution, TermName};
@@ -44,10 +45,30 @@ impl Extraction<'_> {
                 .into_iter()
                 .filter(|s| self.holds(&COMMERCIAL_WORD, *s)),
         );
+        // "The Model may not be used to train other models": training with what the model
+        // produces is barred, outputs named or not (for commercial purposes only: limited).
+        let (commercial_only, model_bans): (Vec<Sentence>, Vec<Sentence>) = self
+            .sentences(&MODEL_TRAINING_BAN, K_OUTPUT)
+            .into_iter()
+            .partition(|s| self.holds(&COMMERCIAL_WORD, *s));
+        banned.extend(model_bans);
+        conditions.extend(commercial_only);
         conditions.extend(
             self.sentences(&NON_COMMERCIAL_ONLY, K_NON_COMMERCIAL)
                 .into_iter()
                 .filter(|s| self.holds(&OUTPUT_WORD, *s)),
+        );
+        // "You will not: a. use ... the Software Products (or any data produced by the
+        // Software) ... for any commercial or production purposes": what outputs train is
+        // limited to non-commercial use.
+        conditions.extend(
+            self.sentences(&OUTPUT_COMMERCIAL_USE, K_OUTPUT)
+                .into_iter()
+                .filter(|s| {
+                    self.holds(&USE_BAN, *s)
+                        || self.holds(&NEGATED, *s)
+                        || self.introduced_by(*s, &USE_BAN_INTRO)
+                }),
         );
         conditions.extend(
             self.sentences(&DERIVED_MATERIALS, K_COMMERCIAL)

@@ -245,6 +245,7 @@ phrases! {
     NORMATIVE = "normative";
     GRANT = "grant";
     GRANT_ZH = "grant_zh";
+    SCOPED_GRANT = "scoped_grant";
     PERMISSION = "permission";
     NEGATED = "negated";
     PERMISSION_ZH = "permission_zh";
@@ -281,6 +282,8 @@ phrases! {
     REGISTRATION_ZH = "registration_zh";
     REGISTRY_NOISE_ZH = "registry_noise_zh";
     NON_COMMERCIAL_ONLY = "non_commercial_only";
+    COMMERCIAL_PURPOSE_ITEM = "commercial_purpose_item";
+    COMMERCIAL_NOT_PERMITTED = "commercial_not_permitted";
     COMMERCIAL_APPROVAL = "commercial_approval";
     COMMERCIAL_WORD = "commercial_word";
     NON_COMMERCIAL_MENTION = "non_commercial_mention";
@@ -351,6 +354,8 @@ phrases! {
     ACCEPTANCE_CLAUSE = "acceptance_clause";
     UNLIMITED_ACTS = "unlimited_acts";
     TRAIN_OTHER_MODELS = "train_other_models";
+    OUTPUT_COMMERCIAL_USE = "output_commercial_use";
+    MODEL_TRAINING_BAN = "model_training_ban";
     CC_ADOPTED = "cc_adopted";
     CC_NON_COMMERCIAL = "cc_non_commercial";
     CC_NO_DERIVATIVES = "cc_no_derivatives";
@@ -358,6 +363,8 @@ phrases! {
     CC_ADOPTED_OTHER = "cc_adopted_other";
     NAMED_RAIL_LICENCE = "named_rail_licence";
     NAMED_POLICY_LICENCE = "named_policy_licence";
+    PERMISSIVE_ADOPTED = "permissive_adopted";
+    ADOPTED_ELSEWHERE = "adopted_elsewhere";
     ATTRIBUTION_HEADING = "attribution_heading";
     OFFER_OF_SUPPORT = "offer_of_support";
     BOTH_COMMERCIAL = "both_commercial";
