@@ -150,26 +150,18 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "apache-2.0",
         &[SHARED_ON_CONDITIONS, ("flow_down", r#"true"#)],
     ),
-    (
-        "cc0-1.0-link-to-the-license.txt",
-        "cc0-1.0",
-        &[("licence_copy", r#"true"#)],
-    ),
+    ("cc0-1.0-link-to-the-license.txt", "cc0-1.0", LICENCE_COPY),
     (
         "cc0-1.0-copy-or-uri-of-this-license.txt",
         "cc0-1.0",
-        &[("licence_copy", r#"true"#)],
+        LICENCE_COPY,
     ),
     (
         "cc0-1.0-weights-distributed-under-apache.txt",
         "cc0-1.0",
-        &[("licence_copy", r#"true"#)],
+        LICENCE_COPY,
     ),
-    (
-        "cc0-1.0-license-line-apache.txt",
-        "cc0-1.0",
-        &[("licence_copy", r#"true"#)],
-    ),
+    ("cc0-1.0-license-line-apache.txt", "cc0-1.0", LICENCE_COPY),
     (
         "cc0-1.0-subject-to-deepseek-licence.txt",
         "cc0-1.0",
@@ -210,7 +202,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "cc0-1.0-reproduce-notice-verbatim.txt",
         "cc0-1.0",
-        &[("licence_copy", r#"true"#)],
+        LICENCE_COPY,
     ),
     (
         "apache-2.0-restrictions-in-downstream-licences.txt",
@@ -319,15 +311,11 @@ const EDITS: &[(&str, &str, Changes)] = &[
             SHARED_ON_CONDITIONS,
         ],
     ),
-    (
-        "cc0-1.0-license-text-included.txt",
-        "cc0-1.0",
-        &[("licence_copy", r#"true"#)],
-    ),
+    ("cc0-1.0-license-text-included.txt", "cc0-1.0", LICENCE_COPY),
     (
         "cc0-1.0-copies-of-these-documents.txt",
         "cc0-1.0",
-        &[("licence_copy", r#"true"#)],
+        LICENCE_COPY,
     ),
     (
         "mit-services-to-third-parties-commercial.txt",
@@ -493,6 +481,9 @@ const SCOPE_UNREAD: Changes = &[
     ("output_training", r#""unknown""#),
     ("hosting", r#""unknown""#),
 ];
+
+/// A duty to pass the licence, or its link, on with copies.
+const LICENCE_COPY: Changes = &[("licence_copy", r#"true"#)];
 
 /// Derivatives may be shared, on conditions.
 const SHARED_ON_CONDITIONS: (&str, &str) = (

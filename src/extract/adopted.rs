@@ -36,14 +36,15 @@ impl Extraction<'_> {
         adopted
     }
 
-    /// The sentences that put the model under a Creative Commons licence.
-    pub(super) fn adopted_cc(&self) -> Vec<Sentence> {
+    /// The sentences that put the model under a Creative Commons licence, the Apache License 2.0
+    /// or the MIT License (as [`Extraction::read_adopted`] read them).
+    pub(super) fn adopted_licences(&self) -> Vec<Sentence> {
         self.adopted.clone()
     }
 
     /// The adopting sentences that name one element of the licence (`CC_NON_COMMERCIAL`, ...).
     fn adopted_element(&self, element: &Phrase) -> Vec<Sentence> {
-        self.adopted_cc()
+        self.adopted_licences()
             .into_iter()
             .filter(|s| self.holds(element, *s))
             .collect()
@@ -81,6 +82,6 @@ impl Extraction<'_> {
 
     /// Whether an adopted licence grants adapting the model (all but NoDerivatives do).
     pub(super) fn adopted_permits_adapting(&self) -> bool {
-        !self.adopted_cc().is_empty() && self.adopted_no_derivatives().is_empty()
+        !self.adopted_licences().is_empty() && self.adopted_no_derivatives().is_empty()
     }
 }

@@ -12,8 +12,8 @@ impl Extraction<'_> {
         // "Free use is permitted for: ..." grants, to whom or for what follows (a limit the
         // commercial-use reader weighs).
         found.extend(self.sentences(&SCOPED_GRANT, K_GRANT));
-        // A note adopting a Creative Commons licence grants what that licence grants.
-        found.extend(self.adopted_cc());
+        // A note adopting a Creative Commons, Apache 2.0 or MIT licence grants what it grants.
+        found.extend(self.adopted_licences());
         found.sort_by_key(|s| s.start);
         let granted = !found.is_empty();
         if let Some(first) = found.first() {

@@ -28,7 +28,7 @@ impl Extraction<'_> {
         // public, which a service does.
         let silent_nc = self.terms.commercial_use == CommercialUse::NonCommercial
             && self.sentences(&HOSTING_ALLOW, K_AVAILABLE).is_empty()
-            && self.adopted_cc().is_empty();
+            && self.adopted_licences().is_empty();
         self.terms.hosting = if !denied.is_empty() {
             Hosting::RequiresLicence
         } else if !limited.is_empty() {

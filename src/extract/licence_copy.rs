@@ -9,7 +9,7 @@ impl Extraction<'_> {
         let mut found = self.sentences(&LICENCE_COPY, K_COPY);
         found.extend(self.sentences(&LICENCE_COPY_ZH, K_ZH));
         // Creative Commons licences require the licence, or its link, with shared copies.
-        found.extend(self.adopted_cc());
+        found.extend(self.adopted_licences());
         // A known model licence named by a note asks for itself with copies.
         found.extend(self.named_model_licence(false));
         for s in found {

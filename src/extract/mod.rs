@@ -229,7 +229,8 @@ struct Extraction<'a> {
     defined_at: BTreeMap<usize, usize>,
     /// For each defined term, the first sentences that tie rights to it (read when first asked).
     term_gates: OnceCell<BTreeMap<String, Vec<Sentence>>>,
-    /// The sentences that adopt a Creative Commons licence (read once, used by several terms).
+    /// The sentences that adopt a Creative Commons, Apache 2.0 or MIT licence (read once, used by
+    /// several terms).
     adopted: Vec<Sentence>,
     terms: Terms,
     evidence: TermEvidence,

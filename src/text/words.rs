@@ -130,38 +130,42 @@ impl Words {
     /// character at a time: a new word unless `continues` says the run extends the last one.
     fn push_ascii_run(&mut self, run: &str, start: usize, continues: bool) {
         if !continues {
-            if !self.joined.is_empty() {
-                self.joined.push(' ');
-            }
-            self.starts.push(self.joined.len());
-            self.spans.push((start, start));
+            self.start_word(start);
         }
         let at = self.joined.len();
         self.joined.push_str(run);
         self.joined[at..].make_ascii_lowercase();
-        if let Some(span) = self.spans.last_mut() {
-            span.1 = start + run.len();
-        }
+        self.end_word_at(start + run.len());
     }
 
     /// Appends a character, starting a new word unless `continues` says it extends the last one.
     fn push_char(&mut self, c: char, start: usize, end: usize, continues: bool) -> bool {
         if !continues {
-            if !self.joined.is_empty() {
-                self.joined.push(' ');
-            }
-            self.starts.push(self.joined.len());
-            self.spans.push((start, end));
+            self.start_word(start);
         }
         if c.is_ascii() {
             self.joined.push(c);
         } else {
             self.joined.extend(c.to_lowercase());
         }
+        self.end_word_at(end);
+        true
+    }
+
+    /// Opens a new word whose original bytes start at `start`.
+    fn start_word(&mut self, start: usize) {
+        if !self.joined.is_empty() {
+            self.joined.push(' ');
+        }
+        self.starts.push(self.joined.len());
+        self.spans.push((start, start));
+    }
+
+    /// Extends the last word's original bytes to `end`.
+    fn end_word_at(&mut self, end: usize) {
         if let Some(span) = self.spans.last_mut() {
             span.1 = end;
         }
-        true
     }
 
     /// A stable 64-bit fingerprint of the words: the same in the build script, which
