@@ -35,16 +35,21 @@ fn main() {
 
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut out = String::from("pub(crate) static EMBEDDED: &[EmbeddedEntry] = &[\n");
-    let mut fingerprints = String::from(
-        "/// The words fingerprint of each embedded catalogue text: id, licence text, policy text.\n\
-         static EMBEDDED_WORDS: &[(&str, u64, Option<u64>)] = &[\n",
-    );
+    // Every licence's id and metadata, one after the other: the catalogue reads them all when
+    // it loads, and kept together they are a few pages rather than one page beside each text.
+    let mut metadata = String::new();
     for id in &ids {
         let dir = licences.join(id);
         println!("cargo:rerun-if-changed={}", dir.display());
         let file = |name: &str| format!("include_str!({:?})", dir.join(name).display().to_string());
         let (meta, terms, differs, models) =
             split_terms_json(&out_dir, id, &dir.join("terms.json"));
+        let mut gather = |part: &str| {
+            metadata.push_str(part);
+            (metadata.len() - part.len(), metadata.len())
+        };
+        let id_range = gather(id);
+        let meta_range = gather(&meta);
         let fingerprint = |name: &str| {
             let text = fs::read_to_string(dir.join(name)).expect("catalogue texts are UTF-8");
             words::Words::new(&text).fingerprint()
@@ -59,29 +64,31 @@ fn main() {
         };
         writeln!(
             out,
-            "    EmbeddedEntry {{ id: {id:?}, meta_json: {meta}, terms_json: {terms}, differs_json: {differs}, models_json: {models}, licence_text: {}, policy_text: {policy} }},",
+            "    EmbeddedEntry {{ id: {id_range:?}, meta: {meta_range:?}, terms_json: {terms}, differs_json: {differs}, models_json: {models}, licence_text: {}, licence_words: {}, policy_text: {policy}, policy_words: {policy_words} }},",
             file("LICENSE.txt"),
-        )
-        .expect("writing to a String cannot fail");
-        writeln!(
-            fingerprints,
-            "    ({id:?}, {}, {policy_words}),",
-            fingerprint("LICENSE.txt")
+            fingerprint("LICENSE.txt"),
         )
         .expect("writing to a String cannot fail");
     }
     out.push_str("];\n");
-    fingerprints.push_str("];\n");
+    let metadata_file = Path::new(&out_dir).join("metadata.json");
+    fs::write(&metadata_file, metadata).expect("OUT_DIR is writable");
+    writeln!(
+        out,
+        "/// The id and metadata of every entry of `EMBEDDED`, at the ranges the entries give.\n\
+         static METADATA: &str = include_str!({:?});",
+        metadata_file.display().to_string()
+    )
+    .expect("writing to a String cannot fail");
 
     fs::write(Path::new(&out_dir).join("embedded.rs"), out).expect("OUT_DIR is writable");
-    fs::write(Path::new(&out_dir).join("fingerprints.rs"), fingerprints)
-        .expect("OUT_DIR is writable");
 }
 
-/// Writes `terms.json`'s metadata, its `terms`, its `extraction_differs` and its `models` to
-/// four files of `OUT_DIR` and returns the `include_str!` of each (`None` for absent differences
-/// or models, which the library reports). A file that is not a JSON object is embedded whole as
-/// metadata, for the library to report its error.
+/// Splits `terms.json` into its metadata (returned as JSON, for the caller to gather with the
+/// other licences'), its `terms`, its `extraction_differs` and its `models`, writes the last
+/// three to files of `OUT_DIR` and returns the `include_str!` of each (`None` for absent
+/// differences or models, which the library reports). A file that is not a JSON object is
+/// returned whole as metadata, for the library to report its error.
 fn split_terms_json(out_dir: &str, id: &str, path: &Path) -> (String, String, String, String) {
     let text = fs::read_to_string(path).expect("terms.json is UTF-8");
     let include = |part: &str, json: String| {
@@ -91,7 +98,7 @@ fn split_terms_json(out_dir: &str, id: &str, path: &Path) -> (String, String, St
     };
     let Ok(serde_json::Value::Object(mut entry)) = serde_json::from_str(&text) else {
         return (
-            include("meta", text),
+            text,
             "\"{}\"".to_string(),
             "None".to_string(),
             "None".to_string(),
@@ -107,12 +114,7 @@ fn split_terms_json(out_dir: &str, id: &str, path: &Path) -> (String, String, St
         None => "None".to_string(),
     };
     let meta = serde_json::Value::Object(entry).to_string();
-    (
-        include("meta", meta),
-        include("terms", terms.to_string()),
-        differs,
-        models,
-    )
+    (meta, include("terms", terms.to_string()), differs, models)
 }
 
 /// Links the `model-licence` binary as a position-dependent executable on Linux. A position-

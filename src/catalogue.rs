@@ -22,22 +22,40 @@ include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 /// the metadata, read when the catalogue loads, and the terms and the model list (the bulk of
 /// the file), each read when first asked for.
 pub(crate) struct EmbeddedEntry {
-    id: &'static str,
-    meta_json: &'static str,
+    /// Where its id stands in `METADATA`.
+    id: (usize, usize),
+    /// Where its metadata's JSON stands in `METADATA`.
+    meta: (usize, usize),
     terms_json: &'static str,
     differs_json: Option<&'static str>,
     models_json: Option<&'static str>,
     licence_text: &'static str,
+    /// The words fingerprint of `licence_text` (see `Words::fingerprint`).
+    licence_words: u64,
     policy_text: Option<&'static str>,
+    /// The words fingerprint of `policy_text`.
+    policy_words: Option<u64>,
 }
 
-/// The texts the build embedded for a catalogue id (licence, policy), read without loading the
-/// catalogue: identification uses them to tell a catalogue's text from the build's own.
-pub(crate) fn embedded_texts(id: &str) -> Option<(&'static str, Option<&'static str>)> {
-    EMBEDDED
-        .iter()
-        .find(|entry| entry.id == id)
-        .map(|entry| (entry.licence_text, entry.policy_text))
+/// A part of `METADATA`, which holds every embedded entry's id and metadata together (a few
+/// pages read at start-up, rather than one page beside each text).
+fn metadata(range: (usize, usize)) -> &'static str {
+    METADATA.get(range.0..range.1).unwrap_or_default()
+}
+
+/// The words fingerprint the build computed for an embedded catalogue text, found by where the
+/// text lies in memory (a catalogue licence's text is the embedded one itself); `None` for any
+/// other text.
+pub(crate) fn embedded_fingerprint(text: &str) -> Option<u64> {
+    EMBEDDED.iter().find_map(|entry| {
+        if std::ptr::eq(entry.licence_text, text) {
+            return Some(entry.licence_words);
+        }
+        match (entry.policy_text, entry.policy_words) {
+            (Some(policy), Some(words)) if std::ptr::eq(policy, text) => Some(words),
+            _ => None,
+        }
+    })
 }
 
 /// Where a text was published.
@@ -291,7 +309,9 @@ impl Eq for LazyModels {}
 struct Curated {
     /// `terms.json`'s `terms` and `extraction_differs`, where they are still to be read.
     json: Option<(&'static str, Option<&'static str>)>,
-    read: OnceLock<CuratedTerms>,
+    /// Boxed: most licences' terms are never read in a process, and a catalogue entry without
+    /// them inline is half the size (fewer heap pages touched at start-up).
+    read: OnceLock<Box<CuratedTerms>>,
 }
 
 /// What a licence's `terms.json` curates.
@@ -306,10 +326,10 @@ impl Curated {
     fn known(terms: BackedTerms) -> Curated {
         Curated {
             json: None,
-            read: OnceLock::from(CuratedTerms {
+            read: OnceLock::from(Box::new(CuratedTerms {
                 terms,
                 extraction_differs: Vec::new(),
-            }),
+            })),
         }
     }
 }
@@ -333,13 +353,13 @@ impl Licence {
 
     fn curated(&self) -> &CuratedTerms {
         self.curated.read.get_or_init(|| {
-            self.read_curated().unwrap_or_else(|_| CuratedTerms {
+            Box::new(self.read_curated().unwrap_or_else(|_| CuratedTerms {
                 terms: BackedTerms {
                     terms: Terms::unknown(),
                     evidence: TermEvidence::new(),
                 },
                 extraction_differs: Vec::new(),
-            })
+            }))
         })
     }
 
@@ -390,7 +410,7 @@ impl Licence {
     /// when the catalogue loads rather than hidden behind unknown terms later.
     fn read_lazy_now(self) -> Result<Licence> {
         let curated = self.read_curated()?;
-        let _ = self.curated.read.set(curated);
+        let _ = self.curated.read.set(Box::new(curated));
         self.models.read_now().map_err(|err| Error::Catalogue {
             id: self.id.clone(),
             message: format!("terms.json: {err}"),
@@ -522,23 +542,23 @@ impl Catalogue {
     }
 
     fn load(entries: &[EmbeddedEntry]) -> Result<Catalogue> {
-        let licences = entries
-            .iter()
-            .map(|entry| {
-                let split = Split {
-                    terms: entry.terms_json,
-                    differs: entry.differs_json,
-                    models: entry.models_json,
-                };
-                load_entry(
-                    entry.id,
-                    entry.meta_json,
-                    Some(split),
-                    entry.licence_text,
-                    entry.policy_text,
-                )
-            })
-            .collect::<Result<Vec<_>>>()?;
+        // Sized once: a collected `Result` iterator does not know its length and would grow the
+        // vector (and copy every entry) five times over.
+        let mut licences = Vec::with_capacity(entries.len());
+        for entry in entries {
+            let split = Split {
+                terms: entry.terms_json,
+                differs: entry.differs_json,
+                models: entry.models_json,
+            };
+            licences.push(load_entry(
+                metadata(entry.id),
+                metadata(entry.meta),
+                Some(split),
+                entry.licence_text,
+                entry.policy_text,
+            )?);
+        }
         Ok(Catalogue {
             licences,
             name_keys: OnceLock::new(),

@@ -115,10 +115,6 @@ impl Hasher for PrehashedKey {
 type ShingleMap<V> = HashMap<u64, V, BuildHasherDefault<PrehashedKey>>;
 type ShingleSet = HashSet<u64, BuildHasherDefault<PrehashedKey>>;
 
-// `EMBEDDED_WORDS`: the words fingerprint of every embedded catalogue text, computed by the
-// build script.
-include!(concat!(env!("OUT_DIR"), "/fingerprints.rs"));
-
 /// A catalogue prepared for identification.
 ///
 /// Built in two tiers, cheapest first. The exact tier (a fingerprint of each catalogue text's
@@ -177,19 +173,10 @@ fn catalogue_texts(catalogue: &Catalogue) -> impl Iterator<Item = (Slot, &'stati
         })
 }
 
-/// The words fingerprint of a catalogue text: the build's, when the text is the one the build
-/// embedded under that id, else computed here.
-fn fingerprint(licence: &Licence, is_policy: bool, text: &str) -> u64 {
-    let same = |embedded: &str| std::ptr::eq(embedded, text) || embedded == text;
-    let built = crate::catalogue::embedded_texts(&licence.id).and_then(|(own, policy)| {
-        let (_, own_words, policy_words) = EMBEDDED_WORDS.iter().find(|e| e.0 == licence.id)?;
-        match (is_policy, policy, policy_words) {
-            (false, _, _) if same(own) => Some(*own_words),
-            (true, Some(policy), Some(words)) if same(policy) => Some(*words),
-            _ => None,
-        }
-    });
-    built.unwrap_or_else(|| Words::new(text).fingerprint())
+/// The words fingerprint of a catalogue text: the build's, when the text is one the build
+/// embedded, else computed here.
+fn fingerprint(text: &str) -> u64 {
+    crate::catalogue::embedded_fingerprint(text).unwrap_or_else(|| Words::new(text).fingerprint())
 }
 
 impl Index {
@@ -198,12 +185,7 @@ impl Index {
     pub fn new(catalogue: &Catalogue) -> Index {
         let mut exact = HashMap::new();
         for (slot, text) in catalogue_texts(catalogue) {
-            let Some(licence) = catalogue.licences().get(slot.licence) else {
-                continue;
-            };
-            exact
-                .entry(fingerprint(licence, slot.is_policy, text))
-                .or_insert(slot);
+            exact.entry(fingerprint(text)).or_insert(slot);
         }
         Index {
             exact,
@@ -500,14 +482,16 @@ mod tests {
         let catalogue = Catalogue::embedded().expect("catalogue loads");
         for (slot, text) in catalogue_texts(catalogue) {
             let licence = &catalogue.licences()[slot.licence];
+            let built = crate::catalogue::embedded_fingerprint(text);
+            let kind = if slot.is_policy { "policy" } else { "licence" };
+            assert!(built.is_some(), "{} {kind}: no fingerprint", licence.id);
             assert_eq!(
-                fingerprint(licence, slot.is_policy, text),
-                Words::new(text).fingerprint(),
+                built,
+                Some(Words::new(text).fingerprint()),
                 "{}",
                 licence.id
             );
         }
-        assert_eq!(EMBEDDED_WORDS.len(), catalogue.licences().len());
     }
 
     #[test]

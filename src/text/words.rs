@@ -20,9 +20,13 @@ pub struct Words {
 impl Words {
     /// Splits `text` into words (see the module docs for what is dropped).
     pub fn new(text: &str) -> Words {
+        // Licence prose averages six or more bytes a word with its space: sized for that, the
+        // word lists are allocated once instead of growing (and being copied) a dozen times.
+        let expected_words = text.len() / 5 + 1;
         let mut words = Words {
             joined: String::with_capacity(text.len()),
-            ..Words::default()
+            starts: Vec::with_capacity(expected_words),
+            spans: Vec::with_capacity(expected_words),
         };
         let bytes = text.as_bytes();
         let mut i = 0;
