@@ -83,6 +83,13 @@ fn seventh_holdout_is_read_accurately_and_never_more_permissively() {
     measure("unseen7");
 }
 
+/// The eighth holdout (development round 6): measured blind, bars set after tuning.
+#[test]
+#[ignore = "blind round, tuned later"]
+fn eighth_holdout_is_read_accurately_and_never_more_permissively() {
+    measure("unseen8");
+}
+
 /// A hand-read term is only as good as its quote: each must be the licence's own words.
 #[test]
 fn every_expected_quote_is_verbatim_in_its_licence() {
