@@ -468,7 +468,81 @@ const EDITS: &[(&str, &str, Changes)] = &[
             r#"{"redistribution":"allowed","naming_prefix":null}"#,
         )],
     ),
+    (
+        "mit-may-not-derivative-model-list.txt",
+        "mit",
+        &[SHARING_WITHHELD],
+    ),
+    (
+        "mit-permission-before-you-list.txt",
+        "mit",
+        &[SHARING_WITHHELD, ("hosting", r#""requires_licence""#)],
+    ),
+    (
+        "mit-distribution-prohibited-label.txt",
+        "mit",
+        &[SHARING_WITHHELD],
+    ),
+    (
+        "weights-note-usage-only-under-agreement.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[("hosting", r#""requires_licence""#)],
+    ),
+    (
+        "weights-note-submitter-grants-company.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[],
+    ),
+    (
+        "mit-attribution-label-quote.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            (
+                "attribution",
+                r#""Example Model v1 by Example Lab, with training-data and teacher attribution""#,
+            ),
+        ],
+    ),
+    (
+        "mit-identify-as-source.txt",
+        "mit",
+        &[SHARED_ON_CONDITIONS, ("attribution", r#""Example-LM""#)],
+    ),
+    (
+        "mit-non-commercial-academic-purposes.txt",
+        "mit",
+        RESEARCH_ONLY,
+    ),
+    (
+        "cc0-1.0-personal-data-not-re-identified.txt",
+        "cc0-1.0",
+        &[("use_policy", r#"true"#)],
+    ),
+    (
+        "cc0-1.0-should-not-be-used-unlawful.txt",
+        "cc0-1.0",
+        &[("use_policy", r#"true"#)],
+    ),
+    ("cc0-1.0-keep-this-notice.txt", "cc0-1.0", LICENCE_COPY),
+    ("cc0-1.0-zh-licence-link.txt", "cc0-1.0", LICENCE_COPY),
+    (
+        "cc0-1.0-zh-no-commercial-purpose.txt",
+        "cc0-1.0",
+        NON_COMMERCIAL,
+    ),
+    (
+        "cc0-1.0-zh-do-not-use-unlawful.txt",
+        "cc0-1.0",
+        &[("use_policy", r#"true"#)],
+    ),
 ];
+
+/// Sharing the model or what is derived from it withheld: nothing derived may be shared.
+const SHARING_WITHHELD: (&str, &str) = (
+    "derivatives",
+    r#"{"redistribution":"prohibited","naming_prefix":null}"#,
+);
 
 /// What a limit on a permissive licence's grant that the rules cannot weigh changes (a licensee
 /// defined narrowly, a grant to the people a list names): the use, and what silence allowed.

@@ -4,9 +4,9 @@
 use std::collections::BTreeSet;
 
 use super::phrases::{
-    ATTRIBUTION_HEADING, DISPLAY_CREDIT, DISPLAY_DUTY_UNREAD, DISPLAY_DUTY_UNREAD_ZH,
-    DISPLAY_QUOTED, DISPLAY_STRING, DISPLAY_ZH, K_QUOTE, K_STATEMENT, K_ZH, OPTIONAL,
-    STATEMENT_INTRO,
+    ATTRIBUTION_HEADING, ATTRIBUTION_LABEL, DISPLAY_CREDIT, DISPLAY_DUTY_UNREAD,
+    DISPLAY_DUTY_UNREAD_ZH, DISPLAY_QUOTED, DISPLAY_STRING, DISPLAY_ZH, K_QUOTE, K_STATEMENT, K_ZH,
+    OPTIONAL, STATEMENT_INTRO,
 };
 use super::{Extraction, Sentence, Unclear};
 use crate::terms::TermName;
@@ -123,11 +123,18 @@ impl Extraction<'_> {
     /// introduces the attribution to give: (the heading and that line, the span of the credit).
     fn attribution_under_heading(&self) -> Vec<(Sentence, (usize, usize))> {
         let mut found = Vec::new();
-        for heading in self.sentences(&ATTRIBUTION_HEADING, K_STATEMENT) {
+        let headings = self.sentences(&ATTRIBUTION_HEADING, K_STATEMENT);
+        // A bare "Attribution:" label counts only over a quotation ("> FlashVAD v0.1 by ...").
+        let labels = self.sentences(&ATTRIBUTION_LABEL, K_STATEMENT);
+        for heading in headings.into_iter().chain(labels.iter().copied()) {
             let at = self.all.partition_point(|s| s.start <= heading.start);
             let Some(next) = self.all.get(at) else {
                 continue;
             };
+            let is_label = labels.iter().any(|l| l.start == heading.start);
+            if is_label && !self.starts_quoted_line(*next) {
+                continue;
+            }
             let rest = &self.plain.text[next.start..];
             let line = rest.split('\n').next().unwrap_or_default();
             // The line as the tidied text has it (a Markdown quote mark may be left or gone).
@@ -145,6 +152,15 @@ impl Extraction<'_> {
             }
         }
         found
+    }
+
+    /// Whether sentence `s` starts a line of the original text quoted Markdown-style ("> ...").
+    fn starts_quoted_line(&self, s: Sentence) -> bool {
+        let Some((from, _)) = self.plain.original(s.start, s.end) else {
+            return false;
+        };
+        let line_start = self.text[..from].rfind('\n').map_or(0, |n| n + 1);
+        self.text[line_start..].trim_start().starts_with('>')
     }
 
     /// `end`, or less, so that `start..end` stays on one line of the original text (the tidied

@@ -339,6 +339,12 @@ phrases! {
     NAMING = "naming";
     SHARE_ALIKE = "share_alike";
     DERIVATIVE_BAN = "derivative_ban";
+    WITHHELD_INTRO = "withheld_intro";
+    WITHHELD_SHARING = "withheld_sharing";
+    SHARING_PERMITTED = "sharing_permitted";
+    USE_WITHHELD = "use_withheld";
+    INBOUND_GRANT = "inbound_grant";
+    ATTRIBUTION_LABEL = "attribution_label";
     MODIFY_GRANT = "modify_grant";
     DERIVATIVE_WORD = "derivative_word";
     DISTRIBUTE_WORD = "distribute_word";
