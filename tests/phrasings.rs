@@ -536,6 +536,35 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "cc0-1.0",
         &[("use_policy", r#"true"#)],
     ),
+    ("mit-outputs-as-training-data-permitted.txt", "mit", &[]),
+    (
+        "weights-note-same-licence-as-code.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            ("commercial_use", r#""allowed""#),
+            (
+                "derivatives",
+                r#"{"redistribution":"allowed","naming_prefix":null}"#,
+            ),
+            ("output_training", r#""unrestricted""#),
+            ("hosting", r#""allowed""#),
+        ],
+    ),
+    (
+        "zh/chatglm2-6b-grant-to-user.txt",
+        "fixtures/dev/zh/chatglm2-6b.txt",
+        &[],
+    ),
+    (
+        "cc0-1.0-zh-same-way-relicensing.txt",
+        "cc0-1.0",
+        &[SHARED_ON_CONDITIONS],
+    ),
+    (
+        "cc0-1.0-zh-non-commercial-shared-any-medium.txt",
+        "cc0-1.0",
+        CC_BY_NC,
+    ),
 ];
 
 /// Sharing the model or what is derived from it withheld: nothing derived may be shared.

@@ -1,8 +1,8 @@
 //! Offering the model to third parties as a hosted service.
 
 use super::phrases::{
-    COMMERCIAL_DEFINED, HOSTING_ALLOW, HOSTING_DENY, HOSTING_DENY_ZH, HOSTING_LIMIT,
-    HOSTING_NOT_NC, HOSTING_WORD, K_AVAILABLE, K_COMMERCIAL, K_HOSTING, K_ZH,
+    COMMERCIAL_DEFINED, HOSTING_ALLOW, HOSTING_ALLOW_ZH, HOSTING_DENY, HOSTING_DENY_ZH,
+    HOSTING_LIMIT, HOSTING_NOT_NC, HOSTING_WORD, K_AVAILABLE, K_COMMERCIAL, K_HOSTING, K_ZH,
     NON_COMMERCIAL_POINTER, RESEARCH_ONLY, USE_WITHHELD,
 };
 use super::{Extraction, Sentence};
@@ -35,6 +35,7 @@ impl Extraction<'_> {
         // public, which a service does.
         let silent_nc = self.terms.commercial_use == CommercialUse::NonCommercial
             && self.sentences(&HOSTING_ALLOW, K_AVAILABLE).is_empty()
+            && self.sentences(&HOSTING_ALLOW_ZH, K_ZH).is_empty()
             && self.adopted_licences().is_empty();
         self.terms.hosting = if !denied.is_empty() {
             Hosting::RequiresLicence

@@ -316,6 +316,7 @@ phrases! {
     LICENCE_COPY = "licence_copy";
     LICENCE_COPY_ZH = "licence_copy_zh";
     HOSTING_ALLOW = "hosting_allow";
+    HOSTING_ALLOW_ZH = "hosting_allow_zh";
     HOSTING_WORD = "hosting_word";
     HOSTING_DENY = "hosting_deny";
     HOSTING_NOT_NC = "hosting_not_nc";
@@ -331,6 +332,8 @@ phrases! {
     DERIVED_MATERIALS = "derived_materials";
     INCORPORATED_TERMS = "incorporated_terms";
     OUTPUT_TRAINING_MENTION = "output_training_mention";
+    OUTPUT_TRAINING_PERMITTED = "output_training_permitted";
+    OUTPUT_TRAINING_LIMIT_WORD = "output_training_limit_word";
     COMMERCIAL_ONLY_QUALIFIER = "commercial_only_qualifier";
     OUTPUT_BAN_ZH = "output_ban_zh";
     OUTPUT_DERIVATIVE_ZH = "output_derivative_zh";
@@ -371,6 +374,7 @@ phrases! {
     NAMED_POLICY_LICENCE = "named_policy_licence";
     PERMISSIVE_ADOPTED = "permissive_adopted";
     ADOPTED_ELSEWHERE = "adopted_elsewhere";
+    SAME_LICENCE_AS_CODE = "same_licence_as_code";
     ATTRIBUTION_HEADING = "attribution_heading";
     OFFER_OF_SUPPORT = "offer_of_support";
     BOTH_COMMERCIAL = "both_commercial";
