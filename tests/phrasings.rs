@@ -429,16 +429,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "weights-note-mit.txt",
         "fixtures/dev/weights-note-without-licence.txt",
-        &[
-            ("commercial_use", r#""allowed""#),
-            (
-                "derivatives",
-                r#"{"redistribution":"allowed","naming_prefix":null}"#,
-            ),
-            ("output_training", r#""unrestricted""#),
-            ("hosting", r#""allowed""#),
-            ("licence_copy", r#"true"#),
-        ],
+        PERMISSIVE_ADOPTED,
     ),
     (
         "weights-note-code-apache.txt",
@@ -540,15 +531,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "weights-note-same-licence-as-code.txt",
         "fixtures/dev/weights-note-without-licence.txt",
-        &[
-            ("commercial_use", r#""allowed""#),
-            (
-                "derivatives",
-                r#"{"redistribution":"allowed","naming_prefix":null}"#,
-            ),
-            ("output_training", r#""unrestricted""#),
-            ("hosting", r#""allowed""#),
-        ],
+        PERMISSIVE_ADOPTED,
     ),
     (
         "zh/chatglm2-6b-grant-to-user.txt",
@@ -565,6 +548,20 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "cc0-1.0",
         CC_BY_NC,
     ),
+];
+
+/// What a note adopting a permissive licence (MIT, Apache 2.0) for the weights grants, on a note
+/// that adopted none: what the licence grants, with its licence copy (the unedited note already
+/// asks for a copy of the Apache licence, so the copy may change nothing).
+const PERMISSIVE_ADOPTED: Changes = &[
+    ("commercial_use", r#""allowed""#),
+    (
+        "derivatives",
+        r#"{"redistribution":"allowed","naming_prefix":null}"#,
+    ),
+    ("output_training", r#""unrestricted""#),
+    ("hosting", r#""allowed""#),
+    ("licence_copy", r#"true"#),
 ];
 
 /// Sharing the model or what is derived from it withheld: nothing derived may be shared.
