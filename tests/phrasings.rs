@@ -548,6 +548,11 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "cc0-1.0",
         CC_BY_NC,
     ),
+    (
+        "mit-identify-the-release-claimant.txt",
+        "mit",
+        &[SHARED_ON_CONDITIONS, ("attribution", r#""ExampleLab""#)],
+    ),
 ];
 
 /// What a note adopting a permissive licence (MIT, Apache 2.0) for the weights grants, on a note

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::phrases::{
-    ATTRIBUTION_HEADING, ATTRIBUTION_LABEL, DISPLAY_CREDIT, DISPLAY_DUTY_UNREAD,
+    ATTRIBUTION_HEADING, ATTRIBUTION_LABEL, CREDIT_ROLE, DISPLAY_CREDIT, DISPLAY_DUTY_UNREAD,
     DISPLAY_DUTY_UNREAD_ZH, DISPLAY_QUOTED, DISPLAY_STRING, DISPLAY_ZH, K_QUOTE, K_STATEMENT, K_ZH,
     OPTIONAL, STATEMENT_INTRO,
 };
@@ -84,6 +84,10 @@ impl Extraction<'_> {
                 self.cite(TermName::Attribution, s);
             }
         }
+        // "must identify the release claimant", the claimant named on a line of its own.
+        if self.terms.attribution.is_none() {
+            self.credit_by_role();
+        }
         // A duty to display something whose words could not be read is no absence of a duty.
         if self.terms.attribution.is_none() {
             let mut duties = self.sentences(&DISPLAY_DUTY_UNREAD, K_STATEMENT);
@@ -152,6 +156,43 @@ impl Extraction<'_> {
             }
         }
         found
+    }
+
+    /// A credit owed to a party by its role ("must identify the release claimant"), named where
+    /// the text gives that role a value on a line of its own ("Copyright and release claimant:
+    /// `LLYszs070206`."): that name is the attribution.
+    fn credit_by_role(&mut self) {
+        let credits: Vec<(Sentence, String)> = self
+            .captures(&CREDIT_ROLE, K_STATEMENT)
+            .into_iter()
+            .filter_map(|(s, caps)| Some((s, caps.get(1)?.as_str().to_lowercase())))
+            .collect();
+        for (s, role) in credits {
+            if let Some(name) = self.named_role(&role) {
+                self.terms.attribution = Some(name);
+                self.cite(TermName::Attribution, s);
+                return;
+            }
+        }
+    }
+
+    /// The value a line of the original text gives `role` ("... release claimant: `Name`."),
+    /// its quotes and full stop dropped.
+    fn named_role(&self, role: &str) -> Option<String> {
+        let words: Vec<String> = role.split_whitespace().map(regex::escape).collect();
+        let pattern = format!(
+            r"(?im)^[^\n:]{{0,40}}\b{}\s*:\s*([^\n]{{1,80}})$",
+            words.join(r"\s+")
+        );
+        let line = regex::Regex::new(&pattern).ok()?;
+        let value = line.captures(self.text)?.get(1)?.as_str();
+        let name = value
+            .trim()
+            .trim_end_matches('.')
+            .trim_matches(|c: char| matches!(c, '`' | '"' | '\'' | '*' | '_'))
+            .trim();
+        // A name, not a sentence: a few words at most.
+        (!name.is_empty() && name.split_whitespace().count() <= 6).then(|| name.to_string())
     }
 
     /// Whether sentence `s` starts a line of the original text quoted Markdown-style ("> ...").

@@ -348,6 +348,7 @@ phrases! {
     USE_WITHHELD = "use_withheld";
     INBOUND_GRANT = "inbound_grant";
     ATTRIBUTION_LABEL = "attribution_label";
+    CREDIT_ROLE = "credit_role";
     MODIFY_GRANT = "modify_grant";
     DERIVATIVE_WORD = "derivative_word";
     DISTRIBUTE_WORD = "distribute_word";
