@@ -553,6 +553,11 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         &[SHARED_ON_CONDITIONS, ("attribution", r#""ExampleLab""#)],
     ),
+    (
+        "cc0-1.0-retain-attribution-notice-unquoted.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
 ];
 
 /// What a note adopting a permissive licence (MIT, Apache 2.0) for the weights grants, on a note
@@ -712,6 +717,10 @@ const UNCLEAR: &[(&str, TermName)] = &[
     ),
     ("apache-2.0-hosting-only-affiliates.txt", TermName::Hosting),
     ("llama-3.3-display-unquoted.txt", TermName::Attribution),
+    (
+        "cc0-1.0-retain-attribution-notice-unquoted.txt",
+        TermName::Attribution,
+    ),
 ];
 
 #[test]
