@@ -558,6 +558,17 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "cc0-1.0",
         LICENCE_COPY,
     ),
+    (
+        "cc0-1.0-reproduce-labelled-block.txt",
+        "cc0-1.0",
+        &[
+            ("licence_copy", r#"true"#),
+            (
+                "notice",
+                r#""This model was distilled from an Example teacher model. Example Model — https://example.org/model - Example Corpus (en) — Doe et al., 2023 — CC BY 4.0""#,
+            ),
+        ],
+    ),
 ];
 
 /// What a note adopting a permissive licence (MIT, Apache 2.0) for the weights grants, on a note

@@ -298,6 +298,7 @@ phrases! {
     TERRITORY_ZH = "territory_zh";
     GOVERNING_LAW_ZH = "governing_law_zh";
     NOTICE_INTRO = "notice_intro";
+    NOTICE_BLOCK_REF = "notice_block_ref";
     DISPLAY_STRING = "display_string";
     STATEMENT_INTRO = "statement_intro";
     OPTIONAL = "optional";
