@@ -569,6 +569,51 @@ const EDITS: &[(&str, &str, Changes)] = &[
             ),
         ],
     ),
+    (
+        "cc0-1.0-together-with-this-license.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    (
+        "cc0-1.0-accompanied-by-this-agreement.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    ("cc0-1.0-full-text-of-license.txt", "cc0-1.0", LICENCE_COPY),
+    ("cc0-1.0-keep-license-file.txt", "cc0-1.0", LICENCE_COPY),
+    (
+        "cc0-1.0-zh-attach-this-agreement.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    (
+        "cc0-1.0-ensure-recipients-comply.txt",
+        "cc0-1.0",
+        RESTRICTIONS_PASSED_ON,
+    ),
+    (
+        "cc0-1.0-notify-recipients-of-restrictions.txt",
+        "cc0-1.0",
+        RESTRICTIONS_PASSED_ON,
+    ),
+    (
+        "cc0-1.0-restrictions-bind-subsequent-recipients.txt",
+        "cc0-1.0",
+        &[SHARED_ON_CONDITIONS, ("flow_down", r#"true"#)],
+    ),
+    (
+        "cc0-1.0-zh-require-users-comply.txt",
+        "cc0-1.0",
+        &[SHARED_ON_CONDITIONS, ("flow_down", r#"true"#)],
+    ),
+];
+
+/// Use restrictions that recipients must keep: a use policy passed on, so derivatives are
+/// shared on conditions.
+const RESTRICTIONS_PASSED_ON: Changes = &[
+    SHARED_ON_CONDITIONS,
+    ("use_policy", r#"true"#),
+    ("flow_down", r#"true"#),
 ];
 
 /// What a note adopting a permissive licence (MIT, Apache 2.0) for the weights grants, on a note
