@@ -26,9 +26,10 @@ impl Extraction<'_> {
         denied.extend(self.withheld_items(&HOSTING_WORD, K_HOSTING));
         // "Usage: Only under explicit written agreement": nothing granted, serving included.
         denied.extend(self.sentences(&USE_WITHHELD, K_HOSTING));
+        denied.extend(self.sentences(&HOSTING_DENY_ZH, K_ZH));
+        // A sentence cited once, in the order of the text.
         denied.sort_by_key(|s| s.start);
         denied.dedup_by_key(|s| s.start);
-        denied.extend(self.sentences(&HOSTING_DENY_ZH, K_ZH));
         // Under a non-commercial grant, offering the model to others is allowed only where the
         // text says the model may be made available; silence is no permission.
         // An adopted Creative Commons licence grants making the material available to the
