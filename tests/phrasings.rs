@@ -429,16 +429,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "weights-note-mit.txt",
         "fixtures/dev/weights-note-without-licence.txt",
-        &[
-            ("commercial_use", r#""allowed""#),
-            (
-                "derivatives",
-                r#"{"redistribution":"allowed","naming_prefix":null}"#,
-            ),
-            ("output_training", r#""unrestricted""#),
-            ("hosting", r#""allowed""#),
-            ("licence_copy", r#"true"#),
-        ],
+        PERMISSIVE_ADOPTED,
     ),
     (
         "weights-note-code-apache.txt",
@@ -468,7 +459,182 @@ const EDITS: &[(&str, &str, Changes)] = &[
             r#"{"redistribution":"allowed","naming_prefix":null}"#,
         )],
     ),
+    (
+        "mit-may-not-derivative-model-list.txt",
+        "mit",
+        &[SHARING_WITHHELD],
+    ),
+    (
+        "mit-permission-before-you-list.txt",
+        "mit",
+        &[SHARING_WITHHELD, ("hosting", r#""requires_licence""#)],
+    ),
+    (
+        "mit-distribution-prohibited-label.txt",
+        "mit",
+        &[SHARING_WITHHELD],
+    ),
+    (
+        "weights-note-usage-only-under-agreement.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[("hosting", r#""requires_licence""#)],
+    ),
+    (
+        "weights-note-submitter-grants-company.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[],
+    ),
+    (
+        "mit-attribution-label-quote.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            (
+                "attribution",
+                r#""Example Model v1 by Example Lab, with training-data and teacher attribution""#,
+            ),
+        ],
+    ),
+    (
+        "mit-identify-as-source.txt",
+        "mit",
+        &[SHARED_ON_CONDITIONS, ("attribution", r#""Example-LM""#)],
+    ),
+    (
+        "mit-non-commercial-academic-purposes.txt",
+        "mit",
+        RESEARCH_ONLY,
+    ),
+    (
+        "cc0-1.0-personal-data-not-re-identified.txt",
+        "cc0-1.0",
+        &[("use_policy", r#"true"#)],
+    ),
+    (
+        "cc0-1.0-should-not-be-used-unlawful.txt",
+        "cc0-1.0",
+        &[("use_policy", r#"true"#)],
+    ),
+    ("cc0-1.0-keep-this-notice.txt", "cc0-1.0", LICENCE_COPY),
+    ("cc0-1.0-zh-licence-link.txt", "cc0-1.0", LICENCE_COPY),
+    (
+        "cc0-1.0-zh-no-commercial-purpose.txt",
+        "cc0-1.0",
+        NON_COMMERCIAL,
+    ),
+    (
+        "cc0-1.0-zh-do-not-use-unlawful.txt",
+        "cc0-1.0",
+        &[("use_policy", r#"true"#)],
+    ),
+    ("mit-outputs-as-training-data-permitted.txt", "mit", &[]),
+    (
+        "weights-note-same-licence-as-code.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        PERMISSIVE_ADOPTED,
+    ),
+    (
+        "zh/chatglm2-6b-grant-to-user.txt",
+        "fixtures/dev/zh/chatglm2-6b.txt",
+        &[],
+    ),
+    (
+        "cc0-1.0-zh-same-way-relicensing.txt",
+        "cc0-1.0",
+        &[SHARED_ON_CONDITIONS],
+    ),
+    (
+        "cc0-1.0-zh-non-commercial-shared-any-medium.txt",
+        "cc0-1.0",
+        CC_BY_NC,
+    ),
+    (
+        "mit-identify-the-release-claimant.txt",
+        "mit",
+        &[SHARED_ON_CONDITIONS, ("attribution", r#""ExampleLab""#)],
+    ),
+    (
+        "cc0-1.0-retain-attribution-notice-unquoted.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    (
+        "cc0-1.0-reproduce-labelled-block.txt",
+        "cc0-1.0",
+        &[
+            ("licence_copy", r#"true"#),
+            (
+                "notice",
+                r#""This model was distilled from an Example teacher model. Example Model — https://example.org/model - Example Corpus (en) — Doe et al., 2023 — CC BY 4.0""#,
+            ),
+        ],
+    ),
+    (
+        "cc0-1.0-together-with-this-license.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    (
+        "cc0-1.0-accompanied-by-this-agreement.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    ("cc0-1.0-full-text-of-license.txt", "cc0-1.0", LICENCE_COPY),
+    ("cc0-1.0-keep-license-file.txt", "cc0-1.0", LICENCE_COPY),
+    (
+        "cc0-1.0-zh-attach-this-agreement.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    (
+        "cc0-1.0-ensure-recipients-comply.txt",
+        "cc0-1.0",
+        RESTRICTIONS_PASSED_ON,
+    ),
+    (
+        "cc0-1.0-notify-recipients-of-restrictions.txt",
+        "cc0-1.0",
+        RESTRICTIONS_PASSED_ON,
+    ),
+    (
+        "cc0-1.0-restrictions-bind-subsequent-recipients.txt",
+        "cc0-1.0",
+        &[SHARED_ON_CONDITIONS, ("flow_down", r#"true"#)],
+    ),
+    (
+        "cc0-1.0-zh-require-users-comply.txt",
+        "cc0-1.0",
+        &[SHARED_ON_CONDITIONS, ("flow_down", r#"true"#)],
+    ),
 ];
+
+/// Use restrictions that recipients must keep: a use policy passed on, so derivatives are
+/// shared on conditions.
+const RESTRICTIONS_PASSED_ON: Changes = &[
+    SHARED_ON_CONDITIONS,
+    ("use_policy", r#"true"#),
+    ("flow_down", r#"true"#),
+];
+
+/// What a note adopting a permissive licence (MIT, Apache 2.0) for the weights grants, on a note
+/// that adopted none: what the licence grants, with its licence copy (the unedited note already
+/// asks for a copy of the Apache licence, so the copy may change nothing).
+const PERMISSIVE_ADOPTED: Changes = &[
+    ("commercial_use", r#""allowed""#),
+    (
+        "derivatives",
+        r#"{"redistribution":"allowed","naming_prefix":null}"#,
+    ),
+    ("output_training", r#""unrestricted""#),
+    ("hosting", r#""allowed""#),
+    ("licence_copy", r#"true"#),
+];
+
+/// Sharing the model or what is derived from it withheld: nothing derived may be shared.
+const SHARING_WITHHELD: (&str, &str) = (
+    "derivatives",
+    r#"{"redistribution":"prohibited","naming_prefix":null}"#,
+);
 
 /// What a limit on a permissive licence's grant that the rules cannot weigh changes (a licensee
 /// defined narrowly, a grant to the people a list names): the use, and what silence allowed.
@@ -607,6 +773,10 @@ const UNCLEAR: &[(&str, TermName)] = &[
     ),
     ("apache-2.0-hosting-only-affiliates.txt", TermName::Hosting),
     ("llama-3.3-display-unquoted.txt", TermName::Attribution),
+    (
+        "cc0-1.0-retain-attribution-notice-unquoted.txt",
+        TermName::Attribution,
+    ),
 ];
 
 #[test]

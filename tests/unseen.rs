@@ -76,11 +76,17 @@ fn sixth_holdout_is_read_accurately_and_never_more_permissively() {
     measure("unseen6");
 }
 
-/// The seventh holdout (development round 5): measured blind, bars set after tuning.
+/// The seventh holdout (development round 5): measured blind, then tuned on by general rules.
 #[test]
-#[ignore = "blind round, tuned later"]
 fn seventh_holdout_is_read_accurately_and_never_more_permissively() {
     measure("unseen7");
+}
+
+/// The eighth holdout (development round 6): measured blind, bars set after tuning.
+#[test]
+#[ignore = "blind round, tuned later"]
+fn eighth_holdout_is_read_accurately_and_never_more_permissively() {
+    measure("unseen8");
 }
 
 /// A hand-read term is only as good as its quote: each must be the licence's own words.

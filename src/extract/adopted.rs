@@ -9,7 +9,7 @@
 use super::phrases::{
     ADOPTED_ELSEWHERE, CC_ADOPTED, CC_ADOPTED_OTHER, CC_NO_DERIVATIVES, CC_NON_COMMERCIAL,
     CC_SHARE_ALIKE, K_COPY, K_GRANT, NAMED_POLICY_LICENCE, NAMED_RAIL_LICENCE, PERMISSIVE_ADOPTED,
-    Phrase,
+    Phrase, SAME_LICENCE_AS_CODE,
 };
 use super::{Extraction, Sentence};
 
@@ -28,12 +28,26 @@ impl Extraction<'_> {
         let permissive: Vec<Sentence> = self
             .sentences(&PERMISSIVE_ADOPTED, K_GRANT)
             .into_iter()
-            .filter(|s| !self.holds(&ADOPTED_ELSEWHERE, *s))
+            .filter(|s| !self.adopted_elsewhere(*s))
             .filter(|s| !adopted.iter().any(|a| a.start == s.start))
             .collect();
         adopted.extend(permissive);
         adopted.sort_by_key(|s| s.start);
         adopted
+    }
+
+    /// Whether sentence `s` names its licence for something besides the model: read without
+    /// "the same license as the source code", which says the model shares the code's licence.
+    fn adopted_elsewhere(&self, s: Sentence) -> bool {
+        let text = self.sentence_text(s);
+        let mut rest = String::with_capacity(text.len());
+        let mut from = 0;
+        for m in SAME_LICENCE_AS_CODE.find_iter(text) {
+            rest.push_str(&text[from..m.start()]);
+            from = m.end();
+        }
+        rest.push_str(&text[from..]);
+        ADOPTED_ELSEWHERE.is_match(&rest)
     }
 
     /// The sentences that put the model under a Creative Commons licence, the Apache License 2.0

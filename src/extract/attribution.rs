@@ -4,9 +4,9 @@
 use std::collections::BTreeSet;
 
 use super::phrases::{
-    ATTRIBUTION_HEADING, DISPLAY_CREDIT, DISPLAY_DUTY_UNREAD, DISPLAY_DUTY_UNREAD_ZH,
-    DISPLAY_QUOTED, DISPLAY_STRING, DISPLAY_ZH, K_QUOTE, K_STATEMENT, K_ZH, OPTIONAL,
-    STATEMENT_INTRO,
+    ATTRIBUTION_HEADING, ATTRIBUTION_LABEL, CREDIT_ROLE, DISPLAY_CREDIT, DISPLAY_DUTY_UNREAD,
+    DISPLAY_DUTY_UNREAD_ZH, DISPLAY_QUOTED, DISPLAY_STRING, DISPLAY_ZH, K_QUOTE, K_STATEMENT, K_ZH,
+    OPTIONAL, STATEMENT_INTRO,
 };
 use super::{Extraction, Sentence, Unclear};
 use crate::terms::TermName;
@@ -84,6 +84,10 @@ impl Extraction<'_> {
                 self.cite(TermName::Attribution, s);
             }
         }
+        // "must identify the release claimant", the claimant named on a line of its own.
+        if self.terms.attribution.is_none() {
+            self.credit_by_role();
+        }
         // A duty to display something whose words could not be read is no absence of a duty.
         if self.terms.attribution.is_none() {
             let mut duties = self.sentences(&DISPLAY_DUTY_UNREAD, K_STATEMENT);
@@ -123,11 +127,18 @@ impl Extraction<'_> {
     /// introduces the attribution to give: (the heading and that line, the span of the credit).
     fn attribution_under_heading(&self) -> Vec<(Sentence, (usize, usize))> {
         let mut found = Vec::new();
-        for heading in self.sentences(&ATTRIBUTION_HEADING, K_STATEMENT) {
+        let headings = self.sentences(&ATTRIBUTION_HEADING, K_STATEMENT);
+        // A bare "Attribution:" label counts only over a quotation ("> FlashVAD v0.1 by ...").
+        let labels = self.sentences(&ATTRIBUTION_LABEL, K_STATEMENT);
+        for heading in headings.into_iter().chain(labels.iter().copied()) {
             let at = self.all.partition_point(|s| s.start <= heading.start);
             let Some(next) = self.all.get(at) else {
                 continue;
             };
+            let is_label = labels.iter().any(|l| l.start == heading.start);
+            if is_label && !self.starts_quoted_line(*next) {
+                continue;
+            }
             let rest = &self.plain.text[next.start..];
             let line = rest.split('\n').next().unwrap_or_default();
             // The line as the tidied text has it (a Markdown quote mark may be left or gone).
@@ -145,6 +156,52 @@ impl Extraction<'_> {
             }
         }
         found
+    }
+
+    /// A credit owed to a party by its role ("must identify the release claimant"), named where
+    /// the text gives that role a value on a line of its own ("Copyright and release claimant:
+    /// `LLYszs070206`."): that name is the attribution.
+    fn credit_by_role(&mut self) {
+        let credits: Vec<(Sentence, String)> = self
+            .captures(&CREDIT_ROLE, K_STATEMENT)
+            .into_iter()
+            .filter_map(|(s, caps)| Some((s, caps.get(1)?.as_str().to_lowercase())))
+            .collect();
+        for (s, role) in credits {
+            if let Some(name) = self.named_role(&role) {
+                self.terms.attribution = Some(name);
+                self.cite(TermName::Attribution, s);
+                return;
+            }
+        }
+    }
+
+    /// The value a line of the original text gives `role` ("... release claimant: `Name`."),
+    /// its quotes and full stop dropped.
+    fn named_role(&self, role: &str) -> Option<String> {
+        let words: Vec<String> = role.split_whitespace().map(regex::escape).collect();
+        let pattern = format!(
+            r"(?im)^[^\n:]{{0,40}}\b{}\s*:\s*([^\n]{{1,80}})$",
+            words.join(r"\s+")
+        );
+        let line = regex::Regex::new(&pattern).ok()?;
+        let value = line.captures(self.text)?.get(1)?.as_str();
+        let name = value
+            .trim()
+            .trim_end_matches('.')
+            .trim_matches(|c: char| matches!(c, '`' | '"' | '\'' | '*' | '_'))
+            .trim();
+        // A name, not a sentence: a few words at most.
+        (!name.is_empty() && name.split_whitespace().count() <= 6).then(|| name.to_string())
+    }
+
+    /// Whether sentence `s` starts a line of the original text quoted Markdown-style ("> ...").
+    fn starts_quoted_line(&self, s: Sentence) -> bool {
+        let Some((from, _)) = self.plain.original(s.start, s.end) else {
+            return false;
+        };
+        let line_start = self.text[..from].rfind('\n').map_or(0, |n| n + 1);
+        self.text[line_start..].trim_start().starts_with('>')
     }
 
     /// `end`, or less, so that `start..end` stays on one line of the original text (the tidied

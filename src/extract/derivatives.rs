@@ -5,9 +5,9 @@
 use super::phrases::{
     ACCEPTANCE_CLAUSE, DERIVATIVE_BAN, DERIVATIVE_BAN_ZH, DERIVATIVE_BOUND_ZH, DERIVATIVE_LIMIT,
     DERIVATIVE_WORD, DISTRIBUTE_WORD, GRANT, GRANT_ZH, K_DERIVATIVE_BAN, K_GRANT, K_MODIFY, K_NAME,
-    K_SHARE_ALIKE, K_ZH, MODIFY_GRANT, MODIFY_ZH, NAMING, NAMING_ZH, NEGATED, NEGATED_ZH,
-    OFFER_OF_SUPPORT, PERMISSION, PERMISSION_ZH, PURPOSE_BAN_ZH, SHARE_ALIKE, SHARING_LIMIT,
-    UNLIMITED_ACTS,
+    K_SHARE_ALIKE, K_ZH, Keys, MODIFY_GRANT, MODIFY_ZH, NAMING, NAMING_ZH, NEGATED, NEGATED_ZH,
+    OFFER_OF_SUPPORT, PERMISSION, PERMISSION_ZH, PURPOSE_BAN_ZH, Phrase, SHARE_ALIKE,
+    SHARING_LIMIT, SHARING_PERMITTED, UNLIMITED_ACTS, WITHHELD_INTRO, WITHHELD_SHARING,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, Redistribution, TermName};
@@ -47,6 +47,22 @@ impl Extraction<'_> {
                 // "You may choose to offer ... support" names derivative works, grants nothing.
                 self.holds(&PERMISSION, *s) && !self.holds(&OFFER_OF_SUPPORT, *s) && in_scope(s)
             })
+    }
+
+    /// The items matching `item` of a list of acts barred or needing permission first
+    /// ("You may not:", "... before you:").
+    pub(super) fn withheld_items(&self, item: &Phrase, keys: Keys) -> Vec<Sentence> {
+        self.sentences(item, keys)
+            .into_iter()
+            .filter(|s| self.introduced_by(*s, &WITHHELD_INTRO))
+            .collect()
+    }
+
+    /// Whether a sentence permits sharing derivatives ("You may share fine-tuned weights ...").
+    fn permits_sharing_derivatives(&self) -> bool {
+        self.sentences(&SHARING_PERMITTED, K_DERIVATIVE_BAN)
+            .into_iter()
+            .any(|s| self.holds(&DERIVATIVE_WORD, s) && !self.holds(&NEGATED, s))
     }
 
     /// Sharing derivatives reads as allowed only if no clause on sharing them limits it in words
@@ -102,6 +118,18 @@ impl Extraction<'_> {
                 .filter(|s| !self.holds(&PURPOSE_BAN_ZH, *s)),
         );
         banned.extend(self.adopted_no_derivatives());
+        // "You may not: ... 2. create, train, distribute or use a Derivative Model", "You must
+        // obtain written permission ... before you: (B) Redistribute ... the Model weights":
+        // sharing the model or what is derived from it is withheld, unless the text permits
+        // sharing derivatives in so many words ("The User may share weights that are fine-tuned
+        // ... only for non-commercial research purposes"): then only that sharing is allowed.
+        let withheld = self.withheld_items(&WITHHELD_SHARING, K_DERIVATIVE_BAN);
+        let mut limited_sharing = Vec::new();
+        if self.permits_sharing_derivatives() {
+            limited_sharing = withheld;
+        } else {
+            banned.extend(withheld);
+        }
         let mut share_alike = self.sentences(&SHARE_ALIKE, K_SHARE_ALIKE);
         share_alike.extend(self.adopted_share_alike());
         // "Derivatives may be distributed only under the terms of this Agreement", "with the use
@@ -112,6 +140,7 @@ impl Extraction<'_> {
                 .filter(|s| self.holds(&DERIVATIVE_WORD, *s) && self.holds(&DISTRIBUTE_WORD, *s)),
         );
         share_alike.extend(self.sentences(&DERIVATIVE_BOUND_ZH, K_ZH));
+        share_alike.extend(limited_sharing);
         // Modification must be among the acts the text permits, not merely mentioned.
         let may_modify = granted && self.permits_modification();
         let t = &self.terms;

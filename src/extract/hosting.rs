@@ -1,9 +1,9 @@
 //! Offering the model to third parties as a hosted service.
 
 use super::phrases::{
-    COMMERCIAL_DEFINED, HOSTING_ALLOW, HOSTING_DENY, HOSTING_DENY_ZH, HOSTING_LIMIT,
-    HOSTING_NOT_NC, HOSTING_WORD, K_AVAILABLE, K_COMMERCIAL, K_HOSTING, K_ZH,
-    NON_COMMERCIAL_POINTER, RESEARCH_ONLY,
+    COMMERCIAL_DEFINED, HOSTING_ALLOW, HOSTING_ALLOW_ZH, HOSTING_DENY, HOSTING_DENY_ZH,
+    HOSTING_LIMIT, HOSTING_NOT_NC, HOSTING_WORD, K_AVAILABLE, K_COMMERCIAL, K_HOSTING, K_ZH,
+    NON_COMMERCIAL_POINTER, RESEARCH_ONLY, USE_WITHHELD,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, Hosting, TermName};
@@ -21,13 +21,22 @@ impl Extraction<'_> {
             }
         }
         denied.extend(self.sentences(&HOSTING_NOT_NC, K_COMMERCIAL));
+        // "You may not: ... offer the Model ... as a hosted ... service": an item of a list of
+        // acts barred or needing permission first.
+        denied.extend(self.withheld_items(&HOSTING_WORD, K_HOSTING));
+        // "Usage: Only under explicit written agreement": nothing granted, serving included.
+        denied.extend(self.sentences(&USE_WITHHELD, K_HOSTING));
         denied.extend(self.sentences(&HOSTING_DENY_ZH, K_ZH));
+        // A sentence cited once, in the order of the text.
+        denied.sort_by_key(|s| s.start);
+        denied.dedup_by_key(|s| s.start);
         // Under a non-commercial grant, offering the model to others is allowed only where the
         // text says the model may be made available; silence is no permission.
         // An adopted Creative Commons licence grants making the material available to the
         // public, which a service does.
         let silent_nc = self.terms.commercial_use == CommercialUse::NonCommercial
             && self.sentences(&HOSTING_ALLOW, K_AVAILABLE).is_empty()
+            && self.sentences(&HOSTING_ALLOW_ZH, K_ZH).is_empty()
             && self.adopted_licences().is_empty();
         self.terms.hosting = if !denied.is_empty() {
             Hosting::RequiresLicence

@@ -1,6 +1,6 @@
 //! A notice to keep in a "Notice" file with distributed copies.
 
-use super::phrases::{K_NOTICE, Keys, NOTICE_INTRO, Phrase};
+use super::phrases::{K_NOTICE, Keys, NOTICE_BLOCK_REF, NOTICE_INTRO, Phrase};
 use super::{Extraction, Sentence};
 use crate::terms::TermName;
 
@@ -42,12 +42,37 @@ impl Extraction<'_> {
         })
     }
 
+    /// "Reproduce block (A) of §3.1 verbatim in your NOTICE": the notice is the fenced block
+    /// under the heading that holds "(A)".
+    fn notice_block(&mut self) {
+        let refs: Vec<(Sentence, String)> = self
+            .captures(&NOTICE_BLOCK_REF, K_NOTICE)
+            .into_iter()
+            .filter_map(|(s, caps)| Some((s, caps.get(1)?.as_str().to_string())))
+            .collect();
+        for (s, label) in refs {
+            match labelled_block(self.text, &label) {
+                Some(block) => {
+                    self.terms.notice = Some(block);
+                    self.cite(TermName::Notice, s);
+                    return;
+                }
+                None => self.unclear(
+                    TermName::Notice,
+                    "a block to reproduce verbatim that could not be found",
+                    s,
+                ),
+            }
+        }
+    }
+
     pub(super) fn notice(&mut self) {
         let Some((s, open)) = self
             .intro_then_quote(&NOTICE_INTRO, K_NOTICE)
             .into_iter()
             .next()
         else {
+            self.notice_block();
             return;
         };
         let close = self.closing_quote(open);
@@ -69,4 +94,34 @@ impl Extraction<'_> {
             ),
         }
     }
+}
+
+/// The most lines between a labelled heading and the fenced block it labels.
+const MAX_LINES_TO_BLOCK: usize = 3;
+
+/// The text of the fenced block ("```" ... "```") right under the Markdown heading that holds
+/// `(label)`, trimmed.
+fn labelled_block(text: &str, label: &str) -> Option<String> {
+    let mark = format!("({label})");
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        at += line.len();
+        let heading = line.trim_start();
+        if heading.starts_with('#') && heading.contains(&mark) {
+            return fenced_block(&text[at..]);
+        }
+    }
+    None
+}
+
+/// The first fenced block of `rest`, if it opens within a few lines.
+fn fenced_block(rest: &str) -> Option<String> {
+    let open = rest.find("```")?;
+    if rest[..open].matches('\n').count() > MAX_LINES_TO_BLOCK {
+        return None;
+    }
+    let body = open + rest[open..].find('\n')? + 1;
+    let close = body + rest[body..].find("\n```")?;
+    let block = rest[body..close].trim();
+    (!block.is_empty()).then(|| block.to_string())
 }

@@ -5,8 +5,9 @@ use super::phrases::{
     K_COMMERCIAL, K_COPY, K_MODIFY, K_NAME, K_NON_COMMERCIAL, K_OUTPUT, K_ZH, MODEL_TRAINING_BAN,
     MODIFY_BAN, NAMING_TRAINING, NAMING_TRAINING_ZH, NEGATED, NON_COMMERCIAL_MENTION,
     NON_COMMERCIAL_ONLY, OUTPUT_BAN, OUTPUT_BAN_ZH, OUTPUT_BOUND, OUTPUT_COMMERCIAL_USE,
-    OUTPUT_CONDITION, OUTPUT_DERIVATIVE, OUTPUT_DERIVATIVE_ZH, OUTPUT_TRAINING_MENTION,
-    OUTPUT_TRAINING_MENTION_ZH, OUTPUT_WORD, TRAIN_OTHER_MODELS, USE_BAN, USE_BAN_INTRO,
+    OUTPUT_CONDITION, OUTPUT_DERIVATIVE, OUTPUT_DERIVATIVE_ZH, OUTPUT_TRAINING_LIMIT_WORD,
+    OUTPUT_TRAINING_MENTION, OUTPUT_TRAINING_MENTION_ZH, OUTPUT_TRAINING_PERMITTED, OUTPUT_WORD,
+    TRAIN_OTHER_MODELS, USE_BAN, USE_BAN_INTRO,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, OutputTraining, Redistribution, TermName};
@@ -106,8 +107,18 @@ impl Extraction<'_> {
             // Another licence's conditions, incorporated by reference, may speak of outputs.
             mentions.extend(self.sentences(&INCORPORATED_TERMS, K_COPY));
             mentions.extend(self.sentences(&OUTPUT_TRAINING_MENTION_ZH, K_ZH));
+            // "You may use the Outputs for any purpose, including as training data for other
+            // models": a permission, not a clause left unread.
+            let (permitted, mut mentions): (Vec<Sentence>, Vec<Sentence>) = mentions
+                .into_iter()
+                .partition(|s| self.holds(&OUTPUT_TRAINING_PERMITTED, *s));
+            // Beside such a permission, a clause on it that holds no limiting word limits
+            // nothing ("What the Model outputs is yours, and so is any model you train").
+            if !permitted.is_empty() {
+                mentions.retain(|s| self.holds(&OUTPUT_TRAINING_LIMIT_WORD, *s));
+            }
             if mentions.is_empty() {
-                (OutputTraining::Unrestricted, Vec::new())
+                (OutputTraining::Unrestricted, permitted)
             } else {
                 for s in &mentions {
                     self.unclear(

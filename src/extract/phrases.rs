@@ -298,6 +298,7 @@ phrases! {
     TERRITORY_ZH = "territory_zh";
     GOVERNING_LAW_ZH = "governing_law_zh";
     NOTICE_INTRO = "notice_intro";
+    NOTICE_BLOCK_REF = "notice_block_ref";
     DISPLAY_STRING = "display_string";
     STATEMENT_INTRO = "statement_intro";
     OPTIONAL = "optional";
@@ -316,6 +317,7 @@ phrases! {
     LICENCE_COPY = "licence_copy";
     LICENCE_COPY_ZH = "licence_copy_zh";
     HOSTING_ALLOW = "hosting_allow";
+    HOSTING_ALLOW_ZH = "hosting_allow_zh";
     HOSTING_WORD = "hosting_word";
     HOSTING_DENY = "hosting_deny";
     HOSTING_NOT_NC = "hosting_not_nc";
@@ -331,6 +333,8 @@ phrases! {
     DERIVED_MATERIALS = "derived_materials";
     INCORPORATED_TERMS = "incorporated_terms";
     OUTPUT_TRAINING_MENTION = "output_training_mention";
+    OUTPUT_TRAINING_PERMITTED = "output_training_permitted";
+    OUTPUT_TRAINING_LIMIT_WORD = "output_training_limit_word";
     COMMERCIAL_ONLY_QUALIFIER = "commercial_only_qualifier";
     OUTPUT_BAN_ZH = "output_ban_zh";
     OUTPUT_DERIVATIVE_ZH = "output_derivative_zh";
@@ -339,6 +343,13 @@ phrases! {
     NAMING = "naming";
     SHARE_ALIKE = "share_alike";
     DERIVATIVE_BAN = "derivative_ban";
+    WITHHELD_INTRO = "withheld_intro";
+    WITHHELD_SHARING = "withheld_sharing";
+    SHARING_PERMITTED = "sharing_permitted";
+    USE_WITHHELD = "use_withheld";
+    INBOUND_GRANT = "inbound_grant";
+    ATTRIBUTION_LABEL = "attribution_label";
+    CREDIT_ROLE = "credit_role";
     MODIFY_GRANT = "modify_grant";
     DERIVATIVE_WORD = "derivative_word";
     DISTRIBUTE_WORD = "distribute_word";
@@ -365,6 +376,7 @@ phrases! {
     NAMED_POLICY_LICENCE = "named_policy_licence";
     PERMISSIVE_ADOPTED = "permissive_adopted";
     ADOPTED_ELSEWHERE = "adopted_elsewhere";
+    SAME_LICENCE_AS_CODE = "same_licence_as_code";
     ATTRIBUTION_HEADING = "attribution_heading";
     OFFER_OF_SUPPORT = "offer_of_support";
     BOTH_COMMERCIAL = "both_commercial";
