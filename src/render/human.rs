@@ -1,6 +1,7 @@
 //! Text for a terminal: a report, one line of a scan, the catalogue's table and one licence's
 //! sheet. Colour comes from `anstyle`; the caller decides whether to use it.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 use std::sync::OnceLock;
 
@@ -226,10 +227,11 @@ fn operative_anchor(lower: &str, rule: Rule) -> Option<usize> {
 
 /// At most `max` characters of `quote`, around its first operative words when it is longer.
 fn operative_window(quote: &str, rule: Rule, max: usize) -> String {
-    let chars: Vec<(usize, char)> = quote.char_indices().collect();
-    if chars.len() <= max {
+    // At most `max` bytes is at most `max` characters: most quotes are shown whole, uncounted.
+    if quote.len() <= max || quote.chars().count() <= max {
         return quote.to_string();
     }
+    let chars: Vec<(usize, char)> = quote.char_indices().collect();
     let lower = quote.to_ascii_lowercase();
     let anchor = operative_anchor(&lower, rule).unwrap_or(0);
     let anchor_char = chars.iter().take_while(|(at, _)| *at < anchor).count();
@@ -502,8 +504,17 @@ fn sheet(resolved: &Resolved) -> String {
 /// A quote on one line: its words joined by single spaces, any control character left in them
 /// escaped (see [`escape_controls`]).
 pub(crate) fn one_line(text: &str) -> String {
-    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    escape_controls(&line).into_owned()
+    let mut line = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    match escape_controls(&line) {
+        Cow::Borrowed(_) => line,
+        Cow::Owned(escaped) => escaped,
+    }
 }
 
 /// Styles text when colour is on, and leaves it plain otherwise.
