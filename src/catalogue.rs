@@ -22,25 +22,99 @@ include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 /// the metadata, read when the catalogue loads, and the terms and the model list (the bulk of
 /// the file), each read when first asked for.
 pub(crate) struct EmbeddedEntry {
-    /// Where its id stands in `METADATA`.
-    id: (usize, usize),
-    /// Where its metadata's JSON stands in `METADATA`.
-    meta: (usize, usize),
-    terms_json: &'static str,
-    differs_json: Option<&'static str>,
-    models_json: Option<&'static str>,
+    /// `terms.json`'s `terms`.
+    terms: &'static str,
+    /// Its `extraction_differs`, if it has one.
+    differs: Option<&'static str>,
+    /// Its `models`.
+    models: &'static str,
+    /// `LICENSE.txt`.
     licence_text: &'static str,
-    /// The words fingerprint of `licence_text` (see `Words::fingerprint`).
+    /// The words fingerprint of the licence text (see `Words::fingerprint`).
     licence_words: u64,
+    /// `POLICY.txt`, if there is one.
     policy_text: Option<&'static str>,
-    /// The words fingerprint of `policy_text`.
+    /// The words fingerprint of the policy text.
     policy_words: Option<u64>,
 }
 
-/// A part of `METADATA`, which holds every embedded entry's id and metadata together (a few
-/// pages read at start-up, rather than one page beside each text).
-fn metadata(range: (usize, usize)) -> &'static str {
-    METADATA.get(range.0..range.1).unwrap_or_default()
+/// A catalogue licence's metadata as `build.rs` wrote it out from `terms.json` (and checked it
+/// there, as `load_entry` checks an organisation's): every process reads every licence's
+/// metadata, so it is data in the binary rather than JSON to parse at each start. It is kept in
+/// a table of its own (`EMBEDDED_META`, in the order of `EMBEDDED`), so that the metadata's
+/// small strings lie together rather than each beside its licence's text.
+pub(crate) struct EmbeddedMeta {
+    id: &'static str,
+    name: &'static str,
+    version: Option<&'static str>,
+    family: &'static str,
+    released: Option<&'static str>,
+    spdx: &'static str,
+    hf_ids: &'static [&'static str],
+    aliases: &'static [&'static str],
+    kind: LicenceKind,
+    source: EmbeddedSource,
+    policy: Option<EmbeddedPolicy>,
+    nicknames: &'static [&'static str],
+}
+
+/// A [`Source`] written out by `build.rs`.
+struct EmbeddedSource {
+    repo: &'static str,
+    path: &'static str,
+    commit: Option<&'static str>,
+}
+
+/// A [`PolicyInfo`] written out by `build.rs`.
+struct EmbeddedPolicy {
+    id: &'static str,
+    name: &'static str,
+    source: EmbeddedSource,
+}
+
+impl EmbeddedSource {
+    fn source(&self) -> Source {
+        Source {
+            repo: self.repo.to_string(),
+            path: self.path.to_string(),
+            commit: self.commit.map(str::to_string),
+        }
+    }
+}
+
+impl EmbeddedEntry {
+    /// The catalogue licence, its terms and model list left to read on first use.
+    fn licence(&self, meta: &EmbeddedMeta) -> Licence {
+        let strings = |list: &[&str]| list.iter().map(|s| s.to_string()).collect();
+        Licence {
+            id: meta.id.to_string(),
+            name: meta.name.to_string(),
+            version: meta.version.map(str::to_string),
+            family: meta.family.to_string(),
+            released: meta.released.map(str::to_string),
+            spdx: meta.spdx.to_string(),
+            hf_ids: strings(meta.hf_ids),
+            aliases: strings(meta.aliases),
+            kind: meta.kind,
+            source: meta.source.source(),
+            policy: meta.policy.as_ref().map(|policy| PolicyInfo {
+                id: policy.id.to_string(),
+                name: policy.name.to_string(),
+                source: policy.source.source(),
+            }),
+            models: LazyModels {
+                json: self.models,
+                read: OnceLock::new(),
+            },
+            nicknames: strings(meta.nicknames),
+            text: self.licence_text,
+            policy_text: self.policy_text,
+            curated: Curated {
+                json: Some((self.terms, self.differs)),
+                read: OnceLock::new(),
+            },
+        }
+    }
 }
 
 /// The words fingerprint the build computed for an embedded catalogue text, found by where the
@@ -496,8 +570,9 @@ static EMBEDDED_CATALOGUE: OnceLock<std::result::Result<Catalogue, String>> = On
 impl Catalogue {
     /// The catalogue built into the library, loaded once.
     pub fn embedded() -> Result<&'static Catalogue> {
-        let loaded = EMBEDDED_CATALOGUE
-            .get_or_init(|| Catalogue::load(EMBEDDED).map_err(|err| err.to_string()));
+        let loaded = EMBEDDED_CATALOGUE.get_or_init(|| {
+            Catalogue::load(EMBEDDED, EMBEDDED_META).map_err(|err| err.to_string())
+        });
         loaded.as_ref().map_err(|message| Error::Catalogue {
             id: "<embedded>".to_string(),
             message: message.clone(),
@@ -523,7 +598,7 @@ impl Catalogue {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn embedded_with(dir: &Path) -> Result<Catalogue> {
-        let mut catalogue = Catalogue::load(EMBEDDED)?;
+        let mut catalogue = Catalogue::load(EMBEDDED, EMBEDDED_META)?;
         for folder in licence_folders(dir)? {
             let licence = load_folder(&folder)?;
             if catalogue.get(&licence.id).is_some() {
@@ -541,24 +616,12 @@ impl Catalogue {
         Ok(catalogue)
     }
 
-    fn load(entries: &[EmbeddedEntry]) -> Result<Catalogue> {
-        // Sized once: a collected `Result` iterator does not know its length and would grow the
-        // vector (and copy every entry) five times over.
-        let mut licences = Vec::with_capacity(entries.len());
-        for entry in entries {
-            let split = Split {
-                terms: entry.terms_json,
-                differs: entry.differs_json,
-                models: entry.models_json,
-            };
-            licences.push(load_entry(
-                metadata(entry.id),
-                metadata(entry.meta),
-                Some(split),
-                entry.licence_text,
-                entry.policy_text,
-            )?);
-        }
+    fn load(entries: &[EmbeddedEntry], metas: &[EmbeddedMeta]) -> Result<Catalogue> {
+        let licences = entries
+            .iter()
+            .zip(metas)
+            .map(|(entry, meta)| entry.licence(meta))
+            .collect();
         Ok(Catalogue {
             licences,
             name_keys: OnceLock::new(),
@@ -784,22 +847,15 @@ fn load_folder(folder: &Path) -> Result<Licence> {
     } else {
         None
     };
-    load_entry(&id, terms_json.leak(), None, text, policy_text)?.read_lazy_now()
+    load_entry(&id, terms_json.leak(), text, policy_text)?.read_lazy_now()
 }
 
-/// The parts of a `terms.json` that `build.rs` split off its metadata, read on first use.
-struct Split {
-    terms: &'static str,
-    differs: Option<&'static str>,
-    models: Option<&'static str>,
-}
-
-/// Parses one catalogue entry's metadata and checks it against its folder and texts; its terms
-/// and model list (in `terms_json`, or split off by the build) are read on first use.
+/// Parses an organisation's catalogue entry and checks its metadata against its folder and
+/// texts; its terms and model list are read on first use (by `read_lazy_now`, for a folder).
+/// `build.rs` checks the embedded entries the same way.
 fn load_entry(
     folder: &str,
     terms_json: &'static str,
-    split: Option<Split>,
     text: &'static str,
     policy_text: Option<&'static str>,
 ) -> Result<Licence> {
@@ -820,14 +876,9 @@ fn load_entry(
             "`policy` must be given exactly when POLICY.txt exists".to_string(),
         ));
     }
-    let models = match &split {
-        Some(split) => split.models,
-        None => raw.models.map(RawValue::get),
-    };
-    let Some(models) = models else {
+    let Some(models) = raw.models.map(RawValue::get) else {
         return Err(fail("terms.json: missing field `models`".to_string()));
     };
-    let terms = split.map(|split| (split.terms, split.differs));
     Ok(Licence {
         id: raw.id,
         name: raw.name,
@@ -848,9 +899,9 @@ fn load_entry(
         text,
         policy_text,
         curated: Curated {
-            json: terms.or_else(|| {
+            json: raw.terms.map(|terms| {
                 let differs = raw.extraction_differs.map(RawValue::get);
-                raw.terms.map(|terms| (terms.get(), differs))
+                (terms.get(), differs)
             }),
             read: OnceLock::new(),
         },
@@ -1002,7 +1053,7 @@ mod tests {
 
     /// Loads an entry as an organisation's own folder is loaded: terms read and checked now.
     fn load(folder: &str, json: String, text: &'static str) -> Result<Licence> {
-        load_entry(folder, json.leak(), None, text, None)?.read_lazy_now()
+        load_entry(folder, json.leak(), text, None)?.read_lazy_now()
     }
 
     /// The embedded catalogue reads its terms on first use and falls back to unknown terms were
@@ -1072,7 +1123,7 @@ mod tests {
     #[test]
     fn terms_that_cannot_be_read_lazily_are_unknown() {
         let json = entry_json("Above 70 million monthly active users");
-        let licence = load_entry("x", json.leak(), None, TEXT, None).expect("metadata reads");
+        let licence = load_entry("x", json.leak(), TEXT, None).expect("metadata reads");
         assert_eq!(licence.terms().terms, Terms::unknown());
         assert!(licence.terms().evidence.is_empty());
     }
