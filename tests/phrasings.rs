@@ -606,6 +606,31 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "cc0-1.0",
         &[SHARED_ON_CONDITIONS, ("flow_down", r#"true"#)],
     ),
+    (
+        "cc0-1.0-include-entire-license-agreement.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    (
+        "cc0-1.0-restrictions-apply-to-your-users.txt",
+        "cc0-1.0",
+        RESTRICTIONS_PASSED_ON,
+    ),
+    (
+        "cc0-1.0-restrictions-remain-in-effect.txt",
+        "cc0-1.0",
+        RESTRICTIONS_PASSED_ON,
+    ),
+    (
+        "cc0-1.0-not-under-looser-terms.txt",
+        "cc0-1.0",
+        &[SHARED_ON_CONDITIONS, ("flow_down", r#"true"#)],
+    ),
+    (
+        "weights-note-no-permission-granted.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[SHARING_WITHHELD, ("hosting", r#""requires_licence""#)],
+    ),
 ];
 
 /// Use restrictions that recipients must keep: a use policy passed on, so derivatives are

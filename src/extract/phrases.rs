@@ -348,6 +348,7 @@ phrases! {
     SHARING_PERMITTED = "sharing_permitted";
     USE_WITHHELD = "use_withheld";
     INBOUND_GRANT = "inbound_grant";
+    GRANT_WITHHELD = "grant_withheld";
     ATTRIBUTION_LABEL = "attribution_label";
     CREDIT_ROLE = "credit_role";
     MODIFY_GRANT = "modify_grant";
