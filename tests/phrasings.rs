@@ -631,6 +631,53 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "fixtures/dev/weights-note-without-licence.txt",
         &[SHARING_WITHHELD, ("hosting", r#""requires_licence""#)],
     ),
+    (
+        "mit-must-include-quoted-line.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            (
+                "attribution",
+                r#""Built on Example Model by Example Lab (example.org/model)""#,
+            ),
+        ],
+    ),
+    (
+        "mit-credit-to-original-work.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            (
+                "attribution",
+                r#""the original work (cite this repository, the author Jane Roe, and the underlying Example paper)""#,
+            ),
+        ],
+    ),
+    (
+        "mit-use-in-non-commercial-projects.txt",
+        "mit",
+        NON_COMMERCIAL,
+    ),
+    (
+        "cc0-1.0-weights-under-named-apache-basis.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    (
+        "cc0-1.0-keep-named-licence-notice.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    (
+        "weights-note-terms-follow-data.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[],
+    ),
+    (
+        "weights-note-approval-elsewhere.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[],
+    ),
 ];
 
 /// Use restrictions that recipients must keep: a use policy passed on, so derivatives are

@@ -349,6 +349,7 @@ phrases! {
     USE_WITHHELD = "use_withheld";
     INBOUND_GRANT = "inbound_grant";
     GRANT_WITHHELD = "grant_withheld";
+    TERMS_FOLLOW_DATA = "terms_follow_data";
     ATTRIBUTION_LABEL = "attribution_label";
     CREDIT_ROLE = "credit_role";
     MODIFY_GRANT = "modify_grant";
