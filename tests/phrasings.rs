@@ -678,6 +678,14 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "fixtures/dev/weights-note-without-licence.txt",
         &[],
     ),
+    (
+        "cc0-1.0-required-notice-line.txt",
+        "cc0-1.0",
+        &[(
+            "notice",
+            r#""Copyright 2026 Jane Roe, doing business as Example Lab. Questions go to licensing@example.org.""#,
+        )],
+    ),
 ];
 
 /// Use restrictions that recipients must keep: a use policy passed on, so derivatives are

@@ -299,6 +299,7 @@ phrases! {
     GOVERNING_LAW_ZH = "governing_law_zh";
     NOTICE_INTRO = "notice_intro";
     NOTICE_BLOCK_REF = "notice_block_ref";
+    NOTICE_LABEL = "notice_label";
     DISPLAY_STRING = "display_string";
     STATEMENT_INTRO = "statement_intro";
     OPTIONAL = "optional";
