@@ -686,6 +686,11 @@ const EDITS: &[(&str, &str, Changes)] = &[
             r#""Copyright 2026 Jane Roe, doing business as Example Lab. Questions go to licensing@example.org.""#,
         )],
     ),
+    (
+        "weights-note-code-then-weights-apache.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        PERMISSIVE_ADOPTED,
+    ),
 ];
 
 /// Use restrictions that recipients must keep: a use policy passed on, so derivatives are
