@@ -606,6 +606,91 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "cc0-1.0",
         &[SHARED_ON_CONDITIONS, ("flow_down", r#"true"#)],
     ),
+    (
+        "cc0-1.0-include-entire-license-agreement.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    (
+        "cc0-1.0-restrictions-apply-to-your-users.txt",
+        "cc0-1.0",
+        RESTRICTIONS_PASSED_ON,
+    ),
+    (
+        "cc0-1.0-restrictions-remain-in-effect.txt",
+        "cc0-1.0",
+        RESTRICTIONS_PASSED_ON,
+    ),
+    (
+        "cc0-1.0-not-under-looser-terms.txt",
+        "cc0-1.0",
+        &[SHARED_ON_CONDITIONS, ("flow_down", r#"true"#)],
+    ),
+    (
+        "weights-note-no-permission-granted.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[SHARING_WITHHELD, ("hosting", r#""requires_licence""#)],
+    ),
+    (
+        "mit-must-include-quoted-line.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            (
+                "attribution",
+                r#""Built on Example Model by Example Lab (example.org/model)""#,
+            ),
+        ],
+    ),
+    (
+        "mit-credit-to-original-work.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            (
+                "attribution",
+                r#""the original work (cite this repository, the author Jane Roe, and the underlying Example paper)""#,
+            ),
+        ],
+    ),
+    (
+        "mit-use-in-non-commercial-projects.txt",
+        "mit",
+        NON_COMMERCIAL,
+    ),
+    (
+        "cc0-1.0-weights-under-named-apache-basis.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    (
+        "cc0-1.0-keep-named-licence-notice.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    (
+        "weights-note-terms-follow-data.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[],
+    ),
+    (
+        "weights-note-approval-elsewhere.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[],
+    ),
+    (
+        "cc0-1.0-required-notice-line.txt",
+        "cc0-1.0",
+        &[(
+            "notice",
+            r#""Copyright 2026 Jane Roe, doing business as Example Lab. Questions go to licensing@example.org.""#,
+        )],
+    ),
+    (
+        "weights-note-code-then-weights-apache.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        PERMISSIVE_ADOPTED,
+    ),
 ];
 
 /// Use restrictions that recipients must keep: a use policy passed on, so derivatives are

@@ -38,8 +38,11 @@ impl Extraction<'_> {
 
     /// Whether sentence `s` names its licence for something besides the model: read without
     /// "the same license as the source code", which says the model shares the code's licence.
+    /// Only the clause that adopts the licence is read: code named in another clause of the
+    /// sentence ("The code ... is covered by LICENSE-CODE; the resulting model weight files
+    /// remain ... under the ... Apache 2.0 license") has its own licence.
     fn adopted_elsewhere(&self, s: Sentence) -> bool {
-        let text = self.sentence_text(s);
+        let text = adopting_clause(self.sentence_text(s));
         let mut rest = String::with_capacity(text.len());
         let mut from = 0;
         for m in SAME_LICENCE_AS_CODE.find_iter(text) {
@@ -98,4 +101,16 @@ impl Extraction<'_> {
     pub(super) fn adopted_permits_adapting(&self) -> bool {
         !self.adopted_licences().is_empty() && self.adopted_no_derivatives().is_empty()
     }
+}
+
+/// The clause of `sentence` that holds its adoption of a permissive licence: the sentence cut
+/// at the semicolons around it.
+fn adopting_clause(sentence: &str) -> &str {
+    let at = PERMISSIVE_ADOPTED
+        .find_iter(sentence)
+        .next()
+        .map_or(0, |m| m.start());
+    let from = sentence[..at].rfind(';').map_or(0, |i| i + 1);
+    let to = sentence[at..].find(';').map_or(sentence.len(), |i| at + i);
+    &sentence[from..to]
 }

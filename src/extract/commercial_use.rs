@@ -5,7 +5,8 @@ use super::phrases::{
     APPROVAL_ZH, BOTH_COMMERCIAL, COMMERCIAL_APPROVAL, COMMERCIAL_NOT_PERMITTED,
     COMMERCIAL_PURPOSE_ITEM, COMMERCIAL_WORD, K_COMMERCIAL, K_GRANT, K_NON_COMMERCIAL, K_ZH,
     NON_COMMERCIAL_MENTION, NON_COMMERCIAL_MENTION_ZH, NON_COMMERCIAL_ONLY, NON_COMMERCIAL_POINTER,
-    NON_COMMERCIAL_ZH, Phrase, REVENUE_WORD, SCOPED_GRANT, USE_BAN_INTRO, USERS_ANY,
+    NON_COMMERCIAL_ZH, Phrase, REVENUE_WORD, SCOPED_GRANT, TERMS_FOLLOW_DATA, USE_BAN_INTRO,
+    USERS_ANY,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, TermName};
@@ -47,13 +48,38 @@ impl Extraction<'_> {
             CommercialUse::Conditional
         } else if !non_commercial.is_empty() {
             CommercialUse::NonCommercial
-        } else if !approval.is_empty() {
+        } else if !approval.is_empty() && granted {
             CommercialUse::Conditional
         } else if granted {
             CommercialUse::Allowed
         } else {
             CommercialUse::Unknown
         };
+        // "A trained model carries the terms of the data it was trained on": the terms named
+        // for one dataset are not the model's.
+        let follows_data = self.sentences(&TERMS_FOLLOW_DATA, K_GRANT);
+        if !follows_data.is_empty() && !gated {
+            value = CommercialUse::Unknown;
+            for s in follows_data {
+                self.unclear(
+                    TermName::CommercialUse,
+                    "the model's terms are those of its training data, which the text does not settle",
+                    s,
+                );
+            }
+        }
+        if value == CommercialUse::Unknown {
+            // Commercial use on approval where the text grants nothing ("Commercial use ...
+            // requires any authorization demanded by the governing agreement"): what is allowed
+            // is decided elsewhere.
+            for s in &approval {
+                self.unclear(
+                    TermName::CommercialUse,
+                    "commercial use needs an approval, but the text grants nothing it could extend",
+                    *s,
+                );
+            }
+        }
         if value == CommercialUse::Allowed {
             // Silence is not permission: an unlimited grant must have no limiting statement
             // or definition anywhere in the text.
@@ -93,6 +119,12 @@ impl Extraction<'_> {
         if value != CommercialUse::Unknown {
             self.found.insert(TermName::CommercialUse);
         }
+    }
+
+    /// Whether the text says the model's terms are those of the data it was trained on ("A
+    /// trained model carries the terms of the data it was trained on").
+    pub(super) fn terms_follow_data(&self) -> bool {
+        !self.sentences(&TERMS_FOLLOW_DATA, K_GRANT).is_empty()
     }
 
     /// Items of a list of banned uses that name commercial purposes ("You will not ...: a. use

@@ -154,9 +154,12 @@ impl Extraction<'_> {
                 || (t.attribution.is_some()
                     && t.attribution_condition.is_none()
                     && self.adopted.is_empty()));
+        // Where the model's terms are those of its training data, a share-alike named for one
+        // dataset conditions nothing the text grants.
+        let data_terms = !granted && self.terms_follow_data();
         let conditional = t.derivatives.naming_prefix.is_some()
             || t.flow_down
-            || !share_alike.is_empty()
+            || (!share_alike.is_empty() && !data_terms)
             || limited_grant;
         let commercial_unread = t.commercial_use == CommercialUse::Unknown;
         self.terms.derivatives.redistribution = if !banned.is_empty() {

@@ -2,16 +2,17 @@
 //! default and is cited under commercial use.
 
 use super::Extraction;
-use super::phrases::{GRANT, GRANT_ZH, INBOUND_GRANT, K_GRANT, K_ZH, SCOPED_GRANT};
+use super::phrases::{GRANT, GRANT_WITHHELD, GRANT_ZH, INBOUND_GRANT, K_GRANT, K_ZH, SCOPED_GRANT};
 use crate::terms::TermName;
 
 impl Extraction<'_> {
     pub(super) fn grant(&mut self) -> bool {
-        // A grant from the licensee or a submitter to the licensor grants the reader nothing.
+        // A grant from the licensee or a submitter to the licensor grants the reader nothing, nor
+        // does a permission denied ("no permission is granted to use, ...").
         let mut found: Vec<_> = self
             .sentences(&GRANT, K_GRANT)
             .into_iter()
-            .filter(|s| !self.holds(&INBOUND_GRANT, *s))
+            .filter(|s| !self.holds(&INBOUND_GRANT, *s) && !self.holds(&GRANT_WITHHELD, *s))
             .collect();
         found.extend(self.sentences(&GRANT_ZH, K_ZH));
         // "Free use is permitted for: ..." grants, to whom or for what follows (a limit the

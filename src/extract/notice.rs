@@ -1,6 +1,6 @@
 //! A notice to keep in a "Notice" file with distributed copies.
 
-use super::phrases::{K_NOTICE, Keys, NOTICE_BLOCK_REF, NOTICE_INTRO, Phrase};
+use super::phrases::{K_NOTICE, Keys, NOTICE_BLOCK_REF, NOTICE_INTRO, NOTICE_LABEL, Phrase};
 use super::{Extraction, Sentence};
 use crate::terms::TermName;
 
@@ -66,6 +66,32 @@ impl Extraction<'_> {
         }
     }
 
+    /// "Required Notice: Copyright 2026 Jane Roe. ...": the notice is the rest of the labelled
+    /// line, which may hold several sentences.
+    fn notice_label(&mut self) {
+        let found = self
+            .captures(&NOTICE_LABEL, K_NOTICE)
+            .into_iter()
+            .find_map(|(s, caps)| {
+                let start = s.start + caps.get(1)?.start();
+                let rest = self.plain.text.get(start..)?;
+                Some((s, start, start + rest.find('\n').unwrap_or(rest.len())))
+            });
+        let Some((s, start, end)) = found else {
+            return;
+        };
+        if let Some(notice) = self.quoted(start, end) {
+            self.terms.notice = Some(notice);
+            self.cite(
+                TermName::Notice,
+                Sentence {
+                    start: s.start,
+                    end,
+                },
+            );
+        }
+    }
+
     pub(super) fn notice(&mut self) {
         let Some((s, open)) = self
             .intro_then_quote(&NOTICE_INTRO, K_NOTICE)
@@ -73,6 +99,9 @@ impl Extraction<'_> {
             .next()
         else {
             self.notice_block();
+            if self.terms.notice.is_none() {
+                self.notice_label();
+            }
             return;
         };
         let close = self.closing_quote(open);

@@ -299,6 +299,7 @@ phrases! {
     GOVERNING_LAW_ZH = "governing_law_zh";
     NOTICE_INTRO = "notice_intro";
     NOTICE_BLOCK_REF = "notice_block_ref";
+    NOTICE_LABEL = "notice_label";
     DISPLAY_STRING = "display_string";
     STATEMENT_INTRO = "statement_intro";
     OPTIONAL = "optional";
@@ -348,6 +349,8 @@ phrases! {
     SHARING_PERMITTED = "sharing_permitted";
     USE_WITHHELD = "use_withheld";
     INBOUND_GRANT = "inbound_grant";
+    GRANT_WITHHELD = "grant_withheld";
+    TERMS_FOLLOW_DATA = "terms_follow_data";
     ATTRIBUTION_LABEL = "attribution_label";
     CREDIT_ROLE = "credit_role";
     MODIFY_GRANT = "modify_grant";
