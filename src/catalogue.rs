@@ -18,9 +18,9 @@ use crate::text::{Limits, read_text_file};
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
-/// One catalogue folder as embedded at build time, its `terms.json` split by `build.rs` into
-/// the metadata, read when the catalogue loads, and the terms and the model list (the bulk of
-/// the file), each read when first asked for.
+/// The texts of one catalogue folder as embedded at build time, and the parts `build.rs` split
+/// off its `terms.json` that are read when first asked for: the terms and the model list (the
+/// bulk of the file). Its metadata is the entry at the same place in `EMBEDDED_META`.
 pub(crate) struct EmbeddedEntry {
     /// `terms.json`'s `terms`.
     terms: &'static str,
@@ -565,18 +565,13 @@ impl std::fmt::Debug for Catalogue {
     }
 }
 
-static EMBEDDED_CATALOGUE: OnceLock<std::result::Result<Catalogue, String>> = OnceLock::new();
+static EMBEDDED_CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
 
 impl Catalogue {
-    /// The catalogue built into the library, loaded once.
+    /// The catalogue built into the library, loaded once. Its metadata was checked when the
+    /// crate was built, so loading it does not fail today; the `Result` leaves that room.
     pub fn embedded() -> Result<&'static Catalogue> {
-        let loaded = EMBEDDED_CATALOGUE.get_or_init(|| {
-            Catalogue::load(EMBEDDED, EMBEDDED_META).map_err(|err| err.to_string())
-        });
-        loaded.as_ref().map_err(|message| Error::Catalogue {
-            id: "<embedded>".to_string(),
-            message: message.clone(),
-        })
+        Ok(EMBEDDED_CATALOGUE.get_or_init(|| Catalogue::load(EMBEDDED, EMBEDDED_META)))
     }
 
     /// The embedded catalogue plus an organisation's own licences: each folder of `dir` holds
@@ -598,7 +593,7 @@ impl Catalogue {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn embedded_with(dir: &Path) -> Result<Catalogue> {
-        let mut catalogue = Catalogue::load(EMBEDDED, EMBEDDED_META)?;
+        let mut catalogue = Catalogue::load(EMBEDDED, EMBEDDED_META);
         for folder in licence_folders(dir)? {
             let licence = load_folder(&folder)?;
             if catalogue.get(&licence.id).is_some() {
@@ -616,17 +611,18 @@ impl Catalogue {
         Ok(catalogue)
     }
 
-    fn load(entries: &[EmbeddedEntry], metas: &[EmbeddedMeta]) -> Result<Catalogue> {
+    /// The catalogue of the build's tables: `metas[i]` is the metadata of `entries[i]`.
+    fn load(entries: &[EmbeddedEntry], metas: &[EmbeddedMeta]) -> Catalogue {
         let licences = entries
             .iter()
             .zip(metas)
             .map(|(entry, meta)| entry.licence(meta))
             .collect();
-        Ok(Catalogue {
+        Catalogue {
             licences,
             name_keys: OnceLock::new(),
             family_words: OnceLock::new(),
-        })
+        }
     }
 
     /// Every licence, sorted by id.
