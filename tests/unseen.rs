@@ -95,6 +95,13 @@ fn ninth_holdout_is_read_accurately_and_never_more_permissively() {
     measure("unseen9");
 }
 
+/// The tenth holdout (development round 8): measured blind, then tuned on by general rules.
+#[test]
+#[ignore = "blind round, tuned later"]
+fn tenth_holdout_is_read_accurately_and_never_more_permissively() {
+    measure("unseen10");
+}
+
 /// A hand-read term is only as good as its quote: each must be the licence's own words.
 #[test]
 fn every_expected_quote_is_verbatim_in_its_licence() {
