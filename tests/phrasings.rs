@@ -148,7 +148,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "apache-2.0-retain-same-restrictions.txt",
         "apache-2.0",
-        &[SHARED_ON_CONDITIONS, ("flow_down", r#"true"#)],
+        FLOWS_DOWN,
     ),
     ("cc0-1.0-link-to-the-license.txt", "cc0-1.0", LICENCE_COPY),
     (
@@ -224,11 +224,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
             ("hosting", r#""requires_licence""#),
         ],
     ),
-    (
-        "mit-may-not-strip-conditions.txt",
-        "mit",
-        &[SHARED_ON_CONDITIONS, ("flow_down", r#"true"#)],
-    ),
+    ("mit-may-not-strip-conditions.txt", "mit", FLOWS_DOWN),
     (
         "mit-attribution-names-line.txt",
         "mit",
@@ -396,6 +392,66 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit-fine-tunings-remain-under-same-licence.txt",
         "mit",
         &[SHARED_ON_CONDITIONS],
+    ),
+    (
+        "mit-derivatives-under-this-same-license.txt",
+        "mit",
+        FLOWS_DOWN,
+    ),
+    ("mit-supplement-must-not-be-omitted.txt", "mit", FLOWS_DOWN),
+    (
+        "mit-clinical-use-prohibited.txt",
+        "mit",
+        &[("use_policy", r#"true"#)],
+    ),
+    (
+        "mit-must-include-clear-attribution.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            (
+                "attribution",
+                r#""Example Model — Example Lab (example.org/model)""#,
+            ),
+        ],
+    ),
+    (
+        "mit-attribution-to-this-project-and-paper.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            (
+                "attribution",
+                // "et al." ends the sentence, so the paper named after it is not read.
+                r#""this project""#,
+            ),
+        ],
+    ),
+    ("mit-licence-table-cc-by-nc-zh.txt", "mit", CC_BY_NC),
+    (
+        "mit-attribution-heading-indented-block.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            (
+                "attribution",
+                r#""Jane Roe, Example University (2026). Example denoising model for microscopy volumes.""#,
+            ),
+        ],
+    ),
+    (
+        "cc0-1.0-weights-under-polyform.txt",
+        "cc0-1.0",
+        &[
+            ("commercial_use", r#""unknown""#),
+            (
+                "derivatives",
+                r#"{"redistribution":"unknown","naming_prefix":null}"#,
+            ),
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""unknown""#),
+            ("licence_copy", r#"true"#),
+        ],
     ),
     (
         "starcode-commercial-and-non-commercial.txt",
@@ -599,13 +655,9 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "cc0-1.0-restrictions-bind-subsequent-recipients.txt",
         "cc0-1.0",
-        &[SHARED_ON_CONDITIONS, ("flow_down", r#"true"#)],
+        FLOWS_DOWN,
     ),
-    (
-        "cc0-1.0-zh-require-users-comply.txt",
-        "cc0-1.0",
-        &[SHARED_ON_CONDITIONS, ("flow_down", r#"true"#)],
-    ),
+    ("cc0-1.0-zh-require-users-comply.txt", "cc0-1.0", FLOWS_DOWN),
     (
         "cc0-1.0-include-entire-license-agreement.txt",
         "cc0-1.0",
@@ -621,11 +673,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "cc0-1.0",
         RESTRICTIONS_PASSED_ON,
     ),
-    (
-        "cc0-1.0-not-under-looser-terms.txt",
-        "cc0-1.0",
-        &[SHARED_ON_CONDITIONS, ("flow_down", r#"true"#)],
-    ),
+    ("cc0-1.0-not-under-looser-terms.txt", "cc0-1.0", FLOWS_DOWN),
     (
         "weights-note-no-permission-granted.txt",
         "fixtures/dev/weights-note-without-licence.txt",
@@ -735,6 +783,9 @@ const SCOPE_UNREAD: Changes = &[
 
 /// A duty to pass the licence, or its link, on with copies.
 const LICENCE_COPY: Changes = &[("licence_copy", r#"true"#)];
+
+/// Restrictions that travel with what is shared: derivatives shared on that condition.
+const FLOWS_DOWN: Changes = &[SHARED_ON_CONDITIONS, ("flow_down", r#"true"#)];
 
 /// Derivatives may be shared, on conditions.
 const SHARED_ON_CONDITIONS: (&str, &str) = (

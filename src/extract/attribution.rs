@@ -137,6 +137,16 @@ impl Extraction<'_> {
             };
             let is_label = labels.iter().any(|l| l.start == heading.start);
             if is_label && !self.starts_quoted_line(*next) {
+                // "ATTRIBUTION" (underlined) over an indented block of credit lines.
+                if let Some(block) = self.indented_block_after(at) {
+                    found.push((
+                        Sentence {
+                            start: heading.start,
+                            end: block.1,
+                        },
+                        block,
+                    ));
+                }
                 continue;
             }
             let rest = &self.plain.text[next.start..];
@@ -193,6 +203,39 @@ impl Extraction<'_> {
             .trim();
         // A name, not a sentence: a few words at most.
         (!name.is_empty() && name.split_whitespace().count() <= 6).then(|| name.to_string())
+    }
+
+    /// The credit set out as an indented block under a label ("ATTRIBUTION", its underline,
+    /// then "  Jane Roe, Example University (2026).", "  Example model for ..."): the sentences
+    /// from `at` (past any made only of punctuation, such as the underline) up to the next blank
+    /// line of the original text, when the block's first line is indented. An unindented
+    /// paragraph under the label is prose about attribution, not the credit.
+    fn indented_block_after(&self, mut at: usize) -> Option<(usize, usize)> {
+        while self
+            .all
+            .get(at)
+            .is_some_and(|s| !self.sentence_text(*s).chars().any(char::is_alphanumeric))
+        {
+            at += 1;
+        }
+        let first = *self.all.get(at)?;
+        let (from, _) = self.plain.original(first.start, first.end)?;
+        let line_start = self.text[..from].rfind('\n').map_or(0, |n| n + 1);
+        let indent = &self.text[line_start..from];
+        if indent.len() < 2 || !indent.chars().all(|c| c == ' ' || c == '\t') {
+            return None;
+        }
+        let paragraph_end = self.text[from..]
+            .find("\n\n")
+            .map_or(self.text.len(), |n| from + n);
+        let mut end = first.end;
+        for s in &self.all[at + 1..] {
+            match self.plain.original(s.start, s.end) {
+                Some((start, _)) if start < paragraph_end => end = s.end,
+                _ => break,
+            }
+        }
+        (end - first.start <= MAX_CREDIT).then_some((first.start, end))
     }
 
     /// Whether sentence `s` starts a line of the original text quoted Markdown-style ("> ...").
