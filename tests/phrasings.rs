@@ -124,6 +124,20 @@ const EDITS: &[(&str, &str, Changes)] = &[
             ("hosting", r#""requires_licence""#),
         ],
     ),
+    (
+        "zh/chatglm2-6b-models-non-commercial-research.txt",
+        "fixtures/dev/zh/chatglm2-6b.txt",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""requires_licence""#),
+        ],
+    ),
+    (
+        "mit-research-and-educational-use-only.txt",
+        "mit",
+        RESEARCH_ONLY,
+    ),
     ("mit-weights-cc-by-nc.txt", "mit", CC_BY_NC),
     (
         "apache-2.0-revenue-in-banned-uses.txt",
