@@ -118,20 +118,12 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "zh/chatglm2-6b-research-only.txt",
         "fixtures/dev/zh/chatglm2-6b.txt",
-        &[
-            ("commercial_use", r#""non_commercial""#),
-            ("output_training", r#""unknown""#),
-            ("hosting", r#""requires_licence""#),
-        ],
+        RESEARCH_ONLY_USE_GRANT,
     ),
     (
         "zh/chatglm2-6b-models-non-commercial-research.txt",
         "fixtures/dev/zh/chatglm2-6b.txt",
-        &[
-            ("commercial_use", r#""non_commercial""#),
-            ("output_training", r#""unknown""#),
-            ("hosting", r#""requires_licence""#),
-        ],
+        RESEARCH_ONLY_USE_GRANT,
     ),
     (
         "mit-research-and-educational-use-only.txt",
@@ -822,6 +814,14 @@ const CC_BY_NC: Changes = &[
     ("commercial_use", r#""non_commercial""#),
     SHARED_ON_CONDITIONS,
     ("output_training", r#""unknown""#),
+];
+
+/// What a research-only edit changes on a grant that names no act beyond use (derivatives stay
+/// unknown there).
+const RESEARCH_ONLY_USE_GRANT: Changes = &[
+    ("commercial_use", r#""non_commercial""#),
+    ("output_training", r#""unknown""#),
+    ("hosting", r#""requires_licence""#),
 ];
 
 /// What a research-only edit of a permissive licence changes: as a non-commercial one, but
