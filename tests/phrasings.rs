@@ -446,6 +446,16 @@ const EDITS: &[(&str, &str, Changes)] = &[
         ],
     ),
     (
+        "cc0-1.0-this-license-must-accompany.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    (
+        "cc0-1.0-end-customers-no-less-restrictive.txt",
+        "cc0-1.0",
+        FLOWS_DOWN,
+    ),
+    (
         "cc0-1.0-weights-under-polyform.txt",
         "cc0-1.0",
         &[
