@@ -435,6 +435,14 @@ const EDITS: &[(&str, &str, Changes)] = &[
     ),
     ("mit-licence-table-cc-by-nc-zh.txt", "mit", CC_BY_NC),
     (
+        "mit-credit-must-be-given-to.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("attribution", r#""Example Lab and KMS""#),
+        ],
+    ),
+    (
         "mit-attribution-heading-indented-block.txt",
         "mit",
         &[
