@@ -464,6 +464,11 @@ const EDITS: &[(&str, &str, Changes)] = &[
         FLOWS_DOWN,
     ),
     (
+        "cc0-1.0-redistribution-not-assumed.txt",
+        "cc0-1.0",
+        &[SHARING_WITHHELD],
+    ),
+    (
         "cc0-1.0-weights-under-polyform.txt",
         "cc0-1.0",
         &[
