@@ -468,6 +468,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "cc0-1.0",
         &[SHARING_WITHHELD],
     ),
+    ("mit-requires-no-registration.txt", "mit", &[]),
     (
         "cc0-1.0-weights-under-polyform.txt",
         "cc0-1.0",
