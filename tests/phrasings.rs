@@ -469,6 +469,8 @@ const EDITS: &[(&str, &str, Changes)] = &[
         &[SHARING_WITHHELD],
     ),
     ("mit-requires-no-registration.txt", "mit", &[]),
+    ("mit-model-outputs-train-other-models.txt", "mit", &[]),
+    ("mit-trained-on-outputs-not-a-variant.txt", "mit", &[]),
     (
         "cc0-1.0-weights-under-polyform.txt",
         "cc0-1.0",
