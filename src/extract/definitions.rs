@@ -138,9 +138,10 @@ impl Extraction<'_> {
     fn read_term_gates(&self) -> BTreeMap<String, Vec<Sentence>> {
         let words = DefinedWords::new(self.definitions.iter().map(|(name, _)| name.as_str()));
         let mut gates: BTreeMap<String, Vec<Sentence>> = BTreeMap::new();
-        for (other, bits) in self.all.iter().zip(&self.phrase_masks) {
+        for (i, other) in self.all.iter().enumerate() {
             // The words of the two phrasings are looked for first: most sentences lack them.
-            if !(GATE_WORD.may_match(bits) || SEPARATE_GRANT.may_match(bits)) {
+            let pass = self.passes.of(i);
+            if !(GATE_WORD.may_match(pass) || SEPARATE_GRANT.may_match(pass)) {
                 continue;
             }
             let held = words.held(self.sentence_text(*other));

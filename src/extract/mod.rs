@@ -57,7 +57,7 @@ use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence, TermNa
 use crate::text::Plain;
 
 pub use language::clause_language;
-use phrases::{Keys, NORMATIVE, Phrase, PhraseBits};
+use phrases::{Caps, Keys, NORMATIVE, Pass, Passes, Phrase};
 
 /// A clause that bears on a term but could not be read with certainty.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,13 +112,13 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
     let mut plain = Plain::new(text);
     let mut all = sentences::split_sentences(&plain.text);
     let first_unread = keep_read_budget(&mut plain, &mut all);
-    let (masks, phrase_masks) = phrases::sentence_masks(&plain.text, &all);
+    let (masks, passes) = phrases::sentence_masks(&plain.text, &all);
     let mut x = Extraction {
         text,
         plain: &plain,
         all,
         masks,
-        phrase_masks,
+        passes,
         definitions: Vec::new(),
         defined_at: BTreeMap::new(),
         term_gates: OnceCell::new(),
@@ -221,8 +221,8 @@ struct Extraction<'a> {
     all: Vec<Sentence>,
     /// For each sentence, the keyword rows it holds a word of.
     masks: Vec<u32>,
-    /// For each sentence, the phrasings it holds a required word of.
-    phrase_masks: Vec<PhraseBits>,
+    /// For each sentence, the phrasings' alternatives whose required words it holds.
+    passes: Passes,
     /// The defined terms of the text, with the sentence defining each.
     definitions: Vec<(String, Sentence)>,
     /// Where each definition stands: its sentence's start, and its place in `definitions`.
@@ -311,51 +311,54 @@ impl<'a> Extraction<'a> {
         });
     }
 
-    /// The sentences that hold any of `keys` (lower case) and a word `re` requires: cheap
-    /// filters so that each pattern runs on a few sentences, not the whole text.
-    fn candidates<'s>(&'s self, re: &'s Phrase, keys: Keys) -> impl Iterator<Item = Sentence> + 's {
+    /// The sentences that hold any of `keys` (lower case) and the words an alternative of `re`
+    /// requires, with the alternatives they let through: cheap filters so that each pattern
+    /// runs on a few sentences, not the whole text.
+    fn candidates<'s>(
+        &'s self,
+        re: &'s Phrase,
+        keys: Keys,
+    ) -> impl Iterator<Item = (Sentence, Pass<'s>)> + 's {
         let bit = keys.bit();
         self.all
             .iter()
             .zip(&self.masks)
-            .zip(&self.phrase_masks)
-            .filter(move |((_, mask), words)| *mask & bit != 0 && re.may_match(words))
-            .map(|((s, _), _)| *s)
+            .enumerate()
+            .filter(move |(_, (_, mask))| *mask & bit != 0)
+            .map(|(i, (s, _))| (*s, self.passes.of(i)))
+            .filter(move |(_, pass)| re.may_match(*pass))
     }
 
     /// Every sentence holding a match of `re`, in order.
     fn sentences(&self, re: &Phrase, keys: Keys) -> Vec<Sentence> {
         self.candidates(re, keys)
-            .filter(|s| re.is_match(self.sentence_text(*s)))
+            .filter(|(s, pass)| re.is_match_in(self.sentence_text(*s), *pass))
+            .map(|(s, _)| s)
             .collect()
     }
 
     /// Whether sentence `s` holds a match of `re` (a sentence of the text is first checked for
     /// the words `re` requires).
     fn holds(&self, re: &Phrase, s: Sentence) -> bool {
-        self.may_hold(re, s) && re.is_match(self.sentence_text(s))
+        re.is_match_in(self.sentence_text(s), self.pass(s))
     }
 
-    /// Whether sentence `s` may hold a match of `re`: it is not a sentence of the text, or it
-    /// holds one of the words `re` requires.
-    fn may_hold(&self, re: &Phrase, s: Sentence) -> bool {
+    /// The alternatives sentence `s` lets through: all, if it is not a sentence of the text.
+    fn pass(&self, s: Sentence) -> Pass<'_> {
         let at = self.all.partition_point(|other| other.start < s.start);
         let listed = self
             .all
             .get(at)
             .is_some_and(|other| other.start == s.start && other.end == s.end);
-        !listed
-            || self
-                .phrase_masks
-                .get(at)
-                .is_none_or(|words| re.may_match(words))
+        if listed { self.passes.of(at) } else { None }
     }
 
     /// Every match of `re` with its sentence; capture offsets are relative to the sentence.
-    fn captures(&self, re: &Phrase, keys: Keys) -> Vec<(Sentence, regex::Captures<'_>)> {
+    fn captures(&self, re: &Phrase, keys: Keys) -> Vec<(Sentence, Caps<'_>)> {
         self.candidates(re, keys)
-            .flat_map(|s| {
-                re.captures_iter(&self.plain.text[s.start..s.end])
+            .flat_map(|(s, pass)| {
+                re.captures_in(&self.plain.text[s.start..s.end], pass)
+                    .into_iter()
                     .map(move |caps| (s, caps))
             })
             .collect()

@@ -121,9 +121,9 @@ fn read_book() -> Result<Book, String> {
 
 static BOOK: LazyLock<Result<Book, String>> = LazyLock::new(read_book);
 
-/// The regular expression of a phrasing: its alternatives joined, fragments put in, and the
-/// two rewrites every phrasing gets.
-fn expression(key: &str) -> Result<String, String> {
+/// The regular expressions of a phrasing's alternatives: fragments put in, and the rewrites
+/// every pattern gets.
+fn alternatives(key: &str) -> Result<Vec<String>, String> {
     let book = BOOK.as_ref().map_err(Clone::clone)?;
     let spec = book
         .phrases
@@ -132,54 +132,157 @@ fn expression(key: &str) -> Result<String, String> {
     if spec.patterns.is_empty() {
         return Err(format!("phrasing `{key}` has no patterns"));
     }
-    let mut pattern = spec
+    Ok(spec
         .patterns
         .iter()
-        .map(|p| format!("(?:{p})"))
-        .collect::<Vec<_>>()
-        .join("|");
+        .map(|p| rewrite(p, &book.fragments, spec.ignore_case))
+        .collect())
+}
+
+/// One pattern as compiled: fragments put in, case ignored or not, and two rewrites.
+fn rewrite(pattern: &str, fragments: &BTreeMap<String, String>, ignore_case: bool) -> String {
+    let mut pattern = pattern.to_string();
     // Fragments may hold fragments: a few rounds put them all in.
     for _ in 0..4 {
-        for (name, fragment) in &book.fragments {
+        for (name, fragment) in fragments {
             pattern = pattern.replace(&format!("{{{name}}}"), fragment);
         }
     }
-    if spec.ignore_case {
-        pattern = format!("(?i){pattern}");
-    }
+    let pattern = if ignore_case {
+        format!("(?i:{pattern})")
+    } else {
+        format!("(?:{pattern})")
+    };
     // Patterns run on one sentence at a time, which holds no sentence end and no line break:
     // `[^.\n]` ("within the sentence") is any character there, full stops inside tokens
     // ("Llama 3.1", a URL) included.
     let pattern = pattern.replace(r"[^.\n]", ".");
     // ASCII word boundaries: Unicode ones make the regex engine give up its fast DFA on any
     // non-ASCII byte (a curly quote, a ©), and the words these patterns look for are ASCII.
-    Ok(pattern.replace(r"\b", r"(?-u:\b)"))
+    pattern.replace(r"\b", r"(?-u:\b)")
 }
 
-/// The room each phrasing's lazy DFA may take for its states. The default (2 MiB) is too
-/// little for phrasings with a window (`[^.\n]{0,60}` between two lists of words): the engine
-/// then gives up on them and falls back to its slow path (a PikeVM), which cost a third of the
-/// extraction's time. The room is taken only as states are made.
+/// The regular expression of a whole phrasing: its alternatives joined (what the phrasing
+/// matches; extraction runs the alternatives one by one, see [`Phrase`]).
+#[cfg(test)]
+fn expression(key: &str) -> Result<String, String> {
+    Ok(alternatives(key)?.join("|"))
+}
+
+/// The room each alternative's lazy DFA may take for its states. The default (2 MiB) is too
+/// little for patterns with a window (`[^.\n]{0,60}` between two lists of words): the engine
+/// then gives up on them and falls back to its slow path (a PikeVM). The room is taken only as
+/// states are made.
 const DFA_ROOM: usize = 8 << 20;
 
-fn compile(key: &str) -> Result<Regex, String> {
-    let pattern = expression(key)?;
-    regex::RegexBuilder::new(&pattern)
+fn compile(key: &str, pattern: &str) -> Result<Regex, String> {
+    regex::RegexBuilder::new(pattern)
         .dfa_size_limit(DFA_ROOM)
         .build()
         .map_err(|e| format!("phrasing `{key}`: {e}"))
 }
 
-/// A phrasing, compiled the first time a rule tries it: a process that reads one text compiles
-/// only the phrasings whose keywords the text holds, not all of them up front. One that fails to
+/// One alternative of a phrasing, compiled the first time it is tried.
+struct Alternative {
+    pattern: String,
+    /// The capture groups of the alternatives before it: its group `n` is the phrasing's group
+    /// `before + n`, as in the alternation of them all.
+    before: usize,
+    /// Whether it requires no words (tried on every sentence).
+    always: bool,
+    regex: OnceLock<Result<Regex, String>>,
+}
+
+/// The alternatives of every phrasing the rules use, numbered across them all, with the words
+/// each requires.
+struct Table {
+    /// For each phrasing (in the order of [`KEYS`]), the numbers of its alternatives, and
+    /// whether one of them is always tried.
+    phrases: Vec<(std::ops::Range<usize>, bool)>,
+    alternatives: Vec<Alternative>,
+    /// For each alternative, the sets of words it requires (see `required.rs`).
+    required: Vec<Vec<Vec<Vec<u8>>>>,
+}
+
+fn table() -> Result<Table, String> {
+    let mut table = Table {
+        phrases: Vec::with_capacity(KEYS.len()),
+        alternatives: Vec::new(),
+        required: Vec::new(),
+    };
+    for key in KEYS {
+        let first = table.alternatives.len();
+        let mut before = 0;
+        for pattern in alternatives(key)? {
+            // A pattern that does not parse fails to compile when tried, and says why there.
+            let (required, groups) =
+                super::required::required_sets(&pattern).unwrap_or((Vec::new(), 0));
+            table.alternatives.push(Alternative {
+                always: required.is_empty(),
+                pattern,
+                before,
+                regex: OnceLock::new(),
+            });
+            table.required.push(required);
+            before += groups;
+        }
+        let always = table.alternatives[first..].iter().any(|alt| alt.always);
+        table
+            .phrases
+            .push((first..table.alternatives.len(), always));
+    }
+    if table.alternatives.len() > usize::from(u16::MAX) {
+        return Err("more phrasing alternatives than the prefilter can number".to_string());
+    }
+    Ok(table)
+}
+
+static TABLE: LazyLock<Result<Table, String>> = LazyLock::new(table);
+
+/// For one sentence, the alternatives the prefilter lets through: `None` for all of them (a
+/// passage that is not a sentence of the text, or a text the words cannot be trusted on), else
+/// the sorted numbers of those whose every set of required words the sentence holds (those that
+/// require none are let through apart).
+pub(super) type Pass<'a> = Option<&'a [u16]>;
+
+/// A phrasing, compiled an alternative at a time the first time a rule tries it: a process that
+/// reads one text compiles only the alternatives whose words the text holds. One that fails to
 /// compile matches nothing and says why ([`compile_fault`]), which makes the extraction that
 /// tried it read nothing and ask for review (the test build compiles every phrasing).
+///
+/// A phrasing matches what the alternation of its alternatives would, leftmost first and, of
+/// matches starting at one place, the earliest alternative's; each alternative runs alone, on
+/// the sentences holding its words. (One regular expression for the whole alternation makes a
+/// lazy DFA whose states track every alternative at once: many more states, each a cache miss.)
 pub(super) struct Phrase {
     key: &'static str,
-    /// Its place in [`KEYS`]: its bit in a sentence's [`PhraseBits`] (none for a phrasing the
-    /// rules do not list, which is then tried on every sentence).
+    /// Its place in [`KEYS`] (none for a phrasing the rules do not list, which matches nothing).
     index: Option<usize>,
-    regex: OnceLock<Result<Regex, String>>,
+}
+
+/// A match of a phrasing with its capture groups, numbered as in the alternation of its
+/// alternatives.
+pub(super) struct Caps<'h> {
+    inner: Captures<'h>,
+    before: usize,
+}
+
+impl<'h> Caps<'h> {
+    /// Group `i` of the phrasing (0: the whole match).
+    pub(super) fn get(&self, i: usize) -> Option<Match<'h>> {
+        match i {
+            0 => self.inner.get(0),
+            _ if i > self.before => self.inner.get(i - self.before),
+            _ => None,
+        }
+    }
+
+    /// Every group of the phrasing up to the last of the matching alternative's, in order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = Option<Match<'h>>> + '_ {
+        std::iter::once(self.inner.get(0))
+            .chain(std::iter::repeat_n(None, self.before))
+            .chain(self.inner.iter().skip(1))
+    }
 }
 
 impl Phrase {
@@ -187,43 +290,145 @@ impl Phrase {
         Phrase {
             key,
             index: KEYS.iter().position(|listed| *listed == key),
-            regex: OnceLock::new(),
         }
     }
 
-    /// Whether a sentence with these bits may hold a match: it holds one of the words the
-    /// phrasing cannot match without (see `required.rs`).
-    pub(super) fn may_match(&self, bits: &PhraseBits) -> bool {
-        self.index.is_none_or(|i| {
-            bits.get(i / 64)
-                .is_none_or(|word| word & (1 << (i % 64)) != 0)
-        })
+    /// Its alternatives, with their numbers.
+    fn alternatives(&self) -> impl Iterator<Item = (usize, &'static Alternative)> + use<> {
+        let table = TABLE.as_ref().ok();
+        let range = self
+            .index
+            .and_then(|i| Some(table?.phrases.get(i)?.0.clone()))
+            .unwrap_or_default();
+        range.filter_map(move |id| Some((id, table?.alternatives.get(id)?)))
     }
 
-    fn regex(&self) -> Option<&Regex> {
-        self.regex.get_or_init(|| compile(self.key)).as_ref().ok()
+    /// The alternatives that `pass` lets through, compiled.
+    fn passing<'p>(
+        &self,
+        pass: Pass<'p>,
+    ) -> impl Iterator<Item = (&'static Alternative, &'static Regex)> + use<'p> {
+        let key = self.key;
+        self.alternatives()
+            .filter(move |(id, alt)| {
+                alt.always || pass.is_none_or(|ids| ids.binary_search(&(*id as u16)).is_ok())
+            })
+            .filter_map(move |(_, alt)| {
+                let regex = alt.regex.get_or_init(|| compile(key, &alt.pattern));
+                Some((alt, regex.as_ref().ok()?))
+            })
     }
 
-    /// Why this phrasing failed to compile, if it was tried and did.
-    fn fault(&self) -> Option<&str> {
-        self.regex.get()?.as_ref().err().map(String::as_str)
+    /// Whether a sentence with this pass may hold a match: an alternative is let through.
+    pub(super) fn may_match(&self, pass: Pass<'_>) -> bool {
+        let Some((range, always)) = self.index.and_then(|i| TABLE.as_ref().ok()?.phrases.get(i))
+        else {
+            return false;
+        };
+        let Some(ids) = pass else {
+            return !range.is_empty();
+        };
+        // The first number let through at or after the phrasing's first.
+        let at = ids.partition_point(|id| usize::from(*id) < range.start);
+        *always || ids.get(at).is_some_and(|id| usize::from(*id) < range.end)
+    }
+
+    /// Why this phrasing failed to compile, if it was tried and did (or is not in the data).
+    #[cfg(test)]
+    fn fault(&self) -> Option<String> {
+        let Some(index) = self.index else {
+            return Some(format!("no phrasing `{}` in the rules", self.key));
+        };
+        if let Err(e) = &*TABLE {
+            return Some(e.clone());
+        }
+        if TABLE
+            .as_ref()
+            .is_ok_and(|t| t.phrases.get(index).is_none_or(|(r, _)| r.is_empty()))
+        {
+            return Some(format!("phrasing `{}` has no patterns", self.key));
+        }
+        self.alternatives()
+            .find_map(|(_, alt)| alt.regex.get()?.as_ref().err().cloned())
     }
 
     pub(super) fn is_match(&self, text: &str) -> bool {
-        self.regex().is_some_and(|re| re.is_match(text))
+        self.is_match_in(text, None)
+    }
+
+    /// Whether `text` holds a match, trying the alternatives `pass` lets through.
+    pub(super) fn is_match_in(&self, text: &str, pass: Pass<'_>) -> bool {
+        self.passing(pass).any(|(_, re)| re.is_match(text))
     }
 
     pub(super) fn find_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = Match<'h>> {
-        self.regex()
-            .into_iter()
-            .flat_map(move |re| re.find_iter(text))
+        let found = leftmost_first(self.passing(None).collect(), text);
+        found.into_iter().map(|(_, _, m)| m)
     }
 
-    pub(super) fn captures_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = Captures<'h>> {
-        self.regex()
-            .into_iter()
-            .flat_map(move |re| re.captures_iter(text))
+    pub(super) fn captures_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = Caps<'h>> {
+        self.captures_in(text, None).into_iter()
     }
+
+    /// Every match in `text` with its groups, trying the alternatives `pass` lets through.
+    pub(super) fn captures_in<'h>(&self, text: &'h str, pass: Pass<'_>) -> Vec<Caps<'h>> {
+        leftmost_first(self.passing(pass).collect(), text)
+            .into_iter()
+            .filter_map(|(alt, re, m)| {
+                Some(Caps {
+                    inner: re
+                        .captures_at(text, m.start())
+                        .filter(|c| c.get(0).is_some_and(|whole| whole.range() == m.range()))?,
+                    before: alt.before,
+                })
+            })
+            .collect()
+    }
+}
+
+/// The matches the alternation of `alternatives` (in order) finds in `text`: successive
+/// non-overlapping leftmost-first matches, each the earliest alternative's among those starting
+/// leftmost, as the regex engine's own iteration finds them (an empty match right after the
+/// previous match is passed over).
+fn leftmost_first<'h>(
+    alternatives: Vec<(&'static Alternative, &'static Regex)>,
+    text: &'h str,
+) -> Vec<(&'static Alternative, &'static Regex, Match<'h>)> {
+    let mut found = Vec::new();
+    // Each alternative's next match at or after `at` (a match found from an earlier place that
+    // starts at or after `at` is still its leftmost one from there).
+    let mut next: Vec<Option<Match<'h>>> = vec![None; alternatives.len()];
+    let mut done = vec![false; alternatives.len()];
+    let mut at = 0;
+    let mut last_end = None;
+    while at <= text.len() {
+        let mut best: Option<(usize, Match<'h>)> = None;
+        for (i, (_, re)) in alternatives.iter().enumerate() {
+            if done[i] {
+                continue;
+            }
+            if next[i].is_none_or(|m| m.start() < at) {
+                next[i] = re.find_at(text, at);
+            }
+            match next[i] {
+                None => done[i] = true,
+                Some(m) if best.is_none_or(|(_, b)| m.start() < b.start()) => best = Some((i, m)),
+                Some(_) => {}
+            }
+        }
+        let Some((i, m)) = best else {
+            break;
+        };
+        if m.is_empty() && last_end == Some(m.end()) {
+            // Past the empty match, to the next character.
+            at = m.end() + text[m.end()..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        found.push((alternatives[i].0, alternatives[i].1, m));
+        at = m.end();
+        last_end = Some(m.end());
+    }
+    found
 }
 
 macro_rules! phrases {
@@ -235,6 +440,7 @@ macro_rules! phrases {
         /// Every phrasing the rules use, by key.
         const KEYS: &[&str] = &[$($key),*];
         /// Every phrasing the rules use.
+        #[cfg(test)]
         fn all() -> [&'static Phrase; KEYS.len()] {
             [$(&*$name),*]
         }
@@ -445,20 +651,30 @@ impl Keys {
     }
 }
 
-/// One bit per phrasing (in the order of [`KEYS`]): for a sentence, the phrasings it holds a
-/// required word of.
-pub(super) type PhraseBits = [u64; KEYS.len().div_ceil(64)];
+/// The alternatives each sentence of a text lets through (see [`Pass`]).
+pub(super) struct Passes {
+    /// Whether every alternative is let through in every sentence (the words cannot be
+    /// trusted on the text).
+    all: bool,
+    /// Where each sentence's numbers start in `ids`, and last where they end.
+    starts: Vec<u32>,
+    ids: Vec<u16>,
+}
 
-/// Every bit set: each phrasing may match.
-const ALL_PHRASES: PhraseBits = [u64::MAX; KEYS.len().div_ceil(64)];
-
-fn set_bit(bits: &mut PhraseBits, index: usize) {
-    bits[index / 64] |= 1 << (index % 64);
+impl Passes {
+    /// The alternatives sentence `i` lets through.
+    pub(super) fn of(&self, i: usize) -> Pass<'_> {
+        if self.all {
+            return None;
+        }
+        let (start, end) = (*self.starts.get(i)?, *self.starts.get(i + 1)?);
+        self.ids.get(start as usize..end as usize)
+    }
 }
 
 /// The words of both prefilters, found in one pass over a text without regard to ASCII case:
-/// the keywords of every row (`keywords.toml`) and the words every phrasing requires
-/// (`required.rs`), each word with the rows and the phrasings it stands for.
+/// the keywords of every row (`keywords.toml`) and the words the phrasings' alternatives
+/// require (`required.rs`), each word with the rows and the sets of required words it is in.
 struct Finder {
     /// The automaton, walked byte by byte (see [`sentence_masks`]): a contiguous NFA, whose
     /// states for the few thousand words take about 0.6 MB where a DFA's take 21 MB. A walk of
@@ -467,10 +683,14 @@ struct Finder {
     finder: aho_corasick::nfa::contiguous::NFA,
     /// For each word, the keyword rows it belongs to (a bit per row).
     rows: Vec<u32>,
-    /// For each word, the phrasings that require it.
-    phrases: Vec<PhraseBits>,
-    /// The phrasings that require no word the pass can find (always tried).
-    always: PhraseBits,
+    /// For each word, where its sets start in `sets` (and last where they end).
+    word_sets: Vec<u32>,
+    /// The numbers of the sets of required words, word after word.
+    sets: Vec<u32>,
+    /// For each set, the alternative that requires it.
+    set_alternative: Vec<u16>,
+    /// For each alternative, how many sets it requires.
+    needed: Vec<u16>,
 }
 
 /// The words of the prefilters, each once.
@@ -478,49 +698,54 @@ struct Finder {
 struct FinderWords {
     words: Vec<Vec<u8>>,
     rows: Vec<u32>,
-    phrases: Vec<PhraseBits>,
+    sets: Vec<Vec<u32>>,
 }
 
 impl FinderWords {
     /// The place of `word` in the list, added if new.
-    fn place(&mut self, word: &[u8]) -> usize {
-        if let Some(at) = self.words.iter().position(|w| w == word) {
-            return at;
-        }
-        self.words.push(word.to_vec());
-        self.rows.push(0);
-        self.phrases.push([0; KEYS.len().div_ceil(64)]);
-        self.words.len() - 1
+    fn place(
+        &mut self,
+        word: &[u8],
+        places: &mut std::collections::HashMap<Vec<u8>, usize>,
+    ) -> usize {
+        *places.entry(word.to_vec()).or_insert_with(|| {
+            self.words.push(word.to_vec());
+            self.rows.push(0);
+            self.sets.push(Vec::new());
+            self.words.len() - 1
+        })
     }
 }
 
-/// Every keyword of every row, and the required words of every phrasing, from its own pattern
-/// (`required.rs`). A phrasing whose words cannot be told, or whose pattern does not parse, is
-/// always tried; a missing row of keywords is a fault.
+/// Every keyword of every row, and the required words of every alternative of every phrasing,
+/// from its own pattern (`required.rs`). An alternative whose words cannot be told is always
+/// tried; a missing row of keywords is a fault.
 fn finder() -> Result<Finder, String> {
     let book = BOOK.as_ref().map_err(Clone::clone)?;
+    let table = TABLE.as_ref().map_err(Clone::clone)?;
     let mut words = FinderWords::default();
+    let mut places = std::collections::HashMap::new();
     for (row, name) in ROWS.iter().enumerate() {
         let list = book
             .keywords
             .get(*name)
             .ok_or_else(|| format!("keywords.toml has no row `{name}`"))?;
         for word in list {
-            let at = words.place(word.as_bytes());
+            let at = words.place(word.as_bytes(), &mut places);
             words.rows[at] |= 1 << row;
         }
     }
-    let mut always = [0; KEYS.len().div_ceil(64)];
-    for (index, key) in KEYS.iter().enumerate() {
-        let required =
-            expression(key).and_then(|pattern| super::required::required_words(&pattern));
-        let Ok(Some(required)) = required else {
-            set_bit(&mut always, index);
-            continue;
-        };
-        for word in required {
-            let at = words.place(&word);
-            set_bit(&mut words.phrases[at], index);
+    let mut set_alternative = Vec::new();
+    let mut needed = Vec::with_capacity(table.required.len());
+    for (alternative, sets) in table.required.iter().enumerate() {
+        needed.push(u16::try_from(sets.len()).map_err(|e| e.to_string())?);
+        for set in sets {
+            let number = u32::try_from(set_alternative.len()).map_err(|e| e.to_string())?;
+            set_alternative.push(u16::try_from(alternative).map_err(|e| e.to_string())?);
+            for word in set {
+                let at = words.place(word, &mut places);
+                words.sets[at].push(number);
+            }
         }
     }
     // The words are in lower case: ASCII case is ignored in the text, as `to_ascii_lowercase`
@@ -532,33 +757,131 @@ fn finder() -> Result<Finder, String> {
         .prefilter(false)
         .build(&words.words)
         .map_err(|e| format!("keywords.toml: {e}"))?;
+    let mut word_sets = vec![0];
+    let mut sets = Vec::new();
+    for list in words.sets {
+        sets.extend(list);
+        word_sets.push(u32::try_from(sets.len()).map_err(|e| e.to_string())?);
+    }
     Ok(Finder {
         finder,
         rows: words.rows,
-        phrases: words.phrases,
-        always,
+        word_sets,
+        sets,
+        set_alternative,
+        needed,
     })
 }
 
 static FINDER: LazyLock<Result<Finder, String>> = LazyLock::new(finder);
 
+/// Gathers, sentence after sentence, the alternatives whose every set of required words has a
+/// word found in the sentence.
+struct PassBuilder<'f> {
+    finder: &'f Finder,
+    /// For each word, the sentence (plus one) it was last found in: a word found again in a
+    /// sentence adds nothing (common words stand in hundreds of sets).
+    word_seen: Vec<u32>,
+    /// For each set, the sentence (plus one) it was last found in.
+    set_seen: Vec<u32>,
+    /// For each alternative, the sentence (plus one) its count is of, and the count of its sets
+    /// found there.
+    counts: Vec<(u32, u16)>,
+    passes: Passes,
+}
+
+impl<'f> PassBuilder<'f> {
+    fn new(finder: &'f Finder, sentences: usize) -> PassBuilder<'f> {
+        let mut starts = Vec::with_capacity(sentences + 1);
+        starts.push(0);
+        PassBuilder {
+            finder,
+            word_seen: vec![0; finder.rows.len()],
+            set_seen: vec![0; finder.set_alternative.len()],
+            counts: vec![(0, 0); finder.needed.len()],
+            passes: Passes {
+                all: false,
+                starts,
+                ids: Vec::new(),
+            },
+        }
+    }
+
+    /// The sentence whose alternatives are being gathered.
+    fn open(&self) -> usize {
+        self.passes.starts.len() - 1
+    }
+
+    /// Ends the open sentence: its numbers sorted.
+    fn close(&mut self) {
+        let start = self.passes.starts[self.open()] as usize;
+        self.passes.ids[start..].sort_unstable();
+        self.passes.starts.push(self.passes.ids.len() as u32);
+    }
+
+    /// Word `word` found in sentence `sentence` (which is not before the open one).
+    fn found(&mut self, sentence: usize, word: usize) {
+        while self.open() < sentence {
+            self.close();
+        }
+        let stamp = sentence as u32 + 1;
+        match self.word_seen.get_mut(word) {
+            Some(seen) if *seen != stamp => *seen = stamp,
+            _ => return,
+        }
+        let finder = self.finder;
+        let (Some(&from), Some(&to)) = (finder.word_sets.get(word), finder.word_sets.get(word + 1))
+        else {
+            return;
+        };
+        for &set in &finder.sets[from as usize..to as usize] {
+            let seen = &mut self.set_seen[set as usize];
+            if *seen == stamp {
+                continue;
+            }
+            *seen = stamp;
+            let alternative = finder.set_alternative[set as usize];
+            let count = &mut self.counts[usize::from(alternative)];
+            if count.0 != stamp {
+                *count = (stamp, 0);
+            }
+            count.1 += 1;
+            if count.1 == finder.needed[usize::from(alternative)] {
+                self.passes.ids.push(alternative);
+            }
+        }
+    }
+
+    fn finish(mut self, sentences: usize) -> Passes {
+        while self.open() < sentences {
+            self.close();
+        }
+        self.passes
+    }
+}
+
 /// The prefilters of each sentence of `text` (the tidied text): the rows of keywords that have a
-/// word in it, and the phrasings that may match in it. A text holding a letter that
+/// word in it, and the alternatives that may match in it. A text holding a letter that
 /// case-insensitive patterns take for an ASCII one (`ſ`, `K`) is not lower-cased as they match:
-/// every phrasing may match in any of its sentences.
-pub(super) fn sentence_masks(text: &str, sentences: &[Sentence]) -> (Vec<u32>, Vec<PhraseBits>) {
+/// every alternative may match in any of its sentences.
+pub(super) fn sentence_masks(text: &str, sentences: &[Sentence]) -> (Vec<u32>, Passes) {
+    let all = Passes {
+        all: true,
+        starts: Vec::new(),
+        ids: Vec::new(),
+    };
     let Ok(finder) = &*FINDER else {
-        return (vec![0; sentences.len()], vec![ALL_PHRASES; sentences.len()]);
+        return (vec![0; sentences.len()], all);
     };
     let mut rows = vec![0u32; sentences.len()];
-    let mut phrases = vec![finder.always; sentences.len()];
+    let mut passes = PassBuilder::new(finder, sentences.len());
     let mut at = 0;
     // Every match of every word, overlapping ones included, in order of their ends: the
     // automaton walked byte by byte, each match state read (a walk costs less than the
     // library's overlapping search, which does the same with more bookkeeping).
     let nfa = &finder.finder;
     let Ok(mut state) = nfa.start_state(Anchored::No) else {
-        return (rows, vec![ALL_PHRASES; sentences.len()]);
+        return (rows, all);
     };
     let mut end: usize = 0;
     let bytes = text.as_bytes();
@@ -571,14 +894,11 @@ pub(super) fn sentence_masks(text: &str, sentences: &[Sentence]) -> (Vec<u32>, V
                 while sentences.get(at).is_some_and(|s| s.end < end) {
                     at += 1;
                 }
-                if let (Some(sentence), Some(row), Some(bits)) =
-                    (sentences.get(at), rows.get_mut(at), phrases.get_mut(at))
+                if let (Some(sentence), Some(row)) = (sentences.get(at), rows.get_mut(at))
                     && start >= sentence.start
                 {
                     *row |= finder.rows[word.as_usize()];
-                    for (bits, word) in bits.iter_mut().zip(&finder.phrases[word.as_usize()]) {
-                        *bits |= word;
-                    }
+                    passes.found(at, word.as_usize());
                 }
             }
         }
@@ -599,9 +919,9 @@ pub(super) fn sentence_masks(text: &str, sentences: &[Sentence]) -> (Vec<u32>, V
             .iter()
             .any(|(c, _)| text.contains(*c));
     if folds {
-        phrases.fill(ALL_PHRASES);
+        return (rows, all);
     }
-    (rows, phrases)
+    (rows, passes.finish(sentences.len()))
 }
 
 /// The region names of `regions.toml` (none if it failed to load).
@@ -639,7 +959,13 @@ pub(super) fn fault() -> Option<&'static str> {
 /// The first phrasing tried so far that failed to compile, if any. Checked after an extraction:
 /// a rule that could not run may have missed a restriction, so the extraction reads nothing.
 pub(super) fn compile_fault() -> Option<&'static str> {
-    all().into_iter().find_map(Phrase::fault)
+    match &*TABLE {
+        Err(e) => Some(e),
+        Ok(table) => table
+            .alternatives
+            .iter()
+            .find_map(|alt| alt.regex.get()?.as_ref().err().map(String::as_str)),
+    }
 }
 
 #[cfg(test)]
@@ -651,7 +977,14 @@ mod tests {
         assert_eq!(fault(), None);
         assert_eq!(KEYS.len(), BOOK.as_ref().expect("book").phrases.len());
         for (phrase, key) in all().into_iter().zip(KEYS) {
-            assert!(phrase.regex().is_some(), "{key}: {:?}", phrase.fault());
+            let compiled = phrase.passing(None).count();
+            assert!(compiled > 0, "{key} has no alternatives");
+            assert_eq!(
+                compiled,
+                phrase.alternatives().count(),
+                "{key}: {:?}",
+                phrase.fault()
+            );
         }
         assert_eq!(compile_fault(), None);
     }
@@ -695,50 +1028,69 @@ mod tests {
         files
     }
 
-    /// The words a phrasing requires are truly required: over every text of the repository,
-    /// a sentence the words rule out never holds a match. (Extraction tries a phrasing only on
-    /// the sentences its words allow, so this is what keeps its results those of trying all.)
+    /// The words an alternative requires are truly required: over every text of the
+    /// repository, a sentence the words rule out never holds a match of it. (Extraction tries an
+    /// alternative only on the sentences its words allow, so this is what keeps its results
+    /// those of trying all.)
     #[test]
-    fn a_phrasing_never_matches_a_sentence_its_words_rule_out() {
+    fn an_alternative_never_matches_a_sentence_its_words_rule_out() {
+        let table = TABLE.as_ref().expect("the table");
         let (mut skipped, mut tried) = (0, 0);
         for (path, text) in corpus() {
             let plain = crate::text::Plain::new(&text);
             let sentences = super::super::sentences::split_sentences(&plain.text);
-            let (_, masks) = sentence_masks(&plain.text, &sentences);
-            for (s, bits) in sentences.iter().zip(&masks) {
+            let (_, passes) = sentence_masks(&plain.text, &sentences);
+            for (i, s) in sentences.iter().enumerate() {
                 let sentence = &plain.text[s.start..s.end];
-                for (phrase, key) in all().into_iter().zip(KEYS) {
-                    if phrase.may_match(bits) {
+                let pass = passes.of(i);
+                for (id, alt) in table.alternatives.iter().enumerate() {
+                    if alt.always || pass.is_none_or(|ids| ids.binary_search(&(id as u16)).is_ok())
+                    {
                         tried += 1;
                         continue;
                     }
                     skipped += 1;
+                    let regex = alt.regex.get_or_init(|| compile("test", &alt.pattern));
                     assert!(
-                        !phrase.is_match(sentence),
-                        "{key}: its words rule out a sentence it matches ({}): {sentence}",
+                        !regex.as_ref().expect("compiles").is_match(sentence),
+                        "{}: its words rule out a sentence it matches ({}): {sentence}",
+                        alt.pattern,
                         path.display()
                     );
                 }
             }
         }
+        println!("alternatives tried on {tried} sentences, ruled out on {skipped}");
         assert!(
-            skipped > tried,
-            "the words rule out most sentences: {skipped} vs {tried}"
+            skipped > tried * 10,
+            "the words rule out nearly every sentence: {skipped} vs {tried}"
         );
     }
 
-    /// Most phrasings have words: one that has none is tried on every sentence.
+    /// Most alternatives have words: one that has none is tried on every sentence.
     #[test]
-    fn most_phrasings_have_required_words() {
-        let finder = FINDER.as_ref().expect("the words are found");
-        let always: Vec<&str> = KEYS
+    fn most_alternatives_have_required_words() {
+        let table = TABLE.as_ref().expect("the table");
+        let always: Vec<&str> = table
+            .alternatives
             .iter()
-            .enumerate()
-            .filter(|(i, _)| finder.always[i / 64] & (1 << (i % 64)) != 0)
-            .map(|(_, key)| *key)
+            .filter(|alt| alt.always)
+            .map(|alt| alt.pattern.as_str())
             .collect();
-        println!("phrasings without words: {always:?}");
-        assert!(always.len() * 4 < KEYS.len(), "{always:?}");
+        println!("alternatives without words: {always:#?}");
+        let finder = FINDER.as_ref().expect("the finder");
+        println!(
+            "{} alternatives, {} sets of words, {} words, automaton {} bytes",
+            table.alternatives.len(),
+            finder.set_alternative.len(),
+            finder.rows.len(),
+            finder.finder.memory_usage()
+        );
+        assert!(
+            always.len() * 10 < table.alternatives.len(),
+            "{}",
+            always.len()
+        );
     }
 
     #[test]

@@ -1,7 +1,9 @@
-//! The words a phrasing cannot match without: derived from its regular expression, so that a
-//! sentence holding none of them is never handed to the regex engine. Nothing here is written by
-//! hand: a phrasing added to the data files gets its words from its own pattern, and one whose
-//! words cannot be told (an alternative that may match anything) is simply always tried.
+//! The words an alternative of a phrasing cannot match without: derived from its regular
+//! expression, so that a sentence lacking them is never handed to the regex engine for it. Each
+//! part of the pattern that must match adds a set of words (one of which a match holds), and a
+//! sentence must hold a word of every set. Nothing here is written by hand: a pattern added to
+//! the data files gets its words from itself, and one whose words cannot be told (a pattern that
+//! may match anything) is simply always tried.
 //!
 //! The words are compared with the sentence lower-cased in ASCII (`to_ascii_lowercase`): a
 //! pattern's literal is folded the same way, and a character class becomes the set of its folded
@@ -21,14 +23,57 @@ const MAX_EXACT: usize = 64;
 /// The shortest word worth looking for: shorter ones are in nearly every sentence.
 const MIN_WORD: usize = 3;
 
-/// The words (lower-case ASCII folded bytes) one of which any match of `pattern` holds, or
-/// `None` when no such words can be told (the phrasing is then tried on every sentence).
-pub(super) fn required_words(pattern: &str) -> Result<Option<Vec<Vec<u8>>>, String> {
+/// What an alternative of a phrasing requires, as sets of words of which a match holds one
+/// word each: every set is required (a sentence lacking the words of any one set cannot hold a
+/// match). No set at all means no words can be told: the alternative is tried on every sentence.
+/// The second value is the number of capture groups the alternative has.
+pub(super) fn required_sets(pattern: &str) -> Result<(Vec<Vec<Vec<u8>>>, usize), String> {
     let hir = regex_syntax::Parser::new()
         .parse(pattern)
         .map_err(|e| e.to_string())?;
-    let words = required(&hir).filter(|set| set.iter().all(|w| w.len() >= MIN_WORD));
-    Ok(words)
+    let mut sets = all_required(&hir);
+    // A set with a short word holds a word nearly every sentence has: not worth a look.
+    sets.retain(|set| set.iter().all(|w| w.len() >= MIN_WORD));
+    sets.sort();
+    sets.dedup();
+    Ok((sets, hir.properties().explicit_captures_len()))
+}
+
+/// Every set of strings one of which each match of `hir` holds, as far as they can be told:
+/// each part of a concatenation adds its own, where [`required`] keeps only the best.
+fn all_required(hir: &Hir) -> Vec<Vec<Vec<u8>>> {
+    if let Some(set) = exact(hir) {
+        return if set.iter().any(Vec::is_empty) {
+            Vec::new()
+        } else {
+            vec![set]
+        };
+    }
+    match hir.kind() {
+        HirKind::Capture(capture) => all_required(&capture.sub),
+        HirKind::Repetition(rep) if rep.min >= 1 => all_required(&rep.sub),
+        HirKind::Alternation(_) => required(hir).into_iter().collect(),
+        HirKind::Concat(subs) => {
+            let mut sets = Vec::new();
+            let mut run: Vec<Vec<u8>> = vec![Vec::new()];
+            for sub in subs {
+                match exact(sub) {
+                    Some(set) => match cross(&run, &set) {
+                        Some(longer) => run = longer,
+                        None => sets.push(std::mem::replace(&mut run, set)),
+                    },
+                    None => {
+                        sets.push(std::mem::replace(&mut run, vec![Vec::new()]));
+                        sets.extend(all_required(sub));
+                    }
+                }
+            }
+            sets.push(run);
+            sets.retain(|set| !set.is_empty() && !set.iter().any(Vec::is_empty));
+            sets
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// Every string `hir` matches, folded, when they are few; `None` otherwise.
@@ -196,12 +241,38 @@ fn fold(bytes: &[u8]) -> Vec<u8> {
 mod tests {
     use super::*;
 
+    fn sets(pattern: &str) -> Vec<Vec<String>> {
+        let (sets, _) = required_sets(pattern).expect("parses");
+        sets.into_iter()
+            .map(|set| {
+                set.into_iter()
+                    .map(|w| String::from_utf8(w).expect("utf-8"))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The one set of words a pattern requires, if any.
     fn words(pattern: &str) -> Option<Vec<String>> {
-        required_words(pattern).expect("parses").map(|set| {
-            set.into_iter()
-                .map(|w| String::from_utf8(w).expect("utf-8"))
-                .collect()
-        })
+        let mut sets = sets(pattern);
+        assert!(sets.len() <= 1, "{pattern}: {sets:?}");
+        sets.pop()
+    }
+
+    #[test]
+    fn each_part_of_a_pattern_adds_its_set_of_words() {
+        assert_eq!(
+            sets(r"(?i)\b(?:retain|keep)\b[^.\n]{0,30}\blicen[cs]e\b"),
+            vec![
+                vec!["keep".to_string(), "retain".to_string()],
+                vec!["licence".to_string(), "license".to_string()]
+            ]
+        );
+        assert_eq!(
+            required_sets(r"(a)(?:b|(c))").expect("parses").1,
+            2,
+            "the groups are counted"
+        );
     }
 
     #[test]

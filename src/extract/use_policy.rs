@@ -37,11 +37,13 @@ impl Extraction<'_> {
         let end = (at + 1).min(self.all.len());
         self.all[at.saturating_sub(LIST_REACH)..end]
             .iter()
-            .any(|other| {
+            .enumerate()
+            .any(|(i, other)| {
                 let text = self.sentence_text(*other);
-                self.may_hold(intro, *other)
+                let pass = self.passes.of(at.saturating_sub(LIST_REACH) + i);
+                intro.may_match(pass)
                     && (text.contains(':') || text.contains('：'))
-                    && intro.is_match(text)
+                    && intro.is_match_in(text, pass)
             })
     }
 }
