@@ -201,7 +201,7 @@ struct Table {
     phrases: Vec<(std::ops::Range<usize>, bool)>,
     alternatives: Vec<Alternative>,
     /// For each alternative, the sets of words it requires (see `required.rs`).
-    required: Vec<Vec<Vec<Vec<u8>>>>,
+    required: Vec<Vec<super::required::WordSet>>,
 }
 
 fn table() -> Result<Table, String> {

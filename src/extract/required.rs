@@ -23,11 +23,14 @@ const MAX_EXACT: usize = 64;
 /// The shortest word worth looking for: shorter ones are in nearly every sentence.
 const MIN_WORD: usize = 3;
 
+/// Words (folded bytes) one of which a match holds.
+pub(super) type WordSet = Vec<Vec<u8>>;
+
 /// What an alternative of a phrasing requires, as sets of words of which a match holds one
 /// word each: every set is required (a sentence lacking the words of any one set cannot hold a
 /// match). No set at all means no words can be told: the alternative is tried on every sentence.
 /// The second value is the number of capture groups the alternative has.
-pub(super) fn required_sets(pattern: &str) -> Result<(Vec<Vec<Vec<u8>>>, usize), String> {
+pub(super) fn required_sets(pattern: &str) -> Result<(Vec<WordSet>, usize), String> {
     let hir = regex_syntax::Parser::new()
         .parse(pattern)
         .map_err(|e| e.to_string())?;
@@ -41,7 +44,7 @@ pub(super) fn required_sets(pattern: &str) -> Result<(Vec<Vec<Vec<u8>>>, usize),
 
 /// Every set of strings one of which each match of `hir` holds, as far as they can be told:
 /// each part of a concatenation adds its own, where [`required`] keeps only the best.
-fn all_required(hir: &Hir) -> Vec<Vec<Vec<u8>>> {
+fn all_required(hir: &Hir) -> Vec<WordSet> {
     if let Some(set) = exact(hir) {
         return if set.iter().any(Vec::is_empty) {
             Vec::new()
