@@ -1067,6 +1067,51 @@ mod tests {
         );
     }
 
+    /// Running a phrasing's alternatives one by one finds what the alternation of them all
+    /// finds: over every sentence of the repository's texts that may hold a match, the same
+    /// matches with the same capture groups, numbered across the alternatives.
+    #[test]
+    fn alternatives_run_alone_match_as_their_alternation_does() {
+        let joined: Vec<Regex> = KEYS
+            .iter()
+            .map(|key| compile(key, &expression(key).expect("expression")).expect("compiles"))
+            .collect();
+        let mut compared = 0;
+        for (path, text) in corpus() {
+            let plain = crate::text::Plain::new(&text);
+            let sentences = super::super::sentences::split_sentences(&plain.text);
+            let (_, passes) = sentence_masks(&plain.text, &sentences);
+            for (i, s) in sentences.iter().enumerate() {
+                let sentence = &plain.text[s.start..s.end];
+                for ((phrase, key), whole) in all().into_iter().zip(KEYS).zip(&joined) {
+                    if !phrase.may_match(passes.of(i)) {
+                        continue;
+                    }
+                    let groups = |caps: Vec<Option<Match<'_>>>| {
+                        let mut spans: Vec<_> = caps.iter().map(|m| m.map(|m| m.range())).collect();
+                        // Trailing groups of later alternatives are absent from `Caps::iter`.
+                        while spans.last() == Some(&None) {
+                            spans.pop();
+                        }
+                        spans
+                    };
+                    let alone: Vec<_> = phrase
+                        .captures_in(sentence, passes.of(i))
+                        .iter()
+                        .map(|caps| groups(caps.iter().collect()))
+                        .collect();
+                    let together: Vec<_> = whole
+                        .captures_iter(sentence)
+                        .map(|caps| groups(caps.iter().collect()))
+                        .collect();
+                    assert_eq!(alone, together, "{key} in {}: {sentence}", path.display());
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 10_000, "{compared} sentences compared");
+    }
+
     /// Most alternatives have words: one that has none is tried on every sentence.
     #[test]
     fn most_alternatives_have_required_words() {
