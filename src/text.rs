@@ -178,19 +178,36 @@ fn offset(at: usize) -> u32 {
 pub struct Plain {
     /// The tidied text.
     pub text: String,
-    /// For each byte of `text`: the offset of the original character it came from.
-    map: Vec<u32>,
-    /// For each byte of `text`: the end offset of that original character (or entity).
-    map_end: Vec<u32>,
+    /// Where each stretch of `text` comes from, in order (a few pieces per line of an ordinary
+    /// text, where a map of every byte took eight bytes for each: a third of a megabyte written
+    /// for every 40 KB read).
+    pieces: Vec<Piece>,
 }
+
+/// A stretch of the tidied text, up to the next piece, and where in the original it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    /// Its first byte in the tidied text.
+    at: u32,
+    /// The original offset its first byte comes from.
+    from: u32,
+    /// [`COPIED`] for a stretch copied byte for byte: its byte `k` comes from `from + k` and
+    /// ends one byte later, except white space, which stands for the white space before a word
+    /// and ends where it starts. Otherwise the original end every byte of the piece maps to:
+    /// one character or entity (a curly quote made straight, `&amp;`, a character of several
+    /// bytes), or the run of white space one separator stands for.
+    to: u32,
+}
+
+/// [`Piece::to`] of a stretch copied byte for byte.
+const COPIED: u32 = u32::MAX;
 
 impl Plain {
     /// Tidies `text` (see the type's docs).
     pub fn new(text: &str) -> Plain {
         let mut plain = Plain {
             text: String::with_capacity(text.len()),
-            map: Vec::with_capacity(text.len()),
-            map_end: Vec::with_capacity(text.len()),
+            pieces: Vec::new(),
         };
         let bytes = text.as_bytes();
         let mut i = 0;
@@ -273,9 +290,8 @@ impl Plain {
         if space.is_some() {
             self.push(char::from(b), at, at + 1, space);
         } else {
+            self.copied(at, 1);
             self.text.push(char::from(b));
-            self.map.push(offset(at));
-            self.map_end.push(offset(at + 1));
         }
     }
 
@@ -283,22 +299,26 @@ impl Plain {
     /// maps to itself, as [`Plain::push_ascii`] and [`Plain::push`] map them one by one (a
     /// space, which stands for the white space before a word, ends where it starts).
     fn push_ascii_run(&mut self, text: &str, start: usize, end: usize) {
+        self.copied(start, end - start);
         self.text.push_str(&text[start..end]);
-        push_offsets(&mut self.map, start, end);
-        let run = &text.as_bytes()[start..end];
-        // Where every offset fits in 32 bits (any real text) the cast cannot truncate and the
-        // loop has no check in it: one checked arm for both costs 7% more instructions of the
-        // whole extraction (callgrind, 37 KB).
-        match u32::try_from(end + 1) {
-            Ok(_) => self.map_end.extend(run.iter().zip(start..).map(|(b, at)| {
-                let end = at + usize::from(*b != b' ');
-                end as u32
-            })),
-            Err(_) => self.map_end.extend(
-                run.iter()
-                    .zip(start..)
-                    .map(|(b, at)| offset(at + usize::from(*b != b' '))),
-            ),
+    }
+
+    /// Notes that the next `len` bytes of the tidied text are copied from the original at
+    /// `from`: the last piece goes on if they follow on from it in both texts.
+    fn copied(&mut self, from: usize, len: usize) {
+        if len == 0 {
+            return;
+        }
+        let at = self.text.len();
+        let follows = self.pieces.last().is_some_and(|last| {
+            last.to == COPIED && last.from as usize + (at - last.at as usize) == from
+        });
+        if !follows {
+            self.pieces.push(Piece {
+                at: offset(at),
+                from: offset(from),
+                to: COPIED,
+            });
         }
     }
 
@@ -326,16 +346,20 @@ impl Plain {
             && !self.text.is_empty()
         {
             let sep = if newlines >= 2 { '\n' } else { ' ' };
+            // White space as copied ends where it starts: a separator is copied from `at`.
+            self.copied(at, 1);
             self.text.push(sep);
-            self.map.push(offset(at));
-            self.map_end.push(offset(at));
         }
-        let before = self.text.len();
+        if c.is_ascii() && end == start + 1 {
+            self.copied(start, 1);
+        } else {
+            self.pieces.push(Piece {
+                at: offset(self.text.len()),
+                from: offset(start),
+                to: offset(end),
+            });
+        }
         self.text.push(c);
-        for _ in before..self.text.len() {
-            self.map.push(offset(start));
-            self.map_end.push(offset(end));
-        }
     }
 
     /// Keeps the first `len` bytes of the tidied text (a character boundary), with their map
@@ -343,8 +367,8 @@ impl Plain {
     pub(crate) fn truncate(&mut self, len: usize) {
         if self.text.is_char_boundary(len) {
             self.text.truncate(len);
-            self.map.truncate(len);
-            self.map_end.truncate(len);
+            let kept = self.pieces.partition_point(|p| (p.at as usize) < len);
+            self.pieces.truncate(kept);
         }
     }
 
@@ -353,18 +377,26 @@ impl Plain {
         if start >= end {
             return None;
         }
-        let from = *self.map.get(start)? as usize;
-        let to = *self.map_end.get(end - 1)? as usize;
+        let (from, _) = self.byte(start)?;
+        let (_, to) = self.byte(end - 1)?;
         (from < to).then_some((from, to))
     }
-}
 
-/// The offsets `start..end`, as stored in the offset maps, added to `list`: in one sweep where
-/// they fit in 32 bits.
-fn push_offsets(list: &mut Vec<u32>, start: usize, end: usize) {
-    match (u32::try_from(start), u32::try_from(end)) {
-        (Ok(start), Ok(end)) => list.extend(start..end),
-        _ => list.extend((start..end).map(offset)),
+    /// The original range byte `k` of the tidied text comes from: where its character (or
+    /// entity) starts and ends, an empty range for white space.
+    fn byte(&self, k: usize) -> Option<(usize, usize)> {
+        let b = *self.text.as_bytes().get(k)?;
+        let piece = self.pieces[..self.pieces.partition_point(|p| p.at as usize <= k)].last()?;
+        if piece.to != COPIED {
+            return Some((piece.from as usize, piece.to as usize));
+        }
+        let from = offset(piece.from as usize + (k - piece.at as usize)) as usize;
+        let to = if matches!(b, b' ' | b'\n') {
+            from
+        } else {
+            offset(from + 1) as usize
+        };
+        Some((from, to))
     }
 }
 
@@ -486,7 +518,7 @@ mod tests {
             "Licensor grants you a licence. It may (not) be \"sold\"; see it-all\n§ 2 x"
         );
         for (k, b) in plain.text.bytes().enumerate() {
-            let (from, to) = (plain.map[k] as usize, plain.map_end[k] as usize);
+            let (from, to) = plain.byte(k).expect("a byte of the text");
             if b == b' ' || b == b'\n' {
                 assert_eq!(from, to, "byte {k}");
                 assert!(text[from..].starts_with(char::is_whitespace), "byte {k}");
