@@ -185,7 +185,7 @@ pub struct Plain {
 }
 
 /// A stretch of the tidied text, up to the next piece, and where in the original it came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 struct Piece {
     /// Its first byte in the tidied text.
     at: u32,

@@ -245,6 +245,11 @@ static TABLE: LazyLock<Result<Table, String>> = LazyLock::new(table);
 /// require none are let through apart).
 pub(super) type Pass<'a> = Option<&'a [u16]>;
 
+/// Whether `pass` lets alternative `id` through.
+fn lets_through(pass: Pass<'_>, id: usize, alt: &Alternative) -> bool {
+    alt.always || pass.is_none_or(|ids| ids.binary_search(&(id as u16)).is_ok())
+}
+
 /// A phrasing, compiled an alternative at a time the first time a rule tries it: a process that
 /// reads one text compiles only the alternatives whose words the text holds. One that fails to
 /// compile matches nothing and says why ([`compile_fault`]), which makes the extraction that
@@ -310,9 +315,7 @@ impl Phrase {
     ) -> impl Iterator<Item = (&'static Alternative, &'static Regex)> + use<'p> {
         let key = self.key;
         self.alternatives()
-            .filter(move |(id, alt)| {
-                alt.always || pass.is_none_or(|ids| ids.binary_search(&(*id as u16)).is_ok())
-            })
+            .filter(move |(id, alt)| lets_through(pass, *id, alt))
             .filter_map(move |(_, alt)| {
                 let regex = alt.regex.get_or_init(|| compile(key, &alt.pattern));
                 Some((alt, regex.as_ref().ok()?))
@@ -336,17 +339,12 @@ impl Phrase {
     /// Why this phrasing failed to compile, if it was tried and did (or is not in the data).
     #[cfg(test)]
     fn fault(&self) -> Option<String> {
-        let Some(index) = self.index else {
+        if self.index.is_none() {
             return Some(format!("no phrasing `{}` in the rules", self.key));
-        };
+        }
+        // A phrasing without patterns fails the whole table (see `alternatives`).
         if let Err(e) = &*TABLE {
             return Some(e.clone());
-        }
-        if TABLE
-            .as_ref()
-            .is_ok_and(|t| t.phrases.get(index).is_none_or(|(r, _)| r.is_empty()))
-        {
-            return Some(format!("phrasing `{}` has no patterns", self.key));
         }
         self.alternatives()
             .find_map(|(_, alt)| alt.regex.get()?.as_ref().err().cloned())
@@ -696,6 +694,8 @@ struct Finder {
 /// The words of the prefilters, each once.
 #[derive(Default)]
 struct FinderWords {
+    /// Where each word is in `words`.
+    places: std::collections::HashMap<Vec<u8>, usize>,
     words: Vec<Vec<u8>>,
     rows: Vec<u32>,
     sets: Vec<Vec<u32>>,
@@ -703,12 +703,8 @@ struct FinderWords {
 
 impl FinderWords {
     /// The place of `word` in the list, added if new.
-    fn place(
-        &mut self,
-        word: &[u8],
-        places: &mut std::collections::HashMap<Vec<u8>, usize>,
-    ) -> usize {
-        *places.entry(word.to_vec()).or_insert_with(|| {
+    fn place(&mut self, word: &[u8]) -> usize {
+        *self.places.entry(word.to_vec()).or_insert_with(|| {
             self.words.push(word.to_vec());
             self.rows.push(0);
             self.sets.push(Vec::new());
@@ -724,14 +720,13 @@ fn finder() -> Result<Finder, String> {
     let book = BOOK.as_ref().map_err(Clone::clone)?;
     let table = TABLE.as_ref().map_err(Clone::clone)?;
     let mut words = FinderWords::default();
-    let mut places = std::collections::HashMap::new();
     for (row, name) in ROWS.iter().enumerate() {
         let list = book
             .keywords
             .get(*name)
             .ok_or_else(|| format!("keywords.toml has no row `{name}`"))?;
         for word in list {
-            let at = words.place(word.as_bytes(), &mut places);
+            let at = words.place(word.as_bytes());
             words.rows[at] |= 1 << row;
         }
     }
@@ -743,7 +738,7 @@ fn finder() -> Result<Finder, String> {
             let number = u32::try_from(set_alternative.len()).map_err(|e| e.to_string())?;
             set_alternative.push(u16::try_from(alternative).map_err(|e| e.to_string())?);
             for word in set {
-                let at = words.place(word, &mut places);
+                let at = words.place(word);
                 words.sets[at].push(number);
             }
         }
@@ -1028,6 +1023,19 @@ mod tests {
         files
     }
 
+    /// Every sentence of the repository's texts, tidied, with its file and the alternatives the
+    /// prefilter lets through in it.
+    fn each_sentence(mut look: impl FnMut(&std::path::Path, &str, Pass<'_>)) {
+        for (path, text) in corpus() {
+            let plain = crate::text::Plain::new(&text);
+            let sentences = super::super::sentences::split_sentences(&plain.text);
+            let (_, passes) = sentence_masks(&plain.text, &sentences);
+            for (i, s) in sentences.iter().enumerate() {
+                look(&path, &plain.text[s.start..s.end], passes.of(i));
+            }
+        }
+    }
+
     /// The words an alternative requires are truly required: over every text of the
     /// repository, a sentence the words rule out never holds a match of it. (Extraction tries an
     /// alternative only on the sentences its words allow, so this is what keeps its results
@@ -1036,30 +1044,22 @@ mod tests {
     fn an_alternative_never_matches_a_sentence_its_words_rule_out() {
         let table = TABLE.as_ref().expect("the table");
         let (mut skipped, mut tried) = (0, 0);
-        for (path, text) in corpus() {
-            let plain = crate::text::Plain::new(&text);
-            let sentences = super::super::sentences::split_sentences(&plain.text);
-            let (_, passes) = sentence_masks(&plain.text, &sentences);
-            for (i, s) in sentences.iter().enumerate() {
-                let sentence = &plain.text[s.start..s.end];
-                let pass = passes.of(i);
-                for (id, alt) in table.alternatives.iter().enumerate() {
-                    if alt.always || pass.is_none_or(|ids| ids.binary_search(&(id as u16)).is_ok())
-                    {
-                        tried += 1;
-                        continue;
-                    }
-                    skipped += 1;
-                    let regex = alt.regex.get_or_init(|| compile("test", &alt.pattern));
-                    assert!(
-                        !regex.as_ref().expect("compiles").is_match(sentence),
-                        "{}: its words rule out a sentence it matches ({}): {sentence}",
-                        alt.pattern,
-                        path.display()
-                    );
+        each_sentence(|path, sentence, pass| {
+            for (id, alt) in table.alternatives.iter().enumerate() {
+                if lets_through(pass, id, alt) {
+                    tried += 1;
+                    continue;
                 }
+                skipped += 1;
+                let regex = alt.regex.get_or_init(|| compile("test", &alt.pattern));
+                assert!(
+                    !regex.as_ref().expect("compiles").is_match(sentence),
+                    "{}: its words rule out a sentence it matches ({}): {sentence}",
+                    alt.pattern,
+                    path.display()
+                );
             }
-        }
+        });
         println!("alternatives tried on {tried} sentences, ruled out on {skipped}");
         assert!(
             skipped > tried * 10,
@@ -1076,39 +1076,33 @@ mod tests {
             .iter()
             .map(|key| compile(key, &expression(key).expect("expression")).expect("compiles"))
             .collect();
-        let mut compared = 0;
-        for (path, text) in corpus() {
-            let plain = crate::text::Plain::new(&text);
-            let sentences = super::super::sentences::split_sentences(&plain.text);
-            let (_, passes) = sentence_masks(&plain.text, &sentences);
-            for (i, s) in sentences.iter().enumerate() {
-                let sentence = &plain.text[s.start..s.end];
-                for ((phrase, key), whole) in all().into_iter().zip(KEYS).zip(&joined) {
-                    if !phrase.may_match(passes.of(i)) {
-                        continue;
-                    }
-                    let groups = |caps: Vec<Option<Match<'_>>>| {
-                        let mut spans: Vec<_> = caps.iter().map(|m| m.map(|m| m.range())).collect();
-                        // Trailing groups of later alternatives are absent from `Caps::iter`.
-                        while spans.last() == Some(&None) {
-                            spans.pop();
-                        }
-                        spans
-                    };
-                    let alone: Vec<_> = phrase
-                        .captures_in(sentence, passes.of(i))
-                        .iter()
-                        .map(|caps| groups(caps.iter().collect()))
-                        .collect();
-                    let together: Vec<_> = whole
-                        .captures_iter(sentence)
-                        .map(|caps| groups(caps.iter().collect()))
-                        .collect();
-                    assert_eq!(alone, together, "{key} in {}: {sentence}", path.display());
-                    compared += 1;
-                }
+        let groups = |caps: Vec<Option<Match<'_>>>| {
+            let mut spans: Vec<_> = caps.iter().map(|m| m.map(|m| m.range())).collect();
+            // Trailing groups of later alternatives are absent from `Caps::iter`.
+            while spans.last() == Some(&None) {
+                spans.pop();
             }
-        }
+            spans
+        };
+        let mut compared = 0;
+        each_sentence(|path, sentence, pass| {
+            for ((phrase, key), whole) in all().into_iter().zip(KEYS).zip(&joined) {
+                if !phrase.may_match(pass) {
+                    continue;
+                }
+                let alone: Vec<_> = phrase
+                    .captures_in(sentence, pass)
+                    .iter()
+                    .map(|caps| groups(caps.iter().collect()))
+                    .collect();
+                let together: Vec<_> = whole
+                    .captures_iter(sentence)
+                    .map(|caps| groups(caps.iter().collect()))
+                    .collect();
+                assert_eq!(alone, together, "{key} in {}: {sentence}", path.display());
+                compared += 1;
+            }
+        });
         assert!(compared > 10_000, "{compared} sentences compared");
     }
 

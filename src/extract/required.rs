@@ -57,21 +57,7 @@ fn all_required(hir: &Hir) -> Vec<WordSet> {
         HirKind::Repetition(rep) if rep.min >= 1 => all_required(&rep.sub),
         HirKind::Alternation(_) => required(hir).into_iter().collect(),
         HirKind::Concat(subs) => {
-            let mut sets = Vec::new();
-            let mut run: Vec<Vec<u8>> = vec![Vec::new()];
-            for sub in subs {
-                match exact(sub) {
-                    Some(set) => match cross(&run, &set) {
-                        Some(longer) => run = longer,
-                        None => sets.push(std::mem::replace(&mut run, set)),
-                    },
-                    None => {
-                        sets.push(std::mem::replace(&mut run, vec![Vec::new()]));
-                        sets.extend(all_required(sub));
-                    }
-                }
-            }
-            sets.push(run);
+            let mut sets = concat_candidates(subs, all_required);
             sets.retain(|set| !set.is_empty() && !set.iter().any(Vec::is_empty));
             sets
         }
@@ -127,14 +113,17 @@ fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
             let sets = subs.iter().map(required).collect::<Option<Vec<_>>>()?;
             Some(union(sets))
         }
-        HirKind::Concat(subs) => best(concat_candidates(subs)),
+        HirKind::Concat(subs) => best(concat_candidates(subs, |sub| {
+            required(sub).into_iter().collect()
+        })),
         _ => None,
     }
 }
 
 /// The sets a concatenation's matches must hold: each run of parts with exact strings, joined
-/// (as long as the run stays small), and the required words of each other part.
-fn concat_candidates(subs: &[Hir]) -> Vec<Vec<Vec<u8>>> {
+/// (as long as the run stays small), and the sets `part` gives for each other part (the best
+/// one for [`required`], all of them for [`all_required`]). Sets may hold the empty string.
+fn concat_candidates(subs: &[Hir], part: impl Fn(&Hir) -> Vec<WordSet>) -> Vec<WordSet> {
     let mut candidates = Vec::new();
     let mut run: Vec<Vec<u8>> = vec![Vec::new()];
     for sub in subs {
@@ -147,7 +136,7 @@ fn concat_candidates(subs: &[Hir]) -> Vec<Vec<Vec<u8>>> {
             },
             None => {
                 candidates.push(std::mem::replace(&mut run, vec![Vec::new()]));
-                candidates.extend(required(sub));
+                candidates.extend(part(sub));
             }
         }
     }
