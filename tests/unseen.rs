@@ -102,6 +102,13 @@ fn tenth_holdout_is_read_accurately_and_never_more_permissively() {
     measure("unseen10");
 }
 
+/// The eleventh holdout (development round 9): measured blind, then tuned on by general rules.
+#[test]
+#[ignore = "blind round, tuned later"]
+fn eleventh_holdout_is_read_accurately_and_never_more_permissively() {
+    measure("unseen11");
+}
+
 /// A hand-read term is only as good as its quote: each must be the licence's own words.
 #[test]
 fn every_expected_quote_is_verbatim_in_its_licence() {
