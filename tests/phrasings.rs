@@ -131,6 +131,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
         RESEARCH_ONLY,
     ),
     ("mit-weights-cc-by-nc.txt", "mit", CC_BY_NC),
+    ("mit-weights-cc-by-nc-research-only.txt", "mit", RESEARCH_ONLY),
     (
         "apache-2.0-revenue-in-banned-uses.txt",
         "apache-2.0",

@@ -1,9 +1,10 @@
 //! Offering the model to third parties as a hosted service.
 
 use super::phrases::{
-    COMMERCIAL_DEFINED, HOSTING_ALLOW, HOSTING_ALLOW_ZH, HOSTING_DENY, HOSTING_DENY_ZH,
-    HOSTING_LIMIT, HOSTING_NOT_NC, HOSTING_WORD, K_AVAILABLE, K_COMMERCIAL, K_HOSTING, K_ZH,
-    NON_COMMERCIAL_POINTER, RESEARCH_ONLY, USE_WITHHELD,
+    COMMERCIAL_DEFINED, DISTRIBUTE_WORD, HOSTING_ALLOW, HOSTING_ALLOW_ZH, HOSTING_DENY,
+    HOSTING_DENY_ZH, HOSTING_LIMIT, HOSTING_NOT_NC, HOSTING_WORD, K_AVAILABLE, K_COMMERCIAL,
+    K_DERIVATIVE_BAN, K_HOSTING, K_ZH, NEGATED, NON_COMMERCIAL_POINTER, PERMISSION, RESEARCH_ONLY,
+    RESEARCH_SCOPE_ONLY, USE_WITHHELD,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, Hosting, TermName};
@@ -33,11 +34,14 @@ impl Extraction<'_> {
         // Under a non-commercial grant, offering the model to others is allowed only where the
         // text says the model may be made available; silence is no permission.
         // An adopted Creative Commons licence grants making the material available to the
-        // public, which a service does.
+        // public, which a service does, unless the note narrows it to research ("The weights
+        // are for noncommercial research use only").
+        let adopted_serves = !self.adopted_licences().is_empty()
+            && (!self.narrowed_to_research() || self.grants_sharing_beyond_research());
         let silent_nc = self.terms.commercial_use == CommercialUse::NonCommercial
             && self.sentences(&HOSTING_ALLOW, K_AVAILABLE).is_empty()
             && self.sentences(&HOSTING_ALLOW_ZH, K_ZH).is_empty()
-            && self.adopted_licences().is_empty();
+            && !adopted_serves;
         self.terms.hosting = if !denied.is_empty() {
             Hosting::RequiresLicence
         } else if !limited.is_empty() {
@@ -70,6 +74,33 @@ impl Extraction<'_> {
     /// introduces ("Commercial Purpose includes: ... (b) hosting the Model ...").
     fn defines_commercial_use(&self, s: Sentence) -> bool {
         self.holds(&COMMERCIAL_DEFINED, s) || self.introduced_by(s, &COMMERCIAL_DEFINED)
+    }
+
+    /// Whether a clause read for commercial use names a research, academic or evaluation scope
+    /// as the only one ("for educational or research purposes only"): the grant of an adopted
+    /// licence is narrowed to that scope.
+    fn narrowed_to_research(&self) -> bool {
+        self.evidence
+            .get(&TermName::CommercialUse)
+            .is_some_and(|list| {
+                list.iter().any(|e| {
+                    RESEARCH_SCOPE_ONLY.is_match(&e.text)
+                        && !NON_COMMERCIAL_POINTER.is_match(&e.text)
+                })
+            })
+    }
+
+    /// Whether the text grants sharing the model in its own words with no research scope in the
+    /// same breath ("You are free to: ... - Share and redistribute the Models, provided that
+    /// ..."): a research-only statement elsewhere does not narrow what it grants.
+    fn grants_sharing_beyond_research(&self) -> bool {
+        self.sentences(&DISTRIBUTE_WORD, K_DERIVATIVE_BAN)
+            .into_iter()
+            .any(|s| {
+                (self.holds(&PERMISSION, s) || self.introduced_by(s, &PERMISSION))
+                    && !self.holds(&NEGATED, s)
+                    && !self.holds(&RESEARCH_SCOPE_ONLY, s)
+            })
     }
 
     /// Whether the non-commercial limit read is a research, academic or evaluation scope (the

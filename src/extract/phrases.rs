@@ -530,6 +530,7 @@ phrases! {
     HOSTING_LIMIT = "hosting_limit";
     COMMERCIAL_DEFINED = "commercial_defined";
     RESEARCH_ONLY = "research_only";
+    RESEARCH_SCOPE_ONLY = "research_scope_only";
     OUTPUT_WORD = "output_word";
     OUTPUT_BAN = "output_ban";
     OUTPUT_CONDITION = "output_condition";
