@@ -131,7 +131,57 @@ const EDITS: &[(&str, &str, Changes)] = &[
         RESEARCH_ONLY,
     ),
     ("mit-weights-cc-by-nc.txt", "mit", CC_BY_NC),
-    ("mit-weights-cc-by-nc-research-only.txt", "mit", RESEARCH_ONLY),
+    (
+        "mit-weights-cc-by-nc-research-only.txt",
+        "mit",
+        RESEARCH_ONLY,
+    ),
+    ("mit-weights-cc-by-nc-sa-zh.txt", "mit", CC_BY_NC),
+    ("mit-models-are-cc-by-nc-sa-zh.txt", "mit", CC_BY_NC),
+    (
+        "cc0-1.0-gemma-terms-apply.txt",
+        "cc0-1.0",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("use_policy", r#"true"#),
+            ("flow_down", r#"true"#),
+            ("licence_copy", r#"true"#),
+        ],
+    ),
+    (
+        "cc0-1.0-license-notice-is-included.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    (
+        "cc0-1.0-retain-notice-and-terms.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    (
+        "cc0-1.0-include-upstream-license-file.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    ("cc0-1.0-recipients-must-comply.txt", "cc0-1.0", FLOWS_DOWN),
+    (
+        "mit-not-to-be-used-for-patient-care.txt",
+        "mit",
+        &[("use_policy", r#"true"#)],
+    ),
+    (
+        "mit-when-sharing-name-the-authors.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("attribution", r#""the Example-Model authors""#),
+        ],
+    ),
+    (
+        "weights-note-same-mit-terms-as-code.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        PERMISSIVE_ADOPTED,
+    ),
     (
         "apache-2.0-revenue-in-banned-uses.txt",
         "apache-2.0",
