@@ -178,6 +178,19 @@ const EDITS: &[(&str, &str, Changes)] = &[
         ],
     ),
     (
+        "mit-redistribution-strictly-prohibited.txt",
+        "mit",
+        &[(
+            "derivatives",
+            r#"{"redistribution":"prohibited","naming_prefix":null}"#,
+        )],
+    ),
+    (
+        "mit-zh-list-non-commercial-share-alike.txt",
+        "mit",
+        NON_COMMERCIAL,
+    ),
+    (
         "weights-note-same-mit-terms-as-code.txt",
         "fixtures/dev/weights-note-without-licence.txt",
         PERMISSIVE_ADOPTED,
