@@ -191,6 +191,18 @@ const EDITS: &[(&str, &str, Changes)] = &[
         NON_COMMERCIAL,
     ),
     (
+        "mit-zh-translation-originals.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("attribution", r#""Powered by Example Lab""#),
+            (
+                "notice",
+                r#""This Example Model is licensed under the Example License""#,
+            ),
+        ],
+    ),
+    (
         "weights-note-same-mit-terms-as-code.txt",
         "fixtures/dev/weights-note-without-licence.txt",
         PERMISSIVE_ADOPTED,

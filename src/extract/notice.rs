@@ -36,7 +36,7 @@ impl Extraction<'_> {
             let rest = &self.plain.text[i + 1..];
             rest.is_empty()
                 || (i > 0 && t[i - 1] == b'.')
-                || rest.starts_with(['.', ',', ';', ')', '\n'])
+                || rest.starts_with(['.', ',', ';', ')', '\n', '（', '，', '。', '；'])
                 || rest.starts_with(" and ")
                 || rest.starts_with(" (")
         })
@@ -92,6 +92,20 @@ impl Extraction<'_> {
         }
     }
 
+    /// The original of a translated string: a parenthesised text in Latin script right after
+    /// the closing quote at `close` of its rendering ("“本 Stability AI 模型…”（This Stability AI
+    /// Model is licensed under …）"), as the span of its text.
+    pub(super) fn original_after(&self, close: usize) -> Option<(usize, usize)> {
+        let rest = self.plain.text.get(close + 1..)?;
+        let paren = ['（', '('].into_iter().find(|p| rest.starts_with(*p))?;
+        let start = close + 1 + paren.len_utf8();
+        let inner = self.plain.text.get(start..)?;
+        let inner = &inner[..inner.find(['）', ')', '\n'])?];
+        let letters = inner.chars().filter(char::is_ascii_alphabetic).count();
+        let latin = inner.chars().all(|c| c.is_ascii() || !c.is_alphabetic());
+        (letters >= 4 && latin).then_some((start, start + inner.len()))
+    }
+
     pub(super) fn notice(&mut self) {
         let Some((s, open)) = self
             .intro_then_quote(&NOTICE_INTRO, K_NOTICE)
@@ -105,6 +119,12 @@ impl Extraction<'_> {
             return;
         };
         let close = self.closing_quote(open);
+        // A translated licence gives the original notice after its rendering: that is the text
+        // the licence asks for.
+        let (open, close) = match close.and_then(|c| self.original_after(c)) {
+            Some((start, end)) => (start, Some(end)),
+            None => (open, close),
+        };
         match close.and_then(|c| self.quoted(open, c)) {
             Some(notice) if !notice.is_empty() => {
                 self.terms.notice = Some(notice);
