@@ -203,6 +203,30 @@ const EDITS: &[(&str, &str, Changes)] = &[
         ],
     ),
     (
+        "weights-note-released-for-research-review.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            ("hosting", r#""requires_licence""#),
+        ],
+    ),
+    (
+        "weights-note-local-demo-only.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[("hosting", r#""requires_licence""#)],
+    ),
+    (
+        "weights-note-redistribution-not-assumed.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            (
+                "derivatives",
+                r#"{"redistribution":"prohibited","naming_prefix":null}"#,
+            ),
+            ("hosting", r#""requires_licence""#),
+        ],
+    ),
+    (
         "weights-note-same-mit-terms-as-code.txt",
         "fixtures/dev/weights-note-without-licence.txt",
         PERMISSIVE_ADOPTED,

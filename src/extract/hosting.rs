@@ -1,10 +1,10 @@
 //! Offering the model to third parties as a hosted service.
 
 use super::phrases::{
-    COMMERCIAL_DEFINED, DISTRIBUTE_WORD, HOSTING_ALLOW, HOSTING_ALLOW_ZH, HOSTING_DENY,
-    HOSTING_DENY_ZH, HOSTING_LIMIT, HOSTING_NOT_NC, HOSTING_WORD, K_AVAILABLE, K_COMMERCIAL,
-    K_DERIVATIVE_BAN, K_HOSTING, K_ZH, NEGATED, NON_COMMERCIAL_POINTER, PERMISSION, RESEARCH_ONLY,
-    RESEARCH_SCOPE_ONLY, USE_WITHHELD,
+    COMMERCIAL_DEFINED, DERIVATIVE_BAN, DISTRIBUTE_WORD, HOSTING_ALLOW, HOSTING_ALLOW_ZH,
+    HOSTING_DENY, HOSTING_DENY_ZH, HOSTING_LIMIT, HOSTING_NOT_NC, HOSTING_WORD, K_AVAILABLE,
+    K_COMMERCIAL, K_DERIVATIVE_BAN, K_HOSTING, K_ZH, NEGATED, NON_COMMERCIAL_POINTER, PERMISSION,
+    RESEARCH_ONLY, RESEARCH_SCOPE_ONLY, USE_WITHHELD,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, Hosting, TermName};
@@ -28,6 +28,11 @@ impl Extraction<'_> {
         // "Usage: Only under explicit written agreement": nothing granted, serving included.
         denied.extend(self.sentences(&USE_WITHHELD, K_HOSTING));
         denied.extend(self.sentences(&HOSTING_DENY_ZH, K_ZH));
+        // A note that grants nothing and withholds sharing ("redistribution is not assumed")
+        // grants no service either.
+        if !granted {
+            denied.extend(self.sentences(&DERIVATIVE_BAN, K_DERIVATIVE_BAN));
+        }
         // A sentence cited once, in the order of the text.
         denied.sort_by_key(|s| s.start);
         denied.dedup_by_key(|s| s.start);
