@@ -227,6 +227,11 @@ const EDITS: &[(&str, &str, Changes)] = &[
         ],
     ),
     (
+        "mit-distilling-for-commercial-use-prohibited.txt",
+        "mit",
+        &[("output_training", r#""conditional""#)],
+    ),
+    (
         "weights-note-same-mit-terms-as-code.txt",
         "fixtures/dev/weights-note-without-licence.txt",
         PERMISSIVE_ADOPTED,
