@@ -180,10 +180,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "mit-redistribution-strictly-prohibited.txt",
         "mit",
-        &[(
-            "derivatives",
-            r#"{"redistribution":"prohibited","naming_prefix":null}"#,
-        )],
+        &[SHARING_WITHHELD],
     ),
     (
         "mit-zh-list-non-commercial-share-alike.txt",
@@ -218,13 +215,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "weights-note-redistribution-not-assumed.txt",
         "fixtures/dev/weights-note-without-licence.txt",
-        &[
-            (
-                "derivatives",
-                r#"{"redistribution":"prohibited","naming_prefix":null}"#,
-            ),
-            ("hosting", r#""requires_licence""#),
-        ],
+        &[SHARING_WITHHELD, ("hosting", r#""requires_licence""#)],
     ),
     (
         "mit-distilling-for-commercial-use-prohibited.txt",
