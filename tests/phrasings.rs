@@ -223,6 +223,21 @@ const EDITS: &[(&str, &str, Changes)] = &[
         &[("output_training", r#""conditional""#)],
     ),
     (
+        "cc0-1.0-include-the-original-license.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    (
+        "cc0-1.0-end-customers-bound-by-same-restrictions.txt",
+        "cc0-1.0",
+        FLOWS_DOWN,
+    ),
+    (
+        "cc0-1.0-pass-restrictions-on-to-users.txt",
+        "cc0-1.0",
+        FLOWS_DOWN,
+    ),
+    (
         "weights-note-same-mit-terms-as-code.txt",
         "fixtures/dev/weights-note-without-licence.txt",
         PERMISSIVE_ADOPTED,
