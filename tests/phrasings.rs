@@ -238,6 +238,17 @@ const EDITS: &[(&str, &str, Changes)] = &[
         FLOWS_DOWN,
     ),
     (
+        "cc0-1.0-include-following-attribution-quote.txt",
+        "cc0-1.0",
+        &[
+            SHARED_ON_CONDITIONS,
+            (
+                "attribution",
+                r#""This product includes Example data created by Example Lab, available from https://example.org.""#,
+            ),
+        ],
+    ),
+    (
         "weights-note-same-mit-terms-as-code.txt",
         "fixtures/dev/weights-note-without-licence.txt",
         PERMISSIVE_ADOPTED,
