@@ -249,6 +249,16 @@ const EDITS: &[(&str, &str, Changes)] = &[
         ],
     ),
     (
+        "mit-commercial-permitted-only-under-agreement.txt",
+        "mit",
+        &[("commercial_use", r#""conditional""#)],
+    ),
+    (
+        "mit-commercial-permitted-only-for-some.txt",
+        "mit",
+        SCOPE_UNREAD,
+    ),
+    (
         "weights-note-same-mit-terms-as-code.txt",
         "fixtures/dev/weights-note-without-licence.txt",
         PERMISSIVE_ADOPTED,
