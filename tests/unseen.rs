@@ -84,7 +84,6 @@ fn seventh_holdout_is_read_accurately_and_never_more_permissively() {
 
 /// The eighth holdout (development round 6): measured blind, bars set after tuning.
 #[test]
-#[ignore = "blind round, tuned later"]
 fn eighth_holdout_is_read_accurately_and_never_more_permissively() {
     measure("unseen8");
 }
