@@ -560,8 +560,8 @@ const EDITS: &[(&str, &str, Changes)] = &[
             SHARED_ON_CONDITIONS,
             (
                 "attribution",
-                // "et al." ends the sentence, so the paper named after it is not read.
-                r#""this project""#,
+                // "et al." ends no sentence: the paper named after it is read too.
+                r#""this project AND to the underlying Example et al. (2024) paper""#,
             ),
         ],
     ),

@@ -32,7 +32,8 @@ fn cut_at(t: &[u8], marks: impl Iterator<Item = usize>) -> Vec<Sentence> {
         let ends = t[i] == b'\n'
             || ideographic
             || (matches!(t[i], b'.' | b';')
-                && t.get(i + 1).is_none_or(|n| *n == b' ' || *n == b'\n'));
+                && t.get(i + 1).is_none_or(|n| *n == b' ' || *n == b'\n')
+                && !ends_abbreviation(&t[..i]));
         if ends {
             let end = match t[i] {
                 b'\n' => i,
@@ -45,6 +46,23 @@ fn cut_at(t: &[u8], marks: impl Iterator<Item = usize>) -> Vec<Sentence> {
     }
     push_sentence(&mut out, t, start, t.len());
     out
+}
+
+/// Latin abbreviations whose full stop ends no sentence ("for any purpose, e.g. research"; "the
+/// paper by Peterson et al. (2022)"), without it.
+const ABBREVIATIONS: [&[u8]; 3] = [b"e.g", b"i.e", b"et al"];
+
+/// Whether `before` (the text up to a full stop) ends with one of [`ABBREVIATIONS`] standing as
+/// a word of its own, in any ASCII case.
+fn ends_abbreviation(before: &[u8]) -> bool {
+    ABBREVIATIONS.iter().any(|abbreviation| {
+        before.len() >= abbreviation.len()
+            && before[before.len() - abbreviation.len()..].eq_ignore_ascii_case(abbreviation)
+            && before
+                .len()
+                .checked_sub(abbreviation.len() + 1)
+                .is_none_or(|at| !before[at].is_ascii_alphanumeric())
+    })
 }
 
 /// The longest sentence the rules read at once. Real licence sentences stay under 3 KB; a text
@@ -76,5 +94,45 @@ fn push_sentence(out: &mut Vec<Sentence>, t: &[u8], mut start: usize, end: usize
     }
     if start < end {
         out.push(Sentence { start, end });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// In every text of the catalogue, "e.g.", "i.e." and "et al." stand inside a sentence
+    /// ("for any purpose, e.g. research"), never at the end of one.
+    #[test]
+    fn no_sentence_of_the_catalogue_ends_at_a_latin_abbreviation() {
+        let catalogue = crate::Catalogue::embedded().expect("the catalogue loads");
+        let mut inside = 0;
+        for licence in catalogue.licences() {
+            for text in [Some(licence.text), licence.policy_text]
+                .into_iter()
+                .flatten()
+            {
+                let plain = crate::text::Plain::new(text);
+                for s in split_sentences(&plain.text) {
+                    let sentence = &plain.text.as_bytes()[s.start..s.end];
+                    let cut = sentence.strip_suffix(b".").unwrap_or(sentence);
+                    assert!(
+                        !ends_abbreviation(cut) || sentence.len() == cut.len(),
+                        "{}: {}",
+                        licence.id,
+                        String::from_utf8_lossy(sentence)
+                    );
+                    inside += ABBREVIATIONS
+                        .iter()
+                        .filter(|a| {
+                            sentence.windows(a.len() + 2).any(|w| {
+                                w[..a.len()].eq_ignore_ascii_case(a) && &w[a.len()..] == b". "
+                            })
+                        })
+                        .count();
+                }
+            }
+        }
+        assert!(inside > 10, "{inside} sentences hold an abbreviation");
     }
 }
