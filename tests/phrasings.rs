@@ -903,6 +903,92 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "fixtures/dev/weights-note-without-licence.txt",
         PERMISSIVE_ADOPTED,
     ),
+    // Round 12's wordings.
+    (
+        "mit-products-must-display.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("commercial_use", r#""conditional""#),
+            ("revenue_threshold", r#"{"annual_revenue_usd":20000000}"#),
+            ("attribution", r#""Example H3""#),
+        ],
+    ),
+    (
+        "cc0-1.0-how-to-give-credit.txt",
+        "cc0-1.0",
+        &[
+            SHARED_ON_CONDITIONS,
+            (
+                "attribution",
+                r#""Example score model weights by Jane Roe et al.,""#,
+            ),
+        ],
+    ),
+    (
+        "mit-attribute-name-imperative.txt",
+        "mit",
+        &[SHARED_ON_CONDITIONS, ("attribution", r#""Jane Roe""#)],
+    ),
+    (
+        "mit-attribute-list-item.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("attribution", r#""the Example authors""#),
+        ],
+    ),
+    (
+        "mit-attribution-must-include.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            (
+                "attribution",
+                r#""this Example repository and the Example dataset""#,
+            ),
+        ],
+    ),
+    (
+        "mit-weights-released-for-research-under-cc.txt",
+        "mit",
+        RESEARCH_ONLY,
+    ),
+    (
+        "mit-not-for-diagnosis.txt",
+        "mit",
+        &[("use_policy", r#"true"#)],
+    ),
+    (
+        "mit-do-not-deploy-clinical.txt",
+        "mit",
+        &[("use_policy", r#"true"#)],
+    ),
+    (
+        "mit-territory-excludes.txt",
+        "mit",
+        &[(
+            "territory_exclusions",
+            r#"[{"region":"EU","scope":"all","basis":"any"},{"region":"GB","scope":"all","basis":"any"},{"region":"KR","scope":"all","basis":"any"},{"region":"US","scope":"all","basis":"any"}]"#,
+        )],
+    ),
+    (
+        "cc0-1.0-terms-at-least-as-protective.txt",
+        "cc0-1.0",
+        FLOWS_DOWN,
+    ),
+    ("cc0-1.0-copy-of-named-licence.txt", "cc0-1.0", LICENCE_COPY),
+    (
+        "cc0-1.0-redistribute-with-this-notice.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    ("cc0-1.0-zh-keep-this-notice.txt", "cc0-1.0", LICENCE_COPY),
+    (
+        "apache-2.0-outputs-subject-to-file.txt",
+        "apache-2.0",
+        &[("output_training", r#""unknown""#)],
+    ),
 ];
 
 /// Use restrictions that recipients must keep: a use policy passed on, so derivatives are
