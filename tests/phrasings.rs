@@ -985,6 +985,11 @@ const EDITS: &[(&str, &str, Changes)] = &[
     ),
     ("cc0-1.0-zh-keep-this-notice.txt", "cc0-1.0", LICENCE_COPY),
     (
+        "mit-weights-research-only-data-shared.txt",
+        "mit",
+        RESEARCH_ONLY,
+    ),
+    (
         "apache-2.0-outputs-subject-to-file.txt",
         "apache-2.0",
         &[("output_training", r#""unknown""#)],
