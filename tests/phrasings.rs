@@ -990,6 +990,16 @@ const EDITS: &[(&str, &str, Changes)] = &[
         RESEARCH_ONLY,
     ),
     (
+        "weights-note-weight-file-apache.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        PERMISSIVE_ADOPTED,
+    ),
+    (
+        "mit-non-commercial-research-and-personal-only.txt",
+        "mit",
+        RESEARCH_ONLY,
+    ),
+    (
         "apache-2.0-outputs-subject-to-file.txt",
         "apache-2.0",
         &[("output_training", r#""unknown""#)],
