@@ -999,6 +999,13 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         RESEARCH_ONLY,
     ),
+    ("mit-zh-no-redistribution.txt", "mit", &[SHARING_WITHHELD]),
+    ("mit-zh-no-commercial-products.txt", "mit", NON_COMMERCIAL),
+    (
+        "weights-note-carry-no-licence.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[SHARING_WITHHELD, ("hosting", r#""requires_licence""#)],
+    ),
     (
         "apache-2.0-outputs-subject-to-file.txt",
         "apache-2.0",
