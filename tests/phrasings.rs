@@ -979,9 +979,13 @@ const EDITS: &[(&str, &str, Changes)] = &[
     ),
     ("cc0-1.0-copy-of-named-licence.txt", "cc0-1.0", LICENCE_COPY),
     (
-        "cc0-1.0-redistribute-with-this-notice.txt",
-        "cc0-1.0",
-        LICENCE_COPY,
+        "weights-note-redistribute-unchanged-with-notice.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            SHARING_WITHHELD,
+            ("hosting", r#""requires_licence""#),
+            ("licence_copy", r#"true"#),
+        ],
     ),
     ("cc0-1.0-zh-keep-this-notice.txt", "cc0-1.0", LICENCE_COPY),
     (
@@ -1005,6 +1009,16 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "weights-note-carry-no-licence.txt",
         "fixtures/dev/weights-note-without-licence.txt",
         &[SHARING_WITHHELD, ("hosting", r#""requires_licence""#)],
+    ),
+    (
+        "weights-note-permitted-including-commercial.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        PERMISSIVE_ADOPTED,
+    ),
+    (
+        "cc0-1.0-separate-license-from-api-address.txt",
+        "cc0-1.0",
+        &[],
     ),
     (
         "apache-2.0-outputs-subject-to-file.txt",
