@@ -903,6 +903,128 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "fixtures/dev/weights-note-without-licence.txt",
         PERMISSIVE_ADOPTED,
     ),
+    // Round 12's wordings.
+    (
+        "mit-products-must-display.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("commercial_use", r#""conditional""#),
+            ("revenue_threshold", r#"{"annual_revenue_usd":20000000}"#),
+            ("attribution", r#""Example H3""#),
+        ],
+    ),
+    (
+        "cc0-1.0-how-to-give-credit.txt",
+        "cc0-1.0",
+        &[
+            SHARED_ON_CONDITIONS,
+            (
+                "attribution",
+                r#""Example score model weights by Jane Roe et al.,""#,
+            ),
+        ],
+    ),
+    (
+        "mit-attribute-name-imperative.txt",
+        "mit",
+        &[SHARED_ON_CONDITIONS, ("attribution", r#""Jane Roe""#)],
+    ),
+    (
+        "mit-attribute-list-item.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("attribution", r#""the Example authors""#),
+        ],
+    ),
+    (
+        "mit-attribution-must-include.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            (
+                "attribution",
+                r#""this Example repository and the Example dataset""#,
+            ),
+        ],
+    ),
+    (
+        "mit-weights-released-for-research-under-cc.txt",
+        "mit",
+        RESEARCH_ONLY,
+    ),
+    (
+        "mit-not-for-diagnosis.txt",
+        "mit",
+        &[("use_policy", r#"true"#)],
+    ),
+    (
+        "mit-do-not-deploy-clinical.txt",
+        "mit",
+        &[("use_policy", r#"true"#)],
+    ),
+    (
+        "mit-territory-excludes.txt",
+        "mit",
+        &[(
+            "territory_exclusions",
+            r#"[{"region":"EU","scope":"all","basis":"any"},{"region":"GB","scope":"all","basis":"any"},{"region":"KR","scope":"all","basis":"any"},{"region":"US","scope":"all","basis":"any"}]"#,
+        )],
+    ),
+    (
+        "cc0-1.0-terms-at-least-as-protective.txt",
+        "cc0-1.0",
+        FLOWS_DOWN,
+    ),
+    ("cc0-1.0-copy-of-named-licence.txt", "cc0-1.0", LICENCE_COPY),
+    (
+        "weights-note-redistribute-unchanged-with-notice.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            SHARING_WITHHELD,
+            ("hosting", r#""requires_licence""#),
+            ("licence_copy", r#"true"#),
+        ],
+    ),
+    ("cc0-1.0-zh-keep-this-notice.txt", "cc0-1.0", LICENCE_COPY),
+    (
+        "mit-weights-research-only-data-shared.txt",
+        "mit",
+        RESEARCH_ONLY,
+    ),
+    (
+        "weights-note-weight-file-apache.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        PERMISSIVE_ADOPTED,
+    ),
+    (
+        "mit-non-commercial-research-and-personal-only.txt",
+        "mit",
+        RESEARCH_ONLY,
+    ),
+    ("mit-zh-no-redistribution.txt", "mit", &[SHARING_WITHHELD]),
+    ("mit-zh-no-commercial-products.txt", "mit", NON_COMMERCIAL),
+    (
+        "weights-note-carry-no-licence.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[SHARING_WITHHELD, ("hosting", r#""requires_licence""#)],
+    ),
+    (
+        "weights-note-permitted-including-commercial.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        PERMISSIVE_ADOPTED,
+    ),
+    (
+        "cc0-1.0-separate-license-from-api-address.txt",
+        "cc0-1.0",
+        &[],
+    ),
+    (
+        "apache-2.0-outputs-subject-to-file.txt",
+        "apache-2.0",
+        &[("output_training", r#""unknown""#)],
+    ),
 ];
 
 /// Use restrictions that recipients must keep: a use policy passed on, so derivatives are

@@ -106,6 +106,13 @@ fn eleventh_holdout_is_read_accurately_and_never_more_permissively() {
     measure("unseen11");
 }
 
+/// The twelfth holdout (development round 10): measured blind before any rule was written for it.
+#[test]
+#[ignore = "development round 10: measured blind, not yet tuned"]
+fn twelfth_holdout_is_read_accurately_and_never_more_permissively() {
+    measure("unseen12");
+}
+
 /// A hand-read term is only as good as its quote: each must be the licence's own words.
 #[test]
 fn every_expected_quote_is_verbatim_in_its_licence() {

@@ -17,7 +17,9 @@ impl Extraction<'_> {
         // The sentences read so far (a sentence gives one display string at most, below).
         let mut read: BTreeSet<usize> = BTreeSet::new();
         for (s, caps) in self.captures(&DISPLAY_STRING, K_QUOTE) {
-            if let (Some(m), Some(inner)) = (caps.get(0), caps.get(1)) {
+            // Each alternative captures the string in a group of its own (the product named
+            // after the duty, or before it).
+            if let (Some(m), Some(inner)) = (caps.get(0), caps.get(1).or(caps.get(2))) {
                 let at = (s.start + inner.start(), s.start + inner.end());
                 displays.push((s, at, m.start()));
                 read.insert(s.start);

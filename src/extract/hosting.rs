@@ -4,7 +4,7 @@ use super::phrases::{
     COMMERCIAL_DEFINED, DERIVATIVE_BAN, DISTRIBUTE_WORD, HOSTING_ALLOW, HOSTING_ALLOW_ZH,
     HOSTING_DENY, HOSTING_DENY_ZH, HOSTING_LIMIT, HOSTING_NOT_NC, HOSTING_WORD, K_AVAILABLE,
     K_COMMERCIAL, K_DERIVATIVE_BAN, K_HOSTING, K_ZH, NEGATED, NON_COMMERCIAL_POINTER, PERMISSION,
-    RESEARCH_ONLY, RESEARCH_SCOPE_ONLY, USE_WITHHELD,
+    RESEARCH_ONLY, RESEARCH_SCOPE_ONLY, SHARING_OTHER_MATERIAL, USE_WITHHELD,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, Hosting, TermName};
@@ -97,7 +97,8 @@ impl Extraction<'_> {
 
     /// Whether the text grants sharing the model in its own words with no research scope in the
     /// same breath ("You are free to: ... - Share and redistribute the Models, provided that
-    /// ..."): a research-only statement elsewhere does not narrow what it grants.
+    /// ..."): a research-only statement elsewhere does not narrow what it grants. A permission to
+    /// share other material ("redistribute RibSeg data under Apache-2.0") is no such grant.
     fn grants_sharing_beyond_research(&self) -> bool {
         self.sentences(&DISTRIBUTE_WORD, K_DERIVATIVE_BAN)
             .into_iter()
@@ -105,6 +106,8 @@ impl Extraction<'_> {
                 (self.holds(&PERMISSION, s) || self.introduced_by(s, &PERMISSION))
                     && !self.holds(&NEGATED, s)
                     && !self.holds(&RESEARCH_SCOPE_ONLY, s)
+                    // Sharing the data, not the model, widens nothing of the model's grant.
+                    && !self.holds(&SHARING_OTHER_MATERIAL, s)
             })
     }
 

@@ -531,6 +531,7 @@ phrases! {
     COMMERCIAL_DEFINED = "commercial_defined";
     RESEARCH_ONLY = "research_only";
     RESEARCH_SCOPE_ONLY = "research_scope_only";
+    SHARING_OTHER_MATERIAL = "sharing_other_material";
     OUTPUT_WORD = "output_word";
     OUTPUT_BAN = "output_ban";
     OUTPUT_CONDITION = "output_condition";
