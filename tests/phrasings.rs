@@ -141,12 +141,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "cc0-1.0-gemma-terms-apply.txt",
         "cc0-1.0",
-        &[
-            SHARED_ON_CONDITIONS,
-            ("use_policy", r#"true"#),
-            ("flow_down", r#"true"#),
-            ("licence_copy", r#"true"#),
-        ],
+        TERMS_WITH_RESTRICTIONS_APPLY,
     ),
     (
         "cc0-1.0-license-notice-is-included.txt",
@@ -303,12 +298,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "cc0-1.0-subject-to-deepseek-licence.txt",
         "cc0-1.0",
-        &[
-            SHARED_ON_CONDITIONS,
-            ("use_policy", r#"true"#),
-            ("flow_down", r#"true"#),
-            ("licence_copy", r#"true"#),
-        ],
+        TERMS_WITH_RESTRICTIONS_APPLY,
     ),
     (
         "cc0-1.0-governed-by-llama-licence.txt",
@@ -1033,6 +1023,15 @@ const RESTRICTIONS_PASSED_ON: Changes = &[
     SHARED_ON_CONDITIONS,
     ("use_policy", r#"true"#),
     ("flow_down", r#"true"#),
+];
+
+/// A licence with use restrictions said to apply (the Gemma Terms of Use, the DeepSeek licence):
+/// its use policy passed on to recipients, with a copy of it.
+const TERMS_WITH_RESTRICTIONS_APPLY: Changes = &[
+    SHARED_ON_CONDITIONS,
+    ("use_policy", r#"true"#),
+    ("flow_down", r#"true"#),
+    ("licence_copy", r#"true"#),
 ];
 
 /// What a note adopting a permissive licence (MIT, Apache 2.0) for the weights grants, on a note

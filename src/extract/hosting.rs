@@ -4,7 +4,7 @@ use super::phrases::{
     COMMERCIAL_DEFINED, DERIVATIVE_BAN, DISTRIBUTE_WORD, HOSTING_ALLOW, HOSTING_ALLOW_ZH,
     HOSTING_DENY, HOSTING_DENY_ZH, HOSTING_LIMIT, HOSTING_NOT_NC, HOSTING_WORD, K_AVAILABLE,
     K_COMMERCIAL, K_DERIVATIVE_BAN, K_HOSTING, K_ZH, NEGATED, NON_COMMERCIAL_POINTER, PERMISSION,
-    RESEARCH_ONLY, RESEARCH_SCOPE_ONLY, SHARING_OTHER_MATERIAL, USE_WITHHELD,
+    Phrase, RESEARCH_ONLY, RESEARCH_SCOPE_ONLY, SHARING_OTHER_MATERIAL, USE_WITHHELD,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, Hosting, TermName};
@@ -85,14 +85,7 @@ impl Extraction<'_> {
     /// as the only one ("for educational or research purposes only"): the grant of an adopted
     /// licence is narrowed to that scope.
     fn narrowed_to_research(&self) -> bool {
-        self.evidence
-            .get(&TermName::CommercialUse)
-            .is_some_and(|list| {
-                list.iter().any(|e| {
-                    RESEARCH_SCOPE_ONLY.is_match(&e.text)
-                        && !NON_COMMERCIAL_POINTER.is_match(&e.text)
-                })
-            })
+        self.commercial_clause_names(&RESEARCH_SCOPE_ONLY)
     }
 
     /// Whether the text grants sharing the model in its own words with no research scope in the
@@ -114,14 +107,18 @@ impl Extraction<'_> {
     /// Whether the non-commercial limit read is a research, academic or evaluation scope (the
     /// grant or the limiting clause says so), not merely a ban on commercial use.
     fn research_only(&self) -> bool {
+        self.commercial_clause_names(&RESEARCH_ONLY)
+    }
+
+    /// Whether a clause cited for commercial use names the scope `scope` matches. A licence
+    /// named by reference ("governed by the Research and Non-Commercial Model License") tells
+    /// its title, not its scope.
+    fn commercial_clause_names(&self, scope: &Phrase) -> bool {
         self.evidence
             .get(&TermName::CommercialUse)
-            // A licence named by reference ("governed by the Research and Non-Commercial Model
-            // License") tells its title, not its scope.
             .is_some_and(|list| {
-                list.iter().any(|e| {
-                    RESEARCH_ONLY.is_match(&e.text) && !NON_COMMERCIAL_POINTER.is_match(&e.text)
-                })
+                list.iter()
+                    .any(|e| scope.is_match(&e.text) && !NON_COMMERCIAL_POINTER.is_match(&e.text))
             })
     }
 }

@@ -34,16 +34,14 @@ impl Extraction<'_> {
     /// on lines of their own or run on in one paragraph.
     pub(super) fn introduced_by(&self, s: Sentence, intro: &Phrase) -> bool {
         let at = self.all.partition_point(|other| other.start < s.start);
+        let first = at.saturating_sub(LIST_REACH);
         let end = (at + 1).min(self.all.len());
-        self.all[at.saturating_sub(LIST_REACH)..end]
-            .iter()
-            .enumerate()
-            .any(|(i, other)| {
-                let text = self.sentence_text(*other);
-                let pass = self.passes.of(at.saturating_sub(LIST_REACH) + i);
-                intro.may_match(pass)
-                    && (text.contains(':') || text.contains('：'))
-                    && intro.is_match_in(text, pass)
-            })
+        self.all[first..end].iter().zip(first..).any(|(other, i)| {
+            let text = self.sentence_text(*other);
+            let pass = self.passes.of(i);
+            intro.may_match(pass)
+                && (text.contains(':') || text.contains('：'))
+                && intro.is_match_in(text, pass)
+        })
     }
 }
