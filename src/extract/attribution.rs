@@ -28,7 +28,8 @@ impl Extraction<'_> {
         // "突出显示 “Built with X”", "署名 “...”"; a translation's original after the rendering
         // ("展示“由 X 提供技术支持”（Powered by X）") is the licence's own string.
         for (s, caps) in self.captures(&DISPLAY_ZH, K_ZH) {
-            if let (Some(m), Some(inner)) = (caps.get(0), caps.get(1)) {
+            // Each alternative captures the string in a group of its own.
+            if let (Some(m), Some(inner)) = (caps.get(0), caps.iter().skip(1).flatten().next()) {
                 let rendered = (s.start + inner.start(), s.start + inner.end());
                 let at = self.original_after(rendered.1).unwrap_or(rendered);
                 displays.push((s, at, m.start()));

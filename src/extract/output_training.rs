@@ -7,7 +7,7 @@ use super::phrases::{
     NON_COMMERCIAL_ONLY, OUTPUT_BAN, OUTPUT_BAN_ZH, OUTPUT_BOUND, OUTPUT_COMMERCIAL_USE,
     OUTPUT_CONDITION, OUTPUT_DERIVATIVE, OUTPUT_DERIVATIVE_ZH, OUTPUT_TRAINING_LIMIT_WORD,
     OUTPUT_TRAINING_MENTION, OUTPUT_TRAINING_MENTION_ZH, OUTPUT_TRAINING_PERMITTED, OUTPUT_WORD,
-    TRAIN_OTHER_MODELS, USE_BAN, USE_BAN_INTRO,
+    OUTPUTS_FREED, TRAIN_OTHER_MODELS, USE_BAN, USE_BAN_INTRO,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, OutputTraining, Redistribution, TermName};
@@ -97,9 +97,18 @@ impl Extraction<'_> {
                 self.terms.commercial_use,
                 CommercialUse::NonCommercial | CommercialUse::Unknown
             )
+            || !self.adopted_no_derivatives().is_empty()
         {
-            // Under a non-commercial grant, commercial use of what outputs train is unclear.
-            (OutputTraining::Unknown, Vec::new())
+            // Under a non-commercial grant, commercial use of what outputs train is unclear;
+            // under an adopted NoDerivatives licence, whether such a model adapts the model is
+            // (as the catalogue's curated cc-by-nd-4.0 reads it). Outputs freed in so many words
+            // ("You may freely use, ... and monetize output") are free whatever the grant's limit.
+            let freed = self.sentences(&OUTPUTS_FREED, K_OUTPUT);
+            if !freed.is_empty() {
+                (OutputTraining::Unrestricted, freed)
+            } else {
+                (OutputTraining::Unknown, Vec::new())
+            }
         } else {
             // Silence is not permission: any other clause on training with outputs leaves it
             // unread.

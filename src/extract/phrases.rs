@@ -541,6 +541,7 @@ phrases! {
     INCORPORATED_TERMS = "incorporated_terms";
     OUTPUT_TRAINING_MENTION = "output_training_mention";
     OUTPUT_TRAINING_PERMITTED = "output_training_permitted";
+    OUTPUTS_FREED = "outputs_freed";
     OUTPUT_TRAINING_LIMIT_WORD = "output_training_limit_word";
     COMMERCIAL_ONLY_QUALIFIER = "commercial_only_qualifier";
     OUTPUT_BAN_ZH = "output_ban_zh";
