@@ -1152,6 +1152,27 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "cc0-1.0",
         &[("output_training", r#""conditional""#)],
     ),
+    (
+        "mit-attribution-initials-line.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            (
+                "attribution",
+                r#""J. Roe, K. Doe, and M. Poe, Example Model, version 1.0 (2026).""#,
+            ),
+        ],
+    ),
+    (
+        "mit-outputs-train-models-for-commercial-distribution.txt",
+        "mit",
+        &[("output_training", r#""conditional""#)],
+    ),
+    (
+        "mit-ban-list-competing-model.txt",
+        "mit",
+        &[("output_training", r#""conditional""#)],
+    ),
 ];
 
 /// Use restrictions that recipients must keep: a use policy passed on, so derivatives are
