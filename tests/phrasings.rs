@@ -1015,6 +1015,164 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "apache-2.0",
         &[("output_training", r#""unknown""#)],
     ),
+    // Round 13.
+    ("mit-solely-as-embedded-within.txt", "mit", SCOPE_UNREAD),
+    (
+        "mit-non-commercial-purpose-permitted.txt",
+        "mit",
+        NON_COMMERCIAL,
+    ),
+    (
+        "apache-2.0-eligible-categories-revenue.txt",
+        "apache-2.0",
+        &[
+            ("commercial_use", r#""conditional""#),
+            ("revenue_threshold", r#"{"annual_revenue_usd":2000000}"#),
+        ],
+    ),
+    (
+        "weights-note-including-for-commercial-purposes.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        PERMISSIVE_ADOPTED,
+    ),
+    (
+        "cc0-1.0-recipient-receives-same-restrictions.txt",
+        "cc0-1.0",
+        FLOWS_DOWN,
+    ),
+    (
+        "cc0-1.0-sublicense-inconsistent-terms.txt",
+        "cc0-1.0",
+        FLOWS_DOWN,
+    ),
+    ("cc0-1.0-ensure-access-comply.txt", "cc0-1.0", FLOWS_DOWN),
+    (
+        "cc0-1.0-licensed-under-same-agreement.txt",
+        "cc0-1.0",
+        FLOWS_DOWN,
+    ),
+    (
+        "cc0-1.0-zh-require-downstream-keep.txt",
+        "cc0-1.0",
+        FLOWS_DOWN,
+    ),
+    (
+        "cc0-1.0-notice-subject-to-licence.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    ("cc0-1.0-include-licence-files.txt", "cc0-1.0", LICENCE_COPY),
+    ("cc0-1.0-zh-keep-these-terms.txt", "cc0-1.0", LICENCE_COPY),
+    (
+        "mit-attribution-emphasised-name.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("attribution", r#""Example Lab contributors""#),
+        ],
+    ),
+    (
+        "mit-must-credit-name-and-holder.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("attribution", r#""ExampleModel and the copyright holder""#),
+        ],
+    ),
+    (
+        "mit-credit-name-and-this-project.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("attribution", r#""ExampleData and this project""#),
+        ],
+    ),
+    (
+        "cc0-1.0-zh-acknowledge-named-lab.txt",
+        "cc0-1.0",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("attribution", r#""示例大学 Example Lab 及开发者""#),
+        ],
+    ),
+    (
+        "cc0-1.0-zh-state-named-source.txt",
+        "cc0-1.0",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("attribution", r#""Example Classifier、Example Studio""#),
+        ],
+    ),
+    (
+        "mit-weights-cc-by-nd.txt",
+        "mit",
+        &[SHARING_WITHHELD, ("output_training", r#""unknown""#)],
+    ),
+    (
+        "cc0-1.0-zh-commercial-use-not-allowed.txt",
+        "cc0-1.0",
+        NON_COMMERCIAL,
+    ),
+    (
+        "weights-note-zh-commercial-projects-may-use.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            ("commercial_use", r#""allowed""#),
+            ("output_training", r#""unrestricted""#),
+            ("hosting", r#""allowed""#),
+        ],
+    ),
+    (
+        "apache-2.0-hosted-services-separate-written-licence.txt",
+        "apache-2.0",
+        &[("hosting", r#""requires_licence""#)],
+    ),
+    (
+        "cc-by-nc-4.0-outputs-freed-monetize.txt",
+        "cc-by-nc-4.0",
+        &[("output_training", r#""unrestricted""#)],
+    ),
+    (
+        "mit-ban-list-competing-product.txt",
+        "mit",
+        &[("output_training", r#""conditional""#)],
+    ),
+    (
+        "cc0-1.0-zh-commercial-no-approval-needed.txt",
+        "cc0-1.0",
+        &[],
+    ),
+    (
+        "cc0-1.0-zh-hosting-not-granted.txt",
+        "cc0-1.0",
+        &[("hosting", r#""requires_licence""#)],
+    ),
+    (
+        "cc0-1.0-zh-modifications-include-distilled.txt",
+        "cc0-1.0",
+        &[("output_training", r#""conditional""#)],
+    ),
+    (
+        "mit-attribution-initials-line.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            (
+                "attribution",
+                r#""J. Roe, K. Doe, and M. Poe, Example Model, version 1.0 (2026).""#,
+            ),
+        ],
+    ),
+    (
+        "mit-outputs-train-models-for-commercial-distribution.txt",
+        "mit",
+        &[("output_training", r#""conditional""#)],
+    ),
+    (
+        "mit-ban-list-competing-model.txt",
+        "mit",
+        &[("output_training", r#""conditional""#)],
+    ),
 ];
 
 /// Use restrictions that recipients must keep: a use policy passed on, so derivatives are

@@ -4,9 +4,9 @@
 use std::collections::BTreeSet;
 
 use super::phrases::{
-    ATTRIBUTION_HEADING, ATTRIBUTION_LABEL, CREDIT_ROLE, DISPLAY_CREDIT, DISPLAY_DUTY_UNREAD,
-    DISPLAY_DUTY_UNREAD_ZH, DISPLAY_QUOTED, DISPLAY_STRING, DISPLAY_ZH, K_QUOTE, K_STATEMENT, K_ZH,
-    OPTIONAL, STATEMENT_INTRO,
+    ATTRIBUTION_HEADING, ATTRIBUTION_INITIAL, ATTRIBUTION_LABEL, CREDIT_ROLE, DISPLAY_CREDIT,
+    DISPLAY_DUTY_UNREAD, DISPLAY_DUTY_UNREAD_ZH, DISPLAY_QUOTED, DISPLAY_STRING, DISPLAY_ZH,
+    K_QUOTE, K_STATEMENT, K_ZH, OPTIONAL, STATEMENT_INTRO,
 };
 use super::{Extraction, Sentence, Unclear};
 use crate::terms::TermName;
@@ -28,7 +28,8 @@ impl Extraction<'_> {
         // "突出显示 “Built with X”", "署名 “...”"; a translation's original after the rendering
         // ("展示“由 X 提供技术支持”（Powered by X）") is the licence's own string.
         for (s, caps) in self.captures(&DISPLAY_ZH, K_ZH) {
-            if let (Some(m), Some(inner)) = (caps.get(0), caps.get(1)) {
+            // Each alternative captures the string in a group of its own.
+            if let (Some(m), Some(inner)) = (caps.get(0), caps.iter().skip(1).flatten().next()) {
                 let rendered = (s.start + inner.start(), s.start + inner.end());
                 let at = self.original_after(rendered.1).unwrap_or(rendered);
                 displays.push((s, at, m.start()));
@@ -59,6 +60,13 @@ impl Extraction<'_> {
         }
         // "## Required attribution" / "Suggested attribution:" over a line "> Name — link".
         for (cited, credit) in self.attribution_under_heading() {
+            if read.insert(cited.start) {
+                displays.push((cited, credit, 0));
+            }
+        }
+        // "Attribution: Ł. Błaszkowski, P. Borkiewicz, ...": names with initials, cut into
+        // sentences at the initials; the label's paragraph is the credit.
+        for (cited, credit) in self.credit_after_label_initial() {
             if read.insert(cited.start) {
                 displays.push((cited, credit, 0));
             }
@@ -229,6 +237,15 @@ impl Extraction<'_> {
         if indent.len() < 2 || !indent.chars().all(|c| c == ' ' || c == '\t') {
             return None;
         }
+        let end = self.paragraph_end(at)?;
+        (end - first.start <= MAX_CREDIT).then_some((first.start, end))
+    }
+
+    /// The end, in the tidied text, of the paragraph of the original text that sentence `at`
+    /// (an index into the sentences) starts or stands in: the end of its last sentence.
+    fn paragraph_end(&self, at: usize) -> Option<usize> {
+        let first = *self.all.get(at)?;
+        let (from, _) = self.plain.original(first.start, first.end)?;
         let paragraph_end = self.text[from..]
             .find("\n\n")
             .map_or(self.text.len(), |n| from + n);
@@ -239,7 +256,27 @@ impl Extraction<'_> {
                 _ => break,
             }
         }
-        (end - first.start <= MAX_CREDIT).then_some((first.start, end))
+        Some(end)
+    }
+
+    /// A credit that starts with an initial on an "Attribution:" line ("Attribution: Ł.
+    /// Błaszkowski, P. Borkiewicz, ..., version 1.0.0 (2026)."), which the full stops after
+    /// the initials cut into sentences: from the initial to the end of the label's paragraph
+    /// (the label's sentence and that span).
+    fn credit_after_label_initial(&self) -> Vec<(Sentence, (usize, usize))> {
+        self.captures(&ATTRIBUTION_INITIAL, K_STATEMENT)
+            .into_iter()
+            .filter_map(|(s, caps)| {
+                let start = s.start + caps.get(1)?.start();
+                let at = self.all.partition_point(|o| o.start < s.start);
+                let end = self.paragraph_end(at)?;
+                let cited = Sentence {
+                    start: s.start,
+                    end,
+                };
+                (end - start <= MAX_CREDIT).then_some((cited, (start, end)))
+            })
+            .collect()
     }
 
     /// Whether sentence `s` starts a line of the original text quoted Markdown-style ("> ...").

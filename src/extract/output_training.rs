@@ -1,13 +1,14 @@
 //! Using outputs to train other models: unrestricted only when nothing in the text speaks of it.
 
 use super::phrases::{
-    COMMERCIAL_ONLY_QUALIFIER, COMMERCIAL_WORD, DERIVED_MATERIALS, INCORPORATED_TERMS,
-    K_COMMERCIAL, K_COPY, K_MODIFY, K_NAME, K_NON_COMMERCIAL, K_OUTPUT, K_ZH, MODEL_TRAINING_BAN,
-    MODIFY_BAN, NAMING_TRAINING, NAMING_TRAINING_ZH, NEGATED, NON_COMMERCIAL_MENTION,
-    NON_COMMERCIAL_ONLY, OUTPUT_BAN, OUTPUT_BAN_ZH, OUTPUT_BOUND, OUTPUT_COMMERCIAL_USE,
-    OUTPUT_CONDITION, OUTPUT_DERIVATIVE, OUTPUT_DERIVATIVE_ZH, OUTPUT_TRAINING_LIMIT_WORD,
-    OUTPUT_TRAINING_MENTION, OUTPUT_TRAINING_MENTION_ZH, OUTPUT_TRAINING_PERMITTED, OUTPUT_WORD,
-    TRAIN_OTHER_MODELS, USE_BAN, USE_BAN_INTRO,
+    COMMERCIAL_ONLY_QUALIFIER, COMMERCIAL_WORD, COMPETING_USE, DERIVED_MATERIALS,
+    INCORPORATED_TERMS, K_COMMERCIAL, K_COPY, K_MODIFY, K_NAME, K_NON_COMMERCIAL, K_OUTPUT, K_ZH,
+    MODEL_TRAINING_BAN, MODIFY_BAN, NAMING_TRAINING, NAMING_TRAINING_ZH, NEGATED,
+    NON_COMMERCIAL_MENTION, NON_COMMERCIAL_ONLY, OUTPUT_BAN, OUTPUT_BAN_ZH, OUTPUT_BOUND,
+    OUTPUT_COMMERCIAL_USE, OUTPUT_CONDITION, OUTPUT_DERIVATIVE, OUTPUT_DERIVATIVE_ZH,
+    OUTPUT_TRAINING_LIMIT_WORD, OUTPUT_TRAINING_MENTION, OUTPUT_TRAINING_MENTION_ZH,
+    OUTPUT_TRAINING_PERMITTED, OUTPUT_WORD, OUTPUTS_FREED, TRAIN_OTHER_MODELS, USE_BAN,
+    USE_BAN_INTRO,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, OutputTraining, Redistribution, TermName};
@@ -45,6 +46,17 @@ impl Extraction<'_> {
             self.sentences(&TRAIN_OTHER_MODELS, K_COMMERCIAL)
                 .into_iter()
                 .filter(|s| self.holds(&COMMERCIAL_WORD, *s)),
+        );
+        // "You may not: ... use the Model to develop, train, validate, or improve any competing
+        // model": training is barred for competing models only, so limited.
+        conditions.extend(
+            self.sentences(&TRAIN_OTHER_MODELS, K_OUTPUT)
+                .into_iter()
+                .filter(|s| {
+                    self.holds(&COMPETING_USE, *s)
+                        && !self.holds(&COMMERCIAL_WORD, *s)
+                        && (self.holds(&NEGATED, *s) || self.introduced_by(*s, &USE_BAN_INTRO))
+                }),
         );
         // "The Model may not be used to train other models": training with what the model
         // produces is barred, outputs named or not (for commercial purposes only: limited).
@@ -97,9 +109,18 @@ impl Extraction<'_> {
                 self.terms.commercial_use,
                 CommercialUse::NonCommercial | CommercialUse::Unknown
             )
+            || !self.adopted_no_derivatives().is_empty()
         {
-            // Under a non-commercial grant, commercial use of what outputs train is unclear.
-            (OutputTraining::Unknown, Vec::new())
+            // Under a non-commercial grant, commercial use of what outputs train is unclear;
+            // under an adopted NoDerivatives licence, whether such a model adapts the model is
+            // (as the catalogue's curated cc-by-nd-4.0 reads it). Outputs freed in so many words
+            // ("You may freely use, ... and monetize output") are free whatever the grant's limit.
+            let freed = self.sentences(&OUTPUTS_FREED, K_OUTPUT);
+            if !freed.is_empty() {
+                (OutputTraining::Unrestricted, freed)
+            } else {
+                (OutputTraining::Unknown, Vec::new())
+            }
         } else {
             // Silence is not permission: any other clause on training with outputs leaves it
             // unread.

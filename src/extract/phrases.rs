@@ -539,8 +539,10 @@ phrases! {
     INCORPORATED_TERMS = "incorporated_terms";
     OUTPUT_TRAINING_MENTION = "output_training_mention";
     OUTPUT_TRAINING_PERMITTED = "output_training_permitted";
+    OUTPUTS_FREED = "outputs_freed";
     OUTPUT_TRAINING_LIMIT_WORD = "output_training_limit_word";
     COMMERCIAL_ONLY_QUALIFIER = "commercial_only_qualifier";
+    COMPETING_USE = "competing_use";
     OUTPUT_BAN_ZH = "output_ban_zh";
     OUTPUT_DERIVATIVE_ZH = "output_derivative_zh";
     OUTPUT_TRAINING_MENTION_ZH = "output_training_mention_zh";
@@ -556,6 +558,7 @@ phrases! {
     GRANT_WITHHELD = "grant_withheld";
     TERMS_FOLLOW_DATA = "terms_follow_data";
     ATTRIBUTION_LABEL = "attribution_label";
+    ATTRIBUTION_INITIAL = "attribution_initial";
     CREDIT_ROLE = "credit_role";
     MODIFY_GRANT = "modify_grant";
     DERIVATIVE_WORD = "derivative_word";
