@@ -871,11 +871,10 @@ pub(super) fn sentence_masks(text: &str, sentences: &[Sentence]) -> (Vec<u32>, P
     let mut rows = vec![0u32; sentences.len()];
     let mut passes = PassBuilder::new(finder, sentences.len());
     let mut at = 0;
-    // Every match of every word, overlapping ones included, in order of their ends. The text is
-    // lower-cased byte by byte as it is read (ASCII letters only, as the words are), without a
-    // copy.
-    let lowered = text.bytes().map(|b| b.to_ascii_lowercase());
-    for found in finder.finder.find_overlapping_iter_from_iter(lowered) {
+    // Every match of every word, overlapping ones included, in order of their ends, in the text
+    // with its ASCII letters lower-cased (as the words are).
+    let lowered = text.to_ascii_lowercase();
+    for found in finder.finder.find_overlapping_iter(&lowered) {
         let (word, start, end) = (found.value() as usize, found.start(), found.end());
         // The sentence that may hold the match is the first that ends at or after it.
         while sentences.get(at).is_some_and(|s| s.end < end) {
