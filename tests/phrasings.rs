@@ -1173,6 +1173,38 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         &[("output_training", r#""conditional""#)],
     ),
+    // Round 14.
+    (
+        "cc0-1.0-zh-ensure-downstream-comply.txt",
+        "cc0-1.0",
+        FLOWS_DOWN,
+    ),
+    ("cc0-1.0-restrict-usage-of-copies.txt", "cc0-1.0", FLOWS_DOWN),
+    (
+        "cc0-1.0-impose-no-conflicting-terms.txt",
+        "cc0-1.0",
+        FLOWS_DOWN,
+    ),
+    (
+        "cc0-1.0-zh-keep-this-use-licence.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    (
+        "cc0-1.0-requires-license-notice.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    (
+        "weights-note-adapter-mit.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        PERMISSIVE_ADOPTED,
+    ),
+    (
+        "weights-note-same-mit-as-project-code.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        PERMISSIVE_ADOPTED,
+    ),
 ];
 
 /// Use restrictions that recipients must keep: a use policy passed on, so derivatives are
