@@ -1179,7 +1179,11 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "cc0-1.0",
         FLOWS_DOWN,
     ),
-    ("cc0-1.0-restrict-usage-of-copies.txt", "cc0-1.0", FLOWS_DOWN),
+    (
+        "cc0-1.0-restrict-usage-of-copies.txt",
+        "cc0-1.0",
+        FLOWS_DOWN,
+    ),
     (
         "cc0-1.0-impose-no-conflicting-terms.txt",
         "cc0-1.0",
@@ -1204,6 +1208,19 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "weights-note-same-mit-as-project-code.txt",
         "fixtures/dev/weights-note-without-licence.txt",
         PERMISSIVE_ADOPTED,
+    ),
+    (
+        "cc0-1.0-must-clearly-state-quoted.txt",
+        "cc0-1.0",
+        &[(
+            "notice",
+            r#""Any modifications made to the original work in this Derivative Work are not endorsed by the original right-holder.""#,
+        )],
+    ),
+    (
+        "cc0-1.0-zh-must-declare-quoted.txt",
+        "cc0-1.0",
+        &[("notice", r#""该衍生品对原作品所作的任何改动与原作者无关""#)],
     ),
 ];
 
