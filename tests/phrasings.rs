@@ -1222,6 +1222,22 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "cc0-1.0",
         &[("notice", r#""该衍生品对原作品所作的任何改动与原作者无关""#)],
     ),
+    (
+        "mit-attribution-line-cite.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("attribution", r#""the Example preprint""#),
+        ],
+    ),
+    (
+        "mit-requires-built-on-quoted.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("attribution", r#""Built on Example Model""#),
+        ],
+    ),
 ];
 
 /// Use restrictions that recipients must keep: a use policy passed on, so derivatives are
