@@ -1223,6 +1223,14 @@ const EDITS: &[(&str, &str, Changes)] = &[
         &[("notice", r#""该衍生品对原作品所作的任何改动与原作者无关""#)],
     ),
     (
+        "cc0-1.0-verbatim-notice-quoted-block.txt",
+        "cc0-1.0",
+        &[(
+            "notice",
+            r#""The Example Model is licensed by Example Labs LLC under the Example Model License. Copyright Example Labs LLC.""#,
+        )],
+    ),
+    (
         "mit-attribution-line-cite.txt",
         "mit",
         &[
