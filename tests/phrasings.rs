@@ -1231,6 +1231,11 @@ const EDITS: &[(&str, &str, Changes)] = &[
         )],
     ),
     (
+        "cc0-1.0-zh-grant-non-commercial-acts.txt",
+        "cc0-1.0",
+        NON_COMMERCIAL,
+    ),
+    (
         "mit-attribution-line-cite.txt",
         "mit",
         &[
