@@ -1236,6 +1236,16 @@ const EDITS: &[(&str, &str, Changes)] = &[
         NON_COMMERCIAL,
     ),
     (
+        "mit-distillation-to-recreate-prohibited.txt",
+        "mit",
+        &[("output_training", r#""conditional""#)],
+    ),
+    (
+        "mit-non-commercial-no-production-use.txt",
+        "mit",
+        RESEARCH_ONLY,
+    ),
+    (
         "mit-attribution-line-cite.txt",
         "mit",
         &[
