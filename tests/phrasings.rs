@@ -1246,6 +1246,11 @@ const EDITS: &[(&str, &str, Changes)] = &[
         RESEARCH_ONLY,
     ),
     (
+        "cc0-1.0-zh-exception-share-modifications.txt",
+        "cc0-1.0",
+        &[SHARED_ON_CONDITIONS],
+    ),
+    (
         "mit-attribution-line-cite.txt",
         "mit",
         &[
