@@ -1173,6 +1173,99 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         &[("output_training", r#""conditional""#)],
     ),
+    // Round 14.
+    (
+        "cc0-1.0-zh-ensure-downstream-comply.txt",
+        "cc0-1.0",
+        FLOWS_DOWN,
+    ),
+    (
+        "cc0-1.0-restrict-usage-of-copies.txt",
+        "cc0-1.0",
+        FLOWS_DOWN,
+    ),
+    (
+        "cc0-1.0-impose-no-conflicting-terms.txt",
+        "cc0-1.0",
+        FLOWS_DOWN,
+    ),
+    (
+        "cc0-1.0-zh-keep-this-use-licence.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    (
+        "cc0-1.0-requires-license-notice.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    (
+        "weights-note-adapter-mit.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        PERMISSIVE_ADOPTED,
+    ),
+    (
+        "weights-note-same-mit-as-project-code.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        PERMISSIVE_ADOPTED,
+    ),
+    (
+        "cc0-1.0-must-clearly-state-quoted.txt",
+        "cc0-1.0",
+        &[(
+            "notice",
+            r#""Any modifications made to the original work in this Derivative Work are not endorsed by the original right-holder.""#,
+        )],
+    ),
+    (
+        "cc0-1.0-zh-must-declare-quoted.txt",
+        "cc0-1.0",
+        &[("notice", r#""该衍生品对原作品所作的任何改动与原作者无关""#)],
+    ),
+    (
+        "cc0-1.0-verbatim-notice-quoted-block.txt",
+        "cc0-1.0",
+        &[(
+            "notice",
+            r#""The Example Model is licensed by Example Labs LLC under the Example Model License. Copyright Example Labs LLC.""#,
+        )],
+    ),
+    (
+        "cc0-1.0-zh-grant-non-commercial-acts.txt",
+        "cc0-1.0",
+        NON_COMMERCIAL,
+    ),
+    (
+        "mit-distillation-to-recreate-prohibited.txt",
+        "mit",
+        &[("output_training", r#""conditional""#)],
+    ),
+    (
+        "mit-non-commercial-no-production-use.txt",
+        "mit",
+        RESEARCH_ONLY,
+    ),
+    (
+        "cc0-1.0-zh-exception-share-modifications.txt",
+        "cc0-1.0",
+        &[SHARED_ON_CONDITIONS],
+    ),
+    (
+        "mit-attribution-line-cite.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("attribution", r#""the Example preprint""#),
+        ],
+    ),
+    (
+        "mit-requires-built-on-quoted.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("attribution", r#""Built on Example Model""#),
+        ],
+    ),
 ];
 
 /// Use restrictions that recipients must keep: a use policy passed on, so derivatives are

@@ -119,6 +119,12 @@ fn thirteenth_holdout_is_read_accurately_and_never_more_permissively() {
     measure("unseen13");
 }
 
+/// The fourteenth holdout (development round 12): measured blind, bars met after tuning.
+#[test]
+fn fourteenth_holdout_is_read_accurately_and_never_more_permissively() {
+    measure("unseen14");
+}
+
 /// A hand-read term is only as good as its quote: each must be the licence's own words.
 #[test]
 fn every_expected_quote_is_verbatim_in_its_licence() {

@@ -38,7 +38,8 @@ impl Extraction<'_> {
         }
         // "Powered by X", "X Inside", "Built with X" quoted in a sentence that imposes a duty.
         for (s, caps) in self.captures(&DISPLAY_QUOTED, K_QUOTE) {
-            if let (Some(m), Some(inner)) = (caps.get(0), caps.get(1).or(caps.get(2))) {
+            // Each alternative captures the string in a group of its own.
+            if let (Some(m), Some(inner)) = (caps.get(0), caps.iter().skip(1).flatten().next()) {
                 let at = (s.start + inner.start(), s.start + inner.end());
                 if read.insert(s.start) {
                     displays.push((s, at, m.start()));

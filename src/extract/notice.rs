@@ -6,19 +6,18 @@ use crate::terms::TermName;
 
 impl Extraction<'_> {
     /// Sentences that end in an introduction ("... the following notice:") followed, after
-    /// white space or a paragraph break, by an opening quote: the sentence and where the
-    /// quotation's text begins.
+    /// white space or a paragraph break, by an opening quote, which may stand in a Markdown
+    /// quotation ("> "..."): the sentence and where the quotation's text begins.
     pub(super) fn intro_then_quote(&self, re: &Phrase, keys: Keys) -> Vec<(Sentence, usize)> {
         self.captures(re, keys)
             .into_iter()
             .filter_map(|(s, caps)| {
                 let colon = s.start + caps.get(0)?.end();
                 let after = &self.plain.text[colon..];
-                let skipped = after.len() - after.trim_start().len();
-                after
-                    .trim_start()
-                    .starts_with('"')
-                    .then_some((s, colon + skipped + 1))
+                let trimmed = after.trim_start();
+                let quoted = trimmed.strip_prefix('>').map_or(trimmed, str::trim_start);
+                let skipped = after.len() - quoted.len();
+                quoted.starts_with('"').then_some((s, colon + skipped + 1))
             })
             .collect()
     }
@@ -125,7 +124,10 @@ impl Extraction<'_> {
             Some((start, end)) => (start, Some(end)),
             None => (open, close),
         };
-        match close.and_then(|c| self.quoted(open, c)) {
+        match close
+            .and_then(|c| self.quoted(open, c))
+            .map(without_quote_marks)
+        {
             Some(notice) if !notice.is_empty() => {
                 self.terms.notice = Some(notice);
                 self.cite(
@@ -143,6 +145,19 @@ impl Extraction<'_> {
             ),
         }
     }
+}
+
+/// A notice given as a Markdown quotation over several lines, without the "> " that opens each
+/// of its lines (the words joined by single spaces already).
+fn without_quote_marks(notice: String) -> String {
+    if !notice.contains(" > ") {
+        return notice;
+    }
+    notice
+        .split(' ')
+        .filter(|word| *word != ">")
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The most lines between a labelled heading and the fenced block it labels.
