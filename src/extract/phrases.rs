@@ -678,10 +678,10 @@ impl Passes {
 /// require (`required.rs`), each word with the rows and the sets of required words it is in.
 struct Finder {
     /// The automaton of the words (their numbers are its values), run over the text with ASCII
-    /// letters lower-cased. A double-array automaton: each state takes 12 bytes (0.45 MB for
-    /// the few thousand words, where the `aho-corasick` crate's contiguous NFA took 0.93 MB and
-    /// its DFA 21 MB) and a transition is one look-up. The walk was half of an extraction's
-    /// time with the NFA (its failure transitions, and a cache miss at most states).
+    /// letters lower-cased. A double-array automaton: each state takes 12 bytes (about 0.5 MB
+    /// for the five thousand words, where the `aho-corasick` crate's contiguous NFA took twice
+    /// that and its DFA 21 MB) and a transition is one look-up. The walk was half of an
+    /// extraction's time with the NFA (its failure transitions, a cache miss at most states).
     finder: daachorse::DoubleArrayAhoCorasick<u32>,
     /// For each word, the keyword rows it belongs to (a bit per row).
     rows: Vec<u32>,
