@@ -132,6 +132,13 @@ fn fourteenth_holdout_is_read_accurately_and_never_more_permissively() {
     measure("unseen14");
 }
 
+/// The fifteenth holdout (development round 13): measured blind, bars not yet met.
+#[test]
+#[ignore]
+fn fifteenth_holdout_is_read_accurately_and_never_more_permissively() {
+    measure("unseen15");
+}
+
 /// A hand-read term is only as good as its quote: each must be the licence's own words.
 #[test]
 fn every_expected_quote_is_verbatim_in_its_licence() {
