@@ -737,6 +737,21 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "cc0-1.0",
         &[("use_policy", r#"true"#)],
     ),
+    (
+        "cc0-1.0-zh-strictly-no-illegal-spread.txt",
+        "cc0-1.0",
+        &[("use_policy", r#"true"#)],
+    ),
+    (
+        "cc0-1.0-prohibited-use-label-infringe.txt",
+        "cc0-1.0",
+        &[("use_policy", r#"true"#)],
+    ),
+    (
+        "cc0-1.0-not-in-connection-with-patent-application.txt",
+        "cc0-1.0",
+        &[("use_policy", r#"true"#)],
+    ),
     ("mit-outputs-as-training-data-permitted.txt", "mit", &[]),
     (
         "weights-note-same-licence-as-code.txt",
