@@ -733,6 +733,14 @@ const EDITS: &[(&str, &str, Changes)] = &[
         NON_COMMERCIAL,
     ),
     (
+        "mit-derivative-acts-without-sharing.txt",
+        "mit",
+        &[(
+            "derivatives",
+            r#"{"redistribution":"unknown","naming_prefix":null}"#,
+        )],
+    ),
+    (
         "cc0-1.0-zh-do-not-use-unlawful.txt",
         "cc0-1.0",
         &[("use_policy", r#"true"#)],
