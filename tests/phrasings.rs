@@ -740,6 +740,12 @@ const EDITS: &[(&str, &str, Changes)] = &[
             r#"{"redistribution":"unknown","naming_prefix":null}"#,
         )],
     ),
+    ("mit-permitted-use-label-research.txt", "mit", RESEARCH_ONLY),
+    (
+        "cc0-1.0-zh-study-research-non-commercial.txt",
+        "cc0-1.0",
+        RESEARCH_ONLY,
+    ),
     (
         "cc0-1.0-zh-do-not-use-unlawful.txt",
         "cc0-1.0",
