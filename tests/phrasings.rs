@@ -747,6 +747,16 @@ const EDITS: &[(&str, &str, Changes)] = &[
         RESEARCH_ONLY,
     ),
     (
+        "mit-organizational-use-not-permitted.txt",
+        "mit",
+        &[("hosting", r#""requires_licence""#)],
+    ),
+    (
+        "cc0-1.0-zh-organizational-use-prohibited.txt",
+        "cc0-1.0",
+        &[("hosting", r#""requires_licence""#)],
+    ),
+    (
         "cc0-1.0-zh-do-not-use-unlawful.txt",
         "cc0-1.0",
         &[("use_policy", r#"true"#)],
