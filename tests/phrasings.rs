@@ -733,7 +733,46 @@ const EDITS: &[(&str, &str, Changes)] = &[
         NON_COMMERCIAL,
     ),
     (
+        "mit-derivative-acts-without-sharing.txt",
+        "mit",
+        &[(
+            "derivatives",
+            r#"{"redistribution":"unknown","naming_prefix":null}"#,
+        )],
+    ),
+    ("mit-permitted-use-label-research.txt", "mit", RESEARCH_ONLY),
+    (
+        "cc0-1.0-zh-study-research-non-commercial.txt",
+        "cc0-1.0",
+        RESEARCH_ONLY,
+    ),
+    (
+        "mit-organizational-use-not-permitted.txt",
+        "mit",
+        &[("hosting", r#""requires_licence""#)],
+    ),
+    (
+        "cc0-1.0-zh-organizational-use-prohibited.txt",
+        "cc0-1.0",
+        &[("hosting", r#""requires_licence""#)],
+    ),
+    (
         "cc0-1.0-zh-do-not-use-unlawful.txt",
+        "cc0-1.0",
+        &[("use_policy", r#"true"#)],
+    ),
+    (
+        "cc0-1.0-zh-strictly-no-illegal-spread.txt",
+        "cc0-1.0",
+        &[("use_policy", r#"true"#)],
+    ),
+    (
+        "cc0-1.0-prohibited-use-label-infringe.txt",
+        "cc0-1.0",
+        &[("use_policy", r#"true"#)],
+    ),
+    (
+        "cc0-1.0-not-in-connection-with-patent-application.txt",
         "cc0-1.0",
         &[("use_policy", r#"true"#)],
     ),

@@ -3,11 +3,12 @@
 //! clause limits sharing.
 
 use super::phrases::{
-    ACCEPTANCE_CLAUSE, DERIVATIVE_BAN, DERIVATIVE_BAN_ZH, DERIVATIVE_BOUND_ZH, DERIVATIVE_LIMIT,
-    DERIVATIVE_WORD, DISTRIBUTE_WORD, GRANT, GRANT_ZH, K_DERIVATIVE_BAN, K_GRANT, K_MODIFY, K_NAME,
-    K_SHARE_ALIKE, K_ZH, Keys, MODIFY_GRANT, MODIFY_ZH, NAMING, NAMING_ZH, NEGATED, NEGATED_ZH,
-    OFFER_OF_SUPPORT, PERMISSION, PERMISSION_ZH, PURPOSE_BAN_ZH, Phrase, SHARE_ALIKE,
-    SHARING_LIMIT, SHARING_PERMITTED, UNLIMITED_ACTS, WITHHELD_INTRO, WITHHELD_SHARING,
+    ACCEPTANCE_CLAUSE, DERIVATIVE_ACTS, DERIVATIVE_BAN, DERIVATIVE_BAN_ZH, DERIVATIVE_BOUND_ZH,
+    DERIVATIVE_LIMIT, DERIVATIVE_WORD, DISTRIBUTE_WORD, GRANT, GRANT_ZH, K_DERIVATIVE_BAN, K_GRANT,
+    K_MODIFY, K_NAME, K_SHARE_ALIKE, K_ZH, Keys, MODIFY_GRANT, MODIFY_ZH, NAMING, NAMING_ZH,
+    NEGATED, NEGATED_ZH, OFFER_OF_SUPPORT, PERMISSION, PERMISSION_ZH, PURPOSE_BAN_ZH, Phrase,
+    SHARE_ALIKE, SHARING_LIMIT, SHARING_PERMITTED, UNLIMITED_ACTS, WITHHELD_INTRO,
+    WITHHELD_SHARING,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, Redistribution, TermName};
@@ -73,6 +74,13 @@ impl Extraction<'_> {
             .into_iter()
             .filter(|s| self.holds(&SHARING_LIMIT, *s))
             .collect();
+        // "make, have made, use, reproduce Derivative Materials": the grant's acts on
+        // derivatives leave sharing them out.
+        let unshared = self
+            .sentences(&DERIVATIVE_ACTS, K_MODIFY)
+            .into_iter()
+            .filter(|s| !self.holds(&DISTRIBUTE_WORD, *s));
+        let limits: Vec<Sentence> = limits.into_iter().chain(unshared).collect();
         for s in &limits {
             self.unclear(
                 TermName::Derivatives,

@@ -565,6 +565,7 @@ phrases! {
     DISTRIBUTE_WORD = "distribute_word";
     DERIVATIVE_LIMIT = "derivative_limit";
     SHARING_LIMIT = "sharing_limit";
+    DERIVATIVE_ACTS = "derivative_acts";
     MODIFY_BAN = "modify_ban";
     NAMING_ZH = "naming_zh";
     DERIVATIVE_BAN_ZH = "derivative_ban_zh";
