@@ -5,7 +5,7 @@
 
 mod common;
 
-use model_licence::{extract_terms, terms::TermName, terms::Terms};
+use model_licence::{extract_terms, terms::OutputTraining, terms::TermName, terms::Terms};
 
 use common::CORE;
 
@@ -1539,4 +1539,31 @@ fn chinese_clauses_are_marked_as_chinese() {
             .flatten()
             .all(|ev| ev.lang.is_none())
     );
+}
+
+/// A sentence that frees outputs, and the same freedom denied in the words a careless or hostile
+/// edit would use: denied, it frees nothing (outputs stay as the non-commercial grant leaves
+/// them, `unknown`).
+const FREEDOMS_DENIED: &[&str] = &[
+    "You may not monetize output generated with the Licensed Material",
+    "You may not freely use, publish, modify, distribute, or monetize output generated with the Licensed Material",
+    "You can never sell outputs generated with the Licensed Material",
+    "Nobody may sell outputs generated with the Licensed Material",
+    "You are not allowed to sell outputs generated with the Licensed Material",
+    "You are not free to sell outputs generated with the Licensed Material",
+];
+
+#[test]
+fn outputs_freed_only_where_the_freedom_is_not_denied() {
+    let rel = "fixtures/dev/cc-by-nc-4.0-outputs-freed-monetize.txt";
+    let freed = "You may freely use, publish, modify, distribute, and monetize output generated with the Licensed Material";
+    let text = common::read(&common::root().join(rel));
+    assert!(text.contains(freed), "{rel} holds the sentence");
+    let terms = extract_terms(&text).backed.terms;
+    assert_eq!(terms.output_training, OutputTraining::Unrestricted);
+    for denied in FREEDOMS_DENIED {
+        let edited = text.replace(freed, denied);
+        let terms = extract_terms(&edited).backed.terms;
+        assert_eq!(terms.output_training, OutputTraining::Unknown, "{denied}");
+    }
 }

@@ -118,13 +118,6 @@ fn thirteenth_holdout_is_read_accurately_and_never_more_permissively() {
     measure("unseen13");
 }
 
-/// The thirteenth holdout below the bar: never more permissive, and no worse than after
-/// its tuning (151/160 core fields), so that a change that loses ground on it fails.
-#[test]
-fn thirteenth_holdout_is_never_read_more_permissively_nor_worse_than_after_tuning() {
-    measure_against("unseen13", 0.94);
-}
-
 /// The fourteenth holdout (development round 12): measured blind, bars met after tuning.
 #[test]
 fn fourteenth_holdout_is_read_accurately_and_never_more_permissively() {
@@ -277,12 +270,6 @@ fn lines(misses: &[Miss]) -> String {
 }
 
 fn measure(folder: &str) {
-    measure_against(folder, 0.95);
-}
-
-/// Scores a round, and fails if any field is read more permissively than the text or fewer than
-/// `bar` of the core fields are right.
-fn measure_against(folder: &str, bar: f64) {
     let score = score(folder);
     assert!(
         score.licences >= 6,
@@ -306,7 +293,7 @@ fn measure_against(folder: &str, bar: f64) {
         lines(&score.looser)
     );
     assert!(
-        score.accuracy() >= bar,
+        score.accuracy() >= 0.95,
         "{:.1}% of core fields right:\n{}",
         score.accuracy() * 100.0,
         lines(&score.wrong)

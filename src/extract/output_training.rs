@@ -1,7 +1,7 @@
 //! Using outputs to train other models: unrestricted only when nothing in the text speaks of it.
 
 use super::phrases::{
-    COMMERCIAL_ONLY_QUALIFIER, COMMERCIAL_WORD, COMPETING_USE, DERIVED_MATERIALS,
+    COMMERCIAL_ONLY_QUALIFIER, COMMERCIAL_WORD, COMPETING_USE, DERIVED_MATERIALS, FREEDOM_DENIED,
     INCORPORATED_TERMS, K_COMMERCIAL, K_COPY, K_MODIFY, K_NAME, K_NON_COMMERCIAL, K_OUTPUT, K_ZH,
     MODEL_TRAINING_BAN, MODIFY_BAN, NAMING_TRAINING, NAMING_TRAINING_ZH, NEGATED,
     NON_COMMERCIAL_MENTION, NON_COMMERCIAL_ONLY, OUTPUT_BAN, OUTPUT_BAN_ZH, OUTPUT_BOUND,
@@ -115,7 +115,15 @@ impl Extraction<'_> {
             // under an adopted NoDerivatives licence, whether such a model adapts the model is
             // (as the catalogue's curated cc-by-nd-4.0 reads it). Outputs freed in so many words
             // ("You may freely use, ... and monetize output") are free whatever the grant's limit.
-            let freed = self.sentences(&OUTPUTS_FREED, K_OUTPUT);
+            // Not where the freedom is denied ("You may not monetize output"), or listed under
+            // what the licensee may not do.
+            let freed: Vec<Sentence> = self
+                .sentences(&OUTPUTS_FREED, K_OUTPUT)
+                .into_iter()
+                .filter(|s| {
+                    !self.holds(&FREEDOM_DENIED, *s) && !self.introduced_by(*s, &USE_BAN_INTRO)
+                })
+                .collect();
             if !freed.is_empty() {
                 (OutputTraining::Unrestricted, freed)
             } else {

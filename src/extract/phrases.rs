@@ -540,6 +540,7 @@ phrases! {
     OUTPUT_TRAINING_MENTION = "output_training_mention";
     OUTPUT_TRAINING_PERMITTED = "output_training_permitted";
     OUTPUTS_FREED = "outputs_freed";
+    FREEDOM_DENIED = "freedom_denied";
     OUTPUT_TRAINING_LIMIT_WORD = "output_training_limit_word";
     COMMERCIAL_ONLY_QUALIFIER = "commercial_only_qualifier";
     COMPETING_USE = "competing_use";
