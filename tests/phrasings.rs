@@ -5,7 +5,9 @@
 
 mod common;
 
-use model_licence::{extract_terms, terms::OutputTraining, terms::TermName, terms::Terms};
+use model_licence::{
+    extract_terms, terms::CommercialUse, terms::OutputTraining, terms::TermName, terms::Terms,
+};
 
 use common::CORE;
 
@@ -1565,5 +1567,32 @@ fn outputs_freed_only_where_the_freedom_is_not_denied() {
         let edited = text.replace(freed, denied);
         let terms = extract_terms(&edited).backed.terms;
         assert_eq!(terms.output_training, OutputTraining::Unknown, "{denied}");
+    }
+}
+
+/// A permission whose own verb is denied grants nothing: the note that adopts the Apache
+/// licence's terms through "You may use, copy, modify, and distribute the weights, including for
+/// commercial purposes" reads as if the sentence were not there once it says "may not", "can
+/// never" or "cannot" (commercial use, sharing, hosting and outputs read permissive before).
+#[test]
+fn a_permission_denied_grants_nothing() {
+    let rel = "fixtures/dev/weights-note-including-for-commercial-purposes.txt";
+    let granted =
+        "You may use, copy, modify, and distribute the weights, including for commercial purposes";
+    let text = common::read(&common::root().join(rel));
+    assert!(text.contains(granted), "{rel} holds the sentence");
+    assert_eq!(
+        extract_terms(&text).backed.terms.commercial_use,
+        CommercialUse::Allowed
+    );
+    for denied in [
+        "You may not use, copy, modify, or distribute the weights, including for commercial purposes",
+        "You can never use, copy, modify, or distribute the weights, including for commercial purposes",
+        "You cannot use, copy, modify, or distribute the weights, including for commercial purposes",
+    ] {
+        let terms = extract_terms(&text.replace(granted, denied)).backed.terms;
+        let without = extract_terms(&text.replace(granted, "")).backed.terms;
+        assert_eq!(terms, without, "{denied}");
+        assert_eq!(terms.commercial_use, CommercialUse::Unknown, "{denied}");
     }
 }
