@@ -1543,6 +1543,13 @@ fn chinese_clauses_are_marked_as_chinese() {
     );
 }
 
+/// The text of fixture `rel`, which must hold `sentence` (the sentence a test edits).
+fn text_holding(rel: &str, sentence: &str) -> String {
+    let text = common::read(&common::root().join(rel));
+    assert!(text.contains(sentence), "{rel} holds {sentence:?}");
+    text
+}
+
 /// A sentence that frees outputs, and the same freedom denied in the words a careless or hostile
 /// edit would use: denied, it frees nothing (outputs stay as the non-commercial grant leaves
 /// them, `unknown`).
@@ -1559,8 +1566,7 @@ const FREEDOMS_DENIED: &[&str] = &[
 fn outputs_freed_only_where_the_freedom_is_not_denied() {
     let rel = "fixtures/dev/cc-by-nc-4.0-outputs-freed-monetize.txt";
     let freed = "You may freely use, publish, modify, distribute, and monetize output generated with the Licensed Material";
-    let text = common::read(&common::root().join(rel));
-    assert!(text.contains(freed), "{rel} holds the sentence");
+    let text = text_holding(rel, freed);
     let terms = extract_terms(&text).backed.terms;
     assert_eq!(terms.output_training, OutputTraining::Unrestricted);
     for denied in FREEDOMS_DENIED {
@@ -1579,8 +1585,8 @@ fn a_permission_denied_grants_nothing() {
     let rel = "fixtures/dev/weights-note-including-for-commercial-purposes.txt";
     let granted =
         "You may use, copy, modify, and distribute the weights, including for commercial purposes";
-    let text = common::read(&common::root().join(rel));
-    assert!(text.contains(granted), "{rel} holds the sentence");
+    let text = text_holding(rel, granted);
+    let without = extract_terms(&text.replace(granted, "")).backed.terms;
     assert_eq!(
         extract_terms(&text).backed.terms.commercial_use,
         CommercialUse::Allowed
@@ -1591,7 +1597,6 @@ fn a_permission_denied_grants_nothing() {
         "You cannot use, copy, modify, or distribute the weights, including for commercial purposes",
     ] {
         let terms = extract_terms(&text.replace(granted, denied)).backed.terms;
-        let without = extract_terms(&text.replace(granted, "")).backed.terms;
         assert_eq!(terms, without, "{denied}");
         assert_eq!(terms.commercial_use, CommercialUse::Unknown, "{denied}");
     }

@@ -269,7 +269,7 @@ impl Extraction<'_> {
             .into_iter()
             .filter_map(|(s, caps)| {
                 let start = s.start + caps.get(1)?.start();
-                let at = self.all.partition_point(|o| o.start < s.start);
+                let at = self.place_of(s);
                 let end = self.paragraph_end(at)?;
                 let cited = Sentence {
                     start: s.start,

@@ -30,7 +30,7 @@ impl Extraction<'_> {
                 && !self.holds(&NEGATED_ZH, *s)
         };
         for grant in &grants {
-            let at = self.all.partition_point(|s| s.start < grant.start);
+            let at = self.place_of(*grant);
             // The grant, or the sentence after it ("You must adhere to the following:"),
             // introduces a list of what the licence covers.
             let introduces_list = self.all[at..]

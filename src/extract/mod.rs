@@ -343,9 +343,15 @@ impl<'a> Extraction<'a> {
         re.is_match_in(self.sentence_text(s), self.pass(s))
     }
 
+    /// The place of sentence `s` among the text's sentences (where it would stand, if it is not
+    /// one of them: the number of sentences that start before it).
+    fn place_of(&self, s: Sentence) -> usize {
+        self.all.partition_point(|other| other.start < s.start)
+    }
+
     /// The alternatives sentence `s` lets through: all, if it is not a sentence of the text.
     fn pass(&self, s: Sentence) -> Pass<'_> {
-        let at = self.all.partition_point(|other| other.start < s.start);
+        let at = self.place_of(s);
         let listed = self
             .all
             .get(at)
@@ -367,7 +373,7 @@ impl<'a> Extraction<'a> {
     /// The sentence that introduces the list `s` stands in: the nearest of the few sentences
     /// before it that ends in a colon.
     fn list_intro(&self, s: Sentence) -> Option<Sentence> {
-        let at = self.all.partition_point(|other| other.start < s.start);
+        let at = self.place_of(s);
         self.all[at.saturating_sub(4)..at]
             .iter()
             .rev()

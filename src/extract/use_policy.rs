@@ -33,7 +33,7 @@ impl Extraction<'_> {
     /// in any of the following ways:", "Commercial Purpose includes: (a) ..."). Items may stand
     /// on lines of their own or run on in one paragraph.
     pub(super) fn introduced_by(&self, s: Sentence, intro: &Phrase) -> bool {
-        let at = self.all.partition_point(|other| other.start < s.start);
+        let at = self.place_of(s);
         let first = at.saturating_sub(LIST_REACH);
         let end = (at + 1).min(self.all.len());
         self.all[first..end].iter().zip(first..).any(|(other, i)| {
