@@ -1,8 +1,11 @@
 //! The grant: whether the text grants rights at all. The first grant backs every permissive
 //! default and is cited under commercial use.
 
-use super::Extraction;
-use super::phrases::{GRANT, GRANT_WITHHELD, GRANT_ZH, INBOUND_GRANT, K_GRANT, K_ZH, SCOPED_GRANT};
+use super::phrases::{
+    GRANT, GRANT_DENIAL_SCOPED, GRANT_DENIED, GRANT_DENIED_ZH, GRANT_WITHHELD, GRANT_ZH,
+    INBOUND_GRANT, K_GRANT, K_ZH, SCOPED_GRANT,
+};
+use super::{Extraction, Sentence};
 use crate::terms::TermName;
 
 impl Extraction<'_> {
@@ -21,12 +24,58 @@ impl Extraction<'_> {
         // A note adopting a Creative Commons, Apache 2.0 or MIT licence grants what it grants.
         found.extend(self.adopted_licences());
         found.sort_by_key(|s| s.start);
-        let granted = !found.is_empty();
-        if let Some(first) = found.first() {
-            // The grant backs every permissive default; it is cited under commercial use.
-            self.cite(TermName::CommercialUse, *first);
-            self.found.remove(&TermName::CommercialUse);
+        if found.is_empty() {
+            return false;
         }
-        granted
+        // A text that denies the grant itself ("each Contributor does not grant to You a ...
+        // copyright license") grants nothing sure, whatever other sentence reads as a grant (a
+        // patent grant, a heading): every permissive default would stand on a denied grant.
+        let denied = self.grant_denials();
+        if !denied.is_empty() {
+            for s in denied {
+                self.unclear(
+                    TermName::CommercialUse,
+                    "the text denies the grant of rights it would need to give (the acts of use, copying, modification or distribution, or a licence to the licensee); no permissive term is read from its other grant sentences",
+                    s,
+                );
+            }
+            return false;
+        }
+        // The grant backs every permissive default; it is cited under commercial use.
+        self.cite(TermName::CommercialUse, found[0]);
+        self.found.remove(&TermName::CommercialUse);
+        true
+    }
+
+    /// The sentences that deny the grant itself, not some things only (trademarks, third-party
+    /// material, commercial use) and not with an exception.
+    fn grant_denials(&self) -> Vec<Sentence> {
+        let mut denied: Vec<Sentence> = self
+            .sentences(&GRANT_DENIED, K_GRANT)
+            .into_iter()
+            .chain(self.sentences(&GRANT_DENIED_ZH, K_ZH))
+            .filter(|s| !self.holds(&GRANT_DENIAL_SCOPED, self.with_continuation(*s)))
+            .collect();
+        denied.sort_by_key(|s| s.start);
+        denied
+    }
+
+    /// Sentence `s` with the next one where that goes on in lower case: a sentence cut at an
+    /// abbreviation ("... to use OTA Technology Inc." / "trademarks or suggest endorsement").
+    fn with_continuation(&self, s: Sentence) -> Sentence {
+        let next = self.all.get(self.place_of(s) + 1);
+        match next {
+            Some(next)
+                if self
+                    .sentence_text(*next)
+                    .starts_with(|c: char| c.is_lowercase()) =>
+            {
+                Sentence {
+                    start: s.start,
+                    end: next.end,
+                }
+            }
+            _ => s,
+        }
     }
 }

@@ -22,7 +22,10 @@
 //! - outputs are `unrestricted` on an unlimited grant silent on them; `conditional` where models
 //!   trained on outputs are derivatives, or where a limit binds "anything derived from" the model
 //!   or names outputs; `unknown` under a non-commercial grant silent on them;
-//! - derivatives are `unknown` where the grant names no act beyond use.
+//! - derivatives are `unknown` where the grant names no act beyond use;
+//! - a text that denies the grant itself anywhere ("does not grant to You a ... license", "You
+//!   are not free to use, copy, modify ...") grants nothing sure: no permissive default is read
+//!   from its other grant sentences, and the denial is quoted for review.
 
 //!
 //! One reader per term lives in a file of its own; the phrasings they look for are data

@@ -557,6 +557,9 @@ phrases! {
     USE_WITHHELD = "use_withheld";
     INBOUND_GRANT = "inbound_grant";
     GRANT_WITHHELD = "grant_withheld";
+    GRANT_DENIED = "grant_denied";
+    GRANT_DENIED_ZH = "grant_denied_zh";
+    GRANT_DENIAL_SCOPED = "grant_denial_scoped";
     TERMS_FOLLOW_DATA = "terms_follow_data";
     ATTRIBUTION_LABEL = "attribution_label";
     ATTRIBUTION_INITIAL = "attribution_initial";

@@ -1,0 +1,139 @@
+//! A permission denied is no permission: on every real text of the repository whose reading has
+//! a permissive field (commercial use or sharing of derivatives `allowed`, outputs
+//! `unrestricted`, hosting `allowed`), each of the first clauses cited for it is negated the way
+//! a careless or hostile publisher would write it ("you may" -> "you may not", "hereby grants"
+//! -> "does not grant", "is permitted" -> "is not permitted", 可以 -> 不可以), and the edited text
+//! must no longer read that field permissive.
+
+mod common;
+
+use std::path::PathBuf;
+
+use model_licence::extract_terms;
+use model_licence::terms::{
+    CommercialUse, Hosting, OutputTraining, Redistribution, TermName, Terms,
+};
+use regex::Regex;
+
+/// The negations tried on a clause, in order; the first that changes it is the edit.
+const NEGATIONS: &[(&str, &str)] = &[
+    (r"\b([Yy]ou) (may|can)\b", "$1 $2 not"),
+    (r"\b([Yy]ou) are free to\b", "$1 are not free to"),
+    (r"\bhereby grants?\b", "does not grant"),
+    (r"\bgrants? (to )?([Yy]ou)\b", "does not grant $1$2"),
+    (r"\b(is|are) hereby granted\b", "$1 not granted"),
+    (r"\b(is|are) (permitted|allowed)\b", "$1 not $2"),
+    ("可以", "不可以"),
+    ("授予您", "不授予您"),
+];
+
+/// The permissive fields of a reading.
+fn permissive(terms: &Terms) -> Vec<TermName> {
+    let mut fields = Vec::new();
+    if terms.commercial_use == CommercialUse::Allowed {
+        fields.push(TermName::CommercialUse);
+    }
+    if terms.derivatives.redistribution == Redistribution::Allowed {
+        fields.push(TermName::Derivatives);
+    }
+    if terms.output_training == OutputTraining::Unrestricted {
+        fields.push(TermName::OutputTraining);
+    }
+    if terms.hosting == Hosting::Allowed {
+        fields.push(TermName::Hosting);
+    }
+    fields
+}
+
+/// Every real licence text: the catalogue's, the holdout rounds' and the development fixtures.
+fn texts() -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    let licences = std::fs::read_dir(common::root().join("licences")).expect("licences");
+    for entry in licences {
+        paths.push(entry.expect("entry").path().join("LICENSE.txt"));
+    }
+    for entry in std::fs::read_dir(common::fixture("")).expect("fixtures") {
+        let dir = entry.expect("entry").path();
+        let name = dir
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        if name.starts_with("unseen") {
+            for licence in std::fs::read_dir(&dir).expect("round") {
+                paths.push(licence.expect("entry").path().join("LICENSE.txt"));
+            }
+        }
+    }
+    for entry in std::fs::read_dir(common::fixture("dev")).expect("dev") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            paths.push(path);
+        }
+    }
+    paths.retain(|p| p.is_file());
+    paths.sort();
+    paths
+}
+
+/// The clause negated, if a negation applies to it: the first place where one does and the
+/// words around it are not already negated ("You may not" is no permission to deny; "Nothing
+/// in this Agreement grants" would become a double negative; "is permitted only for" would
+/// become nonsense).
+fn negate(clause: &str, negations: &[(Regex, &str)]) -> Option<String> {
+    let negated_before = Regex::new(r"(?i)\bnothing\b|不$|未$").expect("pattern");
+    let negated_after = Regex::new(r"(?i)^[\s*_]*(?:not|never|only)\b").expect("pattern");
+    negations.iter().find_map(|(re, with)| {
+        let found = re.find_iter(clause).find(|m| {
+            !negated_before.is_match(&clause[..m.start()])
+                && !negated_after.is_match(&clause[m.end()..])
+        })?;
+        let replaced = re.replace(found.as_str(), *with);
+        Some(format!(
+            "{}{replaced}{}",
+            &clause[..found.start()],
+            &clause[found.end()..]
+        ))
+    })
+}
+
+#[test]
+fn a_denied_grant_never_reads_permissive() {
+    let negations: Vec<(Regex, &str)> = NEGATIONS
+        .iter()
+        .map(|(re, with)| (Regex::new(re).expect("negation"), *with))
+        .collect();
+    let mut edits = 0;
+    let mut still = Vec::new();
+    for path in texts() {
+        let text = common::read(&path);
+        let read = extract_terms(&text);
+        for field in permissive(&read.backed.terms) {
+            // The grant backs every permissive default and is cited under commercial use.
+            // A field read by default (no clause of its own) stands on the grant, which is cited
+            // under commercial use where that is allowed.
+            let mut cited = read.backed.evidence_for(field);
+            if cited.is_empty() && read.backed.terms.commercial_use == CommercialUse::Allowed {
+                cited = read.backed.evidence_for(TermName::CommercialUse);
+            }
+            for clause in cited.iter().take(3) {
+                let Some(edited) = negate(&clause.text, &negations) else {
+                    continue;
+                };
+                let text = format!("{}{edited}{}", &text[..clause.start], &text[clause.end..]);
+                edits += 1;
+                if permissive(&extract_terms(&text).backed.terms).contains(&field) {
+                    still.push(format!("{}: {field:?} after {edited:?}", path.display()));
+                }
+            }
+        }
+    }
+    // The corpus gives well over a hundred such edits; far fewer means the test lost its texts.
+    assert!(edits >= 100, "only {edits} edits tried");
+    assert!(
+        still.is_empty(),
+        "{} of {edits} denials still read permissive:\n{}",
+        still.len(),
+        still.join("\n")
+    );
+}
