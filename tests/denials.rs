@@ -128,12 +128,53 @@ fn a_denied_grant_never_reads_permissive() {
             }
         }
     }
-    // The corpus gives well over a hundred such edits; far fewer means the test lost its texts.
+    none_left_permissive(edits, &still);
+}
+
+/// Denials a hostile or careless publisher might add to a licence that otherwise grants.
+const ADDED_DENIALS: &[&str] = &[
+    "Notwithstanding the foregoing, no license is granted to use, copy, modify or distribute the Model.",
+    "This License does not grant you any right to use the Model.",
+    "You may not use, copy, modify, or distribute the Model.",
+    "You are not permitted to use or distribute the Model weights.",
+    "The rights to use, reproduce and distribute the Model are not granted under this License.",
+    "本协议不授予您使用、复制、修改或分发本模型的任何权利。",
+];
+
+#[test]
+fn a_denial_added_anywhere_leaves_no_field_permissive() {
+    let mut edits = 0;
+    let mut still = Vec::new();
+    for path in texts() {
+        let text = common::read(&path);
+        if permissive(&extract_terms(&text).backed.terms).is_empty() {
+            continue;
+        }
+        // At the end, and after the first paragraph (before the grant, in most texts).
+        let first_break = text.find("\n\n").unwrap_or(0);
+        for denial in ADDED_DENIALS {
+            for at in [text.len(), first_break] {
+                let edited = format!("{}\n\n{denial}\n\n{}", &text[..at], &text[at..]);
+                edits += 1;
+                let left = permissive(&extract_terms(&edited).backed.terms);
+                if !left.is_empty() {
+                    still.push(format!("{}: {left:?} with {denial:?}", path.display()));
+                }
+            }
+        }
+    }
+    none_left_permissive(edits, &still);
+}
+
+/// The bar of both tests: no edit left a field permissive, out of enough edits (the corpus
+/// gives well over a hundred; far fewer means the test lost its texts).
+fn none_left_permissive(edits: usize, still: &[String]) {
     assert!(edits >= 100, "only {edits} edits tried");
-    assert!(
-        still.is_empty(),
-        "{} of {edits} denials still read permissive:\n{}",
-        still.len(),
-        still.join("\n")
-    );
+    if !still.is_empty() {
+        panic!(
+            "{} of {edits} denials still read permissive:\n{}",
+            still.len(),
+            still.join("\n")
+        );
+    }
 }

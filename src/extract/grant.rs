@@ -49,7 +49,7 @@ impl Extraction<'_> {
 
     /// The sentences that deny the grant itself, not some things only (trademarks, third-party
     /// material, commercial use) and not with an exception.
-    fn grant_denials(&self) -> Vec<Sentence> {
+    pub(super) fn grant_denials(&self) -> Vec<Sentence> {
         let mut denied: Vec<Sentence> = self
             .sentences(&GRANT_DENIED, K_GRANT)
             .into_iter()
