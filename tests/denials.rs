@@ -3,7 +3,8 @@
 //! `unrestricted`, hosting `allowed`), each of the first clauses cited for it is negated the way
 //! a careless or hostile publisher would write it ("you may" -> "you may not", "hereby grants"
 //! -> "does not grant", "is permitted" -> "is not permitted", 可以 -> 不可以), and the edited text
-//! must no longer read that field permissive.
+//! must no longer read that field permissive. A denial added anywhere, or a restriction added in
+//! a language the rules do not read, leaves no field permissive either.
 
 mod common;
 
@@ -76,6 +77,18 @@ fn texts() -> Vec<PathBuf> {
     paths
 }
 
+/// The real texts read with a permissive field, with their text.
+fn permissive_texts() -> Vec<(PathBuf, String)> {
+    texts()
+        .into_iter()
+        .map(|path| {
+            let text = common::read(&path);
+            (path, text)
+        })
+        .filter(|(_, text)| !permissive(&extract_terms(text).backed.terms).is_empty())
+        .collect()
+}
+
 /// The clause negated, if a negation applies to it: the first place where one does and the
 /// words around it are not already negated ("You may not" is no permission to deny; "Nothing
 /// in this Agreement grants" would become a double negative; "is permitted only for" would
@@ -145,11 +158,7 @@ const ADDED_DENIALS: &[&str] = &[
 fn a_denial_added_anywhere_leaves_no_field_permissive() {
     let mut edits = 0;
     let mut still = Vec::new();
-    for path in texts() {
-        let text = common::read(&path);
-        if permissive(&extract_terms(&text).backed.terms).is_empty() {
-            continue;
-        }
+    for (path, text) in permissive_texts() {
         // At the end, and after the first paragraph (before the grant, in most texts).
         let first_break = text.find("\n\n").unwrap_or(0);
         for denial in ADDED_DENIALS {
@@ -172,9 +181,47 @@ fn none_left_permissive(edits: usize, still: &[String]) {
     assert!(edits >= 100, "only {edits} edits tried");
     if !still.is_empty() {
         panic!(
-            "{} of {edits} denials still read permissive:\n{}",
+            "{} of {edits} edits still read permissive:\n{}",
             still.len(),
             still.join("\n")
         );
     }
+}
+
+/// A restriction a publisher might add in a language the rules do not read.
+const UNREAD_RESTRICTIONS: &[&str] = &[
+    "Uso comercial proibido sem autorização prévia.",
+    "El uso comercial del modelo está prohibido.",
+    "L'utilisation commerciale du modèle est interdite.",
+    "Die kommerzielle Nutzung des Modells ist nicht gestattet.",
+    "L'uso commerciale del modello non è consentito.",
+    "本モデルの商用利用は禁止されています。",
+    "모델의 상업적 사용은 금지됩니다.",
+    "Коммерческое использование модели запрещено.",
+];
+
+#[test]
+fn a_restriction_in_a_language_not_read_leaves_no_field_permissive() {
+    let mut edits = 0;
+    let mut still = Vec::new();
+    for (path, text) in permissive_texts() {
+        for restriction in UNREAD_RESTRICTIONS {
+            let edited = format!("{text}\n\n{restriction}\n");
+            edits += 1;
+            let read = extract_terms(&edited);
+            let left = permissive(&read.backed.terms);
+            let quoted = read.unclear.iter().any(|u| {
+                u.evidence
+                    .iter()
+                    .any(|e| e.text.contains(restriction.trim_end_matches(['.', '。'])))
+            });
+            if !left.is_empty() || !quoted {
+                still.push(format!(
+                    "{}: {left:?} with {restriction:?} (quoted for review: {quoted})",
+                    path.display()
+                ));
+            }
+        }
+    }
+    none_left_permissive(edits, &still);
 }

@@ -24,14 +24,12 @@ impl Extraction<'_> {
         // A note adopting a Creative Commons, Apache 2.0 or MIT licence grants what it grants.
         found.extend(self.adopted_licences());
         found.sort_by_key(|s| s.start);
-        if found.is_empty() {
-            return false;
-        }
         // A text that denies the grant itself ("each Contributor does not grant to You a ...
         // copyright license") grants nothing sure, whatever other sentence reads as a grant (a
         // patent grant, a heading): every permissive default would stand on a denied grant.
         let denied = self.grant_denials();
         if !denied.is_empty() {
+            self.grant_in_doubt = true;
             for s in denied {
                 self.unclear(
                     TermName::CommercialUse,
@@ -42,14 +40,17 @@ impl Extraction<'_> {
             return false;
         }
         // The grant backs every permissive default; it is cited under commercial use.
-        self.cite(TermName::CommercialUse, found[0]);
+        let Some(first) = found.first() else {
+            return false;
+        };
+        self.cite(TermName::CommercialUse, *first);
         self.found.remove(&TermName::CommercialUse);
         true
     }
 
     /// The sentences that deny the grant itself, not some things only (trademarks, third-party
     /// material, commercial use) and not with an exception.
-    pub(super) fn grant_denials(&self) -> Vec<Sentence> {
+    fn grant_denials(&self) -> Vec<Sentence> {
         let mut denied: Vec<Sentence> = self
             .sentences(&GRANT_DENIED, K_GRANT)
             .into_iter()

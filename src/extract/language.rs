@@ -1,16 +1,31 @@
 //! Languages: the language of each clause, told from its script, and a review for a text in a
 //! language the rules cannot read.
 
+use super::phrases::{K_OTHER_LANGUAGE, languages};
 use super::{Extraction, Sentence};
 use crate::terms::TermName;
 
 impl Extraction<'_> {
-    /// A text mostly in a script the rules do not read (they read English and Chinese) can only
+    /// Whether the grant read stands: a passage in a language the rules cannot read may limit
+    /// what the rest grants, so each is quoted for review and no permissive default is read
+    /// (`false`). A text mostly in such a language that grants nothing the rules read can only
     /// be reviewed: say so.
-    pub(super) fn language(&mut self, granted: bool) {
+    pub(super) fn language(&mut self, granted: bool) -> bool {
+        let unread = self.unread_passages();
+        if !unread.is_empty() {
+            for s in unread {
+                self.unclear(
+                    TermName::CommercialUse,
+                    "a passage in a language the clause rules cannot read (they read English and Chinese): it may limit what the rest of the text grants",
+                    s,
+                );
+            }
+            self.grant_in_doubt = true;
+            return false;
+        }
         if granted {
             // A text that grants rights was read: its letters need no counting.
-            return;
+            return true;
         }
         let (mut letters, mut latin, mut han) = (0, 0, 0);
         for c in self.plain.text.chars().filter(|c| c.is_alphabetic()) {
@@ -33,7 +48,64 @@ impl Extraction<'_> {
                 first,
             );
         }
+        false
     }
+
+    /// The sentences in a language the rules cannot read: Latin letters in the words of another
+    /// language (`languages.toml`), Japanese or Korean script, or mostly letters of another
+    /// script (Cyrillic, Arabic, ...).
+    fn unread_passages(&self) -> Vec<Sentence> {
+        let bit = K_OTHER_LANGUAGE.bit();
+        self.all
+            .iter()
+            .zip(&self.masks)
+            .filter(|(s, mask)| {
+                let text = self.sentence_text(**s);
+                (*mask & bit != 0 && in_other_latin_language(text))
+                    || (!text.is_ascii() && in_other_script(text))
+            })
+            .map(|(s, _)| *s)
+            .collect()
+    }
+}
+
+/// Whether a sentence in Latin letters holds at least three words of a language the rules do
+/// not read, and more of them than English words.
+fn in_other_latin_language(sentence: &str) -> bool {
+    let words = languages();
+    let (mut other, mut english) = (0, 0);
+    for word in sentence
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        let word = word.to_lowercase();
+        if words.other.contains(&word) {
+            other += 1;
+        } else if words.english.contains(&word) {
+            english += 1;
+        }
+    }
+    other >= 3 && other > english
+}
+
+/// Whether a sentence is in Japanese or Korean, or mostly in letters of a script other than
+/// Latin and Han.
+fn in_other_script(sentence: &str) -> bool {
+    if matches!(clause_language(sentence), Some("ja" | "ko")) {
+        return true;
+    }
+    let (mut letters, mut read) = (0, 0);
+    for c in sentence.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        // Latin letters, accented ones included, and Han.
+        if c.is_ascii_alphabetic()
+            || ('\u{00C0}'..='\u{024F}').contains(&c)
+            || script_language(c) == Some("zh")
+        {
+            read += 1;
+        }
+    }
+    letters >= 12 && read * 2 < letters
 }
 
 /// The language of a clause, told from its script: the language of most of its letters that have

@@ -126,6 +126,7 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
         defined_at: BTreeMap::new(),
         term_gates: OnceCell::new(),
         adopted: Vec::new(),
+        grant_in_doubt: false,
         terms: Terms::unknown(),
         evidence: TermEvidence::new(),
         found: BTreeSet::new(),
@@ -135,7 +136,7 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
     x.defined_at = x.definition_places();
     x.adopted = x.read_adopted();
     let granted = x.grant();
-    x.language(granted);
+    let granted = x.language(granted);
     x.thresholds();
     x.registration();
     x.commercial_use(granted);
@@ -235,6 +236,9 @@ struct Extraction<'a> {
     /// The sentences that adopt a Creative Commons, Apache 2.0 or MIT licence (read once, used by
     /// several terms).
     adopted: Vec<Sentence>,
+    /// Whether the text denies the grant itself or holds a passage the rules cannot read: no
+    /// permissive value, not even outputs freed in so many words, is read from it.
+    grant_in_doubt: bool,
     terms: Terms,
     evidence: TermEvidence,
     found: BTreeSet<TermName>,

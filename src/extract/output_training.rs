@@ -116,9 +116,9 @@ impl Extraction<'_> {
             // (as the catalogue's curated cc-by-nd-4.0 reads it). Outputs freed in so many words
             // ("You may freely use, ... and monetize output") are free whatever the grant's limit.
             // Not where the freedom is denied ("You may not monetize output"), or listed under
-            // what the licensee may not do, nor in a text that denies the grant itself (the
-            // denial is quoted for review).
-            let denied = !self.grant_denials().is_empty();
+            // what the licensee may not do, nor in a text that denies the grant itself or holds
+            // a passage the rules cannot read (quoted for review).
+            let denied = self.grant_in_doubt;
             let freed: Vec<Sentence> = self
                 .sentences(&OUTPUTS_FREED, K_OUTPUT)
                 .into_iter()

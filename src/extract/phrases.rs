@@ -5,7 +5,7 @@
 //! Should the data still fail to load (it cannot in a tested build), every phrasing matches
 //! nothing and [`fault`] says why: extraction then reads nothing and asks for review.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{LazyLock, OnceLock};
 
 use regex::{Captures, Match, Regex};
@@ -53,6 +53,7 @@ const FILES: [(&str, &str); 16] = [
 const FRAGMENTS: &str = include_str!("phrases/fragments.toml");
 const KEYWORDS: &str = include_str!("phrases/keywords.toml");
 const REGIONS: &str = include_str!("phrases/regions.toml");
+const LANGUAGES: &str = include_str!("phrases/languages.toml");
 
 /// One phrasing as written in a data file.
 #[derive(Debug, Deserialize)]
@@ -83,6 +84,16 @@ pub(super) struct Regions {
     pub(super) chinese: Vec<(String, String)>,
 }
 
+/// Words that tell the language of a sentence in Latin letters (lower case).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Languages {
+    /// English words.
+    pub(super) english: BTreeSet<String>,
+    /// Words of languages the rules do not read.
+    pub(super) other: BTreeSet<String>,
+}
+
 /// Everything the data files hold.
 #[derive(Debug, Default)]
 struct Book {
@@ -90,6 +101,7 @@ struct Book {
     fragments: BTreeMap<String, String>,
     keywords: BTreeMap<String, Vec<String>>,
     regions: Regions,
+    languages: Languages,
 }
 
 fn read_book() -> Result<Book, String> {
@@ -114,6 +126,21 @@ fn read_book() -> Result<Book, String> {
         .chinese
         .sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
     book.regions = regions;
+    book.languages = toml::from_str(LANGUAGES).map_err(|e| format!("languages.toml: {e}"))?;
+    // The keyword row of sentences that may be in another language: its words between spaces.
+    let padded = book
+        .languages
+        .other
+        .iter()
+        .map(|w| format!(" {w} "))
+        .collect();
+    if book
+        .keywords
+        .insert("other_language".to_string(), padded)
+        .is_some()
+    {
+        return Err("keywords.toml: the row `other_language` is made from languages.toml".into());
+    }
     Ok(book)
 }
 
@@ -623,9 +650,11 @@ pub(super) const K_DERIVATIVE_BAN: Keys = Keys(18);
 pub(super) const K_TERRITORY: Keys = Keys(19);
 pub(super) const K_DEFINITION: Keys = Keys(20);
 pub(super) const K_ZH: Keys = Keys(21);
+pub(super) const K_OTHER_LANGUAGE: Keys = Keys(22);
 
-/// The rows of `keywords.toml`, in the order of the `K_` constants.
-const ROWS: [&str; 22] = [
+/// The rows of `keywords.toml` (and `other_language`, made from `languages.toml`), in the order
+/// of the `K_` constants.
+const ROWS: [&str; 23] = [
     "grant",
     "users",
     "revenue",
@@ -648,6 +677,7 @@ const ROWS: [&str; 22] = [
     "territory",
     "definition",
     "zh",
+    "other_language",
 ];
 
 impl Keys {
@@ -911,6 +941,15 @@ pub(super) fn regions() -> &'static Regions {
     BOOK.as_ref().map_or(&NONE, |book| &book.regions)
 }
 
+/// The language words of `languages.toml` (none if it failed to load).
+pub(super) fn languages() -> &'static Languages {
+    static NONE: Languages = Languages {
+        english: BTreeSet::new(),
+        other: BTreeSet::new(),
+    };
+    BOOK.as_ref().map_or(&NONE, |book| &book.languages)
+}
+
 /// The first fault in the phrasing data, if any: a file that does not parse, a phrasing that
 /// is unused, a missing row of keywords. Phrasings are compiled when first tried, not here
 /// (compiling them all costs a process more than reading a text): see [`compile_fault`].
@@ -928,6 +967,9 @@ pub(super) fn fault() -> Option<&'static str> {
         }
         if book.regions.english.is_empty() {
             return Some("regions.toml names no region".to_string());
+        }
+        if book.languages.english.is_empty() || book.languages.other.is_empty() {
+            return Some("languages.toml lists no words".to_string());
         }
         None
     });
