@@ -225,3 +225,57 @@ fn a_restriction_in_a_language_not_read_leaves_no_field_permissive() {
     }
     none_left_permissive(edits, &still);
 }
+
+/// Limits in words no phrasing was written for, with the field each must keep from reading
+/// permissive (`None`: every field, the limit narrows the whole grant).
+const UNREAD_LIMITS: &[(&str, Option<TermName>)] = &[
+    (
+        "This model is licensed for evaluation purposes exclusively.",
+        None,
+    ),
+    (
+        "The weights may be used by academic institutions and nobody else.",
+        None,
+    ),
+    (
+        "Commercial exploitation of the Model requires a paid subscription.",
+        Some(TermName::CommercialUse),
+    ),
+    ("Use in production is forbidden.", None),
+    (
+        "Companies with more than 50 employees must purchase a license.",
+        None,
+    ),
+    ("The Model is for internal use at Acme Corp.", None),
+    ("Only individuals may use the Model.", None),
+    ("Licensee must not deploy the Model in production.", None),
+    ("You may not sell the Model or access to it.", None),
+    (
+        "Sharing the weights is not permitted.",
+        Some(TermName::Derivatives),
+    ),
+    (
+        "Training other models on the outputs is forbidden.",
+        Some(TermName::OutputTraining),
+    ),
+];
+
+#[test]
+fn a_limit_in_words_no_rule_knows_leaves_what_it_limits_unread() {
+    let mut edits = 0;
+    let mut still = Vec::new();
+    for (path, text) in permissive_texts() {
+        for (limit, field) in UNREAD_LIMITS {
+            let edited = format!("{text}\n\n{limit}\n");
+            edits += 1;
+            let left: Vec<TermName> = permissive(&extract_terms(&edited).backed.terms)
+                .into_iter()
+                .filter(|f| field.is_none_or(|only| only == *f))
+                .collect();
+            if !left.is_empty() {
+                still.push(format!("{}: {left:?} with {limit:?}", path.display()));
+            }
+        }
+    }
+    none_left_permissive(edits, &still);
+}

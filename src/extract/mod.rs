@@ -41,6 +41,7 @@ mod grant;
 mod hosting;
 mod language;
 mod licence_copy;
+mod limits;
 mod notice;
 mod numbers;
 mod output_training;
@@ -149,6 +150,7 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
     x.hosting(granted);
     x.derivatives(granted);
     x.output_training(granted);
+    x.unaccounted_limits();
     if let Some((start, end)) = first_unread {
         x.not_read(start, end);
     }

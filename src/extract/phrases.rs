@@ -14,7 +14,7 @@ use serde::Deserialize;
 use super::Sentence;
 
 /// The data files, by name.
-const FILES: [(&str, &str); 16] = [
+const FILES: [(&str, &str); 17] = [
     ("grant.toml", include_str!("phrases/grant.toml")),
     ("definitions.toml", include_str!("phrases/definitions.toml")),
     (
@@ -49,6 +49,7 @@ const FILES: [(&str, &str); 16] = [
     ),
     ("derivatives.toml", include_str!("phrases/derivatives.toml")),
     ("adopted.toml", include_str!("phrases/adopted.toml")),
+    ("limits.toml", include_str!("phrases/limits.toml")),
 ];
 const FRAGMENTS: &str = include_str!("phrases/fragments.toml");
 const KEYWORDS: &str = include_str!("phrases/keywords.toml");
@@ -587,6 +588,12 @@ phrases! {
     GRANT_DENIED = "grant_denied";
     GRANT_DENIED_ZH = "grant_denied_zh";
     GRANT_DENIAL_SCOPED = "grant_denial_scoped";
+    LIMIT_STATEMENT = "limit_statement";
+    LIMIT_COMMERCIAL = "limit_commercial";
+    LIMIT_HOSTING = "limit_hosting";
+    LIMIT_SHARING = "limit_sharing";
+    LIMIT_TRAINING = "limit_training";
+    LIMIT_BENIGN = "limit_benign";
     TERMS_FOLLOW_DATA = "terms_follow_data";
     ATTRIBUTION_LABEL = "attribution_label";
     ATTRIBUTION_INITIAL = "attribution_initial";
@@ -651,10 +658,11 @@ pub(super) const K_TERRITORY: Keys = Keys(19);
 pub(super) const K_DEFINITION: Keys = Keys(20);
 pub(super) const K_ZH: Keys = Keys(21);
 pub(super) const K_OTHER_LANGUAGE: Keys = Keys(22);
+pub(super) const K_LIMIT: Keys = Keys(23);
 
 /// The rows of `keywords.toml` (and `other_language`, made from `languages.toml`), in the order
 /// of the `K_` constants.
-const ROWS: [&str; 23] = [
+const ROWS: [&str; 24] = [
     "grant",
     "users",
     "revenue",
@@ -678,6 +686,7 @@ const ROWS: [&str; 23] = [
     "definition",
     "zh",
     "other_language",
+    "limit",
 ];
 
 impl Keys {
