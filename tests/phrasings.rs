@@ -74,13 +74,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "apache-2.0-output-models-are-derivatives.txt",
         "apache-2.0",
-        &[
-            (
-                "derivatives",
-                r#"{"redistribution":"prohibited","naming_prefix":null}"#,
-            ),
-            ("output_training", r#""prohibited""#),
-        ],
+        &[SHARING_BARRED, TRAINING_BARRED],
     ),
     (
         "mit-outputs-commercial-ban.txt",
@@ -1307,6 +1301,88 @@ const EDITS: &[(&str, &str, Changes)] = &[
             ("attribution", r#""Built on Example Model""#),
         ],
     ),
+    (
+        "apache-2.0-outputs-improve-other-system.txt",
+        "apache-2.0",
+        &[("output_training", r#""conditional""#)],
+    ),
+    (
+        "mit-derivatives-no-less-restrictive.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("output_training", r#""conditional""#),
+            ("flow_down", "true"),
+        ],
+    ),
+    (
+        "cc0-1.0-copyleft-licence-named.txt",
+        "cc0-1.0",
+        LICENCE_COPY_REST_UNREAD,
+    ),
+    (
+        "cc0-1.0-cc-by-line-with-abbreviation.txt",
+        "cc0-1.0",
+        LICENCE_COPY_REST_UNREAD,
+    ),
+    (
+        "cc0-1.0-it-must-cite.txt",
+        "cc0-1.0",
+        &[
+            SHARED_ON_CONDITIONS,
+            (
+                "attribution",
+                r#""McCollough, C., Chen, B., Holmes III, D., Duan, X., Yu, Z., Yu, L., Leng, S., Fletcher, J. (2020). Low Dose CT Image and Projection Data (LDCT-and-Projection-data) (Version 7) [dataset]. The Cancer Imaging Archive. https://doi.org/10.7937/9npb-2637""#,
+            ),
+        ],
+    ),
+    (
+        "cc0-1.0-pt-following-attribution-code-block.txt",
+        "cc0-1.0",
+        &[
+            SHARED_ON_CONDITIONS,
+            (
+                "attribution",
+                r#""UVIA v1.3 - Modelo desenvolvido por Daniel Gandolfi (Laboratório IA Uvia SLM)""#,
+            ),
+        ],
+    ),
+    (
+        "mit-pt-prohibited-list.txt",
+        "mit",
+        // The rest of the Portuguese passage is not read: no permissive value.
+        &[
+            SHARING_BARRED,
+            TRAINING_BARRED,
+            ("commercial_use", r#""unknown""#),
+            ("hosting", r#""unknown""#),
+        ],
+    ),
+    (
+        "mit-fr-use-forbidden-list.txt",
+        "mit",
+        &[
+            SHARING_BARRED,
+            TRAINING_BARRED,
+            ("hosting", r#""requires_licence""#),
+            // The rest of the French passage is not read: no permissive value.
+            ("commercial_use", r#""unknown""#),
+        ],
+    ),
+    ("llama-2-owned-by-company-inc.txt", "llama-2", &[]),
+];
+
+/// A licence copy read from a French or Italian passage whose rest is not read: no permissive
+/// value.
+const LICENCE_COPY_REST_UNREAD: Changes = &[
+    ("licence_copy", "true"),
+    ("commercial_use", r#""unknown""#),
+    (
+        "derivatives",
+        r#"{"redistribution":"unknown","naming_prefix":null}"#,
+    ),
+    ("output_training", r#""unknown""#),
+    ("hosting", r#""unknown""#),
 ];
 
 /// Use restrictions that recipients must keep: a use policy passed on, so derivatives are
@@ -1363,6 +1439,15 @@ const LICENCE_COPY: Changes = &[("licence_copy", r#"true"#)];
 
 /// Restrictions that travel with what is shared: derivatives shared on that condition.
 const FLOWS_DOWN: Changes = &[SHARED_ON_CONDITIONS, ("flow_down", r#"true"#)];
+
+/// Derivatives may not be shared.
+const SHARING_BARRED: (&str, &str) = (
+    "derivatives",
+    r#"{"redistribution":"prohibited","naming_prefix":null}"#,
+);
+
+/// Training other models with the outputs is barred.
+const TRAINING_BARRED: (&str, &str) = ("output_training", r#""prohibited""#);
 
 /// Derivatives may be shared, on conditions.
 const SHARED_ON_CONDITIONS: (&str, &str) = (

@@ -6,26 +6,12 @@ use super::{Extraction, Sentence};
 use crate::terms::TermName;
 
 impl Extraction<'_> {
-    /// Whether the grant read stands: a passage in a language the rules cannot read may limit
-    /// what the rest grants, so each is quoted for review and no permissive default is read
-    /// (`false`). A text mostly in such a language that grants nothing the rules read can only
-    /// be reviewed: say so.
-    pub(super) fn language(&mut self, granted: bool) -> bool {
-        let unread = self.unread_passages();
-        if !unread.is_empty() {
-            for s in unread {
-                self.unclear(
-                    TermName::CommercialUse,
-                    "a passage in a language the clause rules cannot read (they read English and Chinese): it may limit what the rest of the text grants",
-                    s,
-                );
-            }
-            self.grant_in_doubt = true;
-            return false;
-        }
+    /// A text mostly in a script the rules do not read (they read English and Chinese) that
+    /// grants nothing the rules read can only be reviewed: say so.
+    pub(super) fn language(&mut self, granted: bool) {
         if granted {
             // A text that grants rights was read: its letters need no counting.
-            return true;
+            return;
         }
         let (mut letters, mut latin, mut han) = (0, 0, 0);
         for c in self.plain.text.chars().filter(|c| c.is_alphabetic()) {
@@ -48,7 +34,26 @@ impl Extraction<'_> {
                 first,
             );
         }
-        false
+    }
+
+    /// A passage in a language the rules cannot read, that no rule read, may limit what the
+    /// rest of the text grants: each is quoted for review and no permissive value stands.
+    pub(super) fn unread_languages(&mut self) {
+        if !self.reads_permissive() {
+            return;
+        }
+        let unread = self.unread_passages();
+        if unread.is_empty() {
+            return;
+        }
+        for s in unread {
+            self.unclear(
+                TermName::CommercialUse,
+                "a passage in a language the clause rules cannot read (they read English and Chinese): it may limit what the rest of the text grants",
+                s,
+            );
+        }
+        self.no_permissive_value();
     }
 
     /// The sentences in a language the rules cannot read: Latin letters in the words of another
@@ -61,8 +66,9 @@ impl Extraction<'_> {
             .zip(&self.masks)
             .filter(|(s, mask)| {
                 let text = self.sentence_text(**s);
-                (*mask & bit != 0 && in_other_latin_language(text))
-                    || (!text.is_ascii() && in_other_script(text))
+                ((*mask & bit != 0 && in_other_latin_language(text))
+                    || (!text.is_ascii() && in_other_script(text)))
+                    && !self.accounted_for(**s)
             })
             .map(|(s, _)| *s)
             .collect()

@@ -64,8 +64,34 @@ impl Extraction<'_> {
         }
     }
 
+    /// Whether any term reads permissive.
+    pub(super) fn reads_permissive(&self) -> bool {
+        let terms = &self.terms;
+        terms.commercial_use == CommercialUse::Allowed
+            || terms.derivatives.redistribution == Redistribution::Allowed
+            || terms.output_training == OutputTraining::Unrestricted
+            || terms.hosting == Hosting::Allowed
+    }
+
+    /// Makes every permissive value `unknown`.
+    pub(super) fn no_permissive_value(&mut self) {
+        let terms = &mut self.terms;
+        if terms.commercial_use == CommercialUse::Allowed {
+            terms.commercial_use = CommercialUse::Unknown;
+        }
+        if terms.derivatives.redistribution == Redistribution::Allowed {
+            terms.derivatives.redistribution = Redistribution::Unknown;
+        }
+        if terms.output_training == OutputTraining::Unrestricted {
+            terms.output_training = OutputTraining::Unknown;
+        }
+        if terms.hosting == Hosting::Allowed {
+            terms.hosting = Hosting::Unknown;
+        }
+    }
+
     /// Whether a rule cited sentence `s` as evidence of a term or of an unclear clause.
-    fn accounted_for(&self, s: Sentence) -> bool {
+    pub(super) fn accounted_for(&self, s: Sentence) -> bool {
         let Some((start, end)) = self.plain.original(s.start, s.end) else {
             return false;
         };

@@ -137,7 +137,7 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
     x.defined_at = x.definition_places();
     x.adopted = x.read_adopted();
     let granted = x.grant();
-    let granted = x.language(granted);
+    x.language(granted);
     x.thresholds();
     x.registration();
     x.commercial_use(granted);
@@ -151,6 +151,7 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
     x.derivatives(granted);
     x.output_training(granted);
     x.unaccounted_limits();
+    x.unread_languages();
     if let Some((start, end)) = first_unread {
         x.not_read(start, end);
     }
@@ -238,8 +239,8 @@ struct Extraction<'a> {
     /// The sentences that adopt a Creative Commons, Apache 2.0 or MIT licence (read once, used by
     /// several terms).
     adopted: Vec<Sentence>,
-    /// Whether the text denies the grant itself or holds a passage the rules cannot read: no
-    /// permissive value, not even outputs freed in so many words, is read from it.
+    /// Whether the text denies the grant itself: no permissive value, not even outputs freed in
+    /// so many words, is read from it.
     grant_in_doubt: bool,
     terms: Terms,
     evidence: TermEvidence,

@@ -15,6 +15,11 @@ impl Extraction<'_> {
                 let colon = s.start + caps.get(0)?.end();
                 let after = &self.plain.text[colon..];
                 let trimmed = after.trim_start();
+                // A quotation set in a fenced code block ("```" on the line before it).
+                let trimmed = trimmed.strip_prefix("```").map_or(trimmed, |rest| {
+                    rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric())
+                        .trim_start()
+                });
                 let quoted = trimmed.strip_prefix('>').map_or(trimmed, str::trim_start);
                 let skipped = after.len() - quoted.len();
                 quoted.starts_with('"').then_some((s, colon + skipped + 1))
@@ -38,6 +43,8 @@ impl Extraction<'_> {
                 || rest.starts_with(['.', ',', ';', ')', '\n', '（', '，', '。', '；'])
                 || rest.starts_with(" and ")
                 || rest.starts_with(" (")
+                // The end of a fenced code block the quotation stands in.
+                || rest.starts_with(" ```")
         })
     }
 

@@ -6,9 +6,9 @@ use super::phrases::{
     MODEL_TRAINING_BAN, MODIFY_BAN, NAMING_TRAINING, NAMING_TRAINING_ZH, NEGATED,
     NON_COMMERCIAL_MENTION, NON_COMMERCIAL_ONLY, OUTPUT_BAN, OUTPUT_BAN_ZH, OUTPUT_BOUND,
     OUTPUT_COMMERCIAL_USE, OUTPUT_CONDITION, OUTPUT_DERIVATIVE, OUTPUT_DERIVATIVE_ZH,
-    OUTPUT_TRAINING_LIMIT_WORD, OUTPUT_TRAINING_MENTION, OUTPUT_TRAINING_MENTION_ZH,
-    OUTPUT_TRAINING_PERMITTED, OUTPUT_WORD, OUTPUTS_FREED, TRAIN_OTHER_MODELS, USE_BAN,
-    USE_BAN_INTRO,
+    OUTPUT_TRAINING_ITEM, OUTPUT_TRAINING_LIMIT_WORD, OUTPUT_TRAINING_MENTION,
+    OUTPUT_TRAINING_MENTION_ZH, OUTPUT_TRAINING_PERMITTED, OUTPUT_WORD, OUTPUTS_FREED,
+    TRAIN_OTHER_MODELS, USE_BAN, USE_BAN_INTRO,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, OutputTraining, Redistribution, TermName};
@@ -24,6 +24,10 @@ impl Extraction<'_> {
                 self.holds(&COMMERCIAL_ONLY_QUALIFIER, *s)
                     && !self.holds(&NON_COMMERCIAL_MENTION, *s)
             });
+        // "É EXPRESSAMENTE PROIBIDO ao Licenciado: ... 7. Uso em treinamento de outros modelos:
+        // Utilizar as saídas do modelo como dados de treinamento para outros sistemas de IA": an
+        // item of a list of acts barred that trains other models is a ban.
+        banned.extend(self.withheld_items(&OUTPUT_TRAINING_ITEM, K_OUTPUT));
         let mut conditions = self.sentences(&OUTPUT_CONDITION, K_OUTPUT);
         conditions.extend(commercial_bans);
         // Models trained on outputs are derivatives by definition: they share the derivatives'

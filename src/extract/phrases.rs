@@ -563,6 +563,7 @@ phrases! {
     OUTPUT_CONDITION = "output_condition";
     OUTPUT_DERIVATIVE = "output_derivative";
     OUTPUT_BOUND = "output_bound";
+    OUTPUT_TRAINING_ITEM = "output_training_item";
     DERIVED_MATERIALS = "derived_materials";
     INCORPORATED_TERMS = "incorporated_terms";
     OUTPUT_TRAINING_MENTION = "output_training_mention";

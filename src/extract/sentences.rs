@@ -33,7 +33,8 @@ fn cut_at(t: &[u8], marks: impl Iterator<Item = usize>) -> Vec<Sentence> {
             || ideographic
             || (matches!(t[i], b'.' | b';')
                 && t.get(i + 1).is_none_or(|n| *n == b' ' || *n == b'\n')
-                && !ends_abbreviation(&t[..i]));
+                && !ends_abbreviation(&t[..i])
+                && !company_before_lowercase(t, i));
         if ends {
             let end = match t[i] {
                 b'\n' => i,
@@ -62,6 +63,24 @@ fn ends_abbreviation(before: &[u8]) -> bool {
                 .len()
                 .checked_sub(abbreviation.len() + 1)
                 .is_none_or(|at| !before[at].is_ascii_alphanumeric())
+    })
+}
+
+/// Company abbreviations ("AiR Platform Inc."), whose full stop ends no sentence when the text
+/// runs on in lower case ("rights owned by AiR Platform Inc. embodied in the AIMS Materials").
+const COMPANIES: [&[u8]; 4] = [b"inc", b"ltd", b"corp", b"co"];
+
+/// Whether the full stop at `i` follows one of [`COMPANIES`] (a word of its own, capitalised)
+/// and the text goes on, after one space, with a lower-case letter.
+fn company_before_lowercase(t: &[u8], i: usize) -> bool {
+    let next = t.get(i + 2).is_some_and(u8::is_ascii_lowercase) && t.get(i + 1) == Some(&b' ');
+    next && COMPANIES.iter().any(|company| {
+        i >= company.len()
+            && t[i - company.len()..i].eq_ignore_ascii_case(company)
+            && t[i - company.len()].is_ascii_uppercase()
+            && (i - company.len())
+                .checked_sub(1)
+                .is_none_or(|at| !t[at].is_ascii_alphanumeric())
     })
 }
 

@@ -30,18 +30,49 @@ impl Extraction<'_> {
 
     /// Whether `s` is an item of a list that `intro` introduces: it, or one of the few
     /// sentences before it, matches `intro` and holds a colon ("You agree not to use the Model
-    /// in any of the following ways:", "Commercial Purpose includes: (a) ..."). Items may stand
-    /// on lines of their own or run on in one paragraph.
+    /// in any of the following ways:", "Commercial Purpose includes: (a) ...") or is a heading
+    /// ("### Usage interdit sans licence commerciale"). Items may stand on lines of their own or
+    /// run on in one paragraph; a sentence that is only a list marker ("4.", cut off its item
+    /// by its full stop) is not counted in the reach.
     pub(super) fn introduced_by(&self, s: Sentence, intro: &Phrase) -> bool {
         let at = self.place_of(s);
-        let first = at.saturating_sub(LIST_REACH);
+        // A sentence that ends in a colon introduces a list of its own ("If You distribute the
+        // Model ..., You must:"): it is no item of an earlier one.
+        let own = self.sentence_text(s).trim_end().ends_with([':', '：']);
+        let mut first = at;
+        let mut reached = 0;
+        while !own && first > 0 && reached < LIST_REACH {
+            first -= 1;
+            if !is_list_number(self.sentence_text(self.all[first])) {
+                reached += 1;
+            }
+        }
         let end = (at + 1).min(self.all.len());
         self.all[first..end].iter().zip(first..).any(|(other, i)| {
             let text = self.sentence_text(*other);
             let pass = self.passes.of(i);
             intro.may_match(pass)
-                && (text.contains(':') || text.contains('：'))
+                && (text.contains(':') || text.contains('：') || self.is_heading(*other))
                 && intro.is_match_in(text, pass)
         })
     }
+
+    /// Whether sentence `s` starts a Markdown heading line of the original text ("### ...").
+    fn is_heading(&self, s: Sentence) -> bool {
+        let Some((from, _)) = self.plain.original(s.start, s.end) else {
+            return false;
+        };
+        let line_start = self.text[..from].rfind('\n').map_or(0, |n| n + 1);
+        self.text[line_start..].trim_start().starts_with('#')
+    }
+}
+
+/// Whether a sentence is only the number of a list item ("4.", "12)"), cut off its item by the
+/// full stop after it.
+fn is_list_number(sentence: &str) -> bool {
+    let t = sentence.trim();
+    t.len() >= 2
+        && t.len() <= 4
+        && t.ends_with(['.', ')'])
+        && t[..t.len() - 1].bytes().all(|b| b.is_ascii_digit())
 }
