@@ -55,28 +55,9 @@ impl Extraction<'_> {
             .sentences(&GRANT_DENIED, K_GRANT)
             .into_iter()
             .chain(self.sentences(&GRANT_DENIED_ZH, K_ZH))
-            .filter(|s| !self.holds(&GRANT_DENIAL_SCOPED, self.with_continuation(*s)))
+            .filter(|s| !self.holds(&GRANT_DENIAL_SCOPED, *s))
             .collect();
         denied.sort_by_key(|s| s.start);
         denied
-    }
-
-    /// Sentence `s` with the next one where that goes on in lower case: a sentence cut at an
-    /// abbreviation ("... to use OTA Technology Inc." / "trademarks or suggest endorsement").
-    fn with_continuation(&self, s: Sentence) -> Sentence {
-        let next = self.all.get(self.place_of(s) + 1);
-        match next {
-            Some(next)
-                if self
-                    .sentence_text(*next)
-                    .starts_with(|c: char| c.is_lowercase()) =>
-            {
-                Sentence {
-                    start: s.start,
-                    end: next.end,
-                }
-            }
-            _ => s,
-        }
     }
 }

@@ -9,6 +9,15 @@ use super::phrases::{
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, Evidence, Hosting, OutputTraining, Redistribution, TermName};
 
+/// The terms that can read permissive: commercial use and sharing `allowed`, outputs
+/// `unrestricted`, hosting `allowed`.
+const PERMISSIVE_TERMS: [TermName; 4] = [
+    TermName::CommercialUse,
+    TermName::Hosting,
+    TermName::Derivatives,
+    TermName::OutputTraining,
+];
+
 impl Extraction<'_> {
     /// Makes a permissive value `unknown` where a limiting statement on what it allows stands
     /// that no rule cited ("Use in production is forbidden", "Commercial use requires a
@@ -31,63 +40,71 @@ impl Extraction<'_> {
             {
                 continue;
             }
-            let mut limited = Vec::new();
             // A limit on who may use the model or for what narrows the whole grant.
             let scope = self.holds(&LIMIT_COMMERCIAL, s);
-            if self.terms.commercial_use == CommercialUse::Allowed && scope {
-                self.terms.commercial_use = CommercialUse::Unknown;
-                limited.push(TermName::CommercialUse);
-            }
-            if self.terms.hosting == Hosting::Allowed && (scope || self.holds(&LIMIT_HOSTING, s)) {
-                self.terms.hosting = Hosting::Unknown;
-                limited.push(TermName::Hosting);
-            }
-            if self.terms.derivatives.redistribution == Redistribution::Allowed
-                && (scope || self.holds(&LIMIT_SHARING, s))
-            {
-                self.terms.derivatives.redistribution = Redistribution::Unknown;
-                limited.push(TermName::Derivatives);
-            }
-            if self.terms.output_training == OutputTraining::Unrestricted
-                && (scope || self.holds(&LIMIT_TRAINING, s))
-            {
-                self.terms.output_training = OutputTraining::Unknown;
-                limited.push(TermName::OutputTraining);
-            }
-            for term in limited {
-                self.unclear(
-                    term,
-                    "this clause limits or withholds what the term would allow, in words no rule read",
-                    s,
-                );
+            let bears_on = [
+                (TermName::CommercialUse, scope),
+                (TermName::Hosting, scope || self.holds(&LIMIT_HOSTING, s)),
+                (
+                    TermName::Derivatives,
+                    scope || self.holds(&LIMIT_SHARING, s),
+                ),
+                (
+                    TermName::OutputTraining,
+                    scope || self.holds(&LIMIT_TRAINING, s),
+                ),
+            ];
+            for (term, bears) in bears_on {
+                if bears && self.unread_permission(term) {
+                    self.unclear(
+                        term,
+                        "this clause limits or withholds what the term would allow, in words no rule read",
+                        s,
+                    );
+                }
             }
         }
     }
 
     /// Whether any term reads permissive.
     pub(super) fn reads_permissive(&self) -> bool {
+        PERMISSIVE_TERMS
+            .into_iter()
+            .any(|term| self.is_permissive(term))
+    }
+
+    /// Whether `term` reads permissive.
+    fn is_permissive(&self, term: TermName) -> bool {
         let terms = &self.terms;
-        terms.commercial_use == CommercialUse::Allowed
-            || terms.derivatives.redistribution == Redistribution::Allowed
-            || terms.output_training == OutputTraining::Unrestricted
-            || terms.hosting == Hosting::Allowed
+        match term {
+            TermName::CommercialUse => terms.commercial_use == CommercialUse::Allowed,
+            TermName::Hosting => terms.hosting == Hosting::Allowed,
+            TermName::Derivatives => terms.derivatives.redistribution == Redistribution::Allowed,
+            TermName::OutputTraining => terms.output_training == OutputTraining::Unrestricted,
+            _ => false,
+        }
     }
 
     /// Makes every permissive value `unknown`.
     pub(super) fn no_permissive_value(&mut self) {
+        for term in PERMISSIVE_TERMS {
+            self.unread_permission(term);
+        }
+    }
+
+    /// Makes `term` `unknown` if it reads permissive; whether it did.
+    fn unread_permission(&mut self, term: TermName) -> bool {
+        if !self.is_permissive(term) {
+            return false;
+        }
         let terms = &mut self.terms;
-        if terms.commercial_use == CommercialUse::Allowed {
-            terms.commercial_use = CommercialUse::Unknown;
+        match term {
+            TermName::CommercialUse => terms.commercial_use = CommercialUse::Unknown,
+            TermName::Hosting => terms.hosting = Hosting::Unknown,
+            TermName::Derivatives => terms.derivatives.redistribution = Redistribution::Unknown,
+            _ => terms.output_training = OutputTraining::Unknown,
         }
-        if terms.derivatives.redistribution == Redistribution::Allowed {
-            terms.derivatives.redistribution = Redistribution::Unknown;
-        }
-        if terms.output_training == OutputTraining::Unrestricted {
-            terms.output_training = OutputTraining::Unknown;
-        }
-        if terms.hosting == Hosting::Allowed {
-            terms.hosting = Hosting::Unknown;
-        }
+        true
     }
 
     /// Whether a rule cited sentence `s` as evidence of a term or of an unclear clause.
