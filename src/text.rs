@@ -12,10 +12,11 @@ use std::path::Path;
 
 use crate::error::{Error, Origin, Result};
 
+mod disguise;
 mod words;
 
 pub use words::Words;
-use words::{LinkScan, entity, is_block_tag, markup_len};
+use words::{LinkScan, entity, hidden_open_len, is_block_tag, markup_len};
 pub(crate) use words::{is_cjk, struck_len, struck_spans};
 
 /// Size limits for inputs.
@@ -182,6 +183,9 @@ pub struct Plain {
     /// text, where a map of every byte took eight bytes for each: a third of a megabyte written
     /// for every 40 KB read).
     pieces: Vec<Piece>,
+    /// Where [`Plain::reading`] read a letter through a disguise (an invisible character inside a
+    /// word, a Cyrillic or Greek look-alike among Latin letters): offsets into `text`.
+    disguised: Vec<u32>,
 }
 
 /// A stretch of the tidied text, up to the next piece, and where in the original it came from.
@@ -203,12 +207,37 @@ struct Piece {
 const COPIED: u32 = u32::MAX;
 
 impl Plain {
-    /// Tidies `text` (see the type's docs).
+    /// Tidies `text` (see the type's docs). Every character shown is kept as it is: a
+    /// comparison of texts sees a disguised letter as the change it is.
     pub fn new(text: &str) -> Plain {
+        Plain::tidy(text, false)
+    }
+
+    /// Tidies `text` as a person reads it, for the clause rules: also drops invisible
+    /// characters, reads a Cyrillic or Greek letter drawn like a Latin one inside a Latin word as
+    /// that letter, and a compatibility form of ASCII letters or digits (fullwidth, mathematical,
+    /// ligatures) as those (see [`Plain::disguised`]); and reads the text of HTML comments and
+    /// hidden elements, as a paragraph of its own, since the file holds it.
+    pub fn reading(text: &str) -> Plain {
+        Plain::tidy(text, true)
+    }
+
+    /// Where a letter was read through a disguise that can only hide a word (an invisible
+    /// character between letters, a look-alike letter of another script): offsets into
+    /// [`Plain::text`], in order.
+    pub fn disguised(&self) -> impl Iterator<Item = usize> + '_ {
+        self.disguised.iter().map(|&at| at as usize)
+    }
+
+    fn tidy(text: &str, reading: bool) -> Plain {
         let mut plain = Plain {
             text: String::with_capacity(text.len()),
             pieces: Vec::new(),
+            disguised: Vec::new(),
         };
+        // The end of the word a look-alike letter was last found in, and whether it is a Latin
+        // word in disguise.
+        let mut look_alike_word = (0, false);
         let bytes = text.as_bytes();
         let mut i = 0;
         // Pending whitespace: (start offset, newlines seen).
@@ -217,6 +246,21 @@ impl Plain {
         let mut links = LinkScan::default();
         while i < bytes.len() {
             let b = bytes[i];
+            // What the publisher hid from the rendered page is still in the file: the clause
+            // reader reads a comment's and a hidden element's text (struck text stays removed).
+            if reading && b == b'<' {
+                let hidden = if text[i..].starts_with("<!--") {
+                    Some(4)
+                } else {
+                    hidden_open_len(text, i)
+                };
+                if let Some(skip) = hidden {
+                    space = Some((space.map_or(i, |(start, _)| start), 2));
+                    line_start = true;
+                    i += skip;
+                    continue;
+                }
+            }
             if matches!(b, b'<' | b'~')
                 && let Some(skip) = struck_len(text, i)
             {
@@ -264,6 +308,48 @@ impl Plain {
                 break;
             };
             let len = c.len_utf8();
+            if reading {
+                let before = space
+                    .is_none()
+                    .then(|| plain.text.chars().next_back())
+                    .flatten();
+                if disguise::is_invisible(c) {
+                    if disguise::hides_word(c, before, text[i + len..].chars().next()) {
+                        plain.disguised.push(offset(plain.text.len()));
+                    }
+                    i += len;
+                    continue;
+                }
+                if let Some(latin) = disguise::look_alike(c) {
+                    if i >= look_alike_word.0 {
+                        let (disguised, end) = disguise::disguised_word(text, i, before);
+                        look_alike_word = (end, disguised);
+                    }
+                    if look_alike_word.1 {
+                        plain.push(latin, i, i + len, &mut space);
+                        plain.disguised.push(offset(plain.text.len() - 1));
+                        line_start = false;
+                        i += len;
+                        continue;
+                    }
+                }
+                let previous = text[..i].chars().next_back();
+                let next = text[i + len..].chars().next();
+                if let Some(ascii) = disguise::fullwidth_punctuation(c, previous, next) {
+                    plain.push_or_space(ascii, i, i + len, &mut space);
+                    line_start = false;
+                    i += len;
+                    continue;
+                }
+                if let Some(folded) = disguise::compatibility_ascii(c) {
+                    for f in folded {
+                        plain.push(f, i, i + len, &mut space);
+                    }
+                    line_start = false;
+                    i += len;
+                    continue;
+                }
+            }
             let dropped = match c {
                 // Emphasis and escapes carry nothing; `#` and `>` open Markdown headings and quotes.
                 '*' => true,
@@ -369,6 +455,8 @@ impl Plain {
             self.text.truncate(len);
             let kept = self.pieces.partition_point(|p| (p.at as usize) < len);
             self.pieces.truncate(kept);
+            let kept = self.disguised.partition_point(|&at| (at as usize) < len);
+            self.disguised.truncate(kept);
         }
     }
 

@@ -92,10 +92,10 @@ fn permissive_texts() -> Vec<(PathBuf, String)> {
 /// The clause negated, if a negation applies to it: the first place where one does and the
 /// words around it are not already negated ("You may not" is no permission to deny; "Nothing
 /// in this Agreement grants" would become a double negative; "is permitted only for" would
-/// become nonsense).
+/// become nonsense; "grants You no rights" denies already).
 fn negate(clause: &str, negations: &[(Regex, &str)]) -> Option<String> {
     let negated_before = Regex::new(r"(?i)\bnothing\b|不$|未$").expect("pattern");
-    let negated_after = Regex::new(r"(?i)^[\s*_]*(?:not|never|only)\b").expect("pattern");
+    let negated_after = Regex::new(r"(?i)^[\s*_]*(?:not|never|only|no)\b").expect("pattern");
     negations.iter().find_map(|(re, with)| {
         let found = re.find_iter(clause).find(|m| {
             !negated_before.is_match(&clause[..m.start()])
@@ -151,6 +151,8 @@ const ADDED_DENIALS: &[&str] = &[
     "You may not use, copy, modify, or distribute the Model.",
     "You are not permitted to use or distribute the Model weights.",
     "The rights to use, reproduce and distribute the Model are not granted under this License.",
+    "You may not use the Model.",
+    "Licensee shall not copy the Model Weights.",
     "本协议不授予您使用、复制、修改或分发本模型的任何权利。",
 ];
 
@@ -274,6 +276,155 @@ fn a_limit_in_words_no_rule_knows_leaves_what_it_limits_unread() {
                 .collect();
             if !left.is_empty() {
                 still.push(format!("{}: {left:?} with {limit:?}", path.display()));
+            }
+        }
+    }
+    none_left_permissive(edits, &still);
+}
+
+/// Restrictions written so that a search for their words misses them, each with the field it
+/// must keep from reading permissive (`None`: every field).
+const DISGUISED: &[(&str, Option<TermName>)] = &[
+    (
+        "You may not use, copy, modify, or distribute the Model.",
+        None,
+    ),
+    (
+        "You may not use the Model for commercial purposes.",
+        Some(TermName::CommercialUse),
+    ),
+    ("Use in production is forbidden.", None),
+    (
+        "Training other models on the outputs is forbidden.",
+        Some(TermName::OutputTraining),
+    ),
+];
+
+/// A way of writing a sentence so that a search for its words misses it.
+type Disguise = fn(&str) -> String;
+
+/// The ways of disguising a sentence: a Cyrillic letter drawn like a Latin one, a zero-width
+/// space between letters, fullwidth and mathematical bold letters, a soft hyphen; or hiding it
+/// from the rendered page (an HTML comment, a hidden element, a folded `<details>`). Each with
+/// whether the disguise can only be there to hide a word (and must be quoted as one).
+const DISGUISES: &[(&str, Disguise, bool)] = &[
+    ("look-alike letters", look_alike, true),
+    (
+        "zero-width spaces",
+        |w| between_letters(w, '\u{200b}'),
+        true,
+    ),
+    ("fullwidth forms", fullwidth, false),
+    (
+        "mathematical bold letters",
+        |w| shifted(w, 0x1D400, 0x1D41A),
+        false,
+    ),
+    ("soft hyphens", |w| between_letters(w, '\u{00ad}'), false),
+    ("an HTML comment", |w| format!("<!-- {w} -->"), false),
+    (
+        "a hidden element",
+        |w| format!("<div style=\"display: none\">{w}</div>"),
+        false,
+    ),
+    (
+        "a folded details element",
+        |w| format!("<details><summary>Terms</summary>{w}</details>"),
+        false,
+    ),
+];
+
+/// Each word of `sentence` with its first letter that has a Cyrillic look-alike replaced by it.
+fn look_alike(sentence: &str) -> String {
+    const CYRILLIC: &[(char, char)] = &[
+        ('o', 'о'),
+        ('e', 'е'),
+        ('a', 'а'),
+        ('c', 'с'),
+        ('p', 'р'),
+        ('i', 'і'),
+        ('y', 'у'),
+    ];
+    let words = sentence.split(' ').map(|word| {
+        match CYRILLIC.iter().find(|(latin, _)| word.contains(*latin)) {
+            Some((latin, cyrillic)) => word.replacen(*latin, &cyrillic.to_string(), 1),
+            None => word.to_string(),
+        }
+    });
+    words.collect::<Vec<_>>().join(" ")
+}
+
+/// Each word of four letters or more with `mark` after its second letter.
+fn between_letters(sentence: &str, mark: char) -> String {
+    let words = sentence.split(' ').map(|word| {
+        let letters: Vec<char> = word.chars().collect();
+        if letters.len() < 4 || !letters[..3].iter().all(|c| c.is_alphabetic()) {
+            return word.to_string();
+        }
+        letters[..2]
+            .iter()
+            .chain(std::iter::once(&mark))
+            .chain(&letters[2..])
+            .collect()
+    });
+    words.collect::<Vec<_>>().join(" ")
+}
+
+/// Every printable ASCII character in its fullwidth form, spaces as ideographic spaces.
+fn fullwidth(sentence: &str) -> String {
+    sentence
+        .chars()
+        .map(|c| match c {
+            ' ' => '\u{3000}',
+            '!'..='~' => char::from_u32(u32::from(c) + 0xFEE0).unwrap_or(c),
+            c => c,
+        })
+        .collect()
+}
+
+/// Every ASCII letter moved to a block of other letters (`upper` for `A`, `lower` for `a`).
+fn shifted(sentence: &str, upper: u32, lower: u32) -> String {
+    sentence
+        .chars()
+        .map(|c| {
+            let moved = if c.is_ascii_uppercase() {
+                char::from_u32(upper + u32::from(c) - u32::from('A'))
+            } else if c.is_ascii_lowercase() {
+                char::from_u32(lower + u32::from(c) - u32::from('a'))
+            } else {
+                Some(c)
+            };
+            moved.unwrap_or(c)
+        })
+        .collect()
+}
+
+#[test]
+fn a_restriction_disguised_or_hidden_leaves_no_field_permissive() {
+    let mut edits = 0;
+    let mut still = Vec::new();
+    for (path, text) in permissive_texts() {
+        for (restriction, field) in DISGUISED {
+            for (how, disguise, hides) in DISGUISES {
+                let disguised = disguise(restriction);
+                assert_ne!(&disguised, restriction, "{how} changed nothing");
+                let edited = format!("{text}\n\n{disguised}\n");
+                edits += 1;
+                let read = extract_terms(&edited);
+                let left: Vec<TermName> = permissive(&read.backed.terms)
+                    .into_iter()
+                    .filter(|f| field.is_none_or(|only| only == *f))
+                    .collect();
+                let quoted = read.unclear.iter().any(|u| {
+                    u.reason.contains("disguised")
+                        && u.evidence.iter().any(|e| e.text.contains(&disguised))
+                });
+                if !left.is_empty() || quoted != *hides {
+                    still.push(format!(
+                        "{}: {left:?} with {how} in {restriction:?} (quoted: {quoted})",
+                        path.display()
+                    ));
+                }
             }
         }
     }

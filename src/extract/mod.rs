@@ -36,6 +36,7 @@ mod attribution;
 mod commercial_use;
 mod definitions;
 mod derivatives;
+mod disguise;
 mod flow_down;
 mod grant;
 mod hosting;
@@ -113,7 +114,7 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
     if let Some(fault) = phrases::fault().or_else(phrases::compile_fault) {
         return unread(fault);
     }
-    let mut plain = Plain::new(text);
+    let mut plain = Plain::reading(text);
     let mut all = sentences::split_sentences(&plain.text);
     let first_unread = keep_read_budget(&mut plain, &mut all);
     let (masks, passes) = phrases::sentence_masks(&plain.text, &all);
@@ -155,6 +156,7 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
     if let Some((start, end)) = first_unread {
         x.not_read(start, end);
     }
+    x.disguised_words();
     // Phrasings compile when first tried: one that failed matched nothing, so what was read may
     // miss a restriction.
     if let Some(fault) = phrases::compile_fault() {

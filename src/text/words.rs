@@ -266,6 +266,22 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// Tags whose content is struck through, and so not in force.
 const STRUCK_TAGS: [&str; 3] = ["del", "s", "strike"];
 
+/// The length of the opening tag at `text[i..]` if it hides its element (see [`struck_len`])
+/// rather than striking it through: the clause reader reads hidden text as text, since a hidden
+/// restriction is still in the file the publisher wrote.
+pub(crate) fn hidden_open_len(text: &str, i: usize) -> Option<usize> {
+    let tag = text[i..].strip_prefix('<')?;
+    let name_len = tag.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let name = &tag[..name_len];
+    if name.is_empty() || STRUCK_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+        return None;
+    }
+    if !is_hidden(tag) {
+        return None;
+    }
+    tag.find('>').map(|gt| 1 + gt + 1)
+}
+
 /// Whether an opening tag (after its `<`) hides its element (`hidden`, `display: none`,
 /// `visibility: hidden`): a reader does not see its text.
 fn is_hidden(tag: &str) -> bool {
@@ -459,6 +475,28 @@ const HTML_TAGS: &[(&str, bool)] = &[
     ("th", false),
     ("table", true),
     ("tbody", false),
+    ("tfoot", false),
+    ("details", true),
+    ("summary", true),
+    ("dl", true),
+    ("dt", true),
+    ("dd", true),
+    ("figure", true),
+    ("figcaption", true),
+    ("caption", true),
+    ("center", true),
+    ("header", true),
+    ("footer", true),
+    ("main", true),
+    ("nav", true),
+    ("aside", true),
+    ("font", false),
+    ("mark", false),
+    ("abbr", false),
+    ("cite", false),
+    ("q", false),
+    ("kbd", false),
+    ("ins", false),
     ("thead", false),
     ("blockquote", true),
     ("pre", true),
