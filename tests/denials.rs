@@ -430,3 +430,57 @@ fn a_restriction_disguised_or_hidden_leaves_no_field_permissive() {
     }
     none_left_permissive(edits, &still);
 }
+
+/// Restrictions set out as a publisher's formatting does: list items under a barring label,
+/// a table row, a mark, a label of permitted uses; each with the fields it must keep from reading
+/// permissive. (Items on consecutive lines are one sentence to the reader: one that a rule reads
+/// for one term, "- offer the Model as a service", counts as read for all; see the README's
+/// limits.)
+const FORMATTED: &[(&str, &[TermName])] = &[
+    (
+        "You may not:\n\n- use the Model commercially\n\n- offer the Model as a service\n\n- share the weights",
+        &[
+            TermName::CommercialUse,
+            TermName::Hosting,
+            TermName::Derivatives,
+        ],
+    ),
+    (
+        "Prohibited uses:\n\n- Commercial use.\n- Hosting the model as a service.",
+        &[TermName::CommercialUse, TermName::Hosting],
+    ),
+    (
+        "Restrictions:\n* no commercial use\n* no redistribution",
+        &[TermName::CommercialUse, TermName::Derivatives],
+    ),
+    (
+        "| Use | Permitted |\n|---|---|\n| Commercial use | No |\n| Research | Yes |",
+        &[TermName::CommercialUse],
+    ),
+    ("| Hosting as a service | ✗ |", &[TermName::Hosting]),
+    ("Commercial use ❌", &[TermName::CommercialUse]),
+    (
+        "Permitted uses: research and education.",
+        &[TermName::CommercialUse],
+    ),
+];
+
+#[test]
+fn a_restriction_in_a_list_table_or_label_leaves_no_field_permissive() {
+    let mut edits = 0;
+    let mut still = Vec::new();
+    for (path, text) in permissive_texts() {
+        for (restriction, fields) in FORMATTED {
+            let edited = format!("{text}\n\n{restriction}\n");
+            edits += 1;
+            let left: Vec<TermName> = permissive(&extract_terms(&edited).backed.terms)
+                .into_iter()
+                .filter(|f| fields.contains(f))
+                .collect();
+            if !left.is_empty() {
+                still.push(format!("{}: {left:?} with {restriction:?}", path.display()));
+            }
+        }
+    }
+    none_left_permissive(edits, &still);
+}

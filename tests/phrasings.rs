@@ -665,10 +665,18 @@ const EDITS: &[(&str, &str, Changes)] = &[
             r#"{"redistribution":"allowed","naming_prefix":null}"#,
         )],
     ),
+    // Its first item ("distribute, publish, sell, rent or otherwise make the Software available
+    // to third parties") limits selling and making available in words no rule weighs: commercial
+    // use, hosting and outputs are left unknown (fail closed).
     (
         "mit-may-not-derivative-model-list.txt",
         "mit",
-        &[SHARING_WITHHELD],
+        &[
+            ("commercial_use", r#""unknown""#),
+            SHARING_WITHHELD,
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""unknown""#),
+        ],
     ),
     (
         "mit-permission-before-you-list.txt",

@@ -3,9 +3,10 @@
 //! permission, and neither are words the rules do not know.
 
 use super::phrases::{
-    COMMERCIAL_WORD, HARM_USE, K_LIMIT, LIMIT_BENIGN, LIMIT_COMMERCIAL, LIMIT_HOSTING,
+    COMMERCIAL_WORD, HARM_USE, K_LIMIT, LIMIT_BENIGN, LIMIT_COMMERCIAL, LIMIT_HOSTING, LIMIT_LABEL,
     LIMIT_SHARING, LIMIT_STATEMENT, LIMIT_TRAINING,
 };
+use super::use_policy::is_list_number;
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, Evidence, Hosting, OutputTraining, Redistribution, TermName};
 
@@ -18,52 +19,120 @@ const PERMISSIVE_TERMS: [TermName; 4] = [
     TermName::OutputTraining,
 ];
 
+/// The most sentences read as items of one barring list.
+const MAX_LIST_ITEMS: usize = 12;
+
 impl Extraction<'_> {
     /// Makes a permissive value `unknown` where a limiting statement on what it allows stands
     /// that no rule cited ("Use in production is forbidden", "Commercial use requires a
     /// separate license"), and quotes each such statement for review.
     pub(super) fn unaccounted_limits(&mut self) {
-        let unread: Vec<Sentence> = self
-            .sentences(&LIMIT_STATEMENT, K_LIMIT)
+        let items = self.barred_items();
+        let mut limits = self.sentences(&LIMIT_STATEMENT, K_LIMIT);
+        limits.extend(items.iter().copied());
+        limits.sort_by_key(|s| s.start);
+        limits.dedup_by_key(|s| s.start);
+        let unread: Vec<Sentence> = limits
             .into_iter()
-            .filter(|s| {
-                !self.holds(&LIMIT_BENIGN, *s)
-                    && !self.holds(&HARM_USE, *s)
-                    && !self.accounted_for(*s)
-            })
+            .filter(|s| self.may_limit(*s) && !self.accounted_for(*s))
             .collect();
         for s in unread {
             // A limit on commercial use where commercial use is read limited already is that
-            // limit, read.
-            if self.terms.commercial_use != CommercialUse::Allowed
-                && self.holds(&COMMERCIAL_WORD, s)
-            {
+            // limit, read; an item of a barring list may bar more on its line ("Restrictions:
+            // no commercial use, no redistribution"): what else it names it still limits.
+            let commercial_read = self.terms.commercial_use != CommercialUse::Allowed
+                && self.holds(&COMMERCIAL_WORD, s);
+            let item = items.iter().any(|i| i.start == s.start);
+            if commercial_read && !item {
                 continue;
             }
-            // A limit on who may use the model or for what narrows the whole grant.
-            let scope = self.holds(&LIMIT_COMMERCIAL, s);
-            let bears_on = [
-                (TermName::CommercialUse, scope),
-                (TermName::Hosting, scope || self.holds(&LIMIT_HOSTING, s)),
-                (
-                    TermName::Derivatives,
-                    scope || self.holds(&LIMIT_SHARING, s),
-                ),
-                (
-                    TermName::OutputTraining,
-                    scope || self.holds(&LIMIT_TRAINING, s),
-                ),
-            ];
-            for (term, bears) in bears_on {
-                if bears && self.unread_permission(term) {
-                    self.unclear(
-                        term,
-                        "this clause limits or withholds what the term would allow, in words no rule read",
-                        s,
-                    );
+            for term in self.limited_terms(s, !commercial_read) {
+                self.unread_limit(term, s);
+            }
+        }
+    }
+
+    /// Whether a sentence can limit a grant: it is none of the kinds that limit nothing of its
+    /// scope (warranty, trademarks, termination, ...) nor a ban on harmful uses.
+    fn may_limit(&self, s: Sentence) -> bool {
+        !self.holds(&LIMIT_BENIGN, s) && !self.holds(&HARM_USE, s)
+    }
+
+    /// The terms a limiting sentence bears on, by its words: a limit on who may use the model or
+    /// for what narrows the whole grant (unless `with_scope` is false: that limit is read
+    /// already); one on serving, sharing or training bears on that term.
+    fn limited_terms(&self, s: Sentence, with_scope: bool) -> Vec<TermName> {
+        let scope = with_scope && self.holds(&LIMIT_COMMERCIAL, s);
+        [
+            (TermName::CommercialUse, scope),
+            (TermName::Hosting, scope || self.holds(&LIMIT_HOSTING, s)),
+            (
+                TermName::Derivatives,
+                scope || self.holds(&LIMIT_SHARING, s),
+            ),
+            (
+                TermName::OutputTraining,
+                scope || self.holds(&LIMIT_TRAINING, s),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(term, bears)| bears.then_some(term))
+        .collect()
+    }
+
+    /// Makes `term` `unknown` if it reads permissive, quoting the limit `s` for review.
+    fn unread_limit(&mut self, term: TermName, s: Sentence) {
+        if self.unread_permission(term) {
+            self.unclear(
+                term,
+                "this clause limits or withholds what the term would allow, in words no rule read",
+                s,
+            );
+        }
+    }
+
+    /// The sentences of each list a barring label introduces ("You may not:", "Prohibited
+    /// uses:", "Restrictions:"): the label's own (items may follow it on its line) and the list
+    /// items under it, which limit though they hold no limiting word ("- use the Model
+    /// commercially").
+    fn barred_items(&self) -> Vec<Sentence> {
+        let mut items = Vec::new();
+        for label in self.sentences(&LIMIT_LABEL, K_LIMIT) {
+            items.push(label);
+            let at = self.place_of(label);
+            for &s in self.all.iter().skip(at + 1).take(MAX_LIST_ITEMS) {
+                let text = self.sentence_text(s);
+                if is_list_number(text) {
+                    continue;
+                }
+                if !self.in_list_item(s) {
+                    break;
+                }
+                items.push(s);
+                if text.trim_end().ends_with([':', '：']) {
+                    break;
                 }
             }
         }
+        items
+    }
+
+    /// Whether sentence `s` stands on a line of the original text that starts with a list
+    /// marker ("-", "*", "•", "1.", "a)", "(iv)").
+    fn in_list_item(&self, s: Sentence) -> bool {
+        let Some((from, _)) = self.plain.original(s.start, s.end) else {
+            return false;
+        };
+        let line_start = self.text[..from].rfind('\n').map_or(0, |n| n + 1);
+        let line = self.text[line_start..].trim_start();
+        let marker = line.split_whitespace().next().unwrap_or("");
+        if matches!(marker, "-" | "*" | "+" | "•" | "·" | "–" | "—") {
+            return true;
+        }
+        let label = marker.trim_start_matches('(').trim_end_matches(['.', ')']);
+        marker.len() > label.len()
+            && (1..=4).contains(&label.len())
+            && label.chars().all(|c| c.is_ascii_alphanumeric())
     }
 
     /// Whether any term reads permissive.

@@ -709,6 +709,7 @@ phrases! {
     GRANT_DENIED_ZH = "grant_denied_zh";
     GRANT_DENIAL_SCOPED = "grant_denial_scoped";
     LIMIT_STATEMENT = "limit_statement";
+    LIMIT_LABEL = "limit_label";
     LIMIT_COMMERCIAL = "limit_commercial";
     LIMIT_HOSTING = "limit_hosting";
     LIMIT_SHARING = "limit_sharing";

@@ -69,7 +69,7 @@ impl Extraction<'_> {
 
 /// Whether a sentence is only the number of a list item ("4.", "12)"), cut off its item by the
 /// full stop after it.
-fn is_list_number(sentence: &str) -> bool {
+pub(super) fn is_list_number(sentence: &str) -> bool {
     let t = sentence.trim();
     t.len() >= 2
         && t.len() <= 4
