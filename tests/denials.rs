@@ -197,6 +197,7 @@ const UNREAD_RESTRICTIONS: &[&str] = &[
     "L'utilisation commerciale du modèle est interdite.",
     "Die kommerzielle Nutzung des Modells ist nicht gestattet.",
     "L'uso commerciale del modello non è consentito.",
+    "Bu modelin ticari kullanımı yasaktır.",
     "本モデルの商用利用は禁止されています。",
     "모델의 상업적 사용은 금지됩니다.",
     "Коммерческое использование модели запрещено.",

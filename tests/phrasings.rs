@@ -1378,6 +1378,77 @@ const EDITS: &[(&str, &str, Changes)] = &[
         ],
     ),
     ("llama-2-owned-by-company-inc.txt", "llama-2", &[]),
+    // Round 17: credits set out under a label, a heading or a table row.
+    (
+        "cc0-1.0-attribution-notice-to-reproduce.txt",
+        "cc0-1.0",
+        // The notice itself names CC BY-NC 4.0, read as the weights' licence (the stricter
+        // reading), with its link.
+        &cc_by_nc_credited(
+            r#""\"ai2pixelart\" model weights © 2026 Arne Kummerow, licensed under CC BY-NC 4.0.""#,
+        ),
+    ),
+    (
+        "cc0-1.0-attribution-notice-intro-colon.txt",
+        "cc0-1.0",
+        &credited(
+            r#""Kochkov, D., Yuval, J., Langmore, I., Norgaard, P., Smith, J., Mooers, G., ... & Hoyer, S. (2024). Neural general circulation models for weather and climate. Nature, 632, 1060-1066. https://doi.org/10.1038/s41586-024-07744-y""#,
+        ),
+    ),
+    (
+        "cc0-1.0-attribution-carry-these-notices.txt",
+        "cc0-1.0",
+        &credited(
+            r#""Trail probability model © 2026 Nathan Howell, CC BY-SA 4.0. Trained on trail geometry from OpenStreetMap © OpenStreetMap contributors, available under the Open Database Licence (ODbL). Elevation from the USGS 3D Elevation Program (3DEP), a work of the United States government and in the public domain.""#,
+        ),
+    ),
+    (
+        "cc0-1.0-attribution-when-quoted-title.txt",
+        "cc0-1.0",
+        &credited_with_licence_copy(
+            r#""\"Sev Arabic Preview v0.1\" by Ali Asiri, licensed under CC BY-SA 4.0.""#,
+        ),
+    ),
+    (
+        "cc0-1.0-attribution-table-row-imperative.txt",
+        "cc0-1.0",
+        &credited(
+            r#""Credit this project and the ORENA SAVE FOCUS Challenge / HeiCo dataset authors, and link back to this repository.""#,
+        ),
+    ),
+    (
+        "cc0-1.0-acknowledgement-heading-quote.txt",
+        "cc0-1.0",
+        &credited(
+            r#""This model is a fine-tune of DINOv3 (`facebook/dinov3-vitl16-pretrain-lvd1689m`),""#,
+        ),
+    ),
+    (
+        "mit-field-of-use-restriction.txt",
+        "mit",
+        &[("use_policy", r#"true"#)],
+    ),
+    ("apache-2.0-never-relicensed.txt", "apache-2.0", FLOWS_DOWN),
+    (
+        "cc0-1.0-distil-result-also-licensed.txt",
+        "cc0-1.0",
+        OUTPUTS_BOUND,
+    ),
+    (
+        "cc0-1.0-tr-cc-by-shared-under-terms.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    (
+        "cc-by-nc-4.0-output-carries-no-nc-restriction.txt",
+        "cc-by-nc-4.0",
+        OUTPUTS_FREED,
+    ),
+    (
+        "cc-by-nc-4.0-weights-and-outputs-licence-title.txt",
+        "cc-by-nc-4.0",
+        OUTPUTS_BOUND,
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive
@@ -1456,6 +1527,39 @@ const SHARING_BARRED: (&str, &str) = (
 
 /// Training other models with the outputs is barred.
 const TRAINING_BARRED: (&str, &str) = ("output_training", r#""prohibited""#);
+
+/// A credit read (its text as JSON), owed by whoever shares: derivatives shared on that
+/// condition.
+const fn credited(text: &'static str) -> [(&'static str, &'static str); 2] {
+    [SHARED_ON_CONDITIONS, ("attribution", text)]
+}
+
+/// As `credited`, with the licence (or its link) to pass on.
+const fn credited_with_licence_copy(text: &'static str) -> [(&'static str, &'static str); 3] {
+    [
+        SHARED_ON_CONDITIONS,
+        ("licence_copy", "true"),
+        ("attribution", text),
+    ]
+}
+
+/// A credit that names the licence CC BY-NC 4.0: what adopting it changes, its link, and the
+/// credit.
+const fn cc_by_nc_credited(text: &'static str) -> [(&'static str, &'static str); 5] {
+    [
+        CC_BY_NC[0],
+        CC_BY_NC[1],
+        CC_BY_NC[2],
+        ("licence_copy", "true"),
+        ("attribution", text),
+    ]
+}
+
+/// What outputs train is bound by the licence's conditions.
+const OUTPUTS_BOUND: Changes = &[("output_training", r#""conditional""#)];
+
+/// Outputs freed in so many words, and what they train with them.
+const OUTPUTS_FREED: Changes = &[("output_training", r#""unrestricted""#)];
 
 /// Derivatives may be shared, on conditions.
 const SHARED_ON_CONDITIONS: (&str, &str) = (

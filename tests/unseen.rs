@@ -139,6 +139,12 @@ fn sixteenth_holdout_is_read_accurately_and_never_more_permissively() {
     measure("unseen16");
 }
 
+/// The seventeenth holdout (development round 15): measured blind, bars met after tuning.
+#[test]
+fn seventeenth_holdout_is_read_accurately_and_never_more_permissively() {
+    measure("unseen17");
+}
+
 /// A hand-read term is only as good as its quote: each must be the licence's own words.
 #[test]
 fn every_expected_quote_is_verbatim_in_its_licence() {

@@ -4,9 +4,9 @@
 use std::collections::BTreeSet;
 
 use super::phrases::{
-    ATTRIBUTION_HEADING, ATTRIBUTION_INITIAL, ATTRIBUTION_LABEL, CREDIT_ROLE, DISPLAY_CREDIT,
-    DISPLAY_DUTY_UNREAD, DISPLAY_DUTY_UNREAD_ZH, DISPLAY_QUOTED, DISPLAY_STRING, DISPLAY_ZH,
-    K_QUOTE, K_STATEMENT, K_ZH, OPTIONAL, STATEMENT_INTRO,
+    ATTRIBUTION_HEADING, ATTRIBUTION_INITIAL, ATTRIBUTION_INTRO, ATTRIBUTION_LABEL, CREDIT_ROLE,
+    DISPLAY_CREDIT, DISPLAY_DUTY_UNREAD, DISPLAY_DUTY_UNREAD_ZH, DISPLAY_QUOTED, DISPLAY_STRING,
+    DISPLAY_ZH, K_QUOTE, K_STATEMENT, K_ZH, OPTIONAL, STATEMENT_INTRO,
 };
 use super::{Extraction, Sentence, Unclear};
 use crate::terms::TermName;
@@ -132,8 +132,9 @@ impl Extraction<'_> {
     }
 }
 
-/// The longest line under an attribution heading read as the credit itself.
-const MAX_CREDIT: usize = 300;
+/// The longest line under an attribution heading read as the credit itself (a block of
+/// notices to carry runs to some 300 characters: round 17's trailer).
+const MAX_CREDIT: usize = 400;
 
 impl Extraction<'_> {
     /// The credit quoted Markdown-style ("> ...") on the line right under a heading that
@@ -150,8 +151,13 @@ impl Extraction<'_> {
             };
             let is_label = labels.iter().any(|l| l.start == heading.start);
             if is_label && !self.starts_quoted_line(*next) {
-                // "ATTRIBUTION" (underlined) over an indented block of credit lines.
-                if let Some(block) = self.indented_block_after(at) {
+                // "ATTRIBUTION" (underlined) over an indented block of credit lines, or over a
+                // paragraph that introduces them ("... must carry these notices.", "... derived
+                // from NeuralGCM (Google Research):") and then the block.
+                let block = self
+                    .indented_block_after(at)
+                    .or_else(|| self.indented_block_after_intro(at));
+                if let Some(block) = block {
                     found.push((
                         Sentence {
                             start: heading.start,
@@ -223,14 +229,8 @@ impl Extraction<'_> {
     /// from `at` (past any made only of punctuation, such as the underline) up to the next blank
     /// line of the original text, when the block's first line is indented. An unindented
     /// paragraph under the label is prose about attribution, not the credit.
-    fn indented_block_after(&self, mut at: usize) -> Option<(usize, usize)> {
-        while self
-            .all
-            .get(at)
-            .is_some_and(|s| !self.sentence_text(*s).chars().any(char::is_alphanumeric))
-        {
-            at += 1;
-        }
+    fn indented_block_after(&self, at: usize) -> Option<(usize, usize)> {
+        let at = self.past_rules(at);
         let first = *self.all.get(at)?;
         let (from, _) = self.plain.original(first.start, first.end)?;
         let line_start = self.text[..from].rfind('\n').map_or(0, |n| n + 1);
@@ -240,6 +240,39 @@ impl Extraction<'_> {
         }
         let end = self.paragraph_end(at)?;
         (end - first.start <= MAX_CREDIT).then_some((first.start, end))
+    }
+
+    /// `at`, or the first sentence after it that is not made only of punctuation (such as a
+    /// heading's underline).
+    fn past_rules(&self, mut at: usize) -> usize {
+        while self
+            .all
+            .get(at)
+            .is_some_and(|s| !self.sentence_text(*s).chars().any(char::is_alphanumeric))
+        {
+            at += 1;
+        }
+        at
+    }
+
+    /// The indented block of credit lines after one paragraph that introduces it, under an
+    /// attribution label: the paragraph ends in a colon ("The model architecture is ... derived
+    /// from NeuralGCM (Google Research):") or holds a duty to carry what follows ("Anyone
+    /// redistributing the weights ... must carry these notices.").
+    fn indented_block_after_intro(&self, at: usize) -> Option<(usize, usize)> {
+        let at = self.past_rules(at);
+        let end = self.paragraph_end(at)?;
+        let after = self.all.partition_point(|s| s.start < end);
+        let intro = &self.all[at..after];
+        let introduces = intro.last().is_some_and(|s| {
+            self.sentence_text(*s)
+                .trim_end()
+                .ends_with([':', '\u{ff1a}'])
+        }) || intro.iter().any(|s| self.holds(&ATTRIBUTION_INTRO, *s));
+        if !introduces || intro.len() > 3 {
+            return None;
+        }
+        self.indented_block_after(after)
     }
 
     /// The end, in the tidied text, of the paragraph of the original text that sentence `at`

@@ -123,9 +123,22 @@ impl Extraction<'_> {
             // what the licensee may not do, nor in a text that denies the grant itself or holds
             // a passage the rules cannot read (quoted for review).
             let denied = self.grant_in_doubt;
+            // A freedom may be said in the clause after a semicolon, of the outputs the clause
+            // before names ("You own your Output; it carries no noncommercial restriction"): the
+            // two clauses are read together.
+            let joined = self.all.windows(2).filter_map(|pair| {
+                self.sentence_text(pair[0])
+                    .trim_end()
+                    .ends_with(';')
+                    .then_some(Sentence {
+                        start: pair[0].start,
+                        end: pair[1].end,
+                    })
+            });
             let freed: Vec<Sentence> = self
                 .sentences(&OUTPUTS_FREED, K_OUTPUT)
                 .into_iter()
+                .chain(joined.filter(|s| self.holds(&OUTPUTS_FREED, *s)))
                 .filter(|s| {
                     !self.holds(&FREEDOM_DENIED, *s) && !self.introduced_by(*s, &USE_BAN_INTRO)
                 })

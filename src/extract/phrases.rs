@@ -717,6 +717,7 @@ phrases! {
     LIMIT_BENIGN = "limit_benign";
     TERMS_FOLLOW_DATA = "terms_follow_data";
     ATTRIBUTION_LABEL = "attribution_label";
+    ATTRIBUTION_INTRO = "attribution_intro";
     ATTRIBUTION_INITIAL = "attribution_initial";
     CREDIT_ROLE = "credit_role";
     MODIFY_GRANT = "modify_grant";
