@@ -117,10 +117,10 @@ fn in_other_script(sentence: &str) -> bool {
 /// The language of a clause, told from its script: the language of most of its letters that have
 /// one (`zh`, `ja`, `ko`), or `None` when most of its letters are Latin (English).
 pub fn clause_language(clause: &str) -> Option<&'static str> {
-    let latin = clause.bytes().filter(u8::is_ascii_alphabetic).count();
     if clause.is_ascii() {
         return None;
     }
+    let latin = clause.bytes().filter(u8::is_ascii_alphabetic).count();
     let (mut han, mut kana, mut hangul) = (0, 0, 0);
     for c in clause.chars().filter(|c| !c.is_ascii()) {
         match script_language(c) {

@@ -118,11 +118,13 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
     let mut all = sentences::split_sentences(&plain.text);
     let first_unread = keep_read_budget(&mut plain, &mut all);
     let (masks, passes) = phrases::sentence_masks(&plain.text, &all);
+    let by_row = phrases::sentences_by_row(&masks);
     let mut x = Extraction {
         text,
         plain: &plain,
         all,
         masks,
+        by_row,
         passes,
         definitions: Vec::new(),
         defined_at: BTreeMap::new(),
@@ -230,6 +232,9 @@ struct Extraction<'a> {
     all: Vec<Sentence>,
     /// For each sentence, the keyword rows it holds a word of.
     masks: Vec<u32>,
+    /// For each keyword row, the sentences holding a word of it (their places in `all`, in
+    /// order): a rule asks for the sentences of one row, a few of the text's hundreds.
+    by_row: Vec<Vec<u32>>,
     /// For each sentence, the phrasings' alternatives whose required words it holds.
     passes: Passes,
     /// The defined terms of the text, with the sentence defining each.
@@ -331,13 +336,14 @@ impl<'a> Extraction<'a> {
         re: &'s Phrase,
         keys: Keys,
     ) -> impl Iterator<Item = (Sentence, Pass<'s>)> + 's {
-        let bit = keys.bit();
-        self.all
+        self.by_row
+            .get(keys.row())
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .zip(&self.masks)
-            .enumerate()
-            .filter(move |(_, (_, mask))| *mask & bit != 0)
-            .map(|(i, (s, _))| (*s, self.passes.of(i)))
+            .filter_map(|i| {
+                let i = *i as usize;
+                Some((*self.all.get(i)?, self.passes.of(i)))
+            })
             .filter(move |(_, pass)| re.may_match(*pass))
     }
 

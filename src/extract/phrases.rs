@@ -434,6 +434,7 @@ impl Phrase {
     }
 
     /// Its alternatives, with their numbers.
+    #[cfg(test)]
     fn alternatives(&self) -> impl Iterator<Item = (usize, &'static Alternative)> + use<> {
         let table = TABLE.as_ref().ok();
         let range = self
@@ -452,9 +453,35 @@ impl Phrase {
     ) -> impl Iterator<Item = (&'static Alternative, &'static Regex)> + use<'p> {
         let key = self.key;
         let ascii = haystack.is_ascii();
-        self.alternatives()
-            .filter(move |(id, alt)| lets_through(pass, *id, alt))
-            .filter_map(move |(_, alt)| Some((alt, alt.engine(key, ascii)?)))
+        let table = TABLE.as_ref().ok();
+        let (range, always) = self
+            .index
+            .and_then(|i| table?.phrases.get(i).cloned())
+            .unwrap_or_default();
+        // Where no alternative is always tried, those let through are the pass's numbers in
+        // the phrasing's range (sorted, as the alternatives are): taken from there at once
+        // instead of looking each alternative up in the pass.
+        let (listed, each) = match pass {
+            Some(ids) if !always => {
+                let from = ids.partition_point(|id| usize::from(*id) < range.start);
+                let to = ids.partition_point(|id| usize::from(*id) < range.end);
+                (ids.get(from..to).unwrap_or_default(), 0..0)
+            }
+            _ => (&[][..], range),
+        };
+        let alternative = move |id: usize| table.and_then(|t| t.alternatives.get(id));
+        listed
+            .iter()
+            .map(|id| usize::from(*id))
+            .chain(
+                each.filter(move |id| {
+                    alternative(*id).is_some_and(|alt| lets_through(pass, *id, alt))
+                }),
+            )
+            .filter_map(move |id| {
+                let alt = alternative(id)?;
+                Some((alt, alt.engine(key, ascii)?))
+            })
     }
 
     /// Whether a sentence with this pass may hold a match: an alternative is let through.
@@ -816,6 +843,27 @@ impl Keys {
     pub(super) fn bit(self) -> u32 {
         1 << self.0
     }
+
+    /// The number of this row.
+    pub(super) fn row(self) -> usize {
+        self.0
+    }
+}
+
+/// For each row of keywords, the places of the sentences whose mask has its bit, in order.
+pub(super) fn sentences_by_row(masks: &[u32]) -> Vec<Vec<u32>> {
+    let mut by_row = vec![Vec::new(); ROWS.len()];
+    for (i, mask) in masks.iter().enumerate() {
+        let mut bits = *mask;
+        while bits != 0 {
+            let row = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if let Some(list) = by_row.get_mut(row) {
+                list.push(i as u32);
+            }
+        }
+    }
+    by_row
 }
 
 /// The alternatives each sentence of a text lets through (see [`Pass`]).
@@ -855,8 +903,9 @@ struct Finder {
     word_sets: Vec<u32>,
     /// The numbers of the sets of required words, word after word.
     sets: Vec<u32>,
-    /// For each set, the alternative that requires it.
-    set_alternative: Vec<u16>,
+    /// For each set, the alternative that requires it, and how many sets that alternative
+    /// requires (one look-up for both, in the loop over a word's sets).
+    set_alternative: Vec<(u16, u16)>,
     /// For each alternative, how many sets it requires.
     needed: Vec<u16>,
 }
@@ -904,10 +953,12 @@ fn finder() -> Result<Finder, String> {
     let mut set_alternative = Vec::new();
     let mut needed = Vec::with_capacity(table.required.len());
     for (alternative, sets) in table.required.iter().enumerate() {
-        needed.push(u16::try_from(sets.len()).map_err(|e| e.to_string())?);
+        let count = u16::try_from(sets.len()).map_err(|e| e.to_string())?;
+        needed.push(count);
         for set in sets {
             let number = u32::try_from(set_alternative.len()).map_err(|e| e.to_string())?;
-            set_alternative.push(u16::try_from(alternative).map_err(|e| e.to_string())?);
+            let alternative = u16::try_from(alternative).map_err(|e| e.to_string())?;
+            set_alternative.push((alternative, count));
             for word in set {
                 let at = words.place(word);
                 words.sets[at].push(number);
@@ -995,20 +1046,22 @@ impl<'f> PassBuilder<'f> {
         else {
             return;
         };
+        // The fields apart, so that the loop keeps them in registers.
+        let (set_seen, counts, ids) = (&mut self.set_seen, &mut self.counts, &mut self.passes.ids);
         for &set in &finder.sets[from as usize..to as usize] {
-            let seen = &mut self.set_seen[set as usize];
+            let seen = &mut set_seen[set as usize];
             if *seen == stamp {
                 continue;
             }
             *seen = stamp;
-            let alternative = finder.set_alternative[set as usize];
-            let count = &mut self.counts[usize::from(alternative)];
+            let (alternative, needed) = finder.set_alternative[set as usize];
+            let count = &mut counts[usize::from(alternative)];
             if count.0 != stamp {
                 *count = (stamp, 0);
             }
             count.1 += 1;
-            if count.1 == finder.needed[usize::from(alternative)] {
-                self.passes.ids.push(alternative);
+            if count.1 == needed {
+                ids.push(alternative);
             }
         }
     }
