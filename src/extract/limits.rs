@@ -37,17 +37,24 @@ impl Extraction<'_> {
             .filter(|s| self.may_limit(*s) && !self.accounted_for(*s))
             .collect();
         for s in unread {
-            // A limit on commercial use where commercial use is read limited already is that
-            // limit, read; an item of a barring list may bar more on its line ("Restrictions:
-            // no commercial use, no redistribution"): what else it names it still limits.
-            let commercial_read = self.terms.commercial_use != CommercialUse::Allowed
-                && self.holds(&COMMERCIAL_WORD, s);
-            let item = items.iter().any(|i| i.start == s.start);
-            if commercial_read && !item {
-                continue;
-            }
-            for term in self.limited_terms(s, !commercial_read) {
-                self.unread_limit(term, s);
+            // An item of a barring list may bar several things on its lines ("Restrictions:
+            // * no commercial use * no redistribution"): each of its items is weighed alone.
+            let parts = if items.iter().any(|i| i.start == s.start) {
+                self.sub_items(s)
+            } else {
+                vec![s]
+            };
+            for part in parts {
+                // A limit on commercial use where commercial use is read limited already is
+                // that limit, read.
+                if self.terms.commercial_use != CommercialUse::Allowed
+                    && self.holds(&COMMERCIAL_WORD, part)
+                {
+                    continue;
+                }
+                for term in self.limited_terms(part) {
+                    self.unread_limit(term, s);
+                }
             }
         }
     }
@@ -59,10 +66,9 @@ impl Extraction<'_> {
     }
 
     /// The terms a limiting sentence bears on, by its words: a limit on who may use the model or
-    /// for what narrows the whole grant (unless `with_scope` is false: that limit is read
-    /// already); one on serving, sharing or training bears on that term.
-    fn limited_terms(&self, s: Sentence, with_scope: bool) -> Vec<TermName> {
-        let scope = with_scope && self.holds(&LIMIT_COMMERCIAL, s);
+    /// for what narrows the whole grant; one on serving, sharing or training bears on that term.
+    fn limited_terms(&self, s: Sentence) -> Vec<TermName> {
+        let scope = self.holds(&LIMIT_COMMERCIAL, s);
         [
             (TermName::CommercialUse, scope),
             (TermName::Hosting, scope || self.holds(&LIMIT_HOSTING, s)),
@@ -124,15 +130,36 @@ impl Extraction<'_> {
             return false;
         };
         let line_start = self.text[..from].rfind('\n').map_or(0, |n| n + 1);
-        let line = self.text[line_start..].trim_start();
-        let marker = line.split_whitespace().next().unwrap_or("");
-        if matches!(marker, "-" | "*" | "+" | "•" | "·" | "–" | "—") {
-            return true;
+        starts_list_item(&self.text[line_start..])
+    }
+
+    /// The list items sentence `s` holds, each starting on a line of its own in the original
+    /// text (the tidied text joins lines into one sentence): `s` itself if it holds one.
+    fn sub_items(&self, s: Sentence) -> Vec<Sentence> {
+        let mut parts = Vec::new();
+        let mut start = s.start;
+        for (k, b) in self.plain.text[s.start..s.end].bytes().enumerate() {
+            let k = s.start + k;
+            if b != b' ' || k == s.start {
+                continue;
+            }
+            // The white space this separator stands for, in the original.
+            let before = self.plain.original(k - 1, k).map(|(_, to)| to);
+            let after = self.plain.original(k + 1, k + 2).map(|(from, _)| from);
+            let (Some(before), Some(after)) = (before, after) else {
+                continue;
+            };
+            let gap = self.text.get(before..after).unwrap_or("");
+            let new_item = gap
+                .rfind('\n')
+                .is_some_and(|nl| starts_list_item(&self.text[before + nl + 1..]));
+            if new_item {
+                parts.push(Sentence { start, end: k });
+                start = k + 1;
+            }
         }
-        let label = marker.trim_start_matches('(').trim_end_matches(['.', ')']);
-        marker.len() > label.len()
-            && (1..=4).contains(&label.len())
-            && label.chars().all(|c| c.is_ascii_alphanumeric())
+        parts.push(Sentence { start, end: s.end });
+        parts
     }
 
     /// Whether any term reads permissive.
@@ -185,4 +212,16 @@ impl Extraction<'_> {
         self.evidence.values().flatten().any(overlaps)
             || self.unclear.iter().flat_map(|u| &u.evidence).any(overlaps)
     }
+}
+
+/// Whether a line starts with a list marker ("-", "*", "•", "1.", "a)", "(iv)").
+fn starts_list_item(line: &str) -> bool {
+    let marker = line.split_whitespace().next().unwrap_or("");
+    if matches!(marker, "-" | "*" | "+" | "•" | "·" | "–" | "—") {
+        return true;
+    }
+    let label = marker.trim_start_matches('(').trim_end_matches(['.', ')']);
+    marker.len() > label.len()
+        && (1..=4).contains(&label.len())
+        && label.chars().all(|c| c.is_ascii_alphanumeric())
 }
