@@ -1048,6 +1048,28 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "fixtures/dev/weights-note-without-licence.txt",
         PERMISSIVE_ADOPTED,
     ),
+    // A licence named only as an intention adopts nothing (round 18, vuln-coprocessor).
+    (
+        "weights-note-intended-to-be-released-under-apache.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[],
+    ),
+    // The model said not to be redistributable (round 18, Mon Language Detector).
+    (
+        "weights-note-model-not-redistributable.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[SHARING_WITHHELD, ("hosting", r#""requires_licence""#)],
+    ),
+    // Restrictions named first, then passed on to recipients (round 18, Supermix Expanse).
+    (
+        "apache-2.0-restrictions-must-be-passed-on.txt",
+        "apache-2.0",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("flow_down", r#"true"#),
+            ("use_policy", r#"true"#),
+        ],
+    ),
     (
         "cc0-1.0-separate-license-from-api-address.txt",
         "cc0-1.0",

@@ -7,9 +7,9 @@
 //! grant.
 
 use super::phrases::{
-    ADOPTED_ELSEWHERE, CC_ADOPTED, CC_ADOPTED_OTHER, CC_NO_DERIVATIVES, CC_NON_COMMERCIAL,
-    CC_SHARE_ALIKE, K_COPY, K_GRANT, NAMED_POLICY_LICENCE, NAMED_RAIL_LICENCE, PERMISSIVE_ADOPTED,
-    Phrase, SAME_LICENCE_AS_CODE,
+    ADOPTED_ELSEWHERE, ADOPTED_INTENTION, CC_ADOPTED, CC_ADOPTED_OTHER, CC_NO_DERIVATIVES,
+    CC_NON_COMMERCIAL, CC_SHARE_ALIKE, K_COPY, K_GRANT, NAMED_POLICY_LICENCE, NAMED_RAIL_LICENCE,
+    PERMISSIVE_ADOPTED, Phrase, SAME_LICENCE_AS_CODE,
 };
 use super::{Extraction, Sentence};
 
@@ -23,12 +23,16 @@ impl Extraction<'_> {
             .into_iter()
             .filter(|s| !CC_ADOPTED_OTHER.is_match(self.sentence_text(*s)))
             .collect();
+        // A licence named only as an intention ("are intended to be released under the Apache
+        // License") adopts nothing yet.
+        adopted.retain(|s| !ADOPTED_INTENTION.is_match(self.sentence_text(*s)));
         // A permissive licence named for the model alone: one named in the same breath as code,
         // data or a base model may be theirs, not the weights'.
         let permissive: Vec<Sentence> = self
             .sentences(&PERMISSIVE_ADOPTED, K_GRANT)
             .into_iter()
             .filter(|s| !self.adopted_elsewhere(*s))
+            .filter(|s| !ADOPTED_INTENTION.is_match(self.sentence_text(*s)))
             .filter(|s| !adopted.iter().any(|a| a.start == s.start))
             .collect();
         adopted.extend(permissive);
