@@ -308,47 +308,13 @@ impl Plain {
                 break;
             };
             let len = c.len_utf8();
-            if reading {
-                let before = space
-                    .is_none()
-                    .then(|| plain.text.chars().next_back())
-                    .flatten();
-                if disguise::is_invisible(c) {
-                    if disguise::hides_word(c, before, text[i + len..].chars().next()) {
-                        plain.disguised.push(offset(plain.text.len()));
-                    }
-                    i += len;
-                    continue;
-                }
-                if let Some(latin) = disguise::look_alike(c) {
-                    if i >= look_alike_word.0 {
-                        let (disguised, end) = disguise::disguised_word(text, i, before);
-                        look_alike_word = (end, disguised);
-                    }
-                    if look_alike_word.1 {
-                        plain.push(latin, i, i + len, &mut space);
-                        plain.disguised.push(offset(plain.text.len() - 1));
-                        line_start = false;
-                        i += len;
-                        continue;
-                    }
-                }
-                let previous = text[..i].chars().next_back();
-                let next = text[i + len..].chars().next();
-                if let Some(ascii) = disguise::fullwidth_punctuation(c, previous, next) {
-                    plain.push_or_space(ascii, i, i + len, &mut space);
-                    line_start = false;
-                    i += len;
-                    continue;
-                }
-                if let Some(folded) = disguise::compatibility_ascii(c) {
-                    for f in folded {
-                        plain.push(f, i, i + len, &mut space);
-                    }
-                    line_start = false;
-                    i += len;
-                    continue;
-                }
+            if reading
+                && let Some(shown) =
+                    plain.read_through(text, i, c, &mut space, &mut look_alike_word)
+            {
+                line_start &= !shown;
+                i += len;
+                continue;
             }
             let dropped = match c {
                 // Emphasis and escapes carry nothing; `#` and `>` open Markdown headings and quotes.
@@ -370,6 +336,53 @@ impl Plain {
             i += len;
         }
         plain
+    }
+
+    /// Reads character `c` at `text[i..]` through a disguise, for [`Plain::reading`]: `None` if
+    /// it is none; otherwise what a person sees is pushed (nothing for an invisible character)
+    /// and whether anything was. `word` is the end of the word a look-alike letter was last
+    /// found in and whether that word is Latin in disguise.
+    fn read_through(
+        &mut self,
+        text: &str,
+        i: usize,
+        c: char,
+        space: &mut Option<(usize, usize)>,
+        word: &mut (usize, bool),
+    ) -> Option<bool> {
+        let len = c.len_utf8();
+        let before = space
+            .is_none()
+            .then(|| self.text.chars().next_back())
+            .flatten();
+        let next = text[i + len..].chars().next();
+        if disguise::is_invisible(c) {
+            if disguise::hides_word(c, before, next) {
+                self.disguised.push(offset(self.text.len()));
+            }
+            return Some(false);
+        }
+        if let Some(latin) = disguise::look_alike(c) {
+            if i >= word.0 {
+                let (disguised, end) = disguise::disguised_word(text, i, before);
+                *word = (end, disguised);
+            }
+            if word.1 {
+                self.push(latin, i, i + len, space);
+                self.disguised.push(offset(self.text.len() - 1));
+                return Some(true);
+            }
+        }
+        let previous = text[..i].chars().next_back();
+        if let Some(ascii) = disguise::fullwidth_punctuation(c, previous, next) {
+            self.push_or_space(ascii, i, i + len, space);
+            return Some(true);
+        }
+        let folded = disguise::compatibility_ascii(c)?;
+        for f in folded {
+            self.push(f, i, i + len, space);
+        }
+        Some(true)
     }
 
     fn push_ascii(&mut self, b: u8, at: usize, space: &mut Option<(usize, usize)>) {
