@@ -10,10 +10,10 @@ mod common;
 
 use std::path::PathBuf;
 
-use model_licence::extract_terms;
 use model_licence::terms::{
     CommercialUse, Hosting, OutputTraining, Redistribution, TermName, Terms,
 };
+use model_licence::{ExtractedTerms, extract_terms};
 use regex::Regex;
 
 /// The negations tried on a clause, in order; the first that changes it is the edit.
@@ -177,7 +177,7 @@ fn a_denial_added_anywhere_leaves_no_field_permissive() {
     none_left_permissive(edits, &still);
 }
 
-/// The bar of both tests: no edit left a field permissive, out of enough edits (the corpus
+/// The bar of every test here: no edit left a field permissive, out of enough edits (the corpus
 /// gives well over a hundred; far fewer means the test lost its texts).
 fn none_left_permissive(edits: usize, still: &[String]) {
     assert!(edits >= 100, "only {edits} edits tried");
@@ -190,6 +190,50 @@ fn none_left_permissive(edits: usize, still: &[String]) {
             still.join("\n")
         );
     }
+}
+
+/// Every field a reading can hold permissive: a passage bearing on the whole grant must leave
+/// none of them so.
+const EVERY_FIELD: &[TermName] = &[
+    TermName::CommercialUse,
+    TermName::Derivatives,
+    TermName::OutputTraining,
+    TermName::Hosting,
+];
+
+/// A passage to add: what it is called in a failure, its text, the fields it must keep from
+/// reading permissive, and what else [`added_at_end`]'s check is to know of it.
+type Passage<'a, T> = (String, String, &'a [TermName], T);
+
+/// Adds each passage at the end of every text read with a permissive field; an edit fails if
+/// one of the passage's fields still reads permissive or `check` finds something wrong with the
+/// reading (what, to say so). The bar is [`none_left_permissive`].
+fn added_at_end<'a, T>(
+    passages: impl Iterator<Item = Passage<'a, T>> + Clone,
+    check: impl Fn(&ExtractedTerms, &str, &T) -> Option<String>,
+) {
+    let mut edits = 0;
+    let mut still = Vec::new();
+    for (path, text) in permissive_texts() {
+        for (name, passage, fields, about) in passages.clone() {
+            let edited = format!("{text}\n\n{passage}\n");
+            edits += 1;
+            let read = extract_terms(&edited);
+            let left: Vec<TermName> = permissive(&read.backed.terms)
+                .into_iter()
+                .filter(|f| fields.contains(f))
+                .collect();
+            let wrong = check(&read, &passage, &about);
+            if !left.is_empty() || wrong.is_some() {
+                still.push(format!(
+                    "{}: {left:?} with {name} {}",
+                    path.display(),
+                    wrong.unwrap_or_default()
+                ));
+            }
+        }
+    }
+    none_left_permissive(edits, &still);
 }
 
 /// A restriction a publisher might add in a language the rules do not read.
@@ -207,99 +251,79 @@ const UNREAD_RESTRICTIONS: &[&str] = &[
 
 #[test]
 fn a_restriction_in_a_language_not_read_leaves_no_field_permissive() {
-    let mut edits = 0;
-    let mut still = Vec::new();
-    for (path, text) in permissive_texts() {
-        for restriction in UNREAD_RESTRICTIONS {
-            let edited = format!("{text}\n\n{restriction}\n");
-            edits += 1;
-            let read = extract_terms(&edited);
-            let left = permissive(&read.backed.terms);
-            let quoted = read.unclear.iter().any(|u| {
-                u.evidence
-                    .iter()
-                    .any(|e| e.text.contains(restriction.trim_end_matches(['.', '。'])))
-            });
-            if !left.is_empty() || !quoted {
-                still.push(format!(
-                    "{}: {left:?} with {restriction:?} (quoted for review: {quoted})",
-                    path.display()
-                ));
-            }
-        }
-    }
-    none_left_permissive(edits, &still);
+    let passages = UNREAD_RESTRICTIONS
+        .iter()
+        .map(|r| (format!("{r:?}"), r.to_string(), EVERY_FIELD, ()));
+    added_at_end(passages, |read, restriction, _| {
+        let quoted = read.unclear.iter().any(|u| {
+            u.evidence
+                .iter()
+                .any(|e| e.text.contains(restriction.trim_end_matches(['.', '。'])))
+        });
+        (!quoted).then(|| "(not quoted for review)".to_string())
+    });
 }
 
 /// Limits in words no phrasing was written for, with the field each must keep from reading
-/// permissive (`None`: every field, the limit narrows the whole grant).
-const UNREAD_LIMITS: &[(&str, Option<TermName>)] = &[
+/// permissive (all of them where the limit narrows the whole grant).
+const UNREAD_LIMITS: &[(&str, &[TermName])] = &[
     (
         "This model is licensed for evaluation purposes exclusively.",
-        None,
+        EVERY_FIELD,
     ),
     (
         "The weights may be used by academic institutions and nobody else.",
-        None,
+        EVERY_FIELD,
     ),
     (
         "Commercial exploitation of the Model requires a paid subscription.",
-        Some(TermName::CommercialUse),
+        &[TermName::CommercialUse],
     ),
-    ("Use in production is forbidden.", None),
+    ("Use in production is forbidden.", EVERY_FIELD),
     (
         "Companies with more than 50 employees must purchase a license.",
-        None,
+        EVERY_FIELD,
     ),
-    ("The Model is for internal use at Acme Corp.", None),
-    ("Only individuals may use the Model.", None),
-    ("Licensee must not deploy the Model in production.", None),
-    ("You may not sell the Model or access to it.", None),
+    ("The Model is for internal use at Acme Corp.", EVERY_FIELD),
+    ("Only individuals may use the Model.", EVERY_FIELD),
+    (
+        "Licensee must not deploy the Model in production.",
+        EVERY_FIELD,
+    ),
+    ("You may not sell the Model or access to it.", EVERY_FIELD),
     (
         "Sharing the weights is not permitted.",
-        Some(TermName::Derivatives),
+        &[TermName::Derivatives],
     ),
     (
         "Training other models on the outputs is forbidden.",
-        Some(TermName::OutputTraining),
+        &[TermName::OutputTraining],
     ),
 ];
 
 #[test]
 fn a_limit_in_words_no_rule_knows_leaves_what_it_limits_unread() {
-    let mut edits = 0;
-    let mut still = Vec::new();
-    for (path, text) in permissive_texts() {
-        for (limit, field) in UNREAD_LIMITS {
-            let edited = format!("{text}\n\n{limit}\n");
-            edits += 1;
-            let left: Vec<TermName> = permissive(&extract_terms(&edited).backed.terms)
-                .into_iter()
-                .filter(|f| field.is_none_or(|only| only == *f))
-                .collect();
-            if !left.is_empty() {
-                still.push(format!("{}: {left:?} with {limit:?}", path.display()));
-            }
-        }
-    }
-    none_left_permissive(edits, &still);
+    let passages = UNREAD_LIMITS
+        .iter()
+        .map(|(limit, fields)| (format!("{limit:?}"), limit.to_string(), *fields, ()));
+    added_at_end(passages, |_, _, _| None);
 }
 
 /// Restrictions written so that a search for their words misses them, each with the field it
-/// must keep from reading permissive (`None`: every field).
-const DISGUISED: &[(&str, Option<TermName>)] = &[
+/// must keep from reading permissive.
+const DISGUISED: &[(&str, &[TermName])] = &[
     (
         "You may not use, copy, modify, or distribute the Model.",
-        None,
+        EVERY_FIELD,
     ),
     (
         "You may not use the Model for commercial purposes.",
-        Some(TermName::CommercialUse),
+        &[TermName::CommercialUse],
     ),
-    ("Use in production is forbidden.", None),
+    ("Use in production is forbidden.", EVERY_FIELD),
     (
         "Training other models on the outputs is forbidden.",
-        Some(TermName::OutputTraining),
+        &[TermName::OutputTraining],
     ),
 ];
 
@@ -404,34 +428,25 @@ fn shifted(sentence: &str, upper: u32, lower: u32) -> String {
 
 #[test]
 fn a_restriction_disguised_or_hidden_leaves_no_field_permissive() {
-    let mut edits = 0;
-    let mut still = Vec::new();
-    for (path, text) in permissive_texts() {
-        for (restriction, field) in DISGUISED {
-            for (how, disguise, hides) in DISGUISES {
-                let disguised = disguise(restriction);
-                assert_ne!(&disguised, restriction, "{how} changed nothing");
-                let edited = format!("{text}\n\n{disguised}\n");
-                edits += 1;
-                let read = extract_terms(&edited);
-                let left: Vec<TermName> = permissive(&read.backed.terms)
-                    .into_iter()
-                    .filter(|f| field.is_none_or(|only| only == *f))
-                    .collect();
-                let quoted = read.unclear.iter().any(|u| {
-                    u.reason.contains("disguised")
-                        && u.evidence.iter().any(|e| e.text.contains(&disguised))
-                });
-                if !left.is_empty() || quoted != *hides {
-                    still.push(format!(
-                        "{}: {left:?} with {how} in {restriction:?} (quoted: {quoted})",
-                        path.display()
-                    ));
-                }
-            }
-        }
-    }
-    none_left_permissive(edits, &still);
+    let passages = DISGUISED.iter().flat_map(|(restriction, fields)| {
+        DISGUISES.iter().map(move |(how, disguise, hides)| {
+            let disguised = disguise(restriction);
+            assert_ne!(&disguised, restriction, "{how} changed nothing");
+            (
+                format!("{how} in {restriction:?}"),
+                disguised,
+                *fields,
+                *hides,
+            )
+        })
+    });
+    // A disguise that can only hide a word is quoted as one; no other is.
+    added_at_end(passages, |read, disguised, hides| {
+        let quoted = read.unclear.iter().any(|u| {
+            u.reason.contains("disguised") && u.evidence.iter().any(|e| e.text.contains(disguised))
+        });
+        (quoted != *hides).then(|| format!("(quoted: {quoted})"))
+    });
 }
 
 /// Restrictions set out as a publisher's formatting does: list items under a barring label,
@@ -470,20 +485,13 @@ const FORMATTED: &[(&str, &[TermName])] = &[
 
 #[test]
 fn a_restriction_in_a_list_table_or_label_leaves_no_field_permissive() {
-    let mut edits = 0;
-    let mut still = Vec::new();
-    for (path, text) in permissive_texts() {
-        for (restriction, fields) in FORMATTED {
-            let edited = format!("{text}\n\n{restriction}\n");
-            edits += 1;
-            let left: Vec<TermName> = permissive(&extract_terms(&edited).backed.terms)
-                .into_iter()
-                .filter(|f| fields.contains(f))
-                .collect();
-            if !left.is_empty() {
-                still.push(format!("{}: {left:?} with {restriction:?}", path.display()));
-            }
-        }
-    }
-    none_left_permissive(edits, &still);
+    let passages = FORMATTED.iter().map(|(restriction, fields)| {
+        (
+            format!("{restriction:?}"),
+            restriction.to_string(),
+            *fields,
+            (),
+        )
+    });
+    added_at_end(passages, |_, _, _| None);
 }

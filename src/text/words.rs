@@ -271,15 +271,25 @@ const STRUCK_TAGS: [&str; 3] = ["del", "s", "strike"];
 /// restriction is still in the file the publisher wrote.
 pub(crate) fn hidden_open_len(text: &str, i: usize) -> Option<usize> {
     let tag = text[i..].strip_prefix('<')?;
-    let name_len = tag.bytes().take_while(u8::is_ascii_alphabetic).count();
-    let name = &tag[..name_len];
-    if name.is_empty() || STRUCK_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name)) {
-        return None;
-    }
-    if !is_hidden(tag) {
+    let name = element_name(tag)?;
+    if is_struck_tag(name) || !is_hidden(tag) {
         return None;
     }
     tag.find('>').map(|gt| 1 + gt + 1)
+}
+
+/// The name of the element an opening tag (after its `<`) opens: letters followed by the tag's
+/// end, white space or `/`.
+fn element_name(tag: &str) -> Option<&str> {
+    let name_len = tag.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let after = tag.as_bytes().get(name_len).copied();
+    (name_len > 0 && matches!(after, Some(b'>' | b' ' | b'\t' | b'\n' | b'/')))
+        .then(|| &tag[..name_len])
+}
+
+/// Whether an element of this name is struck through.
+fn is_struck_tag(name: &str) -> bool {
+    STRUCK_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name))
 }
 
 /// Whether an opening tag (after its `<`) hides its element (`hidden`, `display: none`,
@@ -331,14 +341,8 @@ pub(crate) fn struck_len(text: &str, i: usize) -> Option<usize> {
         return None;
     }
     let tag = rest.strip_prefix('<')?;
-    let name_len = tag.bytes().take_while(u8::is_ascii_alphabetic).count();
-    let name = &tag[..name_len];
-    let after = tag.as_bytes().get(name_len).copied();
-    if name.is_empty() || !matches!(after, Some(b'>' | b' ' | b'\t' | b'\n' | b'/')) {
-        return None;
-    }
-    let is_struck = STRUCK_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name));
-    if !is_struck && !is_hidden(tag) {
+    let name = element_name(tag)?;
+    if !is_struck_tag(name) && !is_hidden(tag) {
         return None;
     }
     let closing = format!("</{name}");
