@@ -1073,6 +1073,25 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "fixtures/dev/rail-m-conditions-of-use.txt",
         &[],
     ),
+    // A term added to Apache 2.0: the model identified by a name given in quotes (round 18,
+    // BudgieScribe).
+    (
+        "apache-2.0-identify-by-original-name.txt",
+        "apache-2.0",
+        &[
+            ("attribution", r#""\"BudgieScribe\" by \"Budgie\"""#),
+            SHARED_ON_CONDITIONS,
+        ],
+    ),
+    // A citation to give, as an imperative at the head of a clause (round 18, cmb-valdo).
+    (
+        "cc-by-nc-sa-note-cite-clause.txt",
+        "fixtures/dev/cc-by-nc-sa-note-without-citation.txt",
+        &[(
+            "attribution",
+            r#""Sudre et al., \"Where is VALDO? VAscular Lesions Detection and segmentatiOn challenge at MICCAI 2021\", Medical Image Analysis 91:103029 (2024)""#,
+        )],
+    ),
     // The model said not to be redistributable (round 18, Mon Language Detector).
     (
         "weights-note-model-not-redistributable.txt",
