@@ -277,6 +277,13 @@ impl Plain {
                     // `<p>`, `<br>`, `<li>`: the paragraph break a plain copy has.
                     space = Some((space.map_or(i, |(start, _)| start), 2));
                     line_start = true;
+                } else if reading && is_cell_open(&text[i..i + skip]) {
+                    // `<td>`, `<th>`: a cell of a table row, read as a Markdown table's cell
+                    // ("| Commercial use | No"), not glued to the cell before ("Commercial useNo").
+                    space = Some(space.unwrap_or((i, 0)));
+                    plain.push('|', i, i + skip, &mut space);
+                    space = Some((i + skip - 1, 0));
+                    line_start = false;
                 }
                 i += skip;
                 continue;
@@ -603,6 +610,13 @@ pub fn group(n: u64) -> String {
         out.push(c);
     }
     out
+}
+
+/// Whether an HTML tag opens a table cell (`<td>`, `<th align="left">`).
+fn is_cell_open(tag: &str) -> bool {
+    let name = tag.trim_start_matches('<');
+    let len = name.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    matches!(name[..len].to_ascii_lowercase().as_str(), "td" | "th")
 }
 
 /// Whether a line starts, after its indent, with a list marker and a space: "-", "*", "+",

@@ -451,12 +451,18 @@ fn a_restriction_disguised_or_hidden_leaves_no_field_permissive() {
 
 /// Restrictions set out as a publisher's formatting does: list items under a barring label,
 /// a table row, a mark, a label of permitted uses; each with the fields it must keep from reading
-/// permissive. (Items on consecutive lines are one sentence to the reader: one that a rule reads
-/// for one term, "- offer the Model as a service", counts as read for all; see the README's
-/// limits.)
+/// permissive. Items on consecutive lines are clauses of their own, as items on lines apart are.
 const FORMATTED: &[(&str, &[TermName])] = &[
     (
         "You may not:\n\n- use the Model commercially\n\n- offer the Model as a service\n\n- share the weights",
+        &[
+            TermName::CommercialUse,
+            TermName::Hosting,
+            TermName::Derivatives,
+        ],
+    ),
+    (
+        "You may not:\n- use the Model commercially\n- offer the Model as a service\n- share the weights",
         &[
             TermName::CommercialUse,
             TermName::Hosting,
@@ -473,6 +479,10 @@ const FORMATTED: &[(&str, &[TermName])] = &[
     ),
     (
         "| Use | Permitted |\n|---|---|\n| Commercial use | No |\n| Research | Yes |",
+        &[TermName::CommercialUse],
+    ),
+    (
+        "<table>\n<tr><th>Use</th><th>Permitted</th></tr>\n<tr><td>Commercial use</td><td>No</td></tr>\n</table>",
         &[TermName::CommercialUse],
     ),
     ("| Hosting as a service | ✗ |", &[TermName::Hosting]),
