@@ -299,6 +299,42 @@ const UNREAD_LIMITS: &[(&str, &[TermName])] = &[
         "Training other models on the outputs is forbidden.",
         &[TermName::OutputTraining],
     ),
+    ("No commercial use.", &[TermName::CommercialUse]),
+    (
+        "This licence does not extend to commercial use.",
+        &[TermName::CommercialUse],
+    ),
+    (
+        "Commercial use is outside the scope of this licence.",
+        &[TermName::CommercialUse],
+    ),
+    (
+        "Commercial use is not covered by this license.",
+        &[TermName::CommercialUse],
+    ),
+    (
+        "All commercial rights are reserved by the Licensor.",
+        &[TermName::CommercialUse],
+    ),
+    (
+        "You agree to pay royalties for any commercial use.",
+        &[TermName::CommercialUse],
+    ),
+    ("Use in production requires a paid plan.", EVERY_FIELD),
+    (
+        "For commercial use, please contact sales@example.com.",
+        &[TermName::CommercialUse],
+    ),
+    ("This model is for personal use.", EVERY_FIELD),
+    ("The weights may be used for evaluation.", EVERY_FIELD),
+    (
+        "Commercial use is subject to a separate license agreement.",
+        &[TermName::CommercialUse],
+    ),
+    (
+        "Commercial deployment is subject to payment of a license fee.",
+        &[TermName::CommercialUse],
+    ),
 ];
 
 #[test]

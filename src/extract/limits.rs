@@ -3,8 +3,8 @@
 //! permission, and neither are words the rules do not know.
 
 use super::phrases::{
-    COMMERCIAL_WORD, HARM_USE, K_LIMIT, LIMIT_BENIGN, LIMIT_COMMERCIAL, LIMIT_HOSTING, LIMIT_LABEL,
-    LIMIT_SHARING, LIMIT_STATEMENT, LIMIT_TRAINING,
+    COMMERCIAL_WORD, HARM_USE, K_LIMIT, LIMIT_BENIGN, LIMIT_COMMERCIAL, LIMIT_CONDITION,
+    LIMIT_HOSTING, LIMIT_LABEL, LIMIT_SHARING, LIMIT_STATEMENT, LIMIT_TRAINING,
 };
 use super::use_policy::is_list_number;
 use super::{Extraction, Sentence};
@@ -29,6 +29,7 @@ impl Extraction<'_> {
     pub(super) fn unaccounted_limits(&mut self) {
         let items = self.barred_items();
         let mut limits = self.sentences(&LIMIT_STATEMENT, K_LIMIT);
+        limits.extend(self.sentences(&LIMIT_CONDITION, K_LIMIT));
         limits.extend(items.iter().copied());
         limits.sort_by_key(|s| s.start);
         limits.dedup_by_key(|s| s.start);
@@ -60,9 +61,11 @@ impl Extraction<'_> {
     }
 
     /// Whether a sentence can limit a grant: it is none of the kinds that limit nothing of its
-    /// scope (warranty, trademarks, termination, ...) nor a ban on harmful uses.
+    /// scope (warranty, trademarks, termination, ...), unless it makes a use subject to what the
+    /// licensor gives or is paid, nor a ban on harmful uses.
     fn may_limit(&self, s: Sentence) -> bool {
-        !self.holds(&LIMIT_BENIGN, s) && !self.holds(&HARM_USE, s)
+        (!self.holds(&LIMIT_BENIGN, s) || self.holds(&LIMIT_CONDITION, s))
+            && !self.holds(&HARM_USE, s)
     }
 
     /// The terms a limiting sentence bears on, by its words: a limit on who may use the model or

@@ -737,6 +737,7 @@ phrases! {
     GRANT_DENIAL_SCOPED = "grant_denial_scoped";
     LIMIT_STATEMENT = "limit_statement";
     LIMIT_LABEL = "limit_label";
+    LIMIT_CONDITION = "limit_condition";
     LIMIT_COMMERCIAL = "limit_commercial";
     LIMIT_HOSTING = "limit_hosting";
     LIMIT_SHARING = "limit_sharing";
