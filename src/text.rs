@@ -324,7 +324,13 @@ impl Plain {
                 _ => false,
             };
             if c == '\n' {
-                let newlines = space.map_or(0, |(_, n)| n) + 1;
+                let mut newlines = space.map_or(0, |(_, n)| n) + 1;
+                // A list item on a line of its own is a clause of its own, as Markdown renders
+                // it ("Under these terms:" then "- Attribution — credit X."), not words run on
+                // from the line above.
+                if reading && starts_list_item(&text[i + 1..]) {
+                    newlines = newlines.max(2);
+                }
                 space = Some((space.map_or(i, |(start, _)| start), newlines));
                 line_start = true;
             } else if c.is_whitespace() || c == '\u{feff}' {
@@ -597,6 +603,27 @@ pub fn group(n: u64) -> String {
         out.push(c);
     }
     out
+}
+
+/// Whether a line starts, after its indent, with a list marker and a space: "-", "*", "+",
+/// "•", or a number of one or two digits, a letter or a small roman numeral with "." or ")"
+/// ("1.", "a)", "(iv)"; not "No." or "St.", which open wrapped lines of prose).
+fn starts_list_item(line: &str) -> bool {
+    let line = line.trim_start_matches([' ', '\t']);
+    let Some((marker, _)) = line.split_once(' ') else {
+        return false;
+    };
+    if matches!(marker, "-" | "*" | "+" | "•") {
+        return true;
+    }
+    let label = marker
+        .strip_prefix('(')
+        .unwrap_or(marker)
+        .trim_end_matches(['.', ')']);
+    let numbered = (1..=2).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_digit());
+    let lettered = label.len() == 1 && label.bytes().all(|b| b.is_ascii_alphabetic());
+    let roman = (2..=4).contains(&label.len()) && label.bytes().all(|b| b"ivx".contains(&b));
+    marker.len() > label.len() && (numbered || lettered || roman)
 }
 
 #[cfg(test)]

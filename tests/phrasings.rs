@@ -299,7 +299,11 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "cc0-1.0-governed-by-llama-licence.txt",
         "cc0-1.0",
-        &[("use_policy", r#"true"#), ("licence_copy", r#"true"#)],
+        &[
+            ("use_policy", r#"true"#),
+            ("licence_copy", r#"true"#),
+            ("output_training", r#""unknown""#),
+        ],
     ),
     ("mit-any-purpose-including-commercial.txt", "mit", &[]),
     (
@@ -1054,6 +1058,40 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "fixtures/dev/weights-note-without-licence.txt",
         &[],
     ),
+    // A list item on a line of its own under a line of prose ("Under these terms:" then
+    // "  - Attribution — credit BOTHROS ..."): read as a clause of its own (round 18, BOTHROS).
+    (
+        "cc-by-nc-sa-note-attribution-list-item.txt",
+        "fixtures/dev/cc-by-nc-sa-note-terms-list.txt",
+        &[("attribution", r#""BOTHROS""#)],
+    ),
+    // An attribution heading over an item that says how to credit ("1. Attribution" then
+    // "   - You must give appropriate credit, ..."): a duty, not a credit string (round 3,
+    // RAIL-M TTS); nothing changes.
+    (
+        "rail-m-attribution-duty-item.txt",
+        "fixtures/dev/rail-m-conditions-of-use.txt",
+        &[],
+    ),
+    // A term added to Apache 2.0: the model identified by a name given in quotes (round 18,
+    // BudgieScribe).
+    (
+        "apache-2.0-identify-by-original-name.txt",
+        "apache-2.0",
+        &[
+            ("attribution", r#""\"BudgieScribe\" by \"Budgie\"""#),
+            SHARED_ON_CONDITIONS,
+        ],
+    ),
+    // A citation to give, as an imperative at the head of a clause (round 18, cmb-valdo).
+    (
+        "cc-by-nc-sa-note-cite-clause.txt",
+        "fixtures/dev/cc-by-nc-sa-note-without-citation.txt",
+        &[(
+            "attribution",
+            r#""Sudre et al., \"Where is VALDO? VAscular Lesions Detection and segmentatiOn challenge at MICCAI 2021\", Medical Image Analysis 91:103029 (2024)""#,
+        )],
+    ),
     // The model said not to be redistributable (round 18, Mon Language Detector).
     (
         "weights-note-model-not-redistributable.txt",
@@ -1501,6 +1539,8 @@ const TERMS_WITH_RESTRICTIONS_APPLY: Changes = &[
     ("use_policy", r#"true"#),
     ("flow_down", r#"true"#),
     ("licence_copy", r#"true"#),
+    // The named licence's text, not read here, may bind outputs (Llama's does).
+    ("output_training", r#""unknown""#),
 ];
 
 /// What a note adopting a permissive licence (MIT, Apache 2.0) for the weights grants, on a note

@@ -96,8 +96,15 @@ impl Extraction<'_> {
             found.extend(self.sentences(&NAMED_POLICY_LICENCE, K_COPY));
         }
         // A quoted notice ("Gemma is provided under and subject to the Gemma Terms of Use") is
-        // text the licence asks copies to carry, not a note about which licence binds.
-        found.retain(|s| !self.sentence_text(*s).contains(['"', '“']));
+        // text the licence asks copies to carry, not a note about which licence binds; a quote
+        // elsewhere in the sentence ("... OpenRAIL-M license — a "Responsible AI License"") is not.
+        found.retain(|s| {
+            let text = self.sentence_text(*s);
+            let named = [&*NAMED_RAIL_LICENCE, &*NAMED_POLICY_LICENCE]
+                .into_iter()
+                .find_map(|re| re.find_iter(text).next());
+            named.is_some_and(|m| !in_quotation(&text[..m.start()]))
+        });
         found
     }
 
@@ -105,6 +112,12 @@ impl Extraction<'_> {
     pub(super) fn adopted_permits_adapting(&self) -> bool {
         !self.adopted_licences().is_empty() && self.adopted_no_derivatives().is_empty()
     }
+}
+
+/// Whether the text after `before` stands inside a quotation: an odd number of quote marks
+/// open before it.
+fn in_quotation(before: &str) -> bool {
+    before.matches(['"', '“', '”']).count() % 2 == 1
 }
 
 /// The clause of `sentence` that holds its adoption of a permissive licence: the sentence cut

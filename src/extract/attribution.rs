@@ -239,6 +239,12 @@ impl Extraction<'_> {
             return None;
         }
         let end = self.paragraph_end(at)?;
+        // A duty under the label ("1. Attribution" over "   - You must give appropriate
+        // credit, ...") says how to credit, and is not the credit.
+        let block = self.plain.text.get(first.start..end)?.to_ascii_lowercase();
+        if block.contains("you must") || block.contains("you shall") {
+            return None;
+        }
         (end - first.start <= MAX_CREDIT).then_some((first.start, end))
     }
 

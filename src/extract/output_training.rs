@@ -154,6 +154,9 @@ impl Extraction<'_> {
             let mut mentions = self.sentences(&OUTPUT_TRAINING_MENTION, K_OUTPUT);
             // Another licence's conditions, incorporated by reference, may speak of outputs.
             mentions.extend(self.sentences(&INCORPORATED_TERMS, K_COPY));
+            // So may a model licence the model is put under without quoting it ("released
+            // under the BigScience OpenRAIL-M license"): its text, not read, governs.
+            mentions.extend(self.named_model_licence(false));
             mentions.extend(self.sentences(&OUTPUT_TRAINING_MENTION_ZH, K_ZH));
             // "You may use the Outputs for any purpose, including as training data for other
             // models": a permission, not a clause left unread.
