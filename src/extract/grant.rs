@@ -45,7 +45,32 @@ impl Extraction<'_> {
         };
         self.cite(TermName::CommercialUse, *first);
         self.found.remove(&TermName::CommercialUse);
+        self.grant_clause = Some(*first);
         true
+    }
+
+    /// Cites the grant under each permissive value that no clause of its own backs (hosting
+    /// `allowed`, derivatives `allowed`, outputs `unrestricted` where the text is silent on
+    /// them): the grant, read unlimited, is that value's evidence.
+    pub(super) fn cite_grant_for_defaults(&mut self) {
+        let Some(grant) = self.grant_clause else {
+            return;
+        };
+        for term in [
+            TermName::CommercialUse,
+            TermName::Hosting,
+            TermName::Derivatives,
+            TermName::OutputTraining,
+        ] {
+            let bare = self.evidence.get(&term).is_none_or(Vec::is_empty);
+            if bare && self.is_permissive(term) {
+                let found = self.found.contains(&term);
+                self.cite(term, grant);
+                if !found {
+                    self.found.remove(&term);
+                }
+            }
+        }
     }
 
     /// The sentences that deny the grant itself, not some things only (trademarks, third-party
@@ -55,9 +80,26 @@ impl Extraction<'_> {
             .sentences(&GRANT_DENIED, K_GRANT)
             .into_iter()
             .chain(self.sentences(&GRANT_DENIED_ZH, K_ZH))
-            .filter(|s| !self.holds(&GRANT_DENIAL_SCOPED, *s))
+            .filter(|s| match self.below_heading(*s) {
+                Some(body) => !GRANT_DENIAL_SCOPED.is_match(body),
+                None => !self.holds(&GRANT_DENIAL_SCOPED, *s),
+            })
             .collect();
         denied.sort_by_key(|s| s.start);
         denied
+    }
+
+    /// The original text of sentence `s` below its first line, where that line is a heading run
+    /// on into the sentence (no lower-case letter, no punctuation that ends a clause: "（RESEARCH
+    /// & NON-COMMERCIAL USE LICENSE）" over the grant): a heading's words do not scope what the
+    /// sentence under it denies.
+    fn below_heading(&self, s: Sentence) -> Option<&str> {
+        let (start, end) = self.plain.original(s.start, s.end)?;
+        let text = self.text.get(start..end)?;
+        let (first, rest) = text.split_once('\n')?;
+        let heading = !first.trim().is_empty()
+            && !first.bytes().any(|b| b.is_ascii_lowercase())
+            && !first.contains(['.', ';', ':', ',', '。', '；', '：', '，']);
+        (heading && !rest.trim().is_empty()).then_some(rest)
     }
 }

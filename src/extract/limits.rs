@@ -170,7 +170,7 @@ impl Extraction<'_> {
     }
 
     /// Whether `term` reads permissive.
-    fn is_permissive(&self, term: TermName) -> bool {
+    pub(super) fn is_permissive(&self, term: TermName) -> bool {
         let terms = &self.terms;
         match term {
             TermName::CommercialUse => terms.commercial_use == CommercialUse::Allowed,

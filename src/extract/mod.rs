@@ -131,6 +131,7 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
         term_gates: OnceCell::new(),
         adopted: Vec::new(),
         grant_in_doubt: false,
+        grant_clause: None,
         terms: Terms::unknown(),
         evidence: TermEvidence::new(),
         found: BTreeSet::new(),
@@ -159,6 +160,7 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
         x.not_read(start, end);
     }
     x.disguised_words();
+    x.cite_grant_for_defaults();
     // Phrasings compile when first tried: one that failed matched nothing, so what was read may
     // miss a restriction.
     if let Some(fault) = phrases::compile_fault() {
@@ -249,6 +251,9 @@ struct Extraction<'a> {
     /// Whether the text denies the grant itself: no permissive value, not even outputs freed in
     /// so many words, is read from it.
     grant_in_doubt: bool,
+    /// The grant read (its first sentence): the evidence of every permissive value no clause
+    /// of its own backs.
+    grant_clause: Option<Sentence>,
     terms: Terms,
     evidence: TermEvidence,
     found: BTreeSet<TermName>,
