@@ -1098,6 +1098,54 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "fixtures/dev/weights-note-without-licence.txt",
         &[SHARING_WITHHELD, ("hosting", r#""requires_licence""#)],
     ),
+    // A Creative Commons licence granted by the parties that hold the rights, the verb in the
+    // present (round 19, Wind-Up).
+    (
+        "weights-note-contributors-license-under-cc-by-sa.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        SHARE_ALIKE_ADOPTED,
+    ),
+    // Demonstration among the only purposes (round 19, Mina.AI).
+    (
+        "mit-demonstration-and-research-purposes-only.txt",
+        "mit",
+        RESEARCH_ONLY,
+    ),
+    // Others given access once they agree to be bound by the same terms (round 19, the
+    // ImageNet terms over UNIC's checkpoints).
+    (
+        "apache-2.0-access-once-agreed-to-be-bound.txt",
+        "apache-2.0",
+        FLOWS_DOWN,
+    ),
+    // "Please cite:" over a quoted citation (round 19, the Motif checkpoint).
+    (
+        "cc-by-nc-sa-note-please-cite-quoted.txt",
+        "fixtures/dev/cc-by-nc-sa-note-without-citation.txt",
+        &[(
+            "attribution",
+            r#""Curtis Hawthorne, Andriy Stasyuk, Adam Roberts, Ian Simon, Cheng-Zhi Anna""#,
+        )],
+    ),
+    // Hosted-service and redistribution rights to be asked of the owner (round 19, AI Native
+    // Lang).
+    (
+        "mit-rights-to-ask-the-owner-for.txt",
+        "mit",
+        &[SHARING_BARRED, ("hosting", r#""requires_licence""#)],
+    ),
+    // What the models generate listed among what the licence covers (round 19, ASPECT-D).
+    (
+        "mit-weights-cc-by-nc-generated-audio-covered.txt",
+        "fixtures/dev/mit-weights-cc-by-nc.txt",
+        OUTPUTS_BOUND,
+    ),
+    // A ban the text calls a request, not a licence term (round 19, ASPECT-D).
+    (
+        "mit-weights-cc-by-nc-request-not-a-term.txt",
+        "fixtures/dev/mit-weights-cc-by-nc.txt",
+        &[],
+    ),
     // Restrictions named first, then passed on to recipients (round 18, Supermix Expanse).
     (
         "apache-2.0-restrictions-must-be-passed-on.txt",
@@ -1558,6 +1606,14 @@ const PERMISSIVE_ADOPTED: Changes = &[
 ];
 
 /// Sharing the model or what is derived from it withheld: nothing derived may be shared.
+/// A note that adopts CC BY-SA 4.0 read where nothing was granted before.
+const SHARE_ALIKE_ADOPTED: Changes = &[
+    ("commercial_use", r#""allowed""#),
+    SHARED_ON_CONDITIONS,
+    ("output_training", r#""unrestricted""#),
+    ("hosting", r#""allowed""#),
+];
+
 const SHARING_WITHHELD: (&str, &str) = (
     "derivatives",
     r#"{"redistribution":"prohibited","naming_prefix":null}"#,

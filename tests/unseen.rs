@@ -152,6 +152,12 @@ fn eighteenth_holdout_is_read_accurately_and_never_more_permissively() {
     measure("unseen18");
 }
 
+/// The nineteenth holdout (development round 17): measured blind, bars met after tuning.
+#[test]
+fn nineteenth_holdout_is_read_accurately_and_never_more_permissively() {
+    measure("unseen19");
+}
+
 /// A hand-read term is only as good as its quote: each must be the licence's own words.
 #[test]
 fn every_expected_quote_is_verbatim_in_its_licence() {

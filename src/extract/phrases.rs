@@ -689,6 +689,7 @@ phrases! {
     USE_BAN_INTRO = "use_ban_intro";
     HARM_USE = "harm_use";
     USE_BAN = "use_ban";
+    NOT_A_TERM = "not_a_term";
     FLOW_DOWN = "flow_down";
     FLOW_DOWN_ZH = "flow_down_zh";
     LICENCE_COPY = "licence_copy";

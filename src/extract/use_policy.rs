@@ -2,7 +2,9 @@
 //! banned uses, or a ban on harmful uses (fraud, harassment, weapons, unlawful use) anywhere in
 //! the text.
 
-use super::phrases::{HARM_USE, K_USE_POLICY, Phrase, USE_BAN, USE_BAN_INTRO, USE_POLICY};
+use super::phrases::{
+    HARM_USE, K_USE_POLICY, NOT_A_TERM, Phrase, USE_BAN, USE_BAN_INTRO, USE_POLICY,
+};
 use super::{Extraction, Sentence};
 use crate::terms::TermName;
 
@@ -21,6 +23,9 @@ impl Extraction<'_> {
         );
         // "The weights are subject to the DeepSeek Model License": that licence's policy binds.
         found.extend(self.named_model_licence(false));
+        // "Please do not use them to impersonate a real person ... (This is a request, not an
+        // additional license term.)": a ban the text itself says binds nothing.
+        found.retain(|s| !self.disclaimed_as_request(*s));
         found.sort_by_key(|s| s.start);
         for s in found {
             self.terms.use_policy = true;
@@ -55,6 +60,17 @@ impl Extraction<'_> {
                 && (text.contains(':') || text.contains('：') || self.is_heading(*other))
                 && intro.is_match_in(text, pass)
         })
+    }
+
+    /// Whether sentence `s`, or the sentence after it, says it is a request and no term of the
+    /// licence ([`NOT_A_TERM`]).
+    fn disclaimed_as_request(&self, s: Sentence) -> bool {
+        let at = self.place_of(s);
+        self.all
+            .get(at..(at + 2).min(self.all.len()))
+            .unwrap_or_default()
+            .iter()
+            .any(|other| other.start >= s.start && self.holds(&NOT_A_TERM, *other))
     }
 
     /// Whether sentence `s` starts a Markdown heading line of the original text ("### ...").
