@@ -16,7 +16,7 @@ mod disguise;
 mod words;
 
 pub use words::Words;
-use words::{LinkScan, entity, hidden_open_len, is_block_tag, markup_len};
+use words::{LinkScan, entity, hidden_open_len, is_block_tag, is_cell_open, markup_len};
 pub(crate) use words::{is_cjk, struck_len, struck_spans};
 
 /// Size limits for inputs.
@@ -610,13 +610,6 @@ pub fn group(n: u64) -> String {
         out.push(c);
     }
     out
-}
-
-/// Whether an HTML tag opens a table cell (`<td>`, `<th align="left">`).
-fn is_cell_open(tag: &str) -> bool {
-    let name = tag.trim_start_matches('<');
-    let len = name.bytes().take_while(u8::is_ascii_alphanumeric).count();
-    matches!(name[..len].to_ascii_lowercase().as_str(), "td" | "th")
 }
 
 /// Whether a line starts, after its indent, with a list marker and a space: "-", "*", "+",

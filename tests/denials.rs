@@ -122,13 +122,14 @@ fn a_denied_grant_never_reads_permissive() {
         let text = common::read(&path);
         let read = extract_terms(&text);
         for field in permissive(&read.backed.terms) {
-            // The grant backs every permissive default and is cited under commercial use.
-            // A field read by default (no clause of its own) stands on the grant, which is cited
-            // under commercial use where that is allowed.
-            let mut cited = read.backed.evidence_for(field);
-            if cited.is_empty() && read.backed.terms.commercial_use == CommercialUse::Allowed {
-                cited = read.backed.evidence_for(TermName::CommercialUse);
-            }
+            // A field read by default (no clause of its own) cites the grant it stands on, so
+            // every permissive field has a clause to negate.
+            let cited = read.backed.evidence_for(field);
+            assert!(
+                !cited.is_empty(),
+                "{}: {field:?} reads permissive with no clause cited",
+                path.display()
+            );
             for clause in cited.iter().take(3) {
                 let Some(edited) = negate(&clause.text, &negations) else {
                     continue;

@@ -1,6 +1,7 @@
 //! The grant: whether the text grants rights at all. The first grant backs every permissive
 //! default and is cited under commercial use.
 
+use super::limits::PERMISSIVE_TERMS;
 use super::phrases::{
     GRANT, GRANT_DENIAL_SCOPED, GRANT_DENIED, GRANT_DENIED_ZH, GRANT_WITHHELD, GRANT_ZH,
     INBOUND_GRANT, K_GRANT, K_ZH, SCOPED_GRANT,
@@ -56,12 +57,7 @@ impl Extraction<'_> {
         let Some(grant) = self.grant_clause else {
             return;
         };
-        for term in [
-            TermName::CommercialUse,
-            TermName::Hosting,
-            TermName::Derivatives,
-            TermName::OutputTraining,
-        ] {
+        for term in PERMISSIVE_TERMS {
             let bare = self.evidence.get(&term).is_none_or(Vec::is_empty);
             if bare && self.is_permissive(term) {
                 let found = self.found.contains(&term);

@@ -12,7 +12,7 @@ use crate::terms::{CommercialUse, Evidence, Hosting, OutputTraining, Redistribut
 
 /// The terms that can read permissive: commercial use and sharing `allowed`, outputs
 /// `unrestricted`, hosting `allowed`.
-const PERMISSIVE_TERMS: [TermName; 4] = [
+pub(super) const PERMISSIVE_TERMS: [TermName; 4] = [
     TermName::CommercialUse,
     TermName::Hosting,
     TermName::Derivatives,

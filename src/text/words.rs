@@ -540,6 +540,11 @@ pub(crate) fn is_block_tag(tag: &str) -> bool {
     known_tag(tag).is_some_and(|(_, block)| block)
 }
 
+/// Whether a tag opens a table cell (`<td>`, `<th align="left">`; not `</td>`).
+pub(crate) fn is_cell_open(tag: &str) -> bool {
+    !tag.starts_with("</") && known_tag(tag).is_some_and(|(name, _)| matches!(name, "td" | "th"))
+}
+
 fn is_html_tag_name(body: &str) -> bool {
     known_tag(body).is_some()
 }
