@@ -340,10 +340,66 @@ const UNREAD_LIMITS: &[(&str, &[TermName])] = &[
 
 #[test]
 fn a_limit_in_words_no_rule_knows_leaves_what_it_limits_unread() {
-    let passages = UNREAD_LIMITS
+    limits_added_at_end(UNREAD_LIMITS);
+}
+
+/// Adds each limit at the end of every text read with a permissive field ([`added_at_end`]).
+fn limits_added_at_end(limits: &[(&str, &[TermName])]) {
+    let passages = limits
         .iter()
         .map(|(limit, fields)| (format!("{limit:?}"), limit.to_string(), *fields, ()));
     added_at_end(passages, |_, _, _| None);
+}
+
+/// Limits that bar two things in one sentence, where a rule may read one of them: a ban on
+/// harmful uses, a gate or a limit on one term joined to a limit on another. Each with the fields
+/// it must keep from reading permissive.
+const JOINED_LIMITS: &[(&str, &[TermName])] = &[
+    (
+        "You may not offer the Model as a hosted service or use it commercially.",
+        &[TermName::CommercialUse, TermName::Hosting],
+    ),
+    (
+        "You may not use the Model commercially or offer it as a hosted service.",
+        &[TermName::CommercialUse, TermName::Hosting],
+    ),
+    (
+        "You may not use the Model for military purposes or use it commercially.",
+        &[TermName::CommercialUse],
+    ),
+    (
+        "You shall not use the Model to harm minors or in any commercial product.",
+        &[TermName::CommercialUse],
+    ),
+    (
+        "You may not use the Model for military purposes or redistribute it.",
+        &[TermName::Derivatives],
+    ),
+    (
+        "You may not use outputs to train other models or redistribute the Model.",
+        &[TermName::OutputTraining, TermName::Derivatives],
+    ),
+    (
+        "You may not use outputs to train other models or use the Model commercially.",
+        &[TermName::OutputTraining, TermName::CommercialUse],
+    ),
+    (
+        "You may not redistribute the Model or host it as a service.",
+        &[TermName::Derivatives, TermName::Hosting],
+    ),
+    (
+        "If your annual revenue exceeds $1 million or you redistribute the Model, you must obtain a separate licence from us.",
+        &[TermName::Derivatives],
+    ),
+    (
+        "If you have more than 100 million monthly active users or host the Model as a service, you must request a license from us.",
+        &[TermName::Hosting],
+    ),
+];
+
+#[test]
+fn a_limit_joined_to_another_is_read_for_each_term_it_bars() {
+    limits_added_at_end(JOINED_LIMITS);
 }
 
 /// Restrictions written so that a search for their words misses them, each with the field it

@@ -2,9 +2,11 @@
 //! limits or withholds what it allows, in whatever words, that no reader read. Silence is not
 //! permission, and neither are words the rules do not know.
 
+use super::phrases::Phrase;
 use super::phrases::{
     COMMERCIAL_WORD, HARM_USE, K_LIMIT, LIMIT_BENIGN, LIMIT_COMMERCIAL, LIMIT_CONDITION,
-    LIMIT_HOSTING, LIMIT_LABEL, LIMIT_SHARING, LIMIT_STATEMENT, LIMIT_TRAINING,
+    LIMIT_HOSTING, LIMIT_LABEL, LIMIT_SHARING, LIMIT_STATEMENT, LIMIT_TRAINING, NAMED_COMMERCIAL,
+    NAMED_HOSTING, NAMED_SHARING, NAMED_TRAINING, NEXT_ACT,
 };
 use super::use_policy::is_list_number;
 use super::{Extraction, Sentence};
@@ -33,10 +35,21 @@ impl Extraction<'_> {
         limits.extend(items.iter().copied());
         limits.sort_by_key(|s| s.start);
         limits.dedup_by_key(|s| s.start);
-        let unread: Vec<Sentence> = limits
+        // A limit read for one term, or left as a ban on harmful uses, is still read for
+        // each other term it names by its act ("You may not offer the Model as a hosted service
+        // or use it commercially", read for hosting only; "You may not use the Model for
+        // military purposes or redistribute it").
+        let (read, unread): (Vec<Sentence>, Vec<Sentence>) = limits
             .into_iter()
-            .filter(|s| self.may_limit(*s) && !self.accounted_for(*s))
-            .collect();
+            .filter(|s| self.may_limit_some_use(*s))
+            .partition(|s| self.accounted_for(*s) || self.holds(&HARM_USE, *s));
+        for s in read {
+            for term in self.named_terms(s) {
+                if !self.accounted_for_term(term, s) {
+                    self.unread_limit(term, s);
+                }
+            }
+        }
         for s in unread {
             // An item of a barring list may bar several things on its lines ("Restrictions:
             // * no commercial use * no redistribution"): each of its items is weighed alone.
@@ -60,12 +73,10 @@ impl Extraction<'_> {
         }
     }
 
-    /// Whether a sentence can limit a grant: it is none of the kinds that limit nothing of its
-    /// scope (warranty, trademarks, termination, ...), unless it makes a use subject to what the
-    /// licensor gives or is paid, nor a ban on harmful uses.
-    fn may_limit(&self, s: Sentence) -> bool {
-        (!self.holds(&LIMIT_BENIGN, s) || self.holds(&LIMIT_CONDITION, s))
-            && !self.holds(&HARM_USE, s)
+    /// Whether a sentence can limit some use: it is none of the kinds that limit nothing of a
+    /// grant's scope, unless it makes a use subject to what the licensor gives or is paid.
+    fn may_limit_some_use(&self, s: Sentence) -> bool {
+        !self.holds(&LIMIT_BENIGN, s) || self.holds(&LIMIT_CONDITION, s)
     }
 
     /// The terms a limiting sentence bears on, by its words: a limit on who may use the model or
@@ -87,6 +98,47 @@ impl Extraction<'_> {
         .into_iter()
         .filter_map(|(term, bears)| bears.then_some(term))
         .collect()
+    }
+
+    /// The terms a limiting sentence names by their acts (using commercially, serving, sharing,
+    /// training other models), not by the scope words that narrow a whole grant. In a sentence
+    /// read for training, commercial use and sharing within the training act describe the models
+    /// trained ("train ... models intended for commercial distribution"): only those outside it
+    /// name a further term.
+    fn named_terms(&self, s: Sentence) -> Vec<TermName> {
+        let outside = self.outside_training_act(s);
+        let named = |phrase: &Phrase| match &outside {
+            Some(parts) => parts.iter().any(|part| phrase.is_match(part)),
+            None => self.holds(phrase, s),
+        };
+        [
+            (TermName::CommercialUse, named(&NAMED_COMMERCIAL)),
+            (TermName::Hosting, self.holds(&NAMED_HOSTING, s)),
+            (TermName::Derivatives, named(&NAMED_SHARING)),
+            (TermName::OutputTraining, self.holds(&NAMED_TRAINING, s)),
+        ]
+        .into_iter()
+        .filter_map(|(term, named)| named.then_some(term))
+        .collect()
+    }
+
+    /// For a sentence read for output training, its text before the training act and from the
+    /// next barred act on ("You may not use outputs to train other models for commercial use
+    /// | or redistribute the Model"); `None` for any other sentence.
+    fn outside_training_act(&self, s: Sentence) -> Option<[&str; 2]> {
+        if !self.accounted_for_term(TermName::OutputTraining, s) {
+            return None;
+        }
+        let text = self.sentence_text(s);
+        let Some(act) = NAMED_TRAINING.find_iter(text).next() else {
+            return Some([text, ""]);
+        };
+        let rest = &text[act.end()..];
+        let next = NEXT_ACT
+            .find_iter(rest)
+            .next()
+            .map_or(rest.len(), |m| m.start());
+        Some([&text[..act.start()], &rest[next..]])
     }
 
     /// Makes `term` `unknown` if it reads permissive, quoting the limit `s` for review.
@@ -204,6 +256,21 @@ impl Extraction<'_> {
             _ => terms.output_training = OutputTraining::Unknown,
         }
         true
+    }
+
+    /// Whether a rule cited sentence `s` as evidence of `term` or of an unclear clause on it.
+    fn accounted_for_term(&self, term: TermName, s: Sentence) -> bool {
+        let Some((start, end)) = self.plain.original(s.start, s.end) else {
+            return false;
+        };
+        let overlaps = |e: &Evidence| e.start < end && start < e.end;
+        self.evidence.get(&term).into_iter().flatten().any(overlaps)
+            || self
+                .unclear
+                .iter()
+                .filter(|u| u.term == term)
+                .flat_map(|u| &u.evidence)
+                .any(overlaps)
     }
 
     /// Whether a rule cited sentence `s` as evidence of a term or of an unclear clause.

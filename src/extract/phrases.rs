@@ -744,6 +744,11 @@ phrases! {
     LIMIT_SHARING = "limit_sharing";
     LIMIT_TRAINING = "limit_training";
     LIMIT_BENIGN = "limit_benign";
+    NAMED_COMMERCIAL = "named_commercial";
+    NAMED_HOSTING = "named_hosting";
+    NAMED_SHARING = "named_sharing";
+    NAMED_TRAINING = "named_training";
+    NEXT_ACT = "next_act";
     TERMS_FOLLOW_DATA = "terms_follow_data";
     ATTRIBUTION_LABEL = "attribution_label";
     ATTRIBUTION_INTRO = "attribution_intro";
