@@ -13,6 +13,7 @@ use std::path::Path;
 use crate::error::{Error, Origin, Result};
 
 mod disguise;
+mod rejoin;
 mod words;
 
 pub use words::Words;
@@ -216,15 +217,18 @@ impl Plain {
     /// Tidies `text` as a person reads it, for the clause rules: also drops invisible
     /// characters, reads a Cyrillic or Greek letter drawn like a Latin one inside a Latin word as
     /// that letter, and a compatibility form of ASCII letters or digits (fullwidth, mathematical,
-    /// ligatures) as those (see [`Plain::disguised`]); and reads the text of HTML comments and
-    /// hidden elements, as a paragraph of its own, since the file holds it.
+    /// ligatures) as those (see [`Plain::disguised`]); joins a word hyphenated at a line's end
+    /// and a word with its letters spaced apart; and reads the text of HTML comments and hidden
+    /// elements, as a paragraph of its own, since the file holds it.
     pub fn reading(text: &str) -> Plain {
-        Plain::tidy(text, true)
+        let mut plain = Plain::tidy(text, true);
+        plain.rejoin_split_words(text);
+        plain
     }
 
     /// Where a letter was read through a disguise that can only hide a word (an invisible
-    /// character between letters, a look-alike letter of another script): offsets into
-    /// [`Plain::text`], in order.
+    /// character between letters, a look-alike letter of another script, letters spaced apart):
+    /// offsets into [`Plain::text`], in order.
     pub fn disguised(&self) -> impl Iterator<Item = usize> + '_ {
         self.disguised.iter().map(|&at| at as usize)
     }

@@ -452,6 +452,8 @@ const DISGUISES: &[(&str, Disguise, bool)] = &[
         |w| format!("<details><summary>Terms</summary>{w}</details>"),
         false,
     ),
+    ("letters spaced apart", spaced_apart, true),
+    ("words hyphenated at line ends", hyphenated, false),
 ];
 
 /// Each word of `sentence` with its first letter that has a Cyrillic look-alike replaced by it.
@@ -486,6 +488,33 @@ fn between_letters(sentence: &str, mark: char) -> String {
             .chain(std::iter::once(&mark))
             .chain(&letters[2..])
             .collect()
+    });
+    words.collect::<Vec<_>>().join(" ")
+}
+
+/// Each letter of `sentence` set apart by a space, and each word by three ("U s e   i n").
+fn spaced_apart(sentence: &str) -> String {
+    let words = sentence.split(' ').map(|word| {
+        let letters: Vec<String> = word.chars().map(String::from).collect();
+        letters.join(" ")
+    });
+    words.collect::<Vec<_>>().join("   ")
+}
+
+/// Each word of six letters or more broken after its third letter with a hyphen and a line
+/// break, as a typeset or PDF copy breaks it ("com-" / "mercial").
+fn hyphenated(sentence: &str) -> String {
+    let words = sentence.split(' ').map(|word| {
+        let letters: Vec<char> = word.chars().collect();
+        if letters.len() < 6 || !letters[..4].iter().all(|c| c.is_ascii_lowercase()) {
+            return word.to_string();
+        }
+        let (head, tail) = letters.split_at(3);
+        format!(
+            "{}-\n{}",
+            head.iter().collect::<String>(),
+            tail.iter().collect::<String>()
+        )
     });
     words.collect::<Vec<_>>().join(" ")
 }

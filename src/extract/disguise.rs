@@ -1,5 +1,6 @@
 //! Disguised words: a sentence in which a word is written with an invisible character between
-//! its letters, or with a Cyrillic or Greek letter drawn like a Latin one, was read as a person
+//! its letters, with a Cyrillic or Greek letter drawn like a Latin one, or with its letters
+//! spaced apart ("p r o h i b i t e d"), was read as a person
 //! reads it ([`crate::text::Plain::reading`]); the disguise itself is quoted for review, since
 //! no honest licence needs one.
 
@@ -21,7 +22,7 @@ impl Extraction<'_> {
         for s in quoted {
             self.unclear(
                 TermName::CommercialUse,
-                "a word here is written with an invisible character between its letters or with a letter of another script drawn like a Latin one: it was read as the letters it shows, but a disguised word is there to escape a search, and a person must read the clause",
+                "a word here is written with an invisible character between its letters, with a letter of another script drawn like a Latin one, or with its letters spaced apart: it was read as the word it shows, but a disguised word is there to escape a search, and a person must read the clause",
                 s,
             );
         }
