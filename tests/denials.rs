@@ -336,6 +336,31 @@ const UNREAD_LIMITS: &[(&str, &[TermName])] = &[
         "Commercial deployment is subject to payment of a license fee.",
         &[TermName::CommercialUse],
     ),
+    (
+        "You may use the Model for any purpose except commercial purposes.",
+        &[TermName::CommercialUse],
+    ),
+    (
+        "You may use, modify and share the Model for any purpose, excluding redistribution of the weights.",
+        &[TermName::Derivatives],
+    ),
+    (
+        "Nothing herein permits commercial use.",
+        &[TermName::CommercialUse],
+    ),
+    // Restrictions pointed to but not quoted: what they limit is unread.
+    (
+        "Additional restrictions apply; see https://example.com/restrictions.",
+        EVERY_FIELD,
+    ),
+    (
+        "See RESTRICTIONS.md for further restrictions on use.",
+        EVERY_FIELD,
+    ),
+    (
+        "This licence is subject to the Additional Terms available at https://example.com/terms.",
+        EVERY_FIELD,
+    ),
 ];
 
 #[test]

@@ -5,8 +5,8 @@
 use super::phrases::Phrase;
 use super::phrases::{
     COMMERCIAL_WORD, HARM_USE, K_LIMIT, LIMIT_BENIGN, LIMIT_COMMERCIAL, LIMIT_CONDITION,
-    LIMIT_HOSTING, LIMIT_LABEL, LIMIT_SHARING, LIMIT_STATEMENT, LIMIT_TRAINING, NAMED_COMMERCIAL,
-    NAMED_HOSTING, NAMED_SHARING, NAMED_TRAINING, NEXT_ACT,
+    LIMIT_ELSEWHERE, LIMIT_HOSTING, LIMIT_LABEL, LIMIT_SHARING, LIMIT_STATEMENT, LIMIT_TRAINING,
+    NAMED_COMMERCIAL, NAMED_HOSTING, NAMED_SHARING, NAMED_TRAINING, NEXT_ACT, NO_FURTHER_TERMS,
 };
 use super::use_policy::is_list_number;
 use super::{Extraction, Sentence};
@@ -50,6 +50,7 @@ impl Extraction<'_> {
                 }
             }
         }
+        self.limits_elsewhere();
         for s in unread {
             // An item of a barring list may bar several things on its lines ("Restrictions:
             // * no commercial use * no redistribution"): each of its items is weighed alone.
@@ -68,6 +69,28 @@ impl Extraction<'_> {
                 }
                 for term in self.limited_terms(part) {
                     self.unread_limit(term, s);
+                }
+            }
+        }
+    }
+
+    /// Makes every permissive value `unknown` where the text points to restrictions or terms it
+    /// does not quote ("Additional restrictions apply; see https://..."), unless a rule read the
+    /// pointer: what they limit is unread.
+    fn limits_elsewhere(&mut self) {
+        let pointers: Vec<Sentence> = self
+            .sentences(&LIMIT_ELSEWHERE, K_LIMIT)
+            .into_iter()
+            .filter(|s| !self.holds(&NO_FURTHER_TERMS, *s) && !self.accounted_for(*s))
+            .collect();
+        for s in pointers {
+            for term in PERMISSIVE_TERMS {
+                if self.unread_permission(term) {
+                    self.unclear(
+                        term,
+                        "this clause points to restrictions or terms the text does not quote: what they limit is unread",
+                        s,
+                    );
                 }
             }
         }

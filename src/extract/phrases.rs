@@ -749,6 +749,8 @@ phrases! {
     NAMED_SHARING = "named_sharing";
     NAMED_TRAINING = "named_training";
     NEXT_ACT = "next_act";
+    LIMIT_ELSEWHERE = "limit_elsewhere";
+    NO_FURTHER_TERMS = "no_further_terms";
     TERMS_FOLLOW_DATA = "terms_follow_data";
     ATTRIBUTION_LABEL = "attribution_label";
     ATTRIBUTION_INTRO = "attribution_intro";
