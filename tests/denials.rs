@@ -348,6 +348,32 @@ const UNREAD_LIMITS: &[(&str, &[TermName])] = &[
         "Nothing herein permits commercial use.",
         &[TermName::CommercialUse],
     ),
+    // A second, narrower grant: serving others stays as the hosting rule reads the text (an
+    // adopted non-commercial licence makes the model available to the public).
+    (
+        "Permission is granted for academic use.",
+        &[TermName::CommercialUse, TermName::OutputTraining],
+    ),
+    (
+        "The Model shall be used for non-profit purposes.",
+        EVERY_FIELD,
+    ),
+    (
+        "The weights are licensed to you for non-production use.",
+        EVERY_FIELD,
+    ),
+    (
+        "You may not charge for access to the Model.",
+        &[TermName::CommercialUse],
+    ),
+    (
+        "Business use requires a licence.",
+        &[TermName::CommercialUse],
+    ),
+    (
+        "This model may be used free of charge by individuals; organisations must license it.",
+        &[TermName::CommercialUse],
+    ),
     // Restrictions pointed to but not quoted: what they limit is unread.
     (
         "Additional restrictions apply; see https://example.com/restrictions.",

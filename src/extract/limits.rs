@@ -2,11 +2,11 @@
 //! limits or withholds what it allows, in whatever words, that no reader read. Silence is not
 //! permission, and neither are words the rules do not know.
 
-use super::phrases::Phrase;
 use super::phrases::{
     COMMERCIAL_WORD, HARM_USE, K_LIMIT, LIMIT_BENIGN, LIMIT_COMMERCIAL, LIMIT_CONDITION,
-    LIMIT_ELSEWHERE, LIMIT_HOSTING, LIMIT_LABEL, LIMIT_SHARING, LIMIT_STATEMENT, LIMIT_TRAINING,
-    NAMED_COMMERCIAL, NAMED_HOSTING, NAMED_SHARING, NAMED_TRAINING, NEXT_ACT, NO_FURTHER_TERMS,
+    LIMIT_ELSEWHERE, LIMIT_HOSTING, LIMIT_LABEL, LIMIT_PURPOSE, LIMIT_SHARING, LIMIT_STATEMENT,
+    LIMIT_TRAINING, NAMED_COMMERCIAL, NAMED_HOSTING, NAMED_SHARING, NAMED_TRAINING, NEXT_ACT,
+    NO_FURTHER_TERMS, Phrase,
 };
 use super::use_policy::is_list_number;
 use super::{Extraction, Sentence};
@@ -32,6 +32,7 @@ impl Extraction<'_> {
         let items = self.barred_items();
         let mut limits = self.sentences(&LIMIT_STATEMENT, K_LIMIT);
         limits.extend(self.sentences(&LIMIT_CONDITION, K_LIMIT));
+        limits.extend(self.sentences(&LIMIT_PURPOSE, K_LIMIT));
         limits.extend(items.iter().copied());
         limits.sort_by_key(|s| s.start);
         limits.dedup_by_key(|s| s.start);
@@ -105,7 +106,7 @@ impl Extraction<'_> {
     /// The terms a limiting sentence bears on, by its words: a limit on who may use the model or
     /// for what narrows the whole grant; one on serving, sharing or training bears on that term.
     fn limited_terms(&self, s: Sentence) -> Vec<TermName> {
-        let scope = self.holds(&LIMIT_COMMERCIAL, s);
+        let scope = self.holds(&LIMIT_COMMERCIAL, s) || self.holds(&LIMIT_PURPOSE, s);
         [
             (TermName::CommercialUse, scope),
             (TermName::Hosting, scope || self.holds(&LIMIT_HOSTING, s)),
@@ -129,6 +130,13 @@ impl Extraction<'_> {
     /// trained ("train ... models intended for commercial distribution"): only those outside it
     /// name a further term.
     fn named_terms(&self, s: Sentence) -> Vec<TermName> {
+        // A purpose named for the whole use ("for academic use") leaves no use of outputs read,
+        // whatever term read it, unless it is the purpose recipients are held to ("You must
+        // restrict the usage of any copies ... to usage for research purposes"). Serving others
+        // stays as the hosting rule reads it: an adopted non-commercial licence makes the model
+        // available to the public.
+        let purpose =
+            self.holds(&LIMIT_PURPOSE, s) && !self.accounted_for_term(TermName::FlowDown, s);
         let outside = self.outside_training_act(s);
         let named = |phrase: &Phrase| match &outside {
             Some(parts) => parts.iter().any(|part| phrase.is_match(part)),
@@ -138,7 +146,10 @@ impl Extraction<'_> {
             (TermName::CommercialUse, named(&NAMED_COMMERCIAL)),
             (TermName::Hosting, self.holds(&NAMED_HOSTING, s)),
             (TermName::Derivatives, named(&NAMED_SHARING)),
-            (TermName::OutputTraining, self.holds(&NAMED_TRAINING, s)),
+            (
+                TermName::OutputTraining,
+                purpose || self.holds(&NAMED_TRAINING, s),
+            ),
         ]
         .into_iter()
         .filter_map(|(term, named)| named.then_some(term))

@@ -739,6 +739,7 @@ phrases! {
     LIMIT_STATEMENT = "limit_statement";
     LIMIT_LABEL = "limit_label";
     LIMIT_CONDITION = "limit_condition";
+    LIMIT_PURPOSE = "limit_purpose";
     LIMIT_COMMERCIAL = "limit_commercial";
     LIMIT_HOSTING = "limit_hosting";
     LIMIT_SHARING = "limit_sharing";
