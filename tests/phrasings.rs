@@ -1146,6 +1146,33 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "fixtures/dev/mit-weights-cc-by-nc.txt",
         &[],
     ),
+    // A note putting the model under a licence that names itself a RAIL, one the catalogue does
+    // not know (round 20, Kensho): its use restrictions and their flow-down bind, sharing stays
+    // unread.
+    (
+        "weights-note-licensed-under-ai-pubs-rail-m.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[("use_policy", "true"), ("flow_down", "true")],
+    ),
+    // Acceptable-use terms use must comply with (round 20, MarsPro).
+    (
+        "mit-upstream-acceptable-use-terms.txt",
+        "mit",
+        &[("use_policy", "true")],
+    ),
+    // Access given downstream only on the recipient's acceptance of the licence (round 20,
+    // RIBOSPAN).
+    (
+        "apache-2.0-access-conditioned-on-acceptance.txt",
+        "apache-2.0",
+        FLOWS_DOWN,
+    ),
+    // A quoted credit after the imperative "credit" (round 20, RUDRA).
+    (
+        "cc0-1.0-credit-quoted-imperative.txt",
+        "cc0-1.0",
+        &credited(r#""Netflix Open Content, CC BY 4.0""#),
+    ),
     // Restrictions named first, then passed on to recipients (round 18, Supermix Expanse).
     (
         "apache-2.0-restrictions-must-be-passed-on.txt",
@@ -1910,6 +1937,10 @@ fn a_permission_denied_grants_nothing() {
         "You may not use, copy, modify, or distribute the weights, including for commercial purposes",
         "You can never use, copy, modify, or distribute the weights, including for commercial purposes",
         "You cannot use, copy, modify, or distribute the weights, including for commercial purposes",
+        // Commercial use named as included in the grant denied is no scope (round 20, RUDRA
+        // under a hostile edit: "does not grant you a ... licence to use, copy, modify and
+        // redistribute them for any purpose, including commercially").
+        "The authors do not grant you a licence to use, copy, modify, and distribute the weights for any purpose, including commercially",
     ] {
         let terms = extract_terms(&text.replace(granted, denied)).backed.terms;
         assert_eq!(terms, without, "{denied}");
