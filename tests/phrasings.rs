@@ -1173,6 +1173,43 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "cc0-1.0",
         &credited(r#""Netflix Open Content, CC BY 4.0""#),
     ),
+    // Redistribution allowed only while the note stays attached (round 20, PICORN).
+    (
+        "cc0-1.0-redistribution-while-notice-attached.txt",
+        "cc0-1.0",
+        &[("licence_copy", "true")],
+    ),
+    // A Creative Commons licence named right after "licensed", without "under" (round 20, Farz).
+    (
+        "weights-note-licensed-cc-by-nc-sa-without-under.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            SHARED_ON_CONDITIONS,
+            ("hosting", r#""allowed""#),
+        ],
+    ),
+    // The weights just named, put under the code's MIT terms without a subject (round 20,
+    // HMA-Net).
+    (
+        "weights-note-released-under-same-mit-terms-as-code.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            ("commercial_use", r#""allowed""#),
+            (
+                "derivatives",
+                r#"{"redistribution":"allowed","naming_prefix":null}"#,
+            ),
+            ("output_training", r#""unrestricted""#),
+            ("hosting", r#""allowed""#),
+        ],
+    ),
+    // A restriction to research use, "only" after the purpose (round 20, HMA-Net).
+    (
+        "mit-restriction-research-use-only.txt",
+        "mit",
+        RESEARCH_ONLY,
+    ),
     // Restrictions named first, then passed on to recipients (round 18, Supermix Expanse).
     (
         "apache-2.0-restrictions-must-be-passed-on.txt",
@@ -1216,7 +1253,13 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "cc0-1.0-recipient-receives-same-restrictions.txt",
         "cc0-1.0",
-        FLOWS_DOWN,
+        // "as long as this notice is included": the note goes with copies (round 20's PICORN
+        // phrasing reads it too).
+        &[
+            SHARED_ON_CONDITIONS,
+            ("flow_down", "true"),
+            ("licence_copy", "true"),
+        ],
     ),
     (
         "cc0-1.0-sublicense-inconsistent-terms.txt",
