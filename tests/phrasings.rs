@@ -1177,7 +1177,8 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "cc0-1.0-redistribution-while-notice-attached.txt",
         "cc0-1.0",
-        &[("licence_copy", "true")],
+        // "and the weights are not modified": nothing derived may be shared either.
+        &[("licence_copy", "true"), SHARING_BARRED],
     ),
     // A Creative Commons licence named right after "licensed", without "under" (round 20, Farz).
     (
@@ -1209,6 +1210,59 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit-restriction-research-use-only.txt",
         "mit",
         RESEARCH_ONLY,
+    ),
+    // What a separate agreement may hold is no term of this one (round 20, RIBOSPAN).
+    (
+        "mit-separate-agreement-may-include-restrictions.txt",
+        "mit",
+        &[],
+    ),
+    // No redistribution licence supplied with extracted resources (round 20, oneocr-native).
+    (
+        "weights-note-repository-grants-no-rights.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[SHARING_BARRED, ("hosting", r#""requires_licence""#)],
+    ),
+    // A licence named in a relative clause for the work the model was trained with (round 20,
+    // Hist2Sig).
+    (
+        "mit-weights-cc-by-nc-upstream-released-under-nd.txt",
+        "fixtures/dev/mit-weights-cc-by-nc.txt",
+        &[],
+    ),
+    // What datasets were used for, in the past tense (round 20, Farz).
+    (
+        "mit-weights-cc-by-nc-datasets-used-for-evaluation.txt",
+        "fixtures/dev/mit-weights-cc-by-nc.txt",
+        &[],
+    ),
+    // Weights provided for purposes that end in a non-commercial one (round 20, PICORN).
+    (
+        "mit-provided-for-purposes-ending-non-commercial.txt",
+        "mit",
+        RESEARCH_ONLY,
+    ),
+    // Redistribution only of weights not modified (round 20, PICORN).
+    (
+        "mit-redistribution-only-unmodified.txt",
+        "mit",
+        &[SHARING_BARRED],
+    ),
+    // Model-training use among rights not granted (round 20, PICORN).
+    (
+        "mit-model-training-use-not-granted.txt",
+        "mit",
+        &[("commercial_use", r#""conditional""#), TRAINING_BARRED],
+    ),
+    // A table of artefacts and licences, the weights' row naming CC BY-NC 4.0 (round 13, GeoCR).
+    (
+        "weights-note-artefact-table-weights-cc-by-nc.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            SHARED_ON_CONDITIONS,
+            ("hosting", r#""allowed""#),
+        ],
     ),
     // Restrictions named first, then passed on to recipients (round 18, Supermix Expanse).
     (

@@ -690,6 +690,7 @@ phrases! {
     HARM_USE = "harm_use";
     USE_BAN = "use_ban";
     NOT_A_TERM = "not_a_term";
+    OTHER_AGREEMENT_TERMS = "other_agreement_terms";
     FLOW_DOWN = "flow_down";
     FLOW_DOWN_ZH = "flow_down_zh";
     LICENCE_COPY = "licence_copy";
