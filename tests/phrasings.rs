@@ -1146,6 +1146,124 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "fixtures/dev/mit-weights-cc-by-nc.txt",
         &[],
     ),
+    // A note putting the model under a licence that names itself a RAIL, one the catalogue does
+    // not know (round 20, Kensho): its use restrictions and their flow-down bind, sharing stays
+    // unread.
+    (
+        "weights-note-licensed-under-ai-pubs-rail-m.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[("use_policy", "true"), ("flow_down", "true")],
+    ),
+    // Acceptable-use terms use must comply with (round 20, MarsPro).
+    (
+        "mit-upstream-acceptable-use-terms.txt",
+        "mit",
+        &[("use_policy", "true")],
+    ),
+    // Access given downstream only on the recipient's acceptance of the licence (round 20,
+    // RIBOSPAN).
+    (
+        "apache-2.0-access-conditioned-on-acceptance.txt",
+        "apache-2.0",
+        FLOWS_DOWN,
+    ),
+    // A quoted credit after the imperative "credit" (round 20, RUDRA).
+    (
+        "cc0-1.0-credit-quoted-imperative.txt",
+        "cc0-1.0",
+        &credited(r#""Netflix Open Content, CC BY 4.0""#),
+    ),
+    // Redistribution allowed only while the note stays attached (round 20, PICORN).
+    (
+        "cc0-1.0-redistribution-while-notice-attached.txt",
+        "cc0-1.0",
+        // "and the weights are not modified": nothing derived may be shared either.
+        &[("licence_copy", "true"), SHARING_BARRED],
+    ),
+    // A Creative Commons licence named right after "licensed", without "under" (round 20, Farz).
+    (
+        "weights-note-licensed-cc-by-nc-sa-without-under.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            SHARED_ON_CONDITIONS,
+            ("hosting", r#""allowed""#),
+        ],
+    ),
+    // The weights just named, put under the code's MIT terms without a subject (round 20,
+    // HMA-Net).
+    (
+        "weights-note-released-under-same-mit-terms-as-code.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            ("commercial_use", r#""allowed""#),
+            (
+                "derivatives",
+                r#"{"redistribution":"allowed","naming_prefix":null}"#,
+            ),
+            ("output_training", r#""unrestricted""#),
+            ("hosting", r#""allowed""#),
+        ],
+    ),
+    // A restriction to research use, "only" after the purpose (round 20, HMA-Net).
+    (
+        "mit-restriction-research-use-only.txt",
+        "mit",
+        RESEARCH_ONLY,
+    ),
+    // What a separate agreement may hold is no term of this one (round 20, RIBOSPAN).
+    (
+        "mit-separate-agreement-may-include-restrictions.txt",
+        "mit",
+        &[],
+    ),
+    // No redistribution licence supplied with extracted resources (round 20, oneocr-native).
+    (
+        "weights-note-repository-grants-no-rights.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[SHARING_BARRED, ("hosting", r#""requires_licence""#)],
+    ),
+    // A licence named in a relative clause for the work the model was trained with (round 20,
+    // Hist2Sig).
+    (
+        "mit-weights-cc-by-nc-upstream-released-under-nd.txt",
+        "fixtures/dev/mit-weights-cc-by-nc.txt",
+        &[],
+    ),
+    // What datasets were used for, in the past tense (round 20, Farz).
+    (
+        "mit-weights-cc-by-nc-datasets-used-for-evaluation.txt",
+        "fixtures/dev/mit-weights-cc-by-nc.txt",
+        &[],
+    ),
+    // Weights provided for purposes that end in a non-commercial one (round 20, PICORN).
+    (
+        "mit-provided-for-purposes-ending-non-commercial.txt",
+        "mit",
+        RESEARCH_ONLY,
+    ),
+    // Redistribution only of weights not modified (round 20, PICORN).
+    (
+        "mit-redistribution-only-unmodified.txt",
+        "mit",
+        &[SHARING_BARRED],
+    ),
+    // Model-training use among rights not granted (round 20, PICORN).
+    (
+        "mit-model-training-use-not-granted.txt",
+        "mit",
+        &[("commercial_use", r#""conditional""#), TRAINING_BARRED],
+    ),
+    // A table of artefacts and licences, the weights' row naming CC BY-NC 4.0 (round 13, GeoCR).
+    (
+        "weights-note-artefact-table-weights-cc-by-nc.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            SHARED_ON_CONDITIONS,
+            ("hosting", r#""allowed""#),
+        ],
+    ),
     // Restrictions named first, then passed on to recipients (round 18, Supermix Expanse).
     (
         "apache-2.0-restrictions-must-be-passed-on.txt",
@@ -1189,7 +1307,13 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "cc0-1.0-recipient-receives-same-restrictions.txt",
         "cc0-1.0",
-        FLOWS_DOWN,
+        // "as long as this notice is included": the note goes with copies (round 20's PICORN
+        // phrasing reads it too).
+        &[
+            SHARED_ON_CONDITIONS,
+            ("flow_down", "true"),
+            ("licence_copy", "true"),
+        ],
     ),
     (
         "cc0-1.0-sublicense-inconsistent-terms.txt",
@@ -1910,6 +2034,10 @@ fn a_permission_denied_grants_nothing() {
         "You may not use, copy, modify, or distribute the weights, including for commercial purposes",
         "You can never use, copy, modify, or distribute the weights, including for commercial purposes",
         "You cannot use, copy, modify, or distribute the weights, including for commercial purposes",
+        // Commercial use named as included in the grant denied is no scope (round 20, RUDRA
+        // under a hostile edit: "does not grant you a ... licence to use, copy, modify and
+        // redistribute them for any purpose, including commercially").
+        "The authors do not grant you a licence to use, copy, modify, and distribute the weights for any purpose, including commercially",
     ] {
         let terms = extract_terms(&text.replace(granted, denied)).backed.terms;
         assert_eq!(terms, without, "{denied}");

@@ -158,6 +158,12 @@ fn nineteenth_holdout_is_read_accurately_and_never_more_permissively() {
     measure("unseen19");
 }
 
+/// The twentieth holdout (development round 18): measured blind, bars met after tuning.
+#[test]
+fn twentieth_holdout_is_read_accurately_and_never_more_permissively() {
+    measure("unseen20");
+}
+
 /// A hand-read term is only as good as its quote: each must be the licence's own words.
 #[test]
 fn every_expected_quote_is_verbatim_in_its_licence() {

@@ -9,7 +9,7 @@
 use super::phrases::{
     ADOPTED_ELSEWHERE, ADOPTED_INTENTION, CC_ADOPTED, CC_ADOPTED_OTHER, CC_NO_DERIVATIVES,
     CC_NON_COMMERCIAL, CC_SHARE_ALIKE, K_COPY, K_GRANT, NAMED_POLICY_LICENCE, NAMED_RAIL_LICENCE,
-    PERMISSIVE_ADOPTED, Phrase, SAME_LICENCE_AS_CODE,
+    NAMED_RAIL_OWN, NAMED_RAIL_UNREAD, PERMISSIVE_ADOPTED, Phrase, SAME_LICENCE_AS_CODE,
 };
 use super::{Extraction, Sentence};
 
@@ -92,6 +92,7 @@ impl Extraction<'_> {
     /// grants is left unread (unknown).
     pub(super) fn named_model_licence(&self, flow_down: bool) -> Vec<Sentence> {
         let mut found = self.sentences(&NAMED_RAIL_LICENCE, K_COPY);
+        found.extend(self.named_unread_rail());
         if !flow_down {
             found.extend(self.sentences(&NAMED_POLICY_LICENCE, K_COPY));
         }
@@ -100,12 +101,26 @@ impl Extraction<'_> {
         // elsewhere in the sentence ("... OpenRAIL-M license — a "Responsible AI License"") is not.
         found.retain(|s| {
             let text = self.sentence_text(*s);
-            let named = [&*NAMED_RAIL_LICENCE, &*NAMED_POLICY_LICENCE]
-                .into_iter()
-                .find_map(|re| re.find_iter(text).next());
+            let named = [
+                &*NAMED_RAIL_LICENCE,
+                &*NAMED_RAIL_UNREAD,
+                &*NAMED_POLICY_LICENCE,
+            ]
+            .into_iter()
+            .find_map(|re| re.find_iter(text).next());
             named.is_some_and(|m| !in_quotation(&text[..m.start()]))
         });
         found
+    }
+
+    /// Notes that put the model under a licence named a RAIL that the catalogue does not know
+    /// ("licensed under AI Pubs Open Rail-M license"): its use restrictions, their flow-down and
+    /// its copy bind, but nothing it grants is read, sharing included.
+    pub(super) fn named_unread_rail(&self) -> Vec<Sentence> {
+        self.sentences(&NAMED_RAIL_UNREAD, K_COPY)
+            .into_iter()
+            .filter(|s| !self.holds(&NAMED_RAIL_OWN, *s))
+            .collect()
     }
 
     /// Whether an adopted licence grants adapting the model (all but NoDerivatives do).

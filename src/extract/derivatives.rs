@@ -165,8 +165,11 @@ impl Extraction<'_> {
         // Where the model's terms are those of its training data, a share-alike named for one
         // dataset conditions nothing the text grants.
         let data_terms = !granted && self.terms_follow_data();
+        // Restrictions passed on make sharing conditional, but not those of a RAIL named by a
+        // note whose grant is not read (round 20, Kensho's AI Pubs Open RAIL-M pointer).
+        let flow_down = t.flow_down && !self.flow_down_only_from_unread_rail();
         let conditional = t.derivatives.naming_prefix.is_some()
-            || t.flow_down
+            || flow_down
             || (!share_alike.is_empty() && !data_terms)
             || limited_grant;
         let commercial_unread = t.commercial_use == CommercialUse::Unknown;

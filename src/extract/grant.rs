@@ -3,8 +3,8 @@
 
 use super::limits::PERMISSIVE_TERMS;
 use super::phrases::{
-    GRANT, GRANT_DENIAL_SCOPED, GRANT_DENIED, GRANT_DENIED_ZH, GRANT_WITHHELD, GRANT_ZH,
-    INBOUND_GRANT, K_GRANT, K_ZH, SCOPED_GRANT,
+    GRANT, GRANT_DENIAL_SCOPED, GRANT_DENIED, GRANT_DENIED_ZH, GRANT_INCLUSION, GRANT_WITHHELD,
+    GRANT_ZH, INBOUND_GRANT, K_GRANT, K_ZH, SCOPED_GRANT,
 };
 use super::{Extraction, Sentence};
 use crate::terms::TermName;
@@ -76,9 +76,11 @@ impl Extraction<'_> {
             .sentences(&GRANT_DENIED, K_GRANT)
             .into_iter()
             .chain(self.sentences(&GRANT_DENIED_ZH, K_ZH))
-            .filter(|s| match self.below_heading(*s) {
-                Some(body) => !GRANT_DENIAL_SCOPED.is_match(body),
-                None => !self.holds(&GRANT_DENIAL_SCOPED, *s),
+            .filter(|s| {
+                let text = self
+                    .below_heading(*s)
+                    .unwrap_or_else(|| self.sentence_text(*s));
+                !denial_scoped(text)
             })
             .collect();
         denied.sort_by_key(|s| s.start);
@@ -98,4 +100,19 @@ impl Extraction<'_> {
             && !first.contains(['.', ';', ':', ',', '。', '；', '：', '，']);
         (heading && !rest.trim().is_empty()).then_some(rest)
     }
+}
+
+/// Whether a denial is scoped to some things only (`GRANT_DENIAL_SCOPED`), read without the
+/// commercial use a grant names as included ("for any purpose, including commercially"): a
+/// denial of such a grant denies it all.
+fn denial_scoped(text: &str) -> bool {
+    let mut rest = String::with_capacity(text.len());
+    let mut from = 0;
+    for m in GRANT_INCLUSION.find_iter(text) {
+        rest.push_str(&text[from..m.start()]);
+        rest.push(' ');
+        from = m.end();
+    }
+    rest.push_str(&text[from..]);
+    GRANT_DENIAL_SCOPED.is_match(&rest)
 }

@@ -690,6 +690,7 @@ phrases! {
     HARM_USE = "harm_use";
     USE_BAN = "use_ban";
     NOT_A_TERM = "not_a_term";
+    OTHER_AGREEMENT_TERMS = "other_agreement_terms";
     FLOW_DOWN = "flow_down";
     FLOW_DOWN_ZH = "flow_down_zh";
     LICENCE_COPY = "licence_copy";
@@ -736,6 +737,7 @@ phrases! {
     GRANT_DENIED = "grant_denied";
     GRANT_DENIED_ZH = "grant_denied_zh";
     GRANT_DENIAL_SCOPED = "grant_denial_scoped";
+    GRANT_INCLUSION = "grant_inclusion";
     LIMIT_STATEMENT = "limit_statement";
     LIMIT_LABEL = "limit_label";
     LIMIT_CONDITION = "limit_condition";
@@ -781,6 +783,8 @@ phrases! {
     CC_SHARE_ALIKE = "cc_share_alike";
     CC_ADOPTED_OTHER = "cc_adopted_other";
     NAMED_RAIL_LICENCE = "named_rail_licence";
+    NAMED_RAIL_UNREAD = "named_rail_unread";
+    NAMED_RAIL_OWN = "named_rail_own";
     NAMED_POLICY_LICENCE = "named_policy_licence";
     PERMISSIVE_ADOPTED = "permissive_adopted";
     ADOPTED_ELSEWHERE = "adopted_elsewhere";

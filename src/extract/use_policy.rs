@@ -3,7 +3,8 @@
 //! the text.
 
 use super::phrases::{
-    HARM_USE, K_USE_POLICY, NOT_A_TERM, Phrase, USE_BAN, USE_BAN_INTRO, USE_POLICY,
+    HARM_USE, K_USE_POLICY, NOT_A_TERM, OTHER_AGREEMENT_TERMS, Phrase, USE_BAN, USE_BAN_INTRO,
+    USE_POLICY,
 };
 use super::{Extraction, Sentence};
 use crate::terms::TermName;
@@ -26,6 +27,9 @@ impl Extraction<'_> {
         // "Please do not use them to impersonate a real person ... (This is a request, not an
         // additional license term.)": a ban the text itself says binds nothing.
         found.retain(|s| !self.disclaimed_as_request(*s));
+        // "A separate commercial agreement may include ... field-of-use restrictions": what
+        // another agreement may hold binds nothing here.
+        found.retain(|s| !self.holds(&OTHER_AGREEMENT_TERMS, *s));
         found.sort_by_key(|s| s.start);
         for s in found {
             self.terms.use_policy = true;
