@@ -453,6 +453,44 @@ fn a_limit_joined_to_another_is_read_for_each_term_it_bars() {
     limits_added_at_end(JOINED_LIMITS);
 }
 
+/// Flat bans on commercial use, with no way through: beside a gate or an approval read as
+/// conditional commercial use, they leave it neither conditional nor allowed.
+const COMMERCIAL_BANS: &[&str] = &[
+    "Commercial use is prohibited.",
+    "You may not use the Model for commercial purposes.",
+    "The Model is licensed for research purposes only.",
+];
+
+#[test]
+fn a_flat_commercial_ban_beside_a_gate_leaves_commercial_use_unread() {
+    let gated: Vec<(PathBuf, String)> = texts()
+        .into_iter()
+        .map(|path| {
+            let text = common::read(&path);
+            (path, text)
+        })
+        .filter(|(_, text)| {
+            extract_terms(text).backed.terms.commercial_use == CommercialUse::Conditional
+        })
+        .collect();
+    let mut edits = 0;
+    let mut still = Vec::new();
+    for (path, text) in &gated {
+        for ban in COMMERCIAL_BANS {
+            edits += 1;
+            let read = extract_terms(&format!("{text}\n\n{ban}\n"));
+            let commercial = read.backed.terms.commercial_use;
+            if matches!(
+                commercial,
+                CommercialUse::Conditional | CommercialUse::Allowed
+            ) {
+                still.push(format!("{}: {commercial:?} with {ban:?}", path.display()));
+            }
+        }
+    }
+    none_left_permissive(edits, &still);
+}
+
 /// Restrictions written so that a search for their words misses them, each with the field it
 /// must keep from reading permissive.
 const DISGUISED: &[(&str, &[TermName])] = &[

@@ -1252,7 +1252,11 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "mit-model-training-use-not-granted.txt",
         "mit",
-        &[("commercial_use", r#""conditional""#), TRAINING_BARRED],
+        &[
+            ("commercial_use", r#""conditional""#),
+            SCOPE_UNREAD[1],
+            TRAINING_BARRED,
+        ],
     ),
     // A table of artefacts and licences, the weights' row naming CC BY-NC 4.0 (round 13, GeoCR).
     (

@@ -3,10 +3,10 @@
 //! permission, and neither are words the rules do not know.
 
 use super::phrases::{
-    COMMERCIAL_WORD, HARM_USE, K_LIMIT, LIMIT_BENIGN, LIMIT_COMMERCIAL, LIMIT_CONDITION,
-    LIMIT_ELSEWHERE, LIMIT_HOSTING, LIMIT_LABEL, LIMIT_PURPOSE, LIMIT_SHARING, LIMIT_STATEMENT,
-    LIMIT_TRAINING, NAMED_COMMERCIAL, NAMED_HOSTING, NAMED_SHARING, NAMED_TRAINING, NEXT_ACT,
-    NO_FURTHER_TERMS, Phrase,
+    COMMERCIAL_ROUTE, COMMERCIAL_WORD, FREE_TIER, HARM_USE, K_LIMIT, LIMIT_BENIGN,
+    LIMIT_COMMERCIAL, LIMIT_CONDITION, LIMIT_ELSEWHERE, LIMIT_HOSTING, LIMIT_LABEL, LIMIT_PURPOSE,
+    LIMIT_SHARING, LIMIT_STATEMENT, LIMIT_TRAINING, NAMED_COMMERCIAL, NAMED_HOSTING, NAMED_SHARING,
+    NAMED_TRAINING, NEXT_ACT, NO_FURTHER_TERMS, Phrase,
 };
 use super::use_policy::is_list_number;
 use super::{Extraction, Sentence};
@@ -62,11 +62,26 @@ impl Extraction<'_> {
             };
             for part in parts {
                 // A limit on commercial use where commercial use is read limited already is
-                // that limit, read.
+                // that limit, read, unless it bans what a gate or an approval was read to allow
+                // ("Commercial use is prohibited." beside a revenue gate).
+                let conditional = self.terms.commercial_use == CommercialUse::Conditional;
                 if self.terms.commercial_use != CommercialUse::Allowed
                     && self.holds(&COMMERCIAL_WORD, part)
                 {
-                    continue;
+                    if !conditional || self.holds(&COMMERCIAL_ROUTE, part) {
+                        continue;
+                    }
+                    self.gate_overruled(s);
+                }
+                // Beside a route to commercial use, a purpose offered free is the free tier
+                // ("free for academic research"); one named for all use limits the route too
+                // ("licensed for research purposes only", "shall be used for non-profit
+                // purposes").
+                if conditional && self.holds(&LIMIT_PURPOSE, part) {
+                    if self.holds(&FREE_TIER, part) {
+                        continue;
+                    }
+                    self.gate_overruled(s);
                 }
                 for term in self.limited_terms(part) {
                     self.unread_limit(term, s);
@@ -173,6 +188,17 @@ impl Extraction<'_> {
             .next()
             .map_or(rest.len(), |m| m.start());
         Some([&text[..act.start()], &rest[next..]])
+    }
+
+    /// Makes a commercial use read as conditional (a gate, an approval) `unknown`, quoting the
+    /// limit `s` that bans it outright for review.
+    fn gate_overruled(&mut self, s: Sentence) {
+        self.terms.commercial_use = CommercialUse::Unknown;
+        self.unclear(
+            TermName::CommercialUse,
+            "commercial use reads as allowed on a condition, but this clause limits it with no way through that the rules read",
+            s,
+        );
     }
 
     /// Makes `term` `unknown` if it reads permissive, quoting the limit `s` for review.

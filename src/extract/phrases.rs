@@ -754,6 +754,8 @@ phrases! {
     NEXT_ACT = "next_act";
     LIMIT_ELSEWHERE = "limit_elsewhere";
     NO_FURTHER_TERMS = "no_further_terms";
+    COMMERCIAL_ROUTE = "commercial_route";
+    FREE_TIER = "free_tier";
     TERMS_FOLLOW_DATA = "terms_follow_data";
     ATTRIBUTION_LABEL = "attribution_label";
     ATTRIBUTION_INTRO = "attribution_intro";
