@@ -522,8 +522,13 @@ impl Phrase {
     }
 
     pub(super) fn find_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = Match<'h>> {
-        let found = leftmost_first(self.passing(None, text).collect(), text);
-        found.into_iter().map(|(_, _, m)| m)
+        self.find_in(text, None).into_iter()
+    }
+
+    /// Every match in `text`, trying the alternatives `pass` lets through.
+    pub(super) fn find_in<'h>(&self, text: &'h str, pass: Pass<'_>) -> Vec<Match<'h>> {
+        let found = leftmost_first(self.passing(pass, text).collect(), text);
+        found.into_iter().map(|(_, _, m)| m).collect()
     }
 
     pub(super) fn captures_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = Caps<'h>> {
