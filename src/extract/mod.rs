@@ -345,11 +345,11 @@ impl<'a> Extraction<'a> {
             .get(keys.row())
             .map_or(&[][..], Vec::as_slice)
             .iter()
+            .filter(|i| re.may_match_at(&self.passes, **i as usize))
             .filter_map(|i| {
                 let i = *i as usize;
                 Some((*self.all.get(i)?, self.passes.of(i)))
             })
-            .filter(move |(_, pass)| re.may_match(*pass))
     }
 
     /// Every sentence holding a match of `re`, in order.

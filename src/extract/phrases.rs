@@ -498,6 +498,18 @@ impl Phrase {
         *always || ids.get(at).is_some_and(|id| usize::from(*id) < range.end)
     }
 
+    /// Whether sentence `i` of `passes` may hold a match: [`Phrase::may_match`] with that
+    /// sentence's pass, read from the bits of the phrasings it lets through (one test instead of
+    /// a search of its numbers; a rule asks this of every sentence of a keyword row).
+    pub(super) fn may_match_at(&self, passes: &Passes, i: usize) -> bool {
+        match (self.index, passes.phrases.get(i)) {
+            (Some(index), Some(bits)) if !passes.all => {
+                bits.get(index / 64).is_some_and(|word| (word >> (index % 64)) & 1 == 1)
+            }
+            _ => self.may_match(passes.of(i)),
+        }
+    }
+
     /// Why this phrasing failed to compile, if it was tried and did (or is not in the data).
     #[cfg(test)]
     fn fault(&self) -> Option<String> {
@@ -529,10 +541,6 @@ impl Phrase {
     pub(super) fn find_in<'h>(&self, text: &'h str, pass: Pass<'_>) -> Vec<Match<'h>> {
         let found = leftmost_first(self.passing(pass, text).collect(), text);
         found.into_iter().map(|(_, _, m)| m).collect()
-    }
-
-    pub(super) fn captures_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = Caps<'h>> {
-        self.captures_in(text, None).into_iter()
     }
 
     /// Every match in `text` with its groups, trying the alternatives `pass` lets through.
@@ -882,7 +890,13 @@ pub(super) struct Passes {
     /// Where each sentence's numbers start in `ids`, and last where they end.
     starts: Vec<u32>,
     ids: Vec<u16>,
+    /// For each sentence, a bit per phrasing (in the order of [`KEYS`]) that has an
+    /// alternative let through or always tried.
+    phrases: Vec<[u64; PHRASE_WORDS]>,
 }
+
+/// The words of a sentence's bits of phrasings.
+const PHRASE_WORDS: usize = KEYS.len().div_ceil(64);
 
 impl Passes {
     /// The alternatives sentence `i` lets through.
@@ -920,6 +934,10 @@ struct Finder {
     word_others: Vec<u32>,
     /// The numbers of the other sets (those not an anchor) holding each word, word after word.
     others: Vec<u32>,
+    /// For each alternative, the place of its phrasing in [`KEYS`].
+    alternative_phrase: Vec<u16>,
+    /// The bits of the phrasings that have an alternative always tried.
+    always_phrases: [u64; PHRASE_WORDS],
     /// For each alternative, the first number of its other sets (numbered alternative after
     /// alternative), and last the count of them all.
     alternative_sets: Vec<u32>,
@@ -1027,6 +1045,16 @@ fn finder() -> Result<Finder, String> {
         others.extend(list);
         others_from.push(u32::try_from(others.len()).map_err(|e| e.to_string())?);
     }
+    let mut alternative_phrase = vec![0; table.alternatives.len()];
+    let mut always_phrases = [0; PHRASE_WORDS];
+    for (phrase, (range, always)) in table.phrases.iter().enumerate() {
+        for id in range.clone() {
+            alternative_phrase[id] = u16::try_from(phrase).map_err(|e| e.to_string())?;
+        }
+        if *always {
+            always_phrases[phrase / 64] |= 1 << (phrase % 64);
+        }
+    }
     Ok(Finder {
         finder,
         rows: words.rows,
@@ -1034,6 +1062,8 @@ fn finder() -> Result<Finder, String> {
         anchored,
         word_others: others_from,
         others,
+        alternative_phrase,
+        always_phrases,
         alternative_sets,
     })
 }
@@ -1075,6 +1105,7 @@ impl<'f> PassBuilder<'f> {
                 all: false,
                 starts,
                 ids: Vec::new(),
+                phrases: Vec::with_capacity(sentences),
             },
         }
     }
@@ -1093,6 +1124,7 @@ impl<'f> PassBuilder<'f> {
         let set_seen = &self.set_seen;
         let found = |set: &u32| set_seen.get(*set as usize) == Some(&stamp);
         let mut kept = start;
+        let mut phrases = finder.always_phrases;
         for i in start..self.passes.ids.len() {
             let alternative = usize::from(self.passes.ids[i]);
             let (Some(&from), Some(&to)) = (
@@ -1104,8 +1136,13 @@ impl<'f> PassBuilder<'f> {
             if (from..to).all(|set| found(&set)) {
                 self.passes.ids[kept] = self.passes.ids[i];
                 kept += 1;
+                if let Some(&phrase) = finder.alternative_phrase.get(alternative) {
+                    let phrase = usize::from(phrase);
+                    phrases[phrase / 64] |= 1 << (phrase % 64);
+                }
             }
         }
+        self.passes.phrases.push(phrases);
         self.passes.ids.truncate(kept);
         self.passes.ids[start..].sort_unstable();
         self.passes.starts.push(self.passes.ids.len() as u32);
@@ -1166,6 +1203,7 @@ pub(super) fn sentence_masks(text: &str, sentences: &[Sentence]) -> (Vec<u32>, P
         all: true,
         starts: Vec::new(),
         ids: Vec::new(),
+        phrases: Vec::new(),
     };
     let Ok(finder) = &*FINDER else {
         return (vec![0; sentences.len()], all);
@@ -1507,6 +1545,15 @@ mod tests {
                     path.display(),
                     &plain.text[s.start..s.end]
                 );
+                // The bits of the phrasings say what the numbers do.
+                for (phrase, key) in all().into_iter().zip(KEYS) {
+                    assert_eq!(
+                        phrase.may_match_at(&passes, i),
+                        phrase.may_match(passes.of(i)),
+                        "{key} in {}",
+                        path.display()
+                    );
+                }
                 compared += 1;
             }
         }
