@@ -503,9 +503,9 @@ impl Phrase {
     /// a search of its numbers; a rule asks this of every sentence of a keyword row).
     pub(super) fn may_match_at(&self, passes: &Passes, i: usize) -> bool {
         match (self.index, passes.phrases.get(i)) {
-            (Some(index), Some(bits)) if !passes.all => {
-                bits.get(index / 64).is_some_and(|word| (word >> (index % 64)) & 1 == 1)
-            }
+            (Some(index), Some(bits)) if !passes.all => bits
+                .get(index / 64)
+                .is_some_and(|word| (word >> (index % 64)) & 1 == 1),
             _ => self.may_match(passes.of(i)),
         }
     }
@@ -1011,8 +1011,8 @@ fn finder() -> Result<Finder, String> {
     for (alternative, sets) in numbered.iter().enumerate() {
         let number = u16::try_from(alternative).map_err(|e| e.to_string())?;
         // The anchor: the set whose words are least used (the fewest candidates to check).
-        let anchor = (0..sets.len())
-            .min_by_key(|&i| sets[i].iter().map(|&w| uses[w as usize]).sum::<u64>());
+        let anchor =
+            (0..sets.len()).min_by_key(|&i| sets[i].iter().map(|&w| uses[w as usize]).sum::<u64>());
         for (i, set) in sets.iter().enumerate() {
             if Some(i) == anchor {
                 for &word in set {
@@ -1159,8 +1159,15 @@ impl<'f> PassBuilder<'f> {
             _ => return,
         }
         let finder = self.finder;
-        if let (Some(&from), Some(&to)) = (finder.word_others.get(word), finder.word_others.get(word + 1)) {
-            for &set in finder.others.get(from as usize..to as usize).unwrap_or_default() {
+        if let (Some(&from), Some(&to)) = (
+            finder.word_others.get(word),
+            finder.word_others.get(word + 1),
+        ) {
+            for &set in finder
+                .others
+                .get(from as usize..to as usize)
+                .unwrap_or_default()
+            {
                 if let Some(seen) = self.set_seen.get_mut(set as usize) {
                     *seen = stamp;
                 }
