@@ -21,18 +21,18 @@ impl Extraction<'_> {
         let mut adopted: Vec<Sentence> = self
             .sentences(&CC_ADOPTED, K_GRANT)
             .into_iter()
-            .filter(|s| !CC_ADOPTED_OTHER.is_match(self.sentence_text(*s)))
+            .filter(|s| !self.holds(&CC_ADOPTED_OTHER, *s))
             .collect();
         // A licence named only as an intention ("are intended to be released under the Apache
         // License") adopts nothing yet.
-        adopted.retain(|s| !ADOPTED_INTENTION.is_match(self.sentence_text(*s)));
+        adopted.retain(|s| !self.holds(&ADOPTED_INTENTION, *s));
         // A permissive licence named for the model alone: one named in the same breath as code,
         // data or a base model may be theirs, not the weights'.
         let permissive: Vec<Sentence> = self
             .sentences(&PERMISSIVE_ADOPTED, K_GRANT)
             .into_iter()
             .filter(|s| !self.adopted_elsewhere(*s))
-            .filter(|s| !ADOPTED_INTENTION.is_match(self.sentence_text(*s)))
+            .filter(|s| !self.holds(&ADOPTED_INTENTION, *s))
             .filter(|s| !adopted.iter().any(|a| a.start == s.start))
             .collect();
         adopted.extend(permissive);
@@ -107,7 +107,7 @@ impl Extraction<'_> {
                 &*NAMED_POLICY_LICENCE,
             ]
             .into_iter()
-            .find_map(|re| re.find_iter(text).next());
+            .find_map(|re| self.matches_in(re, *s).first().copied());
             named.is_some_and(|m| !in_quotation(&text[..m.start()]))
         });
         found

@@ -142,8 +142,7 @@ impl Extraction<'_> {
     /// Whether every non-commercial mention of `s` stands in a pair with commercial use ("for
     /// commercial or non-commercial purposes"): the grant allows both, it limits nothing.
     fn names_both_uses_only(&self, s: Sentence, mention: &Phrase) -> bool {
-        let text = self.sentence_text(s);
-        let pairs = BOTH_COMMERCIAL.captures_iter(text).count();
-        pairs > 0 && mention.captures_iter(text).count() <= pairs
+        let pairs = self.captures_of(&BOTH_COMMERCIAL, s).len();
+        pairs > 0 && self.captures_of(mention, s).len() <= pairs
     }
 }

@@ -140,8 +140,9 @@ impl Extraction<'_> {
         let mut gates: BTreeMap<String, Vec<Sentence>> = BTreeMap::new();
         for (i, other) in self.all.iter().enumerate() {
             // The words of the two phrasings are looked for first: most sentences lack them.
-            let pass = self.passes.of(i);
-            if !(GATE_WORD.may_match(pass) || SEPARATE_GRANT.may_match(pass)) {
+            if !(GATE_WORD.may_match_at(&self.passes, i)
+                || SEPARATE_GRANT.may_match_at(&self.passes, i))
+            {
                 continue;
             }
             let held = words.held(self.sentence_text(*other));

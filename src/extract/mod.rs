@@ -62,7 +62,7 @@ use crate::terms::{BackedTerms, Evidence, LICENCE_DOCUMENT, TermEvidence, TermNa
 use crate::text::Plain;
 
 pub use language::clause_language;
-use phrases::{Caps, Keys, NORMATIVE, Pass, Passes, Phrase};
+use phrases::{Caps, Keys, Match, NORMATIVE, Pass, Passes, Phrase};
 
 /// A clause that bears on a term but could not be read with certainty.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -345,11 +345,11 @@ impl<'a> Extraction<'a> {
             .get(keys.row())
             .map_or(&[][..], Vec::as_slice)
             .iter()
+            .filter(|i| re.may_match_at(&self.passes, **i as usize))
             .filter_map(|i| {
                 let i = *i as usize;
                 Some((*self.all.get(i)?, self.passes.of(i)))
             })
-            .filter(move |(_, pass)| re.may_match(*pass))
     }
 
     /// Every sentence holding a match of `re`, in order.
@@ -380,6 +380,18 @@ impl<'a> Extraction<'a> {
             .get(at)
             .is_some_and(|other| other.start == s.start && other.end == s.end);
         if listed { self.passes.of(at) } else { None }
+    }
+
+    /// Every match of `re` in sentence `s` (offsets relative to the sentence), trying only the
+    /// alternatives the sentence's words let through: what `re.find_iter` finds there, since an
+    /// alternative the words rule out holds no match in the sentence, without running it.
+    fn matches_in(&self, re: &Phrase, s: Sentence) -> Vec<Match<'_>> {
+        re.find_in(self.sentence_text(s), self.pass(s))
+    }
+
+    /// Every match of `re` in sentence `s` with its groups, as [`Extraction::matches_in`].
+    fn captures_of(&self, re: &Phrase, s: Sentence) -> Vec<Caps<'_>> {
+        re.captures_in(self.sentence_text(s), self.pass(s))
     }
 
     /// Every match of `re` with its sentence; capture offsets are relative to the sentence.

@@ -498,6 +498,18 @@ impl Phrase {
         *always || ids.get(at).is_some_and(|id| usize::from(*id) < range.end)
     }
 
+    /// Whether sentence `i` of `passes` may hold a match: [`Phrase::may_match`] with that
+    /// sentence's pass, read from the bits of the phrasings it lets through (one test instead of
+    /// a search of its numbers; a rule asks this of every sentence of a keyword row).
+    pub(super) fn may_match_at(&self, passes: &Passes, i: usize) -> bool {
+        match (self.index, passes.phrases.get(i)) {
+            (Some(index), Some(bits)) if !passes.all => bits
+                .get(index / 64)
+                .is_some_and(|word| (word >> (index % 64)) & 1 == 1),
+            _ => self.may_match(passes.of(i)),
+        }
+    }
+
     /// Why this phrasing failed to compile, if it was tried and did (or is not in the data).
     #[cfg(test)]
     fn fault(&self) -> Option<String> {
@@ -522,12 +534,13 @@ impl Phrase {
     }
 
     pub(super) fn find_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = Match<'h>> {
-        let found = leftmost_first(self.passing(None, text).collect(), text);
-        found.into_iter().map(|(_, _, m)| m)
+        self.find_in(text, None).into_iter()
     }
 
-    pub(super) fn captures_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = Caps<'h>> {
-        self.captures_in(text, None).into_iter()
+    /// Every match in `text`, trying the alternatives `pass` lets through.
+    pub(super) fn find_in<'h>(&self, text: &'h str, pass: Pass<'_>) -> Vec<Match<'h>> {
+        let found = leftmost_first(self.passing(pass, text).collect(), text);
+        found.into_iter().map(|(_, _, m)| m).collect()
     }
 
     /// Every match in `text` with its groups, trying the alternatives `pass` lets through.
@@ -891,7 +904,13 @@ pub(super) struct Passes {
     /// Where each sentence's numbers start in `ids`, and last where they end.
     starts: Vec<u32>,
     ids: Vec<u16>,
+    /// For each sentence, a bit per phrasing (in the order of [`KEYS`]) that has an
+    /// alternative let through or always tried.
+    phrases: Vec<[u64; PHRASE_WORDS]>,
 }
+
+/// The words of a sentence's bits of phrasings.
+const PHRASE_WORDS: usize = KEYS.len().div_ceil(64);
 
 impl Passes {
     /// The alternatives sentence `i` lets through.
@@ -916,15 +935,26 @@ struct Finder {
     finder: daachorse::DoubleArrayAhoCorasick<u32>,
     /// For each word, the keyword rows it belongs to (a bit per row).
     rows: Vec<u32>,
-    /// For each word, where its sets start in `sets` (and last where they end).
-    word_sets: Vec<u32>,
-    /// The numbers of the sets of required words, word after word.
-    sets: Vec<u32>,
-    /// For each set, the alternative that requires it, and how many sets that alternative
-    /// requires (one look-up for both, in the loop over a word's sets).
-    set_alternative: Vec<(u16, u16)>,
-    /// For each alternative, how many sets it requires.
-    needed: Vec<u16>,
+    /// For each word, where its anchored alternatives start in `anchored` (and last where they
+    /// end).
+    word_anchored: Vec<u32>,
+    /// The alternatives whose anchor set holds the word, word after word. Each alternative that
+    /// requires words has one of its sets as its anchor (the set of the least used words): a
+    /// sentence holding a word of it makes the alternative a candidate, kept if its other sets
+    /// have a word in the sentence too (see [`PassBuilder`]).
+    anchored: Vec<u16>,
+    /// For each word, where the other sets holding it start in `others` (and last where they
+    /// end).
+    word_others: Vec<u32>,
+    /// The numbers of the other sets (those not an anchor) holding each word, word after word.
+    others: Vec<u32>,
+    /// For each alternative, the place of its phrasing in [`KEYS`].
+    alternative_phrase: Vec<u16>,
+    /// The bits of the phrasings that have an alternative always tried.
+    always_phrases: [u64; PHRASE_WORDS],
+    /// For each alternative, the first number of its other sets (numbered alternative after
+    /// alternative), and last the count of them all.
+    alternative_sets: Vec<u32>,
 }
 
 /// The words of the prefilters, each once.
@@ -967,38 +997,88 @@ fn finder() -> Result<Finder, String> {
             words.rows[at] |= 1 << row;
         }
     }
-    let mut set_alternative = Vec::new();
-    let mut needed = Vec::with_capacity(table.required.len());
-    for (alternative, sets) in table.required.iter().enumerate() {
-        let count = u16::try_from(sets.len()).map_err(|e| e.to_string())?;
-        needed.push(count);
+    // Each alternative's sets as word numbers, and how many sets each word stands in (its use:
+    // a word many patterns require, "use" or "model", is a common word of the texts too).
+    let mut numbered: Vec<Vec<Vec<u32>>> = Vec::with_capacity(table.required.len());
+    for sets in &table.required {
+        let mut list = Vec::with_capacity(sets.len());
         for set in sets {
-            let number = u32::try_from(set_alternative.len()).map_err(|e| e.to_string())?;
-            let alternative = u16::try_from(alternative).map_err(|e| e.to_string())?;
-            set_alternative.push((alternative, count));
-            for word in set {
-                let at = words.place(word);
-                words.sets[at].push(number);
+            let mut set: Vec<u32> = set
+                .iter()
+                .map(|word| u32::try_from(words.place(word)).map_err(|e| e.to_string()))
+                .collect::<Result<_, _>>()?;
+            set.sort_unstable();
+            set.dedup();
+            list.push(set);
+        }
+        numbered.push(list);
+    }
+    let mut uses = vec![0u64; words.words.len()];
+    for set in numbered.iter().flatten() {
+        for &word in set {
+            uses[word as usize] += 1;
+        }
+    }
+    let mut alternative_sets = vec![0];
+    let mut word_others: Vec<Vec<u32>> = vec![Vec::new(); words.words.len()];
+    let mut other_count = 0u32;
+    for (alternative, sets) in numbered.iter().enumerate() {
+        let number = u16::try_from(alternative).map_err(|e| e.to_string())?;
+        // The anchor: the set whose words are least used (the fewest candidates to check).
+        let anchor =
+            (0..sets.len()).min_by_key(|&i| sets[i].iter().map(|&w| uses[w as usize]).sum::<u64>());
+        for (i, set) in sets.iter().enumerate() {
+            if Some(i) == anchor {
+                for &word in set {
+                    words.sets[word as usize].push(u32::from(number));
+                }
+            } else {
+                for &word in set {
+                    word_others[word as usize].push(other_count);
+                }
+                other_count += 1;
             }
         }
+        alternative_sets.push(other_count);
     }
     // Each word once: the automaton refuses a word given twice (and an empty one, which no
     // row or pattern holds).
     let finder = daachorse::DoubleArrayAhoCorasick::new(&words.words)
         .map_err(|e| format!("keywords.toml: {e}"))?;
-    let mut word_sets = vec![0];
-    let mut sets = Vec::new();
+    let mut word_anchored = vec![0];
+    let mut anchored = Vec::new();
     for list in words.sets {
-        sets.extend(list);
-        word_sets.push(u32::try_from(sets.len()).map_err(|e| e.to_string())?);
+        for alternative in list {
+            anchored.push(u16::try_from(alternative).map_err(|e| e.to_string())?);
+        }
+        word_anchored.push(u32::try_from(anchored.len()).map_err(|e| e.to_string())?);
+    }
+    let mut others_from = vec![0];
+    let mut others = Vec::new();
+    for list in word_others {
+        others.extend(list);
+        others_from.push(u32::try_from(others.len()).map_err(|e| e.to_string())?);
+    }
+    let mut alternative_phrase = vec![0; table.alternatives.len()];
+    let mut always_phrases = [0; PHRASE_WORDS];
+    for (phrase, (range, always)) in table.phrases.iter().enumerate() {
+        for id in range.clone() {
+            alternative_phrase[id] = u16::try_from(phrase).map_err(|e| e.to_string())?;
+        }
+        if *always {
+            always_phrases[phrase / 64] |= 1 << (phrase % 64);
+        }
     }
     Ok(Finder {
         finder,
         rows: words.rows,
-        word_sets,
-        sets,
-        set_alternative,
-        needed,
+        word_anchored,
+        anchored,
+        word_others: others_from,
+        others,
+        alternative_phrase,
+        always_phrases,
+        alternative_sets,
     })
 }
 
@@ -1006,16 +1086,23 @@ static FINDER: LazyLock<Result<Finder, String>> = LazyLock::new(finder);
 
 /// Gathers, sentence after sentence, the alternatives whose every set of required words has a
 /// word found in the sentence.
+///
+/// A word found adds the alternatives anchored on it (see [`Finder::anchored`]) as candidates of
+/// the sentence and marks the other sets it stands in; when the sentence ends, a candidate is
+/// kept if each of its other sets is marked too. That is the same list as counting every set of
+/// every alternative as its words are found, with less work: no count per alternative for each
+/// word found, only for the candidates, once (a test compares the two ways over every sentence
+/// of the repository's texts).
 struct PassBuilder<'f> {
     finder: &'f Finder,
     /// For each word, the sentence (plus one) it was last found in: a word found again in a
-    /// sentence adds nothing (common words stand in hundreds of sets).
+    /// sentence adds nothing.
     word_seen: Vec<u32>,
-    /// For each set, the sentence (plus one) it was last found in.
+    /// For each other set (not an anchor), the sentence (plus one) a word of it was last found
+    /// in.
     set_seen: Vec<u32>,
-    /// For each alternative, the sentence (plus one) its count is of, and the count of its sets
-    /// found there.
-    counts: Vec<(u32, u16)>,
+    /// For each alternative, the sentence (plus one) it was last made a candidate in.
+    candidate: Vec<u32>,
     passes: Passes,
 }
 
@@ -1026,12 +1113,13 @@ impl<'f> PassBuilder<'f> {
         PassBuilder {
             finder,
             word_seen: vec![0; finder.rows.len()],
-            set_seen: vec![0; finder.set_alternative.len()],
-            counts: vec![(0, 0); finder.needed.len()],
+            set_seen: vec![0; finder.alternative_sets.last().map_or(0, |n| *n as usize)],
+            candidate: vec![0; finder.alternative_sets.len().saturating_sub(1)],
             passes: Passes {
                 all: false,
                 starts,
                 ids: Vec::new(),
+                phrases: Vec::with_capacity(sentences),
             },
         }
     }
@@ -1041,9 +1129,35 @@ impl<'f> PassBuilder<'f> {
         self.passes.starts.len() - 1
     }
 
-    /// Ends the open sentence: its numbers sorted.
+    /// Ends the open sentence: its candidates whose other sets all have a word found in it,
+    /// sorted.
     fn close(&mut self) {
+        let stamp = self.open() as u32 + 1;
         let start = self.passes.starts[self.open()] as usize;
+        let finder = self.finder;
+        let set_seen = &self.set_seen;
+        let found = |set: &u32| set_seen.get(*set as usize) == Some(&stamp);
+        let mut kept = start;
+        let mut phrases = finder.always_phrases;
+        for i in start..self.passes.ids.len() {
+            let alternative = usize::from(self.passes.ids[i]);
+            let (Some(&from), Some(&to)) = (
+                finder.alternative_sets.get(alternative),
+                finder.alternative_sets.get(alternative + 1),
+            ) else {
+                continue;
+            };
+            if (from..to).all(|set| found(&set)) {
+                self.passes.ids[kept] = self.passes.ids[i];
+                kept += 1;
+                if let Some(&phrase) = finder.alternative_phrase.get(alternative) {
+                    let phrase = usize::from(phrase);
+                    phrases[phrase / 64] |= 1 << (phrase % 64);
+                }
+            }
+        }
+        self.passes.phrases.push(phrases);
+        self.passes.ids.truncate(kept);
         self.passes.ids[start..].sort_unstable();
         self.passes.starts.push(self.passes.ids.len() as u32);
     }
@@ -1059,26 +1173,36 @@ impl<'f> PassBuilder<'f> {
             _ => return,
         }
         let finder = self.finder;
-        let (Some(&from), Some(&to)) = (finder.word_sets.get(word), finder.word_sets.get(word + 1))
-        else {
+        if let (Some(&from), Some(&to)) = (
+            finder.word_others.get(word),
+            finder.word_others.get(word + 1),
+        ) {
+            for &set in finder
+                .others
+                .get(from as usize..to as usize)
+                .unwrap_or_default()
+            {
+                if let Some(seen) = self.set_seen.get_mut(set as usize) {
+                    *seen = stamp;
+                }
+            }
+        }
+        let (Some(&from), Some(&to)) = (
+            finder.word_anchored.get(word),
+            finder.word_anchored.get(word + 1),
+        ) else {
             return;
         };
-        // The fields apart, so that the loop keeps them in registers.
-        let (set_seen, counts, ids) = (&mut self.set_seen, &mut self.counts, &mut self.passes.ids);
-        for &set in &finder.sets[from as usize..to as usize] {
-            let seen = &mut set_seen[set as usize];
-            if *seen == stamp {
-                continue;
-            }
-            *seen = stamp;
-            let (alternative, needed) = finder.set_alternative[set as usize];
-            let count = &mut counts[usize::from(alternative)];
-            if count.0 != stamp {
-                *count = (stamp, 0);
-            }
-            count.1 += 1;
-            if count.1 == needed {
-                ids.push(alternative);
+        for &alternative in finder
+            .anchored
+            .get(from as usize..to as usize)
+            .unwrap_or_default()
+        {
+            if let Some(seen) = self.candidate.get_mut(usize::from(alternative))
+                && *seen != stamp
+            {
+                *seen = stamp;
+                self.passes.ids.push(alternative);
             }
         }
     }
@@ -1100,6 +1224,7 @@ pub(super) fn sentence_masks(text: &str, sentences: &[Sentence]) -> (Vec<u32>, P
         all: true,
         starts: Vec::new(),
         ids: Vec::new(),
+        phrases: Vec::new(),
     };
     let Ok(finder) = &*FINDER else {
         return (vec![0; sentences.len()], all);
@@ -1400,6 +1525,62 @@ mod tests {
         );
     }
 
+    /// The pass builder's anchors let through what checking every set of every alternative
+    /// does: over every sentence of the repository's texts, the alternatives each of whose sets
+    /// of required words has a word in the sentence (its words found apart, by walking the
+    /// sentence alone).
+    #[test]
+    fn anchored_passes_are_those_of_every_set_checked() {
+        let table = TABLE.as_ref().expect("the table");
+        let finder = FINDER.as_ref().expect("the finder");
+        let mut compared = 0;
+        for (path, text) in corpus() {
+            let plain = crate::text::Plain::reading(&text);
+            let sentences = super::super::sentences::split_sentences(&plain.text);
+            let (_, passes) = sentence_masks(&plain.text, &sentences);
+            if passes.all {
+                continue;
+            }
+            for (i, s) in sentences.iter().enumerate() {
+                let lowered = plain.text[s.start..s.end].to_ascii_lowercase();
+                let words: BTreeSet<&[u8]> = finder
+                    .finder
+                    .find_overlapping_iter(&lowered)
+                    .map(|m| &lowered.as_bytes()[m.start()..m.end()])
+                    .collect();
+                let expected: Vec<u16> = (0..table.required.len())
+                    .filter(|&id| {
+                        let sets = &table.required[id];
+                        !sets.is_empty()
+                            && sets.iter().all(|set| {
+                                set.iter()
+                                    .any(|w| words.contains(w.to_ascii_lowercase().as_slice()))
+                            })
+                    })
+                    .map(|id| id as u16)
+                    .collect();
+                assert_eq!(
+                    passes.of(i),
+                    Some(expected.as_slice()),
+                    "{}: {}",
+                    path.display(),
+                    &plain.text[s.start..s.end]
+                );
+                // The bits of the phrasings say what the numbers do.
+                for (phrase, key) in all().into_iter().zip(KEYS) {
+                    assert_eq!(
+                        phrase.may_match_at(&passes, i),
+                        phrase.may_match(passes.of(i)),
+                        "{key} in {}",
+                        path.display()
+                    );
+                }
+                compared += 1;
+            }
+        }
+        assert!(compared > 10_000, "{compared} sentences compared");
+    }
+
     /// Most alternatives have words: one that has none is tried on every sentence.
     #[test]
     fn most_alternatives_have_required_words() {
@@ -1415,7 +1596,7 @@ mod tests {
         println!(
             "{} alternatives, {} sets of words, {} words, automaton {} bytes",
             table.alternatives.len(),
-            finder.set_alternative.len(),
+            table.required.iter().map(Vec::len).sum::<usize>(),
             finder.rows.len(),
             finder.finder.heap_bytes()
         );

@@ -12,9 +12,9 @@ use crate::terms::{AttributionCondition, RevenueThreshold, TermName};
 impl Extraction<'_> {
     pub(super) fn revenue(&mut self) {
         for s in self.sentences(&REVENUE_WORD, K_REVENUE) {
-            let text = self.sentence_text(s).to_string();
-            let amounts: Vec<u64> = MONEY
-                .captures_iter(&text)
+            let amounts: Vec<u64> = self
+                .captures_of(&MONEY, s)
+                .into_iter()
                 .filter_map(|c| {
                     let (n, scale) = match (c.get(1), c.get(3), c.get(5)) {
                         (Some(n), _, _) => (n, c.get(2)),

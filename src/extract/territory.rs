@@ -22,19 +22,19 @@ impl Extraction<'_> {
                 }
                 let text = self.sentence_text(s).to_string();
                 let mut listed: Vec<(&'static str, TerritoryBasis)> = Vec::new();
-                if REGION_TRIGGER_DENY.is_match(&text) {
-                    for m in DOMICILE_WORD.find_iter(&text) {
+                if self.holds(&REGION_TRIGGER_DENY, s) {
+                    for m in self.matches_in(&DOMICILE_WORD, s) {
                         for region in regions_after(&text, m.end()) {
                             listed.push((region, TerritoryBasis::Domicile));
                         }
                     }
                 }
-                for m in REGION_TRIGGER_ANY.find_iter(&text) {
+                for m in self.matches_in(&REGION_TRIGGER_ANY, s) {
                     for region in regions_after(&text, m.end()) {
                         listed.push((region, TerritoryBasis::Any));
                     }
                 }
-                for m in MARKET_DENY.find_iter(&text) {
+                for m in self.matches_in(&MARKET_DENY, s) {
                     if !m.as_str().to_ascii_lowercase().ends_with("outside") {
                         for region in regions_after(&text, m.end()) {
                             listed.push((region, TerritoryBasis::Market));
@@ -44,7 +44,7 @@ impl Extraction<'_> {
                 if listed.is_empty() {
                     continue;
                 }
-                let scope = if MULTIMODAL.is_match(&text) {
+                let scope = if self.holds(&MULTIMODAL, s) {
                     TerritoryScope::Multimodal
                 } else {
                     TerritoryScope::All
@@ -61,7 +61,7 @@ impl Extraction<'_> {
         }
         for s in self.sentences(&TERRITORY_ZH, K_ZH) {
             let text = self.sentence_text(s);
-            if GOVERNING_LAW_ZH.is_match(text) {
+            if self.holds(&GOVERNING_LAW_ZH, s) {
                 continue;
             }
             let scope = if text.contains("多模态") {

@@ -60,7 +60,7 @@ impl Extraction<'_> {
         self.all[first..end].iter().zip(first..).any(|(other, i)| {
             let text = self.sentence_text(*other);
             let pass = self.passes.of(i);
-            intro.may_match(pass)
+            intro.may_match_at(&self.passes, i)
                 && (text.contains(':') || text.contains('：') || self.is_heading(*other))
                 && intro.is_match_in(text, pass)
         })
