@@ -1276,6 +1276,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
             SHARED_ON_CONDITIONS,
             ("flow_down", r#"true"#),
             ("use_policy", r#"true"#),
+            ("output_training", r#""unknown""#),
         ],
     ),
     (
@@ -1684,6 +1685,44 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "cc-by-nc-4.0-weights-and-outputs-licence-title.txt",
         "cc-by-nc-4.0",
         OUTPUTS_BOUND,
+    ),
+    // Session 15, round 18's misses.
+    // A credit asked beside the Apache License, which asks none (SmolBGE's wording).
+    (
+        "weights-note-apache-attribute-named.txt",
+        "fixtures/dev/weights-note-code-then-weights-apache.txt",
+        &credited(r#""Yifan Ouyang""#),
+    ),
+    // The weights under "the same" Creative Commons terms as their data, in a folder named
+    // `results/` that holds no outputs (skin tone fairness weights).
+    (
+        "weights-note-same-cc-terms-results-folder.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            SHARED_ON_CONDITIONS,
+            ("hosting", r#""allowed""#),
+        ],
+    ),
+    // A named RAIL whose restrictions "apply to this model" (Supermix Expanse): its use policy,
+    // its flow-down and its copy bind, and what outputs train is no longer read free.
+    (
+        "cc0-1.0-named-rail-restrictions-apply.txt",
+        "cc0-1.0",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("use_policy", "true"),
+            ("flow_down", "true"),
+            ("licence_copy", "true"),
+            ("output_training", r#""unknown""#),
+        ],
+    ),
+    // Terms in a language the rules cannot read, under a note whose grant is not read (Luciola's
+    // Portuguese list): its duties are taken to bind.
+    (
+        "weights-note-terms-in-portuguese.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[("use_policy", "true"), ("flow_down", "true")],
     ),
 ];
 

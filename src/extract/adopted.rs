@@ -7,9 +7,10 @@
 //! grant.
 
 use super::phrases::{
-    ADOPTED_ELSEWHERE, ADOPTED_INTENTION, CC_ADOPTED, CC_ADOPTED_OTHER, CC_NO_DERIVATIVES,
-    CC_NON_COMMERCIAL, CC_SHARE_ALIKE, K_COPY, K_GRANT, NAMED_POLICY_LICENCE, NAMED_RAIL_LICENCE,
-    NAMED_RAIL_OWN, NAMED_RAIL_UNREAD, PERMISSIVE_ADOPTED, Phrase, SAME_LICENCE_AS_CODE,
+    ADOPTED_ELSEWHERE, ADOPTED_INTENTION, CC_ADOPTED, CC_ADOPTED_OTHER, CC_NAMED,
+    CC_NO_DERIVATIVES, CC_NON_COMMERCIAL, CC_SHARE_ALIKE, K_COPY, K_GRANT, NAMED_POLICY_LICENCE,
+    NAMED_RAIL_LICENCE, NAMED_RAIL_OWN, NAMED_RAIL_UNREAD, PERMISSIVE_ADOPTED, Phrase,
+    SAME_LICENCE_AS_CODE,
 };
 use super::{Extraction, Sentence};
 
@@ -61,6 +62,12 @@ impl Extraction<'_> {
     /// or the MIT License (as [`Extraction::read_adopted`] read them).
     pub(super) fn adopted_licences(&self) -> Vec<Sentence> {
         self.adopted.clone()
+    }
+
+    /// Whether the model is put under a Creative Commons licence (not only the Apache License or
+    /// MIT).
+    pub(super) fn adopts_creative_commons(&self) -> bool {
+        self.adopted.iter().any(|s| self.holds(&CC_NAMED, *s))
     }
 
     /// The adopting sentences that name one element of the licence (`CC_NON_COMMERCIAL`, ...).

@@ -156,12 +156,14 @@ impl Extraction<'_> {
         // conditional only where making derivatives is granted at all: a grant "to use" only
         // leaves it unknown. Under an adopted Creative Commons licence the credit named is the
         // licence's own attribution condition, which the catalogue's `cc-by-*` terms read as
-        // sharing allowed.
+        // sharing allowed; the Apache License or MIT asks no credit, so one named beside them
+        // is a condition of its own (round 18, BudgieScribe's "must continue to identify it by
+        // its original name").
         let limited_grant = may_modify
             && (t.commercial_use == CommercialUse::NonCommercial
                 || (t.attribution.is_some()
                     && t.attribution_condition.is_none()
-                    && self.adopted.is_empty()));
+                    && !self.adopts_creative_commons()));
         // Where the model's terms are those of its training data, a share-alike named for one
         // dataset conditions nothing the text grants.
         let data_terms = !granted && self.terms_follow_data();

@@ -38,12 +38,15 @@ impl Extraction<'_> {
 
     /// A passage in a language the rules cannot read, that no rule read, may limit what the
     /// rest of the text grants: each is quoted for review and no permissive value stands.
-    pub(super) fn unread_languages(&mut self) {
-        if !self.reads_permissive() {
-            return;
-        }
+    pub(super) fn unread_languages(&mut self, granted: bool) {
         let unread = self.unread_passages();
         if unread.is_empty() {
+            return;
+        }
+        if !granted {
+            self.duties_unread(&unread);
+        }
+        if !self.reads_permissive() {
             return;
         }
         for s in unread {
@@ -54,6 +57,35 @@ impl Extraction<'_> {
             );
         }
         self.no_permissive_value();
+    }
+
+    /// A duty the text does not state reads as none only where the text was read: where no grant
+    /// was read and passages are in a language the rules cannot read ("Repassar estes mesmos
+    /// termos a quem receber os artefatos", round 18), a use policy, restrictions passed on and
+    /// the licence passed on are taken to bind, each quoting those passages for review. (A
+    /// grant read, such as a Creative Commons licence adopted, says which duties bind.)
+    fn duties_unread(&mut self, unread: &[Sentence]) {
+        let duties = [
+            (TermName::UsePolicy, self.terms.use_policy),
+            (TermName::FlowDown, self.terms.flow_down),
+            (TermName::LicenceCopy, self.terms.licence_copy),
+        ];
+        for (term, stated) in duties {
+            if stated {
+                continue;
+            }
+            for s in unread {
+                self.cite(term, *s);
+                self.unclear(
+                    term,
+                    "a passage in a language the clause rules cannot read (they read English and Chinese) may state this duty: it is taken to bind until a person reads it",
+                    *s,
+                );
+            }
+        }
+        self.terms.use_policy = true;
+        self.terms.flow_down = true;
+        self.terms.licence_copy = true;
     }
 
     /// The sentences in a language the rules cannot read: Latin letters in the words of another

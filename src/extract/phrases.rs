@@ -793,6 +793,7 @@ phrases! {
     OUTPUT_COMMERCIAL_USE = "output_commercial_use";
     MODEL_TRAINING_BAN = "model_training_ban";
     CC_ADOPTED = "cc_adopted";
+    CC_NAMED = "cc_named";
     CC_NON_COMMERCIAL = "cc_non_commercial";
     CC_NO_DERIVATIVES = "cc_no_derivatives";
     CC_SHARE_ALIKE = "cc_share_alike";
