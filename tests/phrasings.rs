@@ -1184,11 +1184,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "weights-note-licensed-cc-by-nc-sa-without-under.txt",
         "fixtures/dev/weights-note-without-licence.txt",
-        &[
-            ("commercial_use", r#""non_commercial""#),
-            SHARED_ON_CONDITIONS,
-            ("hosting", r#""allowed""#),
-        ],
+        CC_NC_NOTE,
     ),
     // The weights just named, put under the code's MIT terms without a subject (round 20,
     // HMA-Net).
@@ -1262,11 +1258,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "weights-note-artefact-table-weights-cc-by-nc.txt",
         "fixtures/dev/weights-note-without-licence.txt",
-        &[
-            ("commercial_use", r#""non_commercial""#),
-            SHARED_ON_CONDITIONS,
-            ("hosting", r#""allowed""#),
-        ],
+        CC_NC_NOTE,
     ),
     // Restrictions named first, then passed on to recipients (round 18, Supermix Expanse).
     (
@@ -1698,11 +1690,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "weights-note-same-cc-terms-results-folder.txt",
         "fixtures/dev/weights-note-without-licence.txt",
-        &[
-            ("commercial_use", r#""non_commercial""#),
-            SHARED_ON_CONDITIONS,
-            ("hosting", r#""allowed""#),
-        ],
+        CC_NC_NOTE,
     ),
     // A named RAIL whose restrictions "apply to this model" (Supermix Expanse): its use policy,
     // its flow-down and its copy bind, and what outputs train is no longer read free.
@@ -1845,6 +1833,14 @@ const OUTPUTS_BOUND: Changes = &[("output_training", r#""conditional""#)];
 
 /// Outputs freed in so many words, and what they train with them.
 const OUTPUTS_FREED: Changes = &[("output_training", r#""unrestricted""#)];
+
+/// What a note that puts the weights under a NonCommercial Creative Commons licence changes on a
+/// note that names none: the use, sharing on the licence's conditions, and serving.
+const CC_NC_NOTE: Changes = &[
+    ("commercial_use", r#""non_commercial""#),
+    SHARED_ON_CONDITIONS,
+    ("hosting", r#""allowed""#),
+];
 
 /// Derivatives may be shared, on conditions.
 const SHARED_ON_CONDITIONS: (&str, &str) = (
