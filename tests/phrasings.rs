@@ -1705,6 +1705,13 @@ const EDITS: &[(&str, &str, Changes)] = &[
             ("output_training", r#""unknown""#),
         ],
     ),
+    // The licence said to go with copies in words no narrower phrasing reads (RIBOSPAN's list
+    // item, round 20).
+    (
+        "cc0-1.0-licence-accompanies-copies.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
     // Terms in a language the rules cannot read, under a note whose grant is not read (Luciola's
     // Portuguese list): its duties are taken to bind.
     (

@@ -707,6 +707,7 @@ phrases! {
     FLOW_DOWN = "flow_down";
     FLOW_DOWN_ZH = "flow_down_zh";
     LICENCE_COPY = "licence_copy";
+    LICENCE_CARRIED = "licence_carried";
     LICENCE_COPY_ZH = "licence_copy_zh";
     HOSTING_ALLOW = "hosting_allow";
     HOSTING_ALLOW_ZH = "hosting_allow_zh";
