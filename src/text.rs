@@ -720,6 +720,9 @@ mod tests {
         assert_eq!(words("a <div hidden>b</div> c <span>d</span>"), "a c d");
         assert_eq!(words("a <!-- b c --> d"), "a b c d");
         assert_eq!(words("a ~~ b"), "a b");
+        // A `~~` left open strikes nothing past its paragraph, whatever the line endings.
+        assert_eq!(words("a ~~ b\n\nc ~~ d"), "a b c d");
+        assert_eq!(words("a ~~ b\r\n\r\nc ~~ d"), "a b c d");
     }
 
     #[test]

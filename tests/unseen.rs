@@ -354,3 +354,68 @@ fn measure(folder: &str) {
         lines(&score.wrong)
     );
 }
+
+/// A format-only change: its name, the change, and whether it keeps each line as it was.
+type FormatVariant = (&'static str, fn(&str) -> String, bool);
+
+/// Smart quotes for straight ones, as a word processor writes them.
+fn smart_quotes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut open = true;
+    for c in text.chars() {
+        match c {
+            '"' => {
+                out.push(if open { '“' } else { '”' });
+                open = !open;
+            }
+            '\'' => out.push('’'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Format-only changes a publisher makes (line endings, re-flowed lines, Markdown rendered,
+/// an HTML page, smart quotes) never make a round's real text read more permissively than the
+/// hand-read terms. A credit or notice read from its layout (an indented block under a heading)
+/// may be lost where the layout is (re-flowed, rendered, or put in HTML paragraphs): a known
+/// limit, so those two fields are held only under changes that keep the lines.
+#[test]
+fn formatting_a_round_text_never_reads_it_more_permissively() {
+    let variants: [FormatVariant; 5] = [
+        ("crlf", common::crlf, true),
+        ("rewrap-72", common::rewrap_72, false),
+        ("markdown-to-plain", common::markdown_to_plain, false),
+        ("html", common::html, false),
+        ("smart-quotes", smart_quotes, true),
+    ];
+    let layout_read = [TermName::Attribution, TermName::Notice];
+    let mut looser = Vec::new();
+    for folder in rounds() {
+        for dir in licence_dirs(&folder) {
+            let text = common::read(&dir.join("LICENSE.txt"));
+            let original = common::recorded_terms(&dir.join("expected.json"));
+            for (name, variant, keeps_lines) in variants {
+                let read = extract_terms(&variant(&text)).backed.terms;
+                for term in common::more_permissive_than(&read, &original)
+                    .into_iter()
+                    .filter(|term| keeps_lines || !layout_read.contains(term))
+                {
+                    looser.push(format!(
+                        "{} as {name}: {} {} became {}",
+                        dir.display(),
+                        term.as_str(),
+                        original.field_json(term),
+                        read.field_json(term)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        looser.is_empty(),
+        "{}\n{} in all",
+        looser.join("\n"),
+        looser.len()
+    );
+}

@@ -286,9 +286,7 @@ impl Extraction<'_> {
     fn paragraph_end(&self, at: usize) -> Option<usize> {
         let first = *self.all.get(at)?;
         let (from, _) = self.plain.original(first.start, first.end)?;
-        let paragraph_end = self.text[from..]
-            .find("\n\n")
-            .map_or(self.text.len(), |n| from + n);
+        let paragraph_end = blank_line(&self.text[from..]).map_or(self.text.len(), |n| from + n);
         let mut end = first.end;
         for s in &self.all[at + 1..] {
             match self.plain.original(s.start, s.end) {
@@ -349,4 +347,17 @@ impl Extraction<'_> {
             .map(|e| start + self.plain.text[start..e].trim_end().len())
             .unwrap_or(end)
     }
+}
+
+/// Where the first blank line of `text` starts (the line break before it), whatever the line
+/// endings: "\n\n", "\r\n\r\n", or a line of spaces.
+fn blank_line(text: &str) -> Option<usize> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if at > 0 && line.trim().is_empty() {
+            return Some(at - 1);
+        }
+        at += line.len();
+    }
+    None
 }

@@ -117,8 +117,11 @@ impl Extraction<'_> {
         self.evidence
             .get(&TermName::CommercialUse)
             .is_some_and(|list| {
-                list.iter()
-                    .any(|e| scope.is_match(&e.text) && !NON_COMMERCIAL_POINTER.is_match(&e.text))
+                // The clause as quoted keeps its line breaks; phrasings read it on one line.
+                list.iter().any(|e| {
+                    let clause = e.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    scope.is_match(&clause) && !NON_COMMERCIAL_POINTER.is_match(&clause)
+                })
             })
     }
 }

@@ -333,7 +333,8 @@ pub(crate) fn struck_len(text: &str, i: usize) -> Option<usize> {
             if bytes[at..].starts_with(b"~~") {
                 return Some(2 + at + 2);
             }
-            if bytes[at..].starts_with(b"\n\n") {
+            // A blank line ends the paragraph, whatever the line endings.
+            if bytes[at..].starts_with(b"\n\n") || bytes[at..].starts_with(b"\n\r\n") {
                 return None;
             }
             from = at + 1;
