@@ -1685,6 +1685,49 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "cc-by-nc-4.0",
         OUTPUTS_BOUND,
     ),
+    // Round 21. A document that says nothing in it grants rights (NUMIDIA-EYE's provenance note):
+    // no permissive default from its other sentences.
+    (
+        "mit-nothing-in-it-grants-rights.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""unknown""#),
+            (
+                "derivatives",
+                r#"{"naming_prefix":null,"redistribution":"unknown"}"#,
+            ),
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""unknown""#),
+        ],
+    ),
+    // A Chinese list of banned uses under its intro (Firefly LM's OpenRAIL-M adaptation).
+    (
+        "cc0-1.0-zh-ban-list-intro.txt",
+        "cc0-1.0",
+        &[("use_policy", r#"true"#)],
+    ),
+    // Modified models shared under the same or a compatible licence (Firefly LM).
+    (
+        "cc0-1.0-zh-same-or-compatible-licence.txt",
+        "cc0-1.0",
+        FLOWS_DOWN,
+    ),
+    // The original licence statement kept (Firefly LM).
+    (
+        "cc0-1.0-zh-keep-original-licence-statement.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    // A grant in the passive, "你被授予以下……的权利：" (Firefly LM).
+    (
+        "weights-note-zh-passive-grant-ticked-rights.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            ("commercial_use", r#""allowed""#),
+            ("output_training", r#""unrestricted""#),
+            ("hosting", r#""allowed""#),
+        ],
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive

@@ -701,6 +701,8 @@ phrases! {
     USE_POLICY = "use_policy";
     USE_BAN_INTRO = "use_ban_intro";
     HARM_USE = "harm_use";
+    USE_BAN_INTRO_ZH = "use_ban_intro_zh";
+    HARM_USE_ZH = "harm_use_zh";
     USE_BAN = "use_ban";
     NOT_A_TERM = "not_a_term";
     OTHER_AGREEMENT_TERMS = "other_agreement_terms";
