@@ -1718,6 +1718,22 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "cc0-1.0",
         LICENCE_COPY,
     ),
+    // A suggested credit in a quotation over two quoted lines (EMSN 2.0).
+    (
+        "cc0-1.0-attribution-such-as-quoted.txt",
+        "cc0-1.0",
+        &credited(
+            r#""Vocalization classification models from EMSN 2.0 by Ronny Hullegie, https://github.com/ronnyhull/emsn2""#,
+        ),
+    ),
+    // A duty to credit the sources below, over a heading and the quoted credit (NUMIDIA-EYE).
+    (
+        "cc0-1.0-attribute-sources-below-heading.txt",
+        "cc0-1.0",
+        &credited(
+            r#""Gas flaring data: Earth Observation Group, Payne Institute for Public Policy,""#,
+        ),
+    ),
     // A grant in the passive, "你被授予以下……的权利：" (Firefly LM).
     (
         "weights-note-zh-passive-grant-ticked-rights.txt",

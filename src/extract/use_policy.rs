@@ -84,7 +84,7 @@ impl Extraction<'_> {
     }
 
     /// Whether sentence `s` starts a Markdown heading line of the original text ("### ...").
-    fn is_heading(&self, s: Sentence) -> bool {
+    pub(super) fn is_heading(&self, s: Sentence) -> bool {
         let Some((from, _)) = self.plain.original(s.start, s.end) else {
             return false;
         };
