@@ -1734,6 +1734,29 @@ const EDITS: &[(&str, &str, Changes)] = &[
             r#""Gas flaring data: Earth Observation Group, Payne Institute for Public Policy,""#,
         ),
     ),
+    // A lead naming the weights and their Creative Commons licence (GeoSET).
+    (
+        "weights-note-lead-weights-cc-by-nc-sa.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            SHARED_ON_CONDITIONS,
+            ("hosting", r#""allowed""#),
+        ],
+    ),
+    // The field of research the model is meant for, under "Intended use" (FusionRS-CLIP): no
+    // limit.
+    (
+        "mit-weights-cc-by-nc-intended-for-research-on.txt",
+        "fixtures/dev/mit-weights-cc-by-nc.txt",
+        &[],
+    ),
+    // Material the licence leaves out of its scope (another_brain): no limit.
+    (
+        "mit-licence-does-not-include-other-material.txt",
+        "mit",
+        &[],
+    ),
     // A grant in the passive, "你被授予以下……的权利：" (Firefly LM).
     (
         "weights-note-zh-passive-grant-ticked-rights.txt",
