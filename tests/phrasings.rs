@@ -1757,6 +1757,21 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         &[],
     ),
+    // Model-as-a-service among the rights the licence does not grant (MIMIR's Reserved Rights):
+    // hosting needs a licence (the commercial agreement named leaves the rest unknown).
+    (
+        "mit-reserved-rights-model-as-a-service.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""unknown""#),
+            (
+                "derivatives",
+                r#"{"naming_prefix":null,"redistribution":"unknown"}"#,
+            ),
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""requires_licence""#),
+        ],
+    ),
     // A grant in the passive, "你被授予以下……的权利：" (Firefly LM).
     (
         "weights-note-zh-passive-grant-ticked-rights.txt",
