@@ -1686,18 +1686,16 @@ const EDITS: &[(&str, &str, Changes)] = &[
         OUTPUTS_BOUND,
     ),
     // Round 21. A document that says nothing in it grants rights (NUMIDIA-EYE's provenance note):
-    // no permissive default from its other sentences.
+    // no permissive default from its other sentences, and sharing not granted (round 7's
+    // convention for a note that grants nothing).
     (
         "mit-nothing-in-it-grants-rights.txt",
         "mit",
         &[
             ("commercial_use", r#""unknown""#),
-            (
-                "derivatives",
-                r#"{"naming_prefix":null,"redistribution":"unknown"}"#,
-            ),
+            SHARING_BARRED,
             ("output_training", r#""unknown""#),
-            ("hosting", r#""unknown""#),
+            ("hosting", r#""requires_licence""#),
         ],
     ),
     // A Chinese list of banned uses under its intro (Firefly LM's OpenRAIL-M adaptation).
@@ -1771,6 +1769,13 @@ const EDITS: &[(&str, &str, Changes)] = &[
             ("output_training", r#""unknown""#),
             ("hosting", r#""requires_licence""#),
         ],
+    ),
+    // In Korean, licence files among what is given with redistributed copies (Rescue79); the
+    // rest of the Korean passage is not read.
+    (
+        "cc0-1.0-ko-redistribute-with-licence-files.txt",
+        "cc0-1.0",
+        LICENCE_COPY_REST_UNREAD,
     ),
     // A grant in the passive, "你被授予以下……的权利：" (Firefly LM).
     (

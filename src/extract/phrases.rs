@@ -710,6 +710,8 @@ phrases! {
     FLOW_DOWN_ZH = "flow_down_zh";
     LICENCE_COPY = "licence_copy";
     LICENCE_COPY_ZH = "licence_copy_zh";
+    LICENCE_COPY_LIST_KO = "licence_copy_list_ko";
+    LICENCE_FILE_ITEM = "licence_file_item";
     HOSTING_ALLOW = "hosting_allow";
     HOSTING_ALLOW_ZH = "hosting_allow_zh";
     HOSTING_WORD = "hosting_word";
