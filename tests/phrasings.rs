@@ -1719,6 +1719,108 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "fixtures/dev/weights-note-without-licence.txt",
         &[("use_policy", "true"), ("flow_down", "true")],
     ),
+    // Round 21. A document that says nothing in it grants rights (NUMIDIA-EYE's provenance note):
+    // no permissive default from its other sentences, and sharing not granted (round 7's
+    // convention for a note that grants nothing).
+    (
+        "mit-nothing-in-it-grants-rights.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""unknown""#),
+            SHARING_BARRED,
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""requires_licence""#),
+        ],
+    ),
+    // A Chinese list of banned uses under its intro (Firefly LM's OpenRAIL-M adaptation).
+    (
+        "cc0-1.0-zh-ban-list-intro.txt",
+        "cc0-1.0",
+        &[("use_policy", r#"true"#)],
+    ),
+    // Modified models shared under the same or a compatible licence (Firefly LM).
+    (
+        "cc0-1.0-zh-same-or-compatible-licence.txt",
+        "cc0-1.0",
+        FLOWS_DOWN,
+    ),
+    // The original licence statement kept (Firefly LM).
+    (
+        "cc0-1.0-zh-keep-original-licence-statement.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    // A suggested credit in a quotation over two quoted lines (EMSN 2.0).
+    (
+        "cc0-1.0-attribution-such-as-quoted.txt",
+        "cc0-1.0",
+        &credited(
+            r#""Vocalization classification models from EMSN 2.0 by Ronny Hullegie, https://github.com/ronnyhull/emsn2""#,
+        ),
+    ),
+    // A duty to credit the sources below, over a heading and the quoted credit (NUMIDIA-EYE).
+    (
+        "cc0-1.0-attribute-sources-below-heading.txt",
+        "cc0-1.0",
+        &credited(
+            r#""Gas flaring data: Earth Observation Group, Payne Institute for Public Policy,""#,
+        ),
+    ),
+    // A lead naming the weights and their Creative Commons licence (GeoSET).
+    (
+        "weights-note-lead-weights-cc-by-nc-sa.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            SHARED_ON_CONDITIONS,
+            ("hosting", r#""allowed""#),
+        ],
+    ),
+    // The field of research the model is meant for, under "Intended use" (FusionRS-CLIP): no
+    // limit.
+    (
+        "mit-weights-cc-by-nc-intended-for-research-on.txt",
+        "fixtures/dev/mit-weights-cc-by-nc.txt",
+        &[],
+    ),
+    // Material the licence leaves out of its scope (another_brain): no limit.
+    (
+        "mit-licence-does-not-include-other-material.txt",
+        "mit",
+        &[],
+    ),
+    // Model-as-a-service among the rights the licence does not grant (MIMIR's Reserved Rights):
+    // hosting needs a licence (the commercial agreement named leaves the rest unknown).
+    (
+        "mit-reserved-rights-model-as-a-service.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""unknown""#),
+            (
+                "derivatives",
+                r#"{"naming_prefix":null,"redistribution":"unknown"}"#,
+            ),
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""requires_licence""#),
+        ],
+    ),
+    // In Korean, licence files among what is given with redistributed copies (Rescue79); the
+    // rest of the Korean passage is not read.
+    (
+        "cc0-1.0-ko-redistribute-with-licence-files.txt",
+        "cc0-1.0",
+        LICENCE_COPY_REST_UNREAD,
+    ),
+    // A grant in the passive, "你被授予以下……的权利：" (Firefly LM).
+    (
+        "weights-note-zh-passive-grant-ticked-rights.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            ("commercial_use", r#""allowed""#),
+            ("output_training", r#""unrestricted""#),
+            ("hosting", r#""allowed""#),
+        ],
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive

@@ -146,10 +146,23 @@ impl Extraction<'_> {
         let labels = self.sentences(&ATTRIBUTION_LABEL, K_STATEMENT);
         for heading in headings.into_iter().chain(labels.iter().copied()) {
             let at = self.all.partition_point(|s| s.start <= heading.start);
+            let is_label = labels.iter().any(|l| l.start == heading.start);
+            // A label may stand over the quoted credit with one heading between ("attribute the
+            // sources below." then "### EOG VIIRS Nightfire" then "> Gas flaring data: ...").
+            let at = match (self.all.get(at), self.all.get(at + 1)) {
+                (Some(h), Some(q))
+                    if is_label
+                        && !self.starts_quoted_line(*h)
+                        && self.is_heading(*h)
+                        && self.starts_quoted_line(*q) =>
+                {
+                    at + 1
+                }
+                _ => at,
+            };
             let Some(next) = self.all.get(at) else {
                 continue;
             };
-            let is_label = labels.iter().any(|l| l.start == heading.start);
             if is_label && !self.starts_quoted_line(*next) {
                 // "ATTRIBUTION" (underlined) over an indented block of credit lines, or over a
                 // paragraph that introduces them ("... must carry these notices.", "... derived

@@ -1,14 +1,29 @@
 //! A copy of the licence to give with distributed copies.
 
 use super::Extraction;
-use super::phrases::{K_COPY, K_ZH, LICENCE_CARRIED, LICENCE_COPY, LICENCE_COPY_ZH};
+use super::phrases::{
+    K_COPY, K_ZH, LICENCE_CARRIED, LICENCE_COPY, LICENCE_COPY_LIST_KO, LICENCE_COPY_ZH,
+    LICENCE_FILE_ITEM,
+};
 use crate::terms::TermName;
+
+/// How many sentences after a list's intro are read as its items.
+const LIST_ITEMS: usize = 8;
 
 impl Extraction<'_> {
     pub(super) fn licence_copy(&mut self, granted: bool) {
         let mut found = self.sentences(&LICENCE_COPY, K_COPY);
         found.extend(self.sentences(&LICENCE_COPY_ZH, K_ZH));
         found.extend(self.sentences(&LICENCE_CARRIED, K_COPY));
+        // In Korean: "재배포물에는 다음을 함께 제공하세요." over "- 저장소의 `LICENSE`": a licence file
+        // among the next few sentences, the items of the list.
+        for intro in self.sentences(&LICENCE_COPY_LIST_KO, K_ZH) {
+            let at = self.all.partition_point(|s| s.start <= intro.start);
+            let items = &self.all[at..(at + LIST_ITEMS).min(self.all.len())];
+            if let Some(item) = items.iter().find(|s| self.holds(&LICENCE_FILE_ITEM, **s)) {
+                found.push(*item);
+            }
+        }
         // Creative Commons licences require the licence, or its link, with shared copies.
         found.extend(self.adopted_licences());
         // A known model licence named by a note asks for itself with copies.

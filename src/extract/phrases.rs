@@ -701,6 +701,8 @@ phrases! {
     USE_POLICY = "use_policy";
     USE_BAN_INTRO = "use_ban_intro";
     HARM_USE = "harm_use";
+    USE_BAN_INTRO_ZH = "use_ban_intro_zh";
+    HARM_USE_ZH = "harm_use_zh";
     USE_BAN = "use_ban";
     NOT_A_TERM = "not_a_term";
     OTHER_AGREEMENT_TERMS = "other_agreement_terms";
@@ -709,6 +711,8 @@ phrases! {
     LICENCE_COPY = "licence_copy";
     LICENCE_CARRIED = "licence_carried";
     LICENCE_COPY_ZH = "licence_copy_zh";
+    LICENCE_COPY_LIST_KO = "licence_copy_list_ko";
+    LICENCE_FILE_ITEM = "licence_file_item";
     HOSTING_ALLOW = "hosting_allow";
     HOSTING_ALLOW_ZH = "hosting_allow_zh";
     HOSTING_WORD = "hosting_word";

@@ -3,8 +3,8 @@
 //! the text.
 
 use super::phrases::{
-    HARM_USE, K_USE_POLICY, NOT_A_TERM, OTHER_AGREEMENT_TERMS, Phrase, USE_BAN, USE_BAN_INTRO,
-    USE_POLICY,
+    HARM_USE, HARM_USE_ZH, K_USE_POLICY, K_ZH, NOT_A_TERM, OTHER_AGREEMENT_TERMS, Phrase, USE_BAN,
+    USE_BAN_INTRO, USE_BAN_INTRO_ZH, USE_POLICY,
 };
 use super::{Extraction, Sentence};
 use crate::terms::TermName;
@@ -21,6 +21,12 @@ impl Extraction<'_> {
             self.sentences(&HARM_USE, K_USE_POLICY)
                 .into_iter()
                 .filter(|s| self.holds(&USE_BAN, *s) || self.introduced_by(*s, &USE_BAN_INTRO)),
+        );
+        // The same in Chinese: "- ❌ 用于开发自主武器系统或军事应用" under "你**不得**使用萤火虫大模型：".
+        found.extend(
+            self.sentences(&HARM_USE_ZH, K_ZH)
+                .into_iter()
+                .filter(|s| self.introduced_by(*s, &USE_BAN_INTRO_ZH)),
         );
         // "The weights are subject to the DeepSeek Model License": that licence's policy binds.
         found.extend(self.named_model_licence(false));
@@ -78,7 +84,7 @@ impl Extraction<'_> {
     }
 
     /// Whether sentence `s` starts a Markdown heading line of the original text ("### ...").
-    fn is_heading(&self, s: Sentence) -> bool {
+    pub(super) fn is_heading(&self, s: Sentence) -> bool {
         let Some((from, _)) = self.plain.original(s.start, s.end) else {
             return false;
         };
