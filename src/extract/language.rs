@@ -37,7 +37,9 @@ impl Extraction<'_> {
     }
 
     /// A passage in a language the rules cannot read, that no rule read, may limit what the
-    /// rest of the text grants: each is quoted for review and no permissive value stands.
+    /// rest of the text grants: each is quoted for review and no permissive value stands. Where
+    /// no grant was read (`granted` false), it may also state duties: see
+    /// [`Extraction::duties_unread`].
     pub(super) fn unread_languages(&mut self, granted: bool) {
         let unread = self.unread_passages();
         if unread.is_empty() {
