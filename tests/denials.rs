@@ -268,6 +268,13 @@ fn a_restriction_in_a_language_not_read_leaves_no_field_permissive() {
 /// Limits in words no phrasing was written for, with the field each must keep from reading
 /// permissive (all of them where the limit narrows the whole grant).
 const UNREAD_LIMITS: &[(&str, &[TermName])] = &[
+    // Where the model may run (session 15's probe: each read nothing before).
+    (
+        "The weights may be used only on your own computer.",
+        EVERY_FIELD,
+    ),
+    ("The model may only be run locally.", EVERY_FIELD),
+    ("Use is limited to internal evaluation.", EVERY_FIELD),
     (
         "This model is licensed for evaluation purposes exclusively.",
         EVERY_FIELD,
