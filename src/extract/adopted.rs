@@ -12,7 +12,7 @@ use super::phrases::{
     NAMED_RAIL_LICENCE, NAMED_RAIL_OWN, NAMED_RAIL_UNREAD, PERMISSIVE_ADOPTED, Phrase,
     SAME_LICENCE_AS_CODE,
 };
-use super::{Extraction, Sentence};
+use super::{Extraction, Sentence, without_matches};
 
 impl Extraction<'_> {
     /// The sentences that put the model under a Creative Commons licence, or under the Apache
@@ -48,14 +48,7 @@ impl Extraction<'_> {
     /// remain ... under the ... Apache 2.0 license") has its own licence.
     fn adopted_elsewhere(&self, s: Sentence) -> bool {
         let text = adopting_clause(self.sentence_text(s));
-        let mut rest = String::with_capacity(text.len());
-        let mut from = 0;
-        for m in SAME_LICENCE_AS_CODE.find_iter(text) {
-            rest.push_str(&text[from..m.start()]);
-            from = m.end();
-        }
-        rest.push_str(&text[from..]);
-        ADOPTED_ELSEWHERE.is_match(&rest)
+        ADOPTED_ELSEWHERE.is_match(&without_matches(&SAME_LICENCE_AS_CODE, text, ""))
     }
 
     /// The sentences that put the model under a Creative Commons licence, the Apache License 2.0

@@ -6,7 +6,7 @@ use super::phrases::{
     GRANT, GRANT_DENIAL_SCOPED, GRANT_DENIED, GRANT_DENIED_ZH, GRANT_INCLUSION, GRANT_WITHHELD,
     GRANT_ZH, INBOUND_GRANT, K_GRANT, K_ZH, SCOPED_GRANT,
 };
-use super::{Extraction, Sentence};
+use super::{Extraction, Sentence, without_matches};
 use crate::terms::TermName;
 
 impl Extraction<'_> {
@@ -106,13 +106,5 @@ impl Extraction<'_> {
 /// commercial use a grant names as included ("for any purpose, including commercially"): a
 /// denial of such a grant denies it all.
 fn denial_scoped(text: &str) -> bool {
-    let mut rest = String::with_capacity(text.len());
-    let mut from = 0;
-    for m in GRANT_INCLUSION.find_iter(text) {
-        rest.push_str(&text[from..m.start()]);
-        rest.push(' ');
-        from = m.end();
-    }
-    rest.push_str(&text[from..]);
-    GRANT_DENIAL_SCOPED.is_match(&rest)
+    GRANT_DENIAL_SCOPED.is_match(&without_matches(&GRANT_INCLUSION, text, " "))
 }

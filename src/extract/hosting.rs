@@ -6,7 +6,7 @@ use super::phrases::{
     K_COMMERCIAL, K_DERIVATIVE_BAN, K_HOSTING, K_ZH, NEGATED, NON_COMMERCIAL_POINTER, PERMISSION,
     Phrase, RESEARCH_ONLY, RESEARCH_SCOPE_ONLY, SHARING_OTHER_MATERIAL, USE_WITHHELD,
 };
-use super::{Extraction, Sentence};
+use super::{Extraction, Sentence, one_line};
 use crate::terms::{CommercialUse, Hosting, TermName};
 
 impl Extraction<'_> {
@@ -119,7 +119,7 @@ impl Extraction<'_> {
             .is_some_and(|list| {
                 // The clause as quoted keeps its line breaks; phrasings read it on one line.
                 list.iter().any(|e| {
-                    let clause = e.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let clause = one_line(&e.text);
                     scope.is_match(&clause) && !NON_COMMERCIAL_POINTER.is_match(&clause)
                 })
             })

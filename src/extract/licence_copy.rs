@@ -2,8 +2,7 @@
 
 use super::Extraction;
 use super::phrases::{
-    K_COPY, K_ZH, LICENCE_CARRIED, LICENCE_COPY, LICENCE_COPY_LIST_KO, LICENCE_COPY_ZH,
-    LICENCE_FILE_ITEM,
+    K_COPY, K_ZH, LICENCE_COPY, LICENCE_COPY_LIST_KO, LICENCE_COPY_ZH, LICENCE_FILE_ITEM,
 };
 use crate::terms::TermName;
 
@@ -14,7 +13,6 @@ impl Extraction<'_> {
     pub(super) fn licence_copy(&mut self, granted: bool) {
         let mut found = self.sentences(&LICENCE_COPY, K_COPY);
         found.extend(self.sentences(&LICENCE_COPY_ZH, K_ZH));
-        found.extend(self.sentences(&LICENCE_CARRIED, K_COPY));
         // In Korean: "재배포물에는 다음을 함께 제공하세요." over "- 저장소의 `LICENSE`": a licence file
         // among the next few sentences, the items of the list.
         for intro in self.sentences(&LICENCE_COPY_LIST_KO, K_ZH) {

@@ -424,9 +424,30 @@ impl<'a> Extraction<'a> {
     /// whitespace collapsed), so that the same notice in any format reads the same.
     fn quoted(&self, start: usize, end: usize) -> Option<String> {
         let inner = self.plain.text.get(start..end)?;
-        let value = inner.split_whitespace().collect::<Vec<_>>().join(" ");
+        let value = one_line(inner);
         (!value.is_empty()).then_some(value)
     }
+}
+
+/// `text` with its white space collapsed to single spaces: a clause as phrasings read it,
+/// whatever its line breaks.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `text` with every match of `phrase` replaced by `gap`: what a sentence says beside a phrase
+/// that would otherwise decide it ("the same license as the source code", "including
+/// commercially").
+fn without_matches(phrase: &Phrase, text: &str, gap: &str) -> String {
+    let mut rest = String::with_capacity(text.len());
+    let mut from = 0;
+    for m in phrase.find_iter(text) {
+        rest.push_str(&text[from..m.start()]);
+        rest.push_str(gap);
+        from = m.end();
+    }
+    rest.push_str(&text[from..]);
+    rest
 }
 
 /// Whether `text` holds `word` (as written) between word boundaries.

@@ -709,7 +709,6 @@ phrases! {
     FLOW_DOWN = "flow_down";
     FLOW_DOWN_ZH = "flow_down_zh";
     LICENCE_COPY = "licence_copy";
-    LICENCE_CARRIED = "licence_carried";
     LICENCE_COPY_ZH = "licence_copy_zh";
     LICENCE_COPY_LIST_KO = "licence_copy_list_ko";
     LICENCE_FILE_ITEM = "licence_file_item";
