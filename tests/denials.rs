@@ -213,9 +213,19 @@ fn added_at_end<'a, T>(
     passages: impl Iterator<Item = Passage<'a, T>> + Clone,
     check: impl Fn(&ExtractedTerms, &str, &T) -> Option<String>,
 ) {
+    added_at_end_of_every(1, passages, check);
+}
+
+/// [`added_at_end`] on every `step`-th text read with a permissive field (a long list of
+/// passages on a sample of the texts, to keep the test short).
+fn added_at_end_of_every<'a, T>(
+    step: usize,
+    passages: impl Iterator<Item = Passage<'a, T>> + Clone,
+    check: impl Fn(&ExtractedTerms, &str, &T) -> Option<String>,
+) {
     let mut edits = 0;
     let mut still = Vec::new();
-    for (path, text) in permissive_texts() {
+    for (path, text) in permissive_texts().into_iter().step_by(step) {
         for (name, passage, fields, about) in passages.clone() {
             let edited = format!("{text}\n\n{passage}\n");
             edits += 1;
@@ -407,6 +417,150 @@ fn limits_added_at_end(limits: &[(&str, &[TermName])]) {
         .iter()
         .map(|(limit, fields)| (format!("{limit:?}"), limit.to_string(), *fields, ()));
     added_at_end(passages, |_, _, _| None);
+}
+
+/// Commercial use alone.
+const C: &[TermName] = &[TermName::CommercialUse];
+/// Sharing of the model and its derivatives alone.
+const D: &[TermName] = &[TermName::Derivatives];
+/// Serving the model to others alone.
+const H: &[TermName] = &[TermName::Hosting];
+/// Training other models on outputs alone.
+const O: &[TermName] = &[TermName::OutputTraining];
+
+/// Limits found by session 16's probe: each sentence, added to every real text read with a
+/// permissive field, left a field it limits permissive before (in 59 to 209 of them). They
+/// name who may use the model, where it may run, what a use costs or needs, and deny in
+/// other words than the rules knew ("Don't", "Never", "off-limits", "a breach").
+const PROBED_LIMITS: &[(&str, &[TermName])] = &[
+    (
+        "This model is available to students and teachers.",
+        EVERY_FIELD,
+    ),
+    (
+        "The Model is licensed to natural persons acting in a personal capacity.",
+        EVERY_FIELD,
+    ),
+    ("Licensees must be accredited universities.", EVERY_FIELD),
+    (
+        "Eligible users are individuals and organisations with fewer than 50 employees.",
+        EVERY_FIELD,
+    ),
+    (
+        "The model may be used by non-profit organisations.",
+        EVERY_FIELD,
+    ),
+    ("Intended for hobbyists.", EVERY_FIELD),
+    ("This model is meant for personal projects.", EVERY_FIELD),
+    (
+        "The model is licensed for use by Acme Corp employees.",
+        EVERY_FIELD,
+    ),
+    ("The weights must stay on devices you own.", EVERY_FIELD),
+    ("Keep the weights confidential.", D),
+    ("Companies must contact us before using the model.", C),
+    ("Enterprises must obtain a license from the Licensor.", C),
+    ("Commercial licensing is available on request.", C),
+    (
+        "Commercial use is allowed for companies with fewer than 10 employees.",
+        C,
+    ),
+    ("Companies above $5M ARR require an enterprise license.", C),
+    (
+        "Startups may use the model commercially; larger firms may not.",
+        C,
+    ),
+    ("Commercial applications are not covered.", C),
+    (
+        "The model can be used in production only under a commercial licence.",
+        C,
+    ),
+    (
+        "Deployments serving more than 10,000 requests per day need a separate licence.",
+        C,
+    ),
+    ("Commercial use? No.", C),
+    ("Commercial use: not granted.", C),
+    (
+        "You are not granted any right to use the model commercially.",
+        C,
+    ),
+    ("We do not license the Model for commercial use.", C),
+    ("The Licensor does not authorise commercial use.", C),
+    ("Using the model to make money is not OK.", C),
+    ("You must not earn money with the model.", C),
+    ("Don't use it commercially.", C),
+    (
+        "Any commercial use constitutes a breach of this licence.",
+        C,
+    ),
+    (
+        "Commercial use will result in termination of this licence.",
+        C,
+    ),
+    ("Commercial use is excluded.", C),
+    ("A license fee applies to commercial deployments.", C),
+    ("Commercial use is subject to our pricing.", C),
+    ("This is a research licence.", C),
+    ("Research License", C),
+    ("You have no right to redistribute the Model.", D),
+    ("Distribution of the weights is disallowed.", D),
+    ("Never redistribute the weights.", D),
+    ("You agree not to redistribute the Model.", D),
+    (
+        "Sharing the model weights is a violation of this licence.",
+        D,
+    ),
+    ("Derivatives are to be kept private.", D),
+    ("Fine-tuned versions must not be made public.", D),
+    ("The Model is confidential information of the Licensor.", D),
+    ("You may not sublicense the Model.", D),
+    ("Copies of the weights may not be given to anyone else.", D),
+    ("You may not transfer the Model to any third party.", D),
+    ("Mirrors of this repository are prohibited.", D),
+    (
+        "You must not put the weights on Hugging Face or any other site.",
+        D,
+    ),
+    ("No right is given to host the Model.", H),
+    (
+        "The licensor does not permit hosting the model as a service.",
+        H,
+    ),
+    ("Hosting the model for third parties is off-limits.", H),
+    (
+        "Running the Model on third-party cloud infrastructure requires our written consent.",
+        H,
+    ),
+    (
+        "You shall not make the Model accessible to others over a network.",
+        H,
+    ),
+    ("The model must not be exposed as a public endpoint.", H),
+    ("Serving the model to end users is outside this licence.", H),
+    ("You may not operate the Model on behalf of others.", H),
+    ("You may not rent, lease or lend the Model.", H),
+    (
+        "Offering the model as a hosted API requires a commercial agreement.",
+        H,
+    ),
+    (
+        "Using generated content to build a rival model is prohibited.",
+        O,
+    ),
+    ("You may not use the model's responses as a dataset.", O),
+    (
+        "Generated outputs must not be used for machine learning.",
+        O,
+    ),
+];
+
+#[test]
+fn a_limit_found_by_probing_leaves_what_it_limits_unread() {
+    let passages = PROBED_LIMITS
+        .iter()
+        .map(|(limit, fields)| (format!("{limit:?}"), limit.to_string(), *fields, ()));
+    added_at_end_of_every(4, passages, |_, _, _| None);
 }
 
 /// Limits that bar two things in one sentence, where a rule may read one of them: a ban on

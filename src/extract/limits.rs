@@ -6,7 +6,7 @@ use super::phrases::{
     COMMERCIAL_ROUTE, COMMERCIAL_WORD, FREE_TIER, HARM_USE, K_LIMIT, LIMIT_BENIGN,
     LIMIT_COMMERCIAL, LIMIT_CONDITION, LIMIT_ELSEWHERE, LIMIT_HOSTING, LIMIT_LABEL, LIMIT_PURPOSE,
     LIMIT_SHARING, LIMIT_STATEMENT, LIMIT_TRAINING, NAMED_COMMERCIAL, NAMED_HOSTING, NAMED_SHARING,
-    NAMED_TRAINING, NEXT_ACT, NO_FURTHER_TERMS, Phrase,
+    NAMED_TRAINING, NEXT_ACT, NO_FURTHER_TERMS, PURPOSE_LICENCE, Phrase,
 };
 use super::use_policy::is_list_number;
 use super::{Extraction, Sentence};
@@ -33,6 +33,7 @@ impl Extraction<'_> {
         let mut limits = self.sentences(&LIMIT_STATEMENT, K_LIMIT);
         limits.extend(self.sentences(&LIMIT_CONDITION, K_LIMIT));
         limits.extend(self.sentences(&LIMIT_PURPOSE, K_LIMIT));
+        limits.extend(self.sentences(&PURPOSE_LICENCE, K_LIMIT));
         limits.extend(items.iter().copied());
         limits.sort_by_key(|s| s.start);
         limits.dedup_by_key(|s| s.start);
@@ -65,10 +66,16 @@ impl Extraction<'_> {
                 // that limit, read, unless it bans what a gate or an approval was read to allow
                 // ("Commercial use is prohibited." beside a revenue gate).
                 let conditional = self.terms.commercial_use == CommercialUse::Conditional;
-                if self.terms.commercial_use != CommercialUse::Allowed
-                    && self.holds(&COMMERCIAL_WORD, part)
-                {
+                // A licence named for a purpose ("Research License") limits commercial use.
+                let on_commercial =
+                    self.holds(&COMMERCIAL_WORD, part) || self.holds(&PURPOSE_LICENCE, part);
+                if self.terms.commercial_use != CommercialUse::Allowed && on_commercial {
                     if !conditional || self.holds(&COMMERCIAL_ROUTE, part) {
+                        // What it bars beside commercial use is still unread ("Offering the
+                        // model as a hosted API requires a commercial agreement").
+                        for term in self.acts_named(part) {
+                            self.unread_limit(term, s);
+                        }
                         continue;
                     }
                     self.gate_overruled(s);
@@ -77,10 +84,15 @@ impl Extraction<'_> {
                 // ("free for academic research"); one named for all use limits the route too
                 // ("licensed for research purposes only", "shall be used for non-profit
                 // purposes").
-                if conditional && self.holds(&LIMIT_PURPOSE, part) {
-                    if self.holds(&FREE_TIER, part) {
-                        continue;
+                // The free tier limits only what it names by its act ("free for research;
+                // redistribution is not permitted").
+                if conditional && self.holds(&FREE_TIER, part) {
+                    for term in self.acts_named(part) {
+                        self.unread_limit(term, s);
                     }
+                    continue;
+                }
+                if conditional && self.holds(&LIMIT_PURPOSE, part) {
                     self.gate_overruled(s);
                 }
                 for term in self.limited_terms(part) {
@@ -121,7 +133,9 @@ impl Extraction<'_> {
     /// The terms a limiting sentence bears on, by its words: a limit on who may use the model or
     /// for what narrows the whole grant; one on serving, sharing or training bears on that term.
     fn limited_terms(&self, s: Sentence) -> Vec<TermName> {
-        let scope = self.holds(&LIMIT_COMMERCIAL, s) || self.holds(&LIMIT_PURPOSE, s);
+        let scope = self.holds(&LIMIT_COMMERCIAL, s)
+            || self.holds(&LIMIT_PURPOSE, s)
+            || self.holds(&PURPOSE_LICENCE, s);
         [
             (TermName::CommercialUse, scope),
             (TermName::Hosting, scope || self.holds(&LIMIT_HOSTING, s)),
@@ -136,6 +150,20 @@ impl Extraction<'_> {
         ]
         .into_iter()
         .filter_map(|(term, bears)| bears.then_some(term))
+        .collect()
+    }
+
+    /// The terms other than commercial use that a limit on commercial use also names by their
+    /// acts (hosting, sharing, training other models): "Offering the model as a hosted API
+    /// requires a commercial agreement".
+    fn acts_named(&self, s: Sentence) -> Vec<TermName> {
+        [
+            (TermName::Hosting, &NAMED_HOSTING),
+            (TermName::Derivatives, &NAMED_SHARING),
+            (TermName::OutputTraining, &NAMED_TRAINING),
+        ]
+        .into_iter()
+        .filter_map(|(term, act)| self.holds(act, s).then_some(term))
         .collect()
     }
 

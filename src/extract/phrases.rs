@@ -759,6 +759,7 @@ phrases! {
     LIMIT_LABEL = "limit_label";
     LIMIT_CONDITION = "limit_condition";
     LIMIT_PURPOSE = "limit_purpose";
+    PURPOSE_LICENCE = "purpose_licence";
     LIMIT_COMMERCIAL = "limit_commercial";
     LIMIT_HOSTING = "limit_hosting";
     LIMIT_SHARING = "limit_sharing";
