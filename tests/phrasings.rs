@@ -1821,6 +1821,20 @@ const EDITS: &[(&str, &str, Changes)] = &[
             ("hosting", r#""allowed""#),
         ],
     ),
+    // The Apache License named for "The source code accompanying the Weights" (AegisGate): the
+    // code's licence, not the weights'.
+    (
+        "weights-note-code-accompanying-weights-apache.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[],
+    ),
+    // Models distilled from the weights "inherit this license" (AegisGate): what is trained on
+    // the weights' outputs is bound by the licence.
+    (
+        "mit-distilled-models-inherit-licence.txt",
+        "mit",
+        OUTPUTS_BOUND,
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive

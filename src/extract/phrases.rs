@@ -808,6 +808,7 @@ phrases! {
     NAMED_POLICY_LICENCE = "named_policy_licence";
     PERMISSIVE_ADOPTED = "permissive_adopted";
     ADOPTED_ELSEWHERE = "adopted_elsewhere";
+    LICENCE_OF_CODE = "licence_of_code";
     ADOPTED_INTENTION = "adopted_intention";
     SAME_LICENCE_AS_CODE = "same_licence_as_code";
     ATTRIBUTION_HEADING = "attribution_heading";
