@@ -1835,6 +1835,22 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         OUTPUTS_BOUND,
     ),
+    // "Redistribution of the model files is prohibited." (the call recording cleaner).
+    (
+        "mit-redistribution-of-model-files-prohibited.txt",
+        "mit",
+        &[SHARING_WITHHELD],
+    ),
+    // A trained network that "carries no share-alike obligation" (Iris): no condition.
+    ("mit-no-share-alike-obligation.txt", "mit", &[]),
+    // "please cite the companion paper:" over the quoted title (the GAT checkpoints).
+    (
+        "cc0-1.0-please-cite-companion-paper-quoted.txt",
+        "cc0-1.0",
+        &credited(
+            r#""**Distilling private EHR evidence into a public agentic tool for CBC biomarker discovery.**""#,
+        ),
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive

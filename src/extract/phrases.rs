@@ -809,6 +809,7 @@ phrases! {
     PERMISSIVE_ADOPTED = "permissive_adopted";
     ADOPTED_ELSEWHERE = "adopted_elsewhere";
     LICENCE_OF_CODE = "licence_of_code";
+    SHARE_ALIKE_DENIED = "share_alike_denied";
     ADOPTED_INTENTION = "adopted_intention";
     SAME_LICENCE_AS_CODE = "same_licence_as_code";
     ATTRIBUTION_HEADING = "attribution_heading";
