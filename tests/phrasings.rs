@@ -1835,12 +1835,21 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         OUTPUTS_BOUND,
     ),
+    // The weights put under "the [MIT License](LICENSE)", a Markdown link (the entity matching
+    // pilot).
+    (
+        "weights-note-mit-markdown-link.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        PERMISSIVE_ADOPTED,
+    ),
     // "Redistribution of the model files is prohibited." (the call recording cleaner).
     (
         "mit-redistribution-of-model-files-prohibited.txt",
         "mit",
         &[SHARING_WITHHELD],
     ),
+    // Training images under a non-commercial licence refused (Iris): provenance, no limit.
+    ("mit-training-images-non-commercial-refused.txt", "mit", &[]),
     // A trained network that "carries no share-alike obligation" (Iris): no condition.
     ("mit-no-share-alike-obligation.txt", "mit", &[]),
     // "please cite the companion paper:" over the quoted title (the GAT checkpoints).

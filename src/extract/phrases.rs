@@ -676,6 +676,7 @@ phrases! {
     COMMERCIAL_APPROVAL = "commercial_approval";
     COMMERCIAL_WORD = "commercial_word";
     NON_COMMERCIAL_MENTION = "non_commercial_mention";
+    MATERIAL_REFUSED = "material_refused";
     APPROVAL_ZH = "approval_zh";
     NON_COMMERCIAL_ZH = "non_commercial_zh";
     NON_COMMERCIAL_MENTION_ZH = "non_commercial_mention_zh";
