@@ -1852,6 +1852,13 @@ const EDITS: &[(&str, &str, Changes)] = &[
     ("mit-training-images-non-commercial-refused.txt", "mit", &[]),
     // A trained network that "carries no share-alike obligation" (Iris): no condition.
     ("mit-no-share-alike-obligation.txt", "mit", &[]),
+    // The code's licence said not to license the weights, nothing else licensing them (Team
+    // MIRAI's adapter): sharing withheld, hosting needs a licence.
+    (
+        "weights-note-code-licence-does-not-license-weights.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[SHARING_WITHHELD, ("hosting", r#""requires_licence""#)],
+    ),
     // "please cite the companion paper:" over the quoted title (the GAT checkpoints).
     (
         "cc0-1.0-please-cite-companion-paper-quoted.txt",
