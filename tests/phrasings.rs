@@ -1821,6 +1821,52 @@ const EDITS: &[(&str, &str, Changes)] = &[
             ("hosting", r#""allowed""#),
         ],
     ),
+    // The Apache License named for "The source code accompanying the Weights" (AegisGate): the
+    // code's licence, not the weights'.
+    (
+        "weights-note-code-accompanying-weights-apache.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[],
+    ),
+    // Models distilled from the weights "inherit this license" (AegisGate): what is trained on
+    // the weights' outputs is bound by the licence.
+    (
+        "mit-distilled-models-inherit-licence.txt",
+        "mit",
+        OUTPUTS_BOUND,
+    ),
+    // The weights put under "the [MIT License](LICENSE)", a Markdown link (the entity matching
+    // pilot).
+    (
+        "weights-note-mit-markdown-link.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        PERMISSIVE_ADOPTED,
+    ),
+    // "Redistribution of the model files is prohibited." (the call recording cleaner).
+    (
+        "mit-redistribution-of-model-files-prohibited.txt",
+        "mit",
+        &[SHARING_WITHHELD],
+    ),
+    // Training images under a non-commercial licence refused (Iris): provenance, no limit.
+    ("mit-training-images-non-commercial-refused.txt", "mit", &[]),
+    // A trained network that "carries no share-alike obligation" (Iris): no condition.
+    ("mit-no-share-alike-obligation.txt", "mit", &[]),
+    // The code's licence said not to license the weights, nothing else licensing them (Team
+    // MIRAI's adapter): sharing withheld, hosting needs a licence.
+    (
+        "weights-note-code-licence-does-not-license-weights.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[SHARING_WITHHELD, ("hosting", r#""requires_licence""#)],
+    ),
+    // "please cite the companion paper:" over the quoted title (the GAT checkpoints).
+    (
+        "cc0-1.0-please-cite-companion-paper-quoted.txt",
+        "cc0-1.0",
+        &credited(
+            r#""**Distilling private EHR evidence into a public agentic tool for CBC biomarker discovery.**""#,
+        ),
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive

@@ -8,9 +8,9 @@
 
 use super::phrases::{
     ADOPTED_ELSEWHERE, ADOPTED_INTENTION, CC_ADOPTED, CC_ADOPTED_OTHER, CC_NAMED,
-    CC_NO_DERIVATIVES, CC_NON_COMMERCIAL, CC_SHARE_ALIKE, K_COPY, K_GRANT, NAMED_POLICY_LICENCE,
-    NAMED_RAIL_LICENCE, NAMED_RAIL_OWN, NAMED_RAIL_UNREAD, PERMISSIVE_ADOPTED, Phrase,
-    SAME_LICENCE_AS_CODE,
+    CC_NO_DERIVATIVES, CC_NON_COMMERCIAL, CC_SHARE_ALIKE, K_COPY, K_GRANT, LICENCE_OF_CODE,
+    NAMED_POLICY_LICENCE, NAMED_RAIL_LICENCE, NAMED_RAIL_OWN, NAMED_RAIL_UNREAD,
+    PERMISSIVE_ADOPTED, Phrase, SAME_LICENCE_AS_CODE,
 };
 use super::{Extraction, Sentence, without_matches};
 
@@ -23,6 +23,10 @@ impl Extraction<'_> {
             .sentences(&CC_ADOPTED, K_GRANT)
             .into_iter()
             .filter(|s| !self.holds(&CC_ADOPTED_OTHER, *s))
+            // A sentence whose subject is the code, not the model, names the code's licence:
+            // "The source code accompanying the Weights is licensed under the Apache License,
+            // Version 2.0" (round 22, AegisGate).
+            .filter(|s| !self.holds(&LICENCE_OF_CODE, *s))
             .collect();
         // A licence named only as an intention ("are intended to be released under the Apache
         // License") adopts nothing yet.

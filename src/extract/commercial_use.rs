@@ -4,9 +4,9 @@
 use super::phrases::{
     APPROVAL_ZH, BOTH_COMMERCIAL, COMMERCIAL_APPROVAL, COMMERCIAL_NOT_PERMITTED,
     COMMERCIAL_PURPOSE_ITEM, COMMERCIAL_WORD, K_COMMERCIAL, K_GRANT, K_NON_COMMERCIAL, K_ZH,
-    NON_COMMERCIAL_MENTION, NON_COMMERCIAL_MENTION_ZH, NON_COMMERCIAL_ONLY, NON_COMMERCIAL_POINTER,
-    NON_COMMERCIAL_ZH, Phrase, REVENUE_WORD, SCOPED_GRANT, TERMS_FOLLOW_DATA, USE_BAN_INTRO,
-    USERS_ANY,
+    MATERIAL_REFUSED, NON_COMMERCIAL_MENTION, NON_COMMERCIAL_MENTION_ZH, NON_COMMERCIAL_ONLY,
+    NON_COMMERCIAL_POINTER, NON_COMMERCIAL_ZH, Phrase, REVENUE_WORD, SCOPED_GRANT,
+    TERMS_FOLLOW_DATA, USE_BAN_INTRO, USERS_ANY,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, TermName};
@@ -87,6 +87,9 @@ impl Extraction<'_> {
                 .sentences(&NON_COMMERCIAL_MENTION, K_NON_COMMERCIAL)
                 .into_iter()
                 .filter(|s| !self.names_both_uses_only(*s, &NON_COMMERCIAL_MENTION))
+                // "Images under any non-commercial ... licence were refused": the training
+                // material's licence, kept out, not the model's.
+                .filter(|s| !self.holds(&MATERIAL_REFUSED, *s))
                 .collect();
             limits.extend(
                 self.sentences(&NON_COMMERCIAL_MENTION_ZH, K_ZH)

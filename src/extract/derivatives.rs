@@ -7,8 +7,8 @@ use super::phrases::{
     DERIVATIVE_LIMIT, DERIVATIVE_WORD, DISTRIBUTE_WORD, GRANT, GRANT_ZH, K_DERIVATIVE_BAN, K_GRANT,
     K_MODIFY, K_NAME, K_SHARE_ALIKE, K_ZH, Keys, MODIFY_GRANT, MODIFY_ZH, NAMING, NAMING_ZH,
     NEGATED, NEGATED_ZH, OFFER_OF_SUPPORT, PERMISSION, PERMISSION_ZH, PURPOSE_BAN_ZH, Phrase,
-    SHARE_ALIKE, SHARING_LIMIT, SHARING_PERMITTED, UNLIMITED_ACTS, WITHHELD_INTRO,
-    WITHHELD_SHARING,
+    SHARE_ALIKE, SHARE_ALIKE_DENIED, SHARING_LIMIT, SHARING_PERMITTED, UNLIMITED_ACTS,
+    WITHHELD_INTRO, WITHHELD_SHARING,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, Redistribution, TermName};
@@ -138,7 +138,12 @@ impl Extraction<'_> {
         } else {
             banned.extend(withheld);
         }
-        let mut share_alike = self.sentences(&SHARE_ALIKE, K_SHARE_ALIKE);
+        // "... and therefore carries no share-alike obligation" binds nothing.
+        let mut share_alike: Vec<Sentence> = self
+            .sentences(&SHARE_ALIKE, K_SHARE_ALIKE)
+            .into_iter()
+            .filter(|s| !self.holds(&SHARE_ALIKE_DENIED, *s))
+            .collect();
         share_alike.extend(self.adopted_share_alike());
         // "Derivatives may be distributed only under the terms of this Agreement", "with the use
         // restrictions included", "for non-commercial purposes".

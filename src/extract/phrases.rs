@@ -676,6 +676,7 @@ phrases! {
     COMMERCIAL_APPROVAL = "commercial_approval";
     COMMERCIAL_WORD = "commercial_word";
     NON_COMMERCIAL_MENTION = "non_commercial_mention";
+    MATERIAL_REFUSED = "material_refused";
     APPROVAL_ZH = "approval_zh";
     NON_COMMERCIAL_ZH = "non_commercial_zh";
     NON_COMMERCIAL_MENTION_ZH = "non_commercial_mention_zh";
@@ -809,6 +810,8 @@ phrases! {
     NAMED_POLICY_LICENCE = "named_policy_licence";
     PERMISSIVE_ADOPTED = "permissive_adopted";
     ADOPTED_ELSEWHERE = "adopted_elsewhere";
+    LICENCE_OF_CODE = "licence_of_code";
+    SHARE_ALIKE_DENIED = "share_alike_denied";
     ADOPTED_INTENTION = "adopted_intention";
     SAME_LICENCE_AS_CODE = "same_licence_as_code";
     ATTRIBUTION_HEADING = "attribution_heading";
