@@ -553,6 +553,22 @@ const PROBED_LIMITS: &[(&str, &[TermName])] = &[
         "Generated outputs must not be used for machine learning.",
         O,
     ),
+    // In Chinese, read on every text (the rules read the same limits in both languages).
+    ("如需商用，请联系我们。", C),
+    ("企业用户需购买商业许可。", C),
+    ("商业用途须另行签署协议。", C),
+    ("严禁商用。", C),
+    ("禁止商用。", C),
+    ("本许可不包括商业使用。", C),
+    ("本模型仅面向高校和科研机构开放。", EVERY_FIELD),
+    ("未经书面同意，不得转让或再许可。", D),
+    ("不得以任何形式公开发布微调后的模型。", D),
+    ("禁止分发。", D),
+    ("禁止向第三方提供模型服务。", H),
+    ("不得将模型部署为在线服务。", H),
+    ("不得提供API服务。", H),
+    ("模型输出不得用于开发竞争模型。", O),
+    ("禁止使用模型生成的数据训练其他大模型。", O),
 ];
 
 #[test]

@@ -3,10 +3,10 @@
 //! permission, and neither are words the rules do not know.
 
 use super::phrases::{
-    COMMERCIAL_ROUTE, COMMERCIAL_WORD, FREE_TIER, HARM_USE, K_LIMIT, LIMIT_BENIGN,
-    LIMIT_COMMERCIAL, LIMIT_CONDITION, LIMIT_ELSEWHERE, LIMIT_HOSTING, LIMIT_LABEL, LIMIT_PURPOSE,
-    LIMIT_SHARING, LIMIT_STATEMENT, LIMIT_TRAINING, NAMED_COMMERCIAL, NAMED_HOSTING, NAMED_SHARING,
-    NAMED_TRAINING, NEXT_ACT, NO_FURTHER_TERMS, PURPOSE_LICENCE, Phrase,
+    COMMERCIAL_ROUTE, FREE_TIER, HARM_USE, K_LIMIT, LIMIT_BENIGN, LIMIT_COMMERCIAL,
+    LIMIT_CONDITION, LIMIT_ELSEWHERE, LIMIT_HOSTING, LIMIT_LABEL, LIMIT_ON_COMMERCIAL,
+    LIMIT_PURPOSE, LIMIT_SHARING, LIMIT_STATEMENT, LIMIT_TRAINING, NAMED_COMMERCIAL, NAMED_HOSTING,
+    NAMED_SHARING, NAMED_TRAINING, NEXT_ACT, NO_FURTHER_TERMS, PURPOSE_LICENCE, Phrase,
 };
 use super::use_policy::is_list_number;
 use super::{Extraction, Sentence};
@@ -68,7 +68,7 @@ impl Extraction<'_> {
                 let conditional = self.terms.commercial_use == CommercialUse::Conditional;
                 // A licence named for a purpose ("Research License") limits commercial use.
                 let on_commercial =
-                    self.holds(&COMMERCIAL_WORD, part) || self.holds(&PURPOSE_LICENCE, part);
+                    self.holds(&LIMIT_ON_COMMERCIAL, part) || self.holds(&PURPOSE_LICENCE, part);
                 if self.terms.commercial_use != CommercialUse::Allowed && on_commercial {
                     if !conditional || self.holds(&COMMERCIAL_ROUTE, part) {
                         // What it bars beside commercial use is still unread ("Offering the

@@ -761,6 +761,7 @@ phrases! {
     LIMIT_CONDITION = "limit_condition";
     LIMIT_PURPOSE = "limit_purpose";
     PURPOSE_LICENCE = "purpose_licence";
+    LIMIT_ON_COMMERCIAL = "limit_on_commercial";
     LIMIT_COMMERCIAL = "limit_commercial";
     LIMIT_HOSTING = "limit_hosting";
     LIMIT_SHARING = "limit_sharing";
