@@ -579,6 +579,75 @@ fn a_limit_found_by_probing_leaves_what_it_limits_unread() {
     added_at_end_of_every(4, passages, |_, _, _| None);
 }
 
+/// A duty or a gate a reading can miss, and whether the reading has it.
+type Duty = (&'static str, fn(&Terms) -> bool);
+
+/// Duties and gates found by session 16's probe in words the rules did not know: each, added to
+/// every real text that reads without it, was still missed (in 205 to 350 texts each).
+const PROBED_DUTIES: &[(&str, Duty)] = &[
+    (
+        "Use of the model is subject to the usage guidelines published on our website.",
+        ("use_policy", |t| t.use_policy),
+    ),
+    (
+        "仅可在遵守《使用规范》的前提下使用本模型。",
+        ("use_policy", |t| t.use_policy),
+    ),
+    (
+        "Any recipient of the Model must agree to these terms.",
+        ("flow_down", |t| t.flow_down),
+    ),
+    (
+        "Your licence to third parties must include these use restrictions.",
+        ("flow_down", |t| t.flow_down),
+    ),
+    (
+        "您向第三方分发本模型时，须要求其遵守本协议的限制。",
+        ("flow_down", |t| t.flow_down),
+    ),
+    (
+        "Any fine-tuned model must have a name that begins with \"Acme-\".",
+        ("naming_prefix", |t| t.derivatives.naming_prefix.is_some()),
+    ),
+    (
+        "Derivative models must be named starting with \"AcmeLM\".",
+        ("naming_prefix", |t| t.derivatives.naming_prefix.is_some()),
+    ),
+    (
+        "Companies with annual revenue above $10 million need a commercial licence.",
+        ("revenue_threshold", |t| t.revenue_threshold.is_some()),
+    ),
+    (
+        "Organisations earning over USD 5M a year must obtain a paid licence.",
+        ("revenue_threshold", |t| t.revenue_threshold.is_some()),
+    ),
+];
+
+#[test]
+fn a_duty_found_by_probing_is_read_on_every_text() {
+    let texts: Vec<(PathBuf, String, Terms)> = texts()
+        .into_iter()
+        .step_by(4)
+        .map(|path| {
+            let text = common::read(&path);
+            let terms = extract_terms(&text).backed.terms;
+            (path, text, terms)
+        })
+        .collect();
+    let mut edits = 0;
+    let mut missed = Vec::new();
+    for (duty, (field, has)) in PROBED_DUTIES {
+        for (path, text, _) in texts.iter().filter(|(_, _, terms)| !has(terms)) {
+            edits += 1;
+            let edited = format!("{text}\n\n{duty}\n");
+            if !has(&extract_terms(&edited).backed.terms) {
+                missed.push(format!("{}: {field} missed in {duty:?}", path.display()));
+            }
+        }
+    }
+    none_left_permissive(edits, &missed);
+}
+
 /// Limits that bar two things in one sentence, where a rule may read one of them: a ban on
 /// harmful uses, a gate or a limit on one term joined to a limit on another. Each with the fields
 /// it must keep from reading permissive.

@@ -101,7 +101,8 @@ impl Extraction<'_> {
             .into_iter()
             .chain(self.captures(&NAMING_ZH, K_ZH))
             .filter_map(|(s, caps)| {
-                let inner = caps.get(1).or(caps.get(2))?;
+                // The phrasing's one quoted name, whichever of its patterns matched.
+                let inner = caps.iter().skip(1).flatten().next()?;
                 Some((s, s.start + inner.start(), s.start + inner.end()))
             })
             .collect();
