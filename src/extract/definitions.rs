@@ -8,7 +8,7 @@ use super::phrases::{
 };
 use std::collections::{BTreeMap, BTreeSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use memchr::memmem::Finder;
 
 use super::{Extraction, MAX_EVIDENCE, Sentence, contains_word};
 
@@ -25,8 +25,8 @@ const MAX_PAIRS: usize = 64;
 struct DefinedWords<'n> {
     /// The terms, sorted, each once (an empty one first).
     names: Vec<&'n str>,
-    /// The non-empty terms (`names` from `first`).
-    finder: Option<AhoCorasick>,
+    /// A substring searcher for each non-empty term (`names` from `first`).
+    finders: Vec<Finder<'n>>,
     first: usize,
 }
 
@@ -36,15 +36,15 @@ impl<'n> DefinedWords<'n> {
         names.sort_unstable();
         names.dedup();
         let first = usize::from(names.first().is_some_and(|n| n.is_empty()));
-        // An automaton without a DFA: a few names, looked for in a few sentences, where
-        // building a DFA would cost more than the searches.
-        let finder = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&names[first..])
-            .ok();
+        // A searcher per name, not one automaton for them all: a few dozen names, looked for
+        // in a few sentences, where building the automaton cost more than the searches.
+        let finders = names[first..]
+            .iter()
+            .map(|&name| Finder::new(name))
+            .collect();
         DefinedWords {
             names,
-            finder,
+            finders,
             first,
         }
     }
@@ -52,27 +52,28 @@ impl<'n> DefinedWords<'n> {
     /// The terms `text` holds as whole words (by their place in `names`), each once, in order:
     /// what [`contains_word`] tells of each.
     fn held(&self, text: &str) -> Vec<usize> {
-        let mut held: Vec<usize> = match &self.finder {
-            Some(finder) => finder
-                .find_overlapping_iter(text)
-                .filter(|m| {
-                    let before = text[..m.start()].chars().next_back();
-                    let after = text[m.end()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric)
-                        && !after.is_some_and(char::is_alphanumeric)
-                })
-                .map(|m| self.first + m.pattern().as_usize())
-                .collect(),
-            // The finder cannot fail on a few names; were it to, each is looked for alone.
-            None => (self.first..self.names.len())
-                .filter(|&i| contains_word(text, self.names[i]))
-                .collect(),
-        };
+        let bytes = text.as_bytes();
+        let mut held: Vec<usize> = Vec::new();
         if self.first == 1 && contains_word(text, "") {
             held.push(0);
         }
-        held.sort_unstable();
-        held.dedup();
+        for (i, finder) in self.finders.iter().enumerate() {
+            // Every place the name stands, overlapping ones too (a match of a name starts and
+            // ends at character boundaries).
+            let mut from = 0;
+            while let Some(at) = bytes.get(from..).and_then(|rest| finder.find(rest)) {
+                let (start, end) = (from + at, from + at + finder.needle().len());
+                let before = text[..start].chars().next_back();
+                let after = text[end..].chars().next();
+                if !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+                {
+                    held.push(self.first + i);
+                    break;
+                }
+                from = start + 1;
+            }
+        }
         held
     }
 

@@ -35,10 +35,8 @@ impl Plain {
     fn line_end_hyphens(&self, original: &str) -> Vec<usize> {
         let bytes = self.text.as_bytes();
         let mut removed = Vec::new();
-        let mut k = 0;
-        while let Some(found) = self.text[k..].find("- ") {
-            let hyphen = k + found;
-            k = hyphen + 2;
+        // Each "- " in order (they cannot overlap), found by `memchr`'s substring search.
+        for hyphen in memchr::memmem::find_iter(bytes, b"- ") {
             let split = hyphen > 0
                 && bytes[hyphen - 1].is_ascii_alphabetic()
                 && bytes.get(hyphen + 2).is_some_and(u8::is_ascii_lowercase)
@@ -69,11 +67,18 @@ impl Plain {
                 && bytes.get(k + 1).is_none_or(|b| !b.is_ascii_alphanumeric())
         };
         let mut runs = Vec::new();
-        let mut k = 0;
-        while k < bytes.len() {
-            if !single(k) {
-                k += 1;
+        // Where the scan goes on: past the last letter of the run read last.
+        let mut from = 0;
+        // A run of [`MIN_SPACED_LETTERS`] letters has a letter between two spaces (its second):
+        // only the runs around those are read, not every byte. A run is the same read from any
+        // of its letters (its first is where a scan from the text's start meets it).
+        for middle in letters_between_spaces(bytes) {
+            if middle < from || !single(middle) {
                 continue;
+            }
+            let mut k = middle;
+            while k >= 2 && bytes[k - 1] == b' ' && single(k - 2) {
+                k -= 2;
             }
             let first = k;
             let mut letters = 1;
@@ -95,7 +100,7 @@ impl Plain {
                     .collect();
                 runs.push((first, gaps));
             }
-            k += 1;
+            from = k + 1;
         }
         runs
     }
@@ -174,6 +179,40 @@ fn word_before(text: &str, end: usize) -> &str {
     &text[start..end]
 }
 
+/// The places of the bytes that stand between two spaces (`" x "`), in order: eight places
+/// are tested at once, as a word of bytes and the word two bytes on.
+fn letters_between_spaces(bytes: &[u8]) -> Vec<usize> {
+    // Each byte of `word` that is a space, as its high bit (exact, no carry between bytes).
+    fn spaces(word: u64) -> u64 {
+        const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+        let x = word ^ 0x2020_2020_2020_2020;
+        !(((x & LOW) + LOW) | x | LOW)
+    }
+    let word = |at: usize| {
+        bytes
+            .get(at..at + 8)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at + 10 <= bytes.len() {
+        let mut both = spaces(word(at)) & spaces(word(at + 2));
+        while both != 0 {
+            found.push(at + 1 + both.trailing_zeros() as usize / 8);
+            both &= both - 1;
+        }
+        at += 8;
+    }
+    while at + 2 < bytes.len() {
+        if bytes[at] == b' ' && bytes[at + 2] == b' ' {
+            found.push(at + 1);
+        }
+        at += 1;
+    }
+    found
+}
+
 /// The letters of `text` that start at `start`.
 fn word_after(text: &str, start: usize) -> &str {
     let end = text[start..]
@@ -185,6 +224,70 @@ fn word_after(text: &str, start: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The runs of spaced letters as a scan of every byte reads them (as they were read before
+    /// only the letters between spaces were looked at).
+    fn scanned(plain: &Plain, original: &str) -> Vec<(usize, Vec<usize>)> {
+        let bytes = plain.text.as_bytes();
+        let single = |k: usize| {
+            bytes.get(k).is_some_and(u8::is_ascii_alphabetic)
+                && (k == 0 || !bytes[k - 1].is_ascii_alphanumeric())
+                && bytes.get(k + 1).is_none_or(|b| !b.is_ascii_alphanumeric())
+        };
+        let mut runs = Vec::new();
+        let mut k = 0;
+        while k < bytes.len() {
+            if !single(k) {
+                k += 1;
+                continue;
+            }
+            let first = k;
+            let mut letters = 1;
+            while bytes.get(k + 1) == Some(&b' ') && single(k + 2) {
+                k += 2;
+                letters += 1;
+            }
+            if letters >= MIN_SPACED_LETTERS {
+                let end = if bytes.get(k + 1) == Some(&b' ')
+                    && bytes.get(k + 2).is_some_and(|b| b",.;:!?)".contains(b))
+                {
+                    k + 2
+                } else {
+                    k
+                };
+                let gaps = (first..end)
+                    .filter(|&g| bytes[g] == b' ' && plain.gap_width(g, original) == Some(1))
+                    .collect();
+                runs.push((first, gaps));
+            }
+            k += 1;
+        }
+        runs
+    }
+
+    /// Reading runs of spaced letters from the letters between spaces finds what a scan of
+    /// every byte finds, on many made-up texts of letters, digits, spaces and punctuation.
+    #[test]
+    fn spaced_letters_are_those_a_scan_of_every_byte_finds() {
+        const BYTES: &[u8] = b"ab Z1 .,-  \n ";
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut runs = 0;
+        for n in 0..20_000 {
+            let text: String = (0..n % 61)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    char::from(BYTES[(seed % BYTES.len() as u64) as usize])
+                })
+                .collect();
+            let plain = Plain::tidy(&text, true);
+            let found = plain.spaced_letters(&text);
+            assert_eq!(found, scanned(&plain, &text), "{text:?}");
+            runs += found.len();
+        }
+        assert!(runs > 100, "{runs} runs");
+    }
 
     /// The original text a span of the tidied text maps back to.
     fn source<'t>(plain: &Plain, original: &'t str, word: &str) -> &'t str {
