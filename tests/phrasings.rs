@@ -1867,6 +1867,21 @@ const EDITS: &[(&str, &str, Changes)] = &[
             r#""**Distilling private EHR evidence into a public agentic tool for CBC biomarker discovery.**""#,
         ),
     ),
+    // Uses refused as bare noun phrases, "No clinical or safety-critical use. No use to identify
+    // or attempt to identify real individuals. No unlawful use." (round 23, the generative health
+    // weights): a use policy.
+    (
+        "mit-no-clinical-or-identifying-use.txt",
+        "mit",
+        &[("use_policy", r#"true"#)],
+    ),
+    // Dataset terms carried into derived data, "do not use the data to identify any individual"
+    // (round 23, CARLAtoreal): a use policy.
+    (
+        "mit-dataset-terms-no-identifying-individuals.txt",
+        "mit",
+        &[("use_policy", r#"true"#)],
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive
