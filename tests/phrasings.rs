@@ -1875,6 +1875,26 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         &[("use_policy", r#"true"#)],
     ),
+    // "Recommended attribution format:" over the credit line and the licence's link (round 23,
+    // OpenComic AI): the credit (CC BY 4.0's sharing stays allowed, as round 22's Iris).
+    (
+        "cc-by-4.0-recommended-attribution-format.txt",
+        "cc-by-4.0",
+        &[(
+            "attribution",
+            r#""OpenComic AI by Oleguer Llopart (CC BY 4.0)""#,
+        )],
+    ),
+    // A citation under "Attribution:" whose authors' initials cut it into sentences (round 23,
+    // the MULE weights): the whole citation, to the end of its paragraph.
+    (
+        "cc-by-nc-4.0-attribution-citation-with-initials.txt",
+        "cc-by-nc-4.0",
+        &[(
+            "attribution",
+            r#""\"Supervised and Unsupervised Learning of Audio Representations for Music Understanding\", M. C. McCallum, F. Korzeniowski, S. Oramas, F. Gouyon, A. F. Ehmann. ISMIR 2022.""#,
+        )],
+    ),
     // Dataset terms carried into derived data, "do not use the data to identify any individual"
     // (round 23, CARLAtoreal): a use policy.
     (
