@@ -1895,6 +1895,18 @@ const EDITS: &[(&str, &str, Changes)] = &[
             r#""\"Supervised and Unsupervised Learning of Audio Representations for Music Understanding\", M. C. McCallum, F. Korzeniowski, S. Oramas, F. Gouyon, A. F. Ehmann. ISMIR 2022.""#,
         )],
     ),
+    // A product or service "(including another AI model) based on the Model" owing the
+    // acknowledgement (round 23, openPangu): the credit, and what a model built on the model's
+    // outputs carries.
+    (
+        "mit-another-ai-model-based-on-model-acknowledgement.txt",
+        "mit",
+        &[
+            ("attribution", r#""Powered by openPangu""#),
+            SHARED_ON_CONDITIONS,
+            ("output_training", r#""conditional""#),
+        ],
+    ),
     // Dataset terms carried into derived data, "do not use the data to identify any individual"
     // (round 23, CARLAtoreal): a use policy.
     (
