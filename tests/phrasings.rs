@@ -1907,6 +1907,20 @@ const EDITS: &[(&str, &str, Changes)] = &[
             ("output_training", r#""conditional""#),
         ],
     ),
+    // Copies shared "only with these terms included" (round 23, the generative health weights):
+    // the terms travel with copies (the "only" limits sharing in words the rules weigh as
+    // unread, as before the rule).
+    (
+        "cc0-1.0-share-only-with-these-terms-included.txt",
+        "cc0-1.0",
+        &[
+            (
+                "derivatives",
+                r#"{"redistribution":"unknown","naming_prefix":null}"#,
+            ),
+            ("licence_copy", r#"true"#),
+        ],
+    ),
     // Dataset terms carried into derived data, "do not use the data to identify any individual"
     // (round 23, CARLAtoreal): a use policy.
     (
