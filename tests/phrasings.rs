@@ -1921,6 +1921,20 @@ const EDITS: &[(&str, &str, Changes)] = &[
             ("licence_copy", r#"true"#),
         ],
     ),
+    // The weights "provided under OpenMDW License Agreement, version 1.1" (round 23,
+    // Cosmos-H-Surgical): a permissive model licence the catalogue holds, adopted.
+    (
+        "weights-note-openmdw-provided-under.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        PERMISSIVE_ADOPTED,
+    ),
+    // Rights in "these exact artifacts ... granted under the repository's [Apache License
+    // 2.0](LICENSE)" (round 23, the OSCC checkpoints): Apache 2.0 adopted.
+    (
+        "weights-note-artifacts-granted-under-repository-apache.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        PERMISSIVE_ADOPTED,
+    ),
     // Dataset terms carried into derived data, "do not use the data to identify any individual"
     // (round 23, CARLAtoreal): a use policy.
     (
