@@ -1935,6 +1935,9 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "fixtures/dev/weights-note-without-licence.txt",
         PERMISSIVE_ADOPTED,
     ),
+    // Training corpora licensed for research use and named "part of the SUNNY corpus" (round 23,
+    // CARLAtoreal): the data's licence, no limit on the model.
+    ("mit-research-use-data-part-of-corpus.txt", "mit", &[]),
     // Dataset terms carried into derived data, "do not use the data to identify any individual"
     // (round 23, CARLAtoreal): a use policy.
     (
