@@ -1867,6 +1867,84 @@ const EDITS: &[(&str, &str, Changes)] = &[
             r#""**Distilling private EHR evidence into a public agentic tool for CBC biomarker discovery.**""#,
         ),
     ),
+    // Uses refused as bare noun phrases, "No clinical or safety-critical use. No use to identify
+    // or attempt to identify real individuals. No unlawful use." (round 23, the generative health
+    // weights): a use policy.
+    (
+        "mit-no-clinical-or-identifying-use.txt",
+        "mit",
+        &[("use_policy", r#"true"#)],
+    ),
+    // "Recommended attribution format:" over the credit line and the licence's link (round 23,
+    // OpenComic AI): the credit (CC BY 4.0's sharing stays allowed, as round 22's Iris).
+    (
+        "cc-by-4.0-recommended-attribution-format.txt",
+        "cc-by-4.0",
+        &[(
+            "attribution",
+            r#""OpenComic AI by Oleguer Llopart (CC BY 4.0)""#,
+        )],
+    ),
+    // A citation under "Attribution:" whose authors' initials cut it into sentences (round 23,
+    // the MULE weights): the whole citation, to the end of its paragraph.
+    (
+        "cc-by-nc-4.0-attribution-citation-with-initials.txt",
+        "cc-by-nc-4.0",
+        &[(
+            "attribution",
+            r#""\"Supervised and Unsupervised Learning of Audio Representations for Music Understanding\", M. C. McCallum, F. Korzeniowski, S. Oramas, F. Gouyon, A. F. Ehmann. ISMIR 2022.""#,
+        )],
+    ),
+    // A product or service "(including another AI model) based on the Model" owing the
+    // acknowledgement (round 23, openPangu): the credit, and what a model built on the model's
+    // outputs carries.
+    (
+        "mit-another-ai-model-based-on-model-acknowledgement.txt",
+        "mit",
+        &[
+            ("attribution", r#""Powered by openPangu""#),
+            SHARED_ON_CONDITIONS,
+            ("output_training", r#""conditional""#),
+        ],
+    ),
+    // Copies shared "only with these terms included" (round 23, the generative health weights):
+    // the terms travel with copies (the "only" limits sharing in words the rules weigh as
+    // unread, as before the rule).
+    (
+        "cc0-1.0-share-only-with-these-terms-included.txt",
+        "cc0-1.0",
+        &[
+            (
+                "derivatives",
+                r#"{"redistribution":"unknown","naming_prefix":null}"#,
+            ),
+            ("licence_copy", r#"true"#),
+        ],
+    ),
+    // The weights "provided under OpenMDW License Agreement, version 1.1" (round 23,
+    // Cosmos-H-Surgical): a permissive model licence the catalogue holds, adopted.
+    (
+        "weights-note-openmdw-provided-under.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        PERMISSIVE_ADOPTED,
+    ),
+    // Rights in "these exact artifacts ... granted under the repository's [Apache License
+    // 2.0](LICENSE)" (round 23, the OSCC checkpoints): Apache 2.0 adopted.
+    (
+        "weights-note-artifacts-granted-under-repository-apache.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        PERMISSIVE_ADOPTED,
+    ),
+    // Training corpora licensed for research use and named "part of the SUNNY corpus" (round 23,
+    // CARLAtoreal): the data's licence, no limit on the model.
+    ("mit-research-use-data-part-of-corpus.txt", "mit", &[]),
+    // Dataset terms carried into derived data, "do not use the data to identify any individual"
+    // (round 23, CARLAtoreal): a use policy.
+    (
+        "mit-dataset-terms-no-identifying-individuals.txt",
+        "mit",
+        &[("use_policy", r#"true"#)],
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive

@@ -4,9 +4,10 @@
 use std::collections::BTreeSet;
 
 use super::phrases::{
-    ATTRIBUTION_HEADING, ATTRIBUTION_INITIAL, ATTRIBUTION_INTRO, ATTRIBUTION_LABEL, CREDIT_ROLE,
-    DISPLAY_CREDIT, DISPLAY_DUTY_UNREAD, DISPLAY_DUTY_UNREAD_ZH, DISPLAY_QUOTED, DISPLAY_STRING,
-    DISPLAY_ZH, K_QUOTE, K_STATEMENT, K_ZH, OPTIONAL, STATEMENT_INTRO,
+    ATTRIBUTION_HEADING, ATTRIBUTION_INITIAL, ATTRIBUTION_INTRO, ATTRIBUTION_LABEL,
+    CREDIT_CUT_AT_INITIAL, CREDIT_ROLE, DISPLAY_CREDIT, DISPLAY_DUTY_UNREAD,
+    DISPLAY_DUTY_UNREAD_ZH, DISPLAY_QUOTED, DISPLAY_STRING, DISPLAY_ZH, K_QUOTE, K_STATEMENT, K_ZH,
+    OPTIONAL, STATEMENT_INTRO,
 };
 use super::{Extraction, Sentence, Unclear};
 use crate::terms::TermName;
@@ -51,11 +52,12 @@ impl Extraction<'_> {
         for (s, caps) in self.captures(&DISPLAY_CREDIT, K_STATEMENT) {
             // Each alternative captures the credit in a group of its own.
             if let Some(inner) = caps.iter().skip(1).flatten().next() {
-                let at = (s.start + inner.start(), s.start + inner.end());
+                let (cited, at) =
+                    self.past_initial(s, (s.start + inner.start(), s.start + inner.end()));
                 if read.insert(s.start) {
                     // A credit is a condition of sharing, never optional: nothing before it
                     // is weighed.
-                    displays.push((s, at, 0));
+                    displays.push((cited, at, 0));
                 }
             }
         }
@@ -328,6 +330,28 @@ impl Extraction<'_> {
                 (end - start <= MAX_CREDIT).then_some((cited, (start, end)))
             })
             .collect()
+    }
+
+    /// A credit `at` read from sentence `s` that the sentence's end cut at an author's initial
+    /// ("\"Supervised ... Understanding\", M." of "..., M. C. McCallum, F. Korzeniowski, ...,
+    /// ISMIR 2022."): the credit and its sentence run on to the end of the paragraph. Any other
+    /// credit is kept as read.
+    fn past_initial(&self, s: Sentence, at: (usize, usize)) -> (Sentence, (usize, usize)) {
+        let credit = self.plain.text.get(at.0..at.1).unwrap_or_default();
+        let at_end = at.1 >= s.start + self.sentence_text(s).trim_end().len();
+        if !at_end || !CREDIT_CUT_AT_INITIAL.is_match(credit.trim_end()) {
+            return (s, at);
+        }
+        match self.paragraph_end(self.place_of(s)) {
+            Some(end) if end > at.1 && end - at.0 <= MAX_CREDIT => (
+                Sentence {
+                    start: s.start,
+                    end,
+                },
+                (at.0, end),
+            ),
+            _ => (s, at),
+        }
     }
 
     /// Whether sentence `s` starts a line of the original text quoted Markdown-style ("> ...").

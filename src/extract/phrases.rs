@@ -780,6 +780,7 @@ phrases! {
     ATTRIBUTION_LABEL = "attribution_label";
     ATTRIBUTION_INTRO = "attribution_intro";
     ATTRIBUTION_INITIAL = "attribution_initial";
+    CREDIT_CUT_AT_INITIAL = "credit_cut_at_initial";
     CREDIT_ROLE = "credit_role";
     MODIFY_GRANT = "modify_grant";
     DERIVATIVE_WORD = "derivative_word";
