@@ -29,6 +29,11 @@ impl Extraction<'_> {
     /// that no rule cited ("Use in production is forbidden", "Commercial use requires a
     /// separate license"), and quotes each such statement for review.
     pub(super) fn unaccounted_limits(&mut self) {
+        // A limit only ever makes a permissive value `unknown` or overrules a gate: with
+        // neither, there is nothing to weigh (and the limit phrasings are the costliest pass).
+        if !self.reads_permissive() && self.terms.commercial_use != CommercialUse::Conditional {
+            return;
+        }
         let items = self.barred_items();
         let mut limits = self.sentences(&LIMIT_STATEMENT, K_LIMIT);
         limits.extend(self.sentences(&LIMIT_CONDITION, K_LIMIT));
