@@ -67,43 +67,51 @@ impl Extraction<'_> {
                 vec![s]
             };
             for part in parts {
-                // A limit on commercial use where commercial use is read limited already is
-                // that limit, read, unless it bans what a gate or an approval was read to allow
-                // ("Commercial use is prohibited." beside a revenue gate).
-                let conditional = self.terms.commercial_use == CommercialUse::Conditional;
-                // A licence named for a purpose ("Research License") limits commercial use.
-                let on_commercial =
-                    self.holds(&LIMIT_ON_COMMERCIAL, part) || self.holds(&PURPOSE_LICENCE, part);
-                if self.terms.commercial_use != CommercialUse::Allowed && on_commercial {
-                    if !conditional || self.holds(&COMMERCIAL_ROUTE, part) {
-                        // What it bars beside commercial use is still unread ("Offering the
-                        // model as a hosted API requires a commercial agreement").
-                        for term in self.acts_named(part) {
-                            self.unread_limit(term, s);
-                        }
-                        continue;
-                    }
-                    self.gate_overruled(s);
-                }
-                // Beside a route to commercial use, a purpose offered free is the free tier
-                // ("free for academic research"); one named for all use limits the route too
-                // ("licensed for research purposes only", "shall be used for non-profit
-                // purposes").
-                // The free tier limits only what it names by its act ("free for research;
-                // redistribution is not permitted").
-                if conditional && self.holds(&FREE_TIER, part) {
-                    for term in self.acts_named(part) {
-                        self.unread_limit(term, s);
-                    }
-                    continue;
-                }
-                if conditional && self.holds(&LIMIT_PURPOSE, part) {
-                    self.gate_overruled(s);
-                }
-                for term in self.limited_terms(part) {
-                    self.unread_limit(term, s);
-                }
+                self.weigh_unread_limit(s, part);
             }
+        }
+    }
+
+    /// Weighs `part` (sentence `s`, or one item of its barring list), a limit no rule read,
+    /// against the values read: each it leaves unread becomes `unknown`, quoting `s`.
+    fn weigh_unread_limit(&mut self, s: Sentence, part: Sentence) {
+        // A limit on commercial use where commercial use is read limited already is that limit,
+        // read, unless it bans what a gate or an approval was read to allow ("Commercial use is
+        // prohibited." beside a revenue gate). A licence named for a purpose ("Research
+        // License") limits commercial use.
+        let conditional = self.terms.commercial_use == CommercialUse::Conditional;
+        let on_commercial =
+            self.holds(&LIMIT_ON_COMMERCIAL, part) || self.holds(&PURPOSE_LICENCE, part);
+        if self.terms.commercial_use != CommercialUse::Allowed && on_commercial {
+            if !conditional || self.holds(&COMMERCIAL_ROUTE, part) {
+                // What it bars beside commercial use is still unread ("Offering the model as a
+                // hosted API requires a commercial agreement").
+                self.acts_unread(s, part);
+                return;
+            }
+            self.gate_overruled(s);
+        }
+        // Beside a route to commercial use, a purpose offered free is the free tier ("free for
+        // academic research"), which limits only what it names by its act ("free for research;
+        // redistribution is not permitted"); one named for all use limits the route too
+        // ("licensed for research purposes only", "shall be used for non-profit purposes").
+        if conditional && self.holds(&FREE_TIER, part) {
+            self.acts_unread(s, part);
+            return;
+        }
+        if conditional && self.holds(&LIMIT_PURPOSE, part) {
+            self.gate_overruled(s);
+        }
+        for term in self.limited_terms(part) {
+            self.unread_limit(term, s);
+        }
+    }
+
+    /// Makes each term `part` names by its act ([`Extraction::acts_named`]) `unknown` if it
+    /// reads permissive, quoting `s`.
+    fn acts_unread(&mut self, s: Sentence, part: Sentence) {
+        for term in self.acts_named(part) {
+            self.unread_limit(term, s);
         }
     }
 

@@ -61,11 +61,6 @@ impl Plain {
     /// between two spaced words, "U S E   I S").
     fn spaced_letters(&self, original: &str) -> Vec<(usize, Vec<usize>)> {
         let bytes = self.text.as_bytes();
-        let single = |k: usize| {
-            bytes.get(k).is_some_and(u8::is_ascii_alphabetic)
-                && (k == 0 || !bytes[k - 1].is_ascii_alphanumeric())
-                && bytes.get(k + 1).is_none_or(|b| !b.is_ascii_alphanumeric())
-        };
         let mut runs = Vec::new();
         // Where the scan goes on: past the last letter of the run read last.
         let mut from = 0;
@@ -73,36 +68,46 @@ impl Plain {
         // only the runs around those are read, not every byte. A run is the same read from any
         // of its letters (its first is where a scan from the text's start meets it).
         for middle in letters_between_spaces(bytes) {
-            if middle < from || !single(middle) {
+            if middle < from || !single_letter(bytes, middle) {
                 continue;
             }
-            let mut k = middle;
-            while k >= 2 && bytes[k - 1] == b' ' && single(k - 2) {
-                k -= 2;
+            let mut first = middle;
+            while first >= 2 && bytes[first - 1] == b' ' && single_letter(bytes, first - 2) {
+                first -= 2;
             }
-            let first = k;
-            let mut letters = 1;
-            while bytes.get(k + 1) == Some(&b' ') && single(k + 2) {
-                k += 2;
-                letters += 1;
-            }
-            if letters >= MIN_SPACED_LETTERS {
-                // The space before punctuation that ends a spaced word goes too ("u s e ,").
-                let end = if bytes.get(k + 1) == Some(&b' ')
-                    && bytes.get(k + 2).is_some_and(|b| b",.;:!?)".contains(b))
-                {
-                    k + 2
-                } else {
-                    k
-                };
-                let gaps = (first..end)
-                    .filter(|&g| bytes[g] == b' ' && self.gap_width(g, original) == Some(1))
-                    .collect();
-                runs.push((first, gaps));
-            }
-            from = k + 1;
+            let (last, run) = self.run_from(first, original);
+            runs.extend(run);
+            from = last + 1;
         }
         runs
+    }
+
+    /// The run of single letters between single spaces that starts at letter `first`: the
+    /// place of its last letter, and the run (where it starts and its one-space separators, see
+    /// [`Plain::spaced_letters`]) if it holds at least [`MIN_SPACED_LETTERS`] letters.
+    fn run_from(&self, first: usize, original: &str) -> (usize, Option<(usize, Vec<usize>)>) {
+        let bytes = self.text.as_bytes();
+        let mut k = first;
+        let mut letters = 1;
+        while bytes.get(k + 1) == Some(&b' ') && single_letter(bytes, k + 2) {
+            k += 2;
+            letters += 1;
+        }
+        if letters < MIN_SPACED_LETTERS {
+            return (k, None);
+        }
+        // The space before punctuation that ends a spaced word goes too ("u s e ,").
+        let end = if bytes.get(k + 1) == Some(&b' ')
+            && bytes.get(k + 2).is_some_and(|b| b",.;:!?)".contains(b))
+        {
+            k + 2
+        } else {
+            k
+        };
+        let gaps = (first..end)
+            .filter(|&g| bytes[g] == b' ' && self.gap_width(g, original) == Some(1))
+            .collect();
+        (k, Some((first, gaps)))
     }
 
     /// Whether separator `k` of the tidied text stands for white space holding a line break.
@@ -213,6 +218,13 @@ fn letters_between_spaces(bytes: &[u8]) -> Vec<usize> {
     found
 }
 
+/// Whether byte `k` is a letter standing alone: no letter or digit beside it.
+fn single_letter(bytes: &[u8], k: usize) -> bool {
+    bytes.get(k).is_some_and(u8::is_ascii_alphabetic)
+        && (k == 0 || !bytes[k - 1].is_ascii_alphanumeric())
+        && bytes.get(k + 1).is_none_or(|b| !b.is_ascii_alphanumeric())
+}
+
 /// The letters of `text` that start at `start`.
 fn word_after(text: &str, start: usize) -> &str {
     let end = text[start..]
@@ -225,42 +237,21 @@ fn word_after(text: &str, start: usize) -> &str {
 mod tests {
     use super::*;
 
-    /// The runs of spaced letters as a scan of every byte reads them (as they were read before
-    /// only the letters between spaces were looked at).
+    /// The runs of spaced letters as a scan of every byte meets them (as they were found before
+    /// only the letters between spaces were looked at), each read by [`Plain::run_from`]: what
+    /// differs is only where the runs are looked for.
     fn scanned(plain: &Plain, original: &str) -> Vec<(usize, Vec<usize>)> {
         let bytes = plain.text.as_bytes();
-        let single = |k: usize| {
-            bytes.get(k).is_some_and(u8::is_ascii_alphabetic)
-                && (k == 0 || !bytes[k - 1].is_ascii_alphanumeric())
-                && bytes.get(k + 1).is_none_or(|b| !b.is_ascii_alphanumeric())
-        };
         let mut runs = Vec::new();
         let mut k = 0;
         while k < bytes.len() {
-            if !single(k) {
+            if !single_letter(bytes, k) {
                 k += 1;
                 continue;
             }
-            let first = k;
-            let mut letters = 1;
-            while bytes.get(k + 1) == Some(&b' ') && single(k + 2) {
-                k += 2;
-                letters += 1;
-            }
-            if letters >= MIN_SPACED_LETTERS {
-                let end = if bytes.get(k + 1) == Some(&b' ')
-                    && bytes.get(k + 2).is_some_and(|b| b",.;:!?)".contains(b))
-                {
-                    k + 2
-                } else {
-                    k
-                };
-                let gaps = (first..end)
-                    .filter(|&g| bytes[g] == b' ' && plain.gap_width(g, original) == Some(1))
-                    .collect();
-                runs.push((first, gaps));
-            }
-            k += 1;
+            let (last, run) = plain.run_from(k, original);
+            runs.extend(run);
+            k = last + 1;
         }
         runs
     }
