@@ -203,6 +203,10 @@ fn expression(key: &str) -> Result<String, String> {
 /// states are made.
 const DFA_ROOM: usize = 8 << 20;
 
+/// The fewest alternatives let through in a sentence for which a phrasing's union engine runs
+/// instead of each alternative.
+const UNION_FROM: usize = 2;
+
 /// A compiled alternative: what the `regex` crate's `Regex` is inside (a meta regular
 /// expression, leftmost first), so that a match's groups can be read by an anchored search of
 /// the match alone instead of a second search of the rest of the sentence.
@@ -291,6 +295,46 @@ struct Table {
     alternatives: Vec<Alternative>,
     /// For each alternative, the sets of words it requires (see `required.rs`).
     required: Vec<Vec<super::required::WordSet>>,
+    /// For each phrasing, all its alternatives as one engine (see [`Phrase::is_match_in`]).
+    unions: Vec<Union>,
+}
+
+/// A phrasing's alternatives compiled as one multi-pattern engine, the first time a sentence
+/// lets several of them through, for telling only whether any matches: one scan of the
+/// sentence instead of one per alternative. An alternative the sentence's words rule out cannot
+/// match there (a test checks), so the engine matches where one let through does.
+#[derive(Default)]
+struct Union {
+    ascii: OnceLock<Option<Regex>>,
+    unicode: OnceLock<Option<Regex>>,
+}
+
+impl Union {
+    /// The engine for a haystack (`None` where the alternatives failed to compile as one: then
+    /// they run one by one).
+    fn engine(&self, alternatives: &[Alternative], ascii: bool) -> Option<&Regex> {
+        let patterns = || alternatives.iter().map(|alt| alt.pattern.as_str());
+        if ascii
+            && let Some(ascii) = self.ascii.get_or_init(|| {
+                meta::Builder::new()
+                    .configure(config(false))
+                    .syntax(syntax::Config::new().unicode(false).utf8(false))
+                    .build_many(&patterns().collect::<Vec<_>>())
+                    .ok()
+            })
+        {
+            return Some(ascii);
+        }
+        self.unicode
+            .get_or_init(|| {
+                meta::Builder::new()
+                    .configure(config(true))
+                    .syntax(syntax::Config::new().utf8(true))
+                    .build_many(&patterns().collect::<Vec<_>>())
+                    .ok()
+            })
+            .as_ref()
+    }
 }
 
 fn table() -> Result<Table, String> {
@@ -298,6 +342,7 @@ fn table() -> Result<Table, String> {
         phrases: Vec::with_capacity(KEYS.len()),
         alternatives: Vec::new(),
         required: Vec::new(),
+        unions: Vec::new(),
     };
     for key in KEYS {
         let first = table.alternatives.len();
@@ -320,6 +365,7 @@ fn table() -> Result<Table, String> {
         table
             .phrases
             .push((first..table.alternatives.len(), always));
+        table.unions.push(Union::default());
     }
     if table.alternatives.len() > usize::from(u16::MAX) {
         return Err("more phrasing alternatives than the prefilter can number".to_string());
@@ -347,8 +393,12 @@ fn lets_through(pass: Pass<'_>, id: usize, alt: &Alternative) -> bool {
 ///
 /// A phrasing matches what the alternation of its alternatives would, leftmost first and, of
 /// matches starting at one place, the earliest alternative's; each alternative runs alone, on
-/// the sentences holding its words. (One regular expression for the whole alternation makes a
-/// lazy DFA whose states track every alternative at once: many more states, each a cache miss.)
+/// the sentences holding its words, to find matches and their groups. (One regular expression
+/// for the whole alternation makes a lazy DFA whose states track every alternative at once, and
+/// finding a match's start and groups with it cost more than the alternatives alone.) Whether a
+/// sentence holds a match at all is told by one engine of every alternative where the sentence
+/// lets several through ([`Union`]): one scan, stopping at the first match, instead of one per
+/// alternative (callgrind, the 37 KB bench text: 15% fewer instructions in all).
 pub(super) struct Phrase {
     key: &'static str,
     /// Its place in [`KEYS`] (none for a phrasing the rules do not list, which matches nothing).
@@ -530,7 +580,34 @@ impl Phrase {
 
     /// Whether `text` holds a match, trying the alternatives `pass` lets through.
     pub(super) fn is_match_in(&self, text: &str, pass: Pass<'_>) -> bool {
+        if let Some(union) = self.union(pass, text) {
+            return union.is_match(text);
+        }
         self.passing(pass, text).any(|(_, re)| re.is_match(text))
+    }
+
+    /// The engine of all the alternatives at once, where `pass` lets several through (or the
+    /// passage is not a sentence of the text): one scan instead of several.
+    fn union(&self, pass: Pass<'_>, haystack: &str) -> Option<&'static Regex> {
+        let table = TABLE.as_ref().ok()?;
+        let index = self.index?;
+        let (range, always) = table.phrases.get(index)?;
+        let let_through = match pass {
+            _ if *always => range.len(),
+            None => range.len(),
+            Some(ids) => {
+                ids.partition_point(|id| usize::from(*id) < range.end)
+                    - ids.partition_point(|id| usize::from(*id) < range.start)
+            }
+        };
+        if let_through < UNION_FROM {
+            return None;
+        }
+        let alternatives = table.alternatives.get(range.clone())?;
+        table
+            .unions
+            .get(index)?
+            .engine(alternatives, haystack.is_ascii())
     }
 
     pub(super) fn find_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = Match<'h>> {
@@ -1474,6 +1551,24 @@ mod tests {
                     .map(|caps| groups(caps.iter().map(|m| m.map(|m| m.range())).collect()))
                     .collect();
                 assert_eq!(alone, together, "{key} in {}: {sentence}", path.display());
+                assert_eq!(
+                    phrase.is_match_in(sentence, pass),
+                    whole.is_match(sentence),
+                    "{key} in {}: {sentence}",
+                    path.display()
+                );
+                let found: Vec<_> = phrase
+                    .find_in(sentence, pass)
+                    .iter()
+                    .map(Match::range)
+                    .collect();
+                let whole_found: Vec<_> = whole.find_iter(sentence).map(|m| m.range()).collect();
+                assert_eq!(
+                    found,
+                    whole_found,
+                    "{key} in {}: {sentence}",
+                    path.display()
+                );
                 compared += 1;
             }
         });
