@@ -1945,6 +1945,45 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         &[("use_policy", r#"true"#)],
     ),
+    // The source code "made available [here](...) and licensed under" CC BY-NC-SA 4.0 inside a
+    // definition (round 24, AlphaFold 3 terms of use): the code's licence, not adopted for the
+    // model; the definition still limits the grant in words the rules cannot weigh.
+    (
+        "mit-definition-source-code-made-available-and-licensed-under-cc.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""unknown""#),
+            SHARED_ON_CONDITIONS,
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""unknown""#),
+        ],
+    ),
+    // Parameters not to be published or shared "except sharing these within your organization"
+    // (round 24, AlphaFold 3 terms of use): nothing derived may be shared.
+    (
+        "mit-share-parameters-only-within-organization.txt",
+        "mit",
+        &[SHARING_BARRED],
+    ),
+    // Parameters and output "only available for non-commercial use" (round 24, AlphaFold 3
+    // terms of use): non-commercial, output named in the limit.
+    (
+        "mit-only-available-for-non-commercial-use.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            SHARED_ON_CONDITIONS,
+            ("output_training", r#""conditional""#),
+            ("hosting", r#""requires_licence""#),
+        ],
+    ),
+    // "You must not use nor allow others to use:" over "AlphaFold 3 output to train machine
+    // learning models ... similar to AlphaFold 3" (round 24): training with outputs barred.
+    (
+        "mit-list-item-output-to-train-similar-models.txt",
+        "mit",
+        &[TRAINING_BARRED],
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive
