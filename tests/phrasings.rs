@@ -1984,6 +1984,34 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         &[TRAINING_BARRED],
     ),
+    // A third party's model "distributed under the Apache License, Version 2.0, and not under
+    // this licence" (round 24, Reporails): not the licensed model's licence.
+    (
+        "weights-note-third-party-model-apache-not-under-this-licence.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[],
+    ),
+    // A licence "to use them only by running the Reporails CLI on Your Files" (round 24): a
+    // scope the rules cannot weigh.
+    (
+        "mit-licence-to-use-only-by-running-cli.txt",
+        "mit",
+        SCOPE_UNREAD,
+    ),
+    // "You may not: ... (b) copy, publish, host, sell, lend ... the Model Files" (round 24,
+    // Reporails): neither shared nor hosted.
+    (
+        "mit-may-not-copy-publish-host-sell.txt",
+        "mit",
+        &[SHARING_BARRED, ("hosting", r#""requires_licence""#)],
+    ),
+    // "You may not: ... (a) use the Model Files or any Output to train, fine-tune or distil a
+    // Model" (round 24, Reporails): training with outputs barred.
+    (
+        "mit-may-not-use-output-to-train-a-model.txt",
+        "mit",
+        &[TRAINING_BARRED],
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive
