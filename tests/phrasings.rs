@@ -2012,6 +2012,26 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         &[TRAINING_BARRED],
     ),
+    // "您同意不将模型或其衍生作品用于：" over "- 任何军事用途；" (round 24, MiniCPM模型商用许可协议):
+    // a list of banned uses.
+    (
+        "mit-zh-agree-not-to-use-for-list.txt",
+        "mit",
+        &[("use_policy", r#"true"#)],
+    ),
+    // "附录A中规定的限制被视为基于使用的限制" (round 24, MiniCPM): use-based restrictions bind.
+    (
+        "mit-zh-use-based-restrictions.txt",
+        "mit",
+        &[("use_policy", r#"true"#)],
+    ),
+    // "您应要求所有使用模型或其衍生作品的用户遵守本段的条款" (round 24, MiniCPM): the restrictions
+    // passed on to every user.
+    (
+        "mit-zh-require-users-to-comply-with-this-paragraph.txt",
+        "mit",
+        FLOWS_DOWN,
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive
