@@ -2032,6 +2032,31 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         FLOWS_DOWN,
     ),
+    // "You must provide clear, visible attribution to "Krutrim" ..." (round 24): the credit.
+    (
+        "mit-clear-visible-attribution-to-quoted-name.txt",
+        "mit",
+        &credited(r#""Krutrim""#),
+    ),
+    // "必须...说明模型来源于中科闻歌" (round 24, YAYI 2 commercial): the source to credit.
+    (
+        "zh/chatglm2-6b-state-model-comes-from.txt",
+        "fixtures/dev/zh/chatglm2-6b.txt",
+        &[("attribution", r#""中科闻歌""#)],
+    ),
+    // "For the weights themselves:" over an indented credit line (round 24, RUDRA): the credit.
+    (
+        "mit-credit-for-the-weights-themselves.txt",
+        "mit",
+        &credited(r#""RUDRA, FXTD Studios -- https://github.com/fxtdstudios/RUDRA""#),
+    ),
+    // "Commercial Distribution: Prohibited unless authorized ..." beside "Non-Commercial
+    // Distribution: Allowed ..." (round 24, Krutrim): no ban on sharing, limits left unread.
+    (
+        "mit-commercial-distribution-prohibited-label.txt",
+        "mit",
+        SCOPE_UNREAD,
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive
