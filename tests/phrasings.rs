@@ -2057,6 +2057,13 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         SCOPE_UNREAD,
     ),
+    // "All copies ... must include the original copyright notice and this permission notice"
+    // (round 24, KnowCoder): the licence's notice travels with copies.
+    (
+        "cc0-1.0-copies-must-include-copyright-and-permission-notice.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive
