@@ -2064,6 +2064,41 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "cc0-1.0",
         LICENCE_COPY,
     ),
+    // "You must not use nor allow others to use: 1. ... or 2. AlphaFold 3 output to train
+    // machine learning models ..." as one paragraph (round 24, the AlphaFold 3 terms
+    // re-wrapped): the lead still introduces the items.
+    (
+        "mit-list-flowed-into-paragraph-output-to-train.txt",
+        "mit",
+        &[TRAINING_BARRED],
+    ),
+    // The weights "may be used and redistributed, including for commercial purposes" (round
+    // 24, PITOMADOM, put passively): a grant; no modification named, so sharing derivatives
+    // stays unknown.
+    (
+        "weights-note-may-be-used-and-redistributed-including-commercial.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            ("commercial_use", r#""allowed""#),
+            ("output_training", r#""unrestricted""#),
+            ("hosting", r#""allowed""#),
+        ],
+    ),
+    // "... may be used, modified, and redistributed, including for commercial purposes" (round
+    // 24, PITOMADOM): the grant, modification included.
+    (
+        "weights-note-may-be-used-modified-and-redistributed.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            ("commercial_use", r#""allowed""#),
+            (
+                "derivatives",
+                r#"{"redistribution":"allowed","naming_prefix":null}"#,
+            ),
+            ("output_training", r#""unrestricted""#),
+            ("hosting", r#""allowed""#),
+        ],
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive
