@@ -2072,6 +2072,13 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         &[TRAINING_BARRED],
     ),
+    // "must not be used in any manner that compromises China's national security ..." (round
+    // 24, KnowCoder): a use restriction, no territorial exclusion.
+    (
+        "mit-not-used-in-any-manner-compromising-china.txt",
+        "mit",
+        &[("use_policy", r#"true"#)],
+    ),
     // The weights "may be used and redistributed, including for commercial purposes" (round
     // 24, PITOMADOM, put passively): a grant; no modification named, so sharing derivatives
     // stays unknown.
