@@ -2079,6 +2079,13 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         &[("use_policy", r#"true"#)],
     ),
+    // "...包括但不限于个人信息、道路数据..." (round 24, YAYI 2 commercial): "not limited to personal
+    // information" limits no purpose.
+    (
+        "zh/chatglm2-6b-including-but-not-limited-to-personal-information.txt",
+        "fixtures/dev/zh/chatglm2-6b.txt",
+        &[],
+    ),
     // The weights "may be used and redistributed, including for commercial purposes" (round
     // 24, PITOMADOM, put passively): a grant; no modification named, so sharing derivatives
     // stays unknown.
