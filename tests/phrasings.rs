@@ -2086,6 +2086,19 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "fixtures/dev/zh/chatglm2-6b.txt",
         &[],
     ),
+    // "许可方特此授予被授权人…的版权许可" (round 24, YAYI 2 commercial): a grant to the licensee
+    // named 被授权人.
+    (
+        "zh/chatglm2-6b-grant-to-licensee-named-beishouquanren.txt",
+        "fixtures/dev/zh/chatglm2-6b.txt",
+        &[],
+    ),
+    // "…是由许可方赞助或认可的" (round 24, YAYI 2 commercial): an endorsement clause, no limit.
+    (
+        "zh/chatglm2-6b-no-claim-of-sponsorship-or-endorsement.txt",
+        "fixtures/dev/zh/chatglm2-6b.txt",
+        &[],
+    ),
     // The weights "may be used and redistributed, including for commercial purposes" (round
     // 24, PITOMADOM, put passively): a grant; no modification named, so sharing derivatives
     // stays unknown.
