@@ -1945,6 +1945,187 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         &[("use_policy", r#"true"#)],
     ),
+    // The source code "made available [here](...) and licensed under" CC BY-NC-SA 4.0 inside a
+    // definition (round 24, AlphaFold 3 terms of use): the code's licence, not adopted for the
+    // model; the definition still limits the grant in words the rules cannot weigh.
+    (
+        "mit-definition-source-code-made-available-and-licensed-under-cc.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""unknown""#),
+            SHARED_ON_CONDITIONS,
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""unknown""#),
+        ],
+    ),
+    // Parameters not to be published or shared "except sharing these within your organization"
+    // (round 24, AlphaFold 3 terms of use): nothing derived may be shared.
+    (
+        "mit-share-parameters-only-within-organization.txt",
+        "mit",
+        &[SHARING_BARRED],
+    ),
+    // Parameters and output "only available for non-commercial use" (round 24, AlphaFold 3
+    // terms of use): non-commercial, output named in the limit.
+    (
+        "mit-only-available-for-non-commercial-use.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            SHARED_ON_CONDITIONS,
+            ("output_training", r#""conditional""#),
+            ("hosting", r#""requires_licence""#),
+        ],
+    ),
+    // "You must not use nor allow others to use:" over "AlphaFold 3 output to train machine
+    // learning models ... similar to AlphaFold 3" (round 24): training with outputs barred.
+    (
+        "mit-list-item-output-to-train-similar-models.txt",
+        "mit",
+        &[TRAINING_BARRED],
+    ),
+    // A third party's model "distributed under the Apache License, Version 2.0, and not under
+    // this licence" (round 24, Reporails): not the licensed model's licence.
+    (
+        "weights-note-third-party-model-apache-not-under-this-licence.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[],
+    ),
+    // A licence "to use them only by running the Reporails CLI on Your Files" (round 24): a
+    // scope the rules cannot weigh.
+    (
+        "mit-licence-to-use-only-by-running-cli.txt",
+        "mit",
+        SCOPE_UNREAD,
+    ),
+    // "You may not: ... (b) copy, publish, host, sell, lend ... the Model Files" (round 24,
+    // Reporails): neither shared nor hosted.
+    (
+        "mit-may-not-copy-publish-host-sell.txt",
+        "mit",
+        &[SHARING_BARRED, ("hosting", r#""requires_licence""#)],
+    ),
+    // "You may not: ... (a) use the Model Files or any Output to train, fine-tune or distil a
+    // Model" (round 24, Reporails): training with outputs barred.
+    (
+        "mit-may-not-use-output-to-train-a-model.txt",
+        "mit",
+        &[TRAINING_BARRED],
+    ),
+    // "您同意不将模型或其衍生作品用于：" over "- 任何军事用途；" (round 24, MiniCPM模型商用许可协议):
+    // a list of banned uses.
+    (
+        "mit-zh-agree-not-to-use-for-list.txt",
+        "mit",
+        &[("use_policy", r#"true"#)],
+    ),
+    // "附录A中规定的限制被视为基于使用的限制" (round 24, MiniCPM): use-based restrictions bind.
+    (
+        "mit-zh-use-based-restrictions.txt",
+        "mit",
+        &[("use_policy", r#"true"#)],
+    ),
+    // "您应要求所有使用模型或其衍生作品的用户遵守本段的条款" (round 24, MiniCPM): the restrictions
+    // passed on to every user.
+    (
+        "mit-zh-require-users-to-comply-with-this-paragraph.txt",
+        "mit",
+        FLOWS_DOWN,
+    ),
+    // "You must provide clear, visible attribution to "Krutrim" ..." (round 24): the credit.
+    (
+        "mit-clear-visible-attribution-to-quoted-name.txt",
+        "mit",
+        &credited(r#""Krutrim""#),
+    ),
+    // "必须...说明模型来源于中科闻歌" (round 24, YAYI 2 commercial): the source to credit.
+    (
+        "zh/chatglm2-6b-state-model-comes-from.txt",
+        "fixtures/dev/zh/chatglm2-6b.txt",
+        &[("attribution", r#""中科闻歌""#)],
+    ),
+    // "For the weights themselves:" over an indented credit line (round 24, RUDRA): the credit.
+    (
+        "mit-credit-for-the-weights-themselves.txt",
+        "mit",
+        &credited(r#""RUDRA, FXTD Studios -- https://github.com/fxtdstudios/RUDRA""#),
+    ),
+    // "Commercial Distribution: Prohibited unless authorized ..." beside "Non-Commercial
+    // Distribution: Allowed ..." (round 24, Krutrim): no ban on sharing, limits left unread.
+    (
+        "mit-commercial-distribution-prohibited-label.txt",
+        "mit",
+        SCOPE_UNREAD,
+    ),
+    // "All copies ... must include the original copyright notice and this permission notice"
+    // (round 24, KnowCoder): the licence's notice travels with copies.
+    (
+        "cc0-1.0-copies-must-include-copyright-and-permission-notice.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    // "You must not use nor allow others to use: 1. ... or 2. AlphaFold 3 output to train
+    // machine learning models ..." as one paragraph (round 24, the AlphaFold 3 terms
+    // re-wrapped): the lead still introduces the items.
+    (
+        "mit-list-flowed-into-paragraph-output-to-train.txt",
+        "mit",
+        &[TRAINING_BARRED],
+    ),
+    // "must not be used in any manner that compromises China's national security ..." (round
+    // 24, KnowCoder): a use restriction, no territorial exclusion.
+    (
+        "mit-not-used-in-any-manner-compromising-china.txt",
+        "mit",
+        &[("use_policy", r#"true"#)],
+    ),
+    // "...包括但不限于个人信息、道路数据..." (round 24, YAYI 2 commercial): "not limited to personal
+    // information" limits no purpose.
+    (
+        "zh/chatglm2-6b-including-but-not-limited-to-personal-information.txt",
+        "fixtures/dev/zh/chatglm2-6b.txt",
+        &[],
+    ),
+    // "许可方特此授予被授权人…的版权许可" (round 24, YAYI 2 commercial): a grant to the licensee
+    // named 被授权人.
+    (
+        "zh/chatglm2-6b-grant-to-licensee-named-beishouquanren.txt",
+        "fixtures/dev/zh/chatglm2-6b.txt",
+        &[],
+    ),
+    // "…是由许可方赞助或认可的" (round 24, YAYI 2 commercial): an endorsement clause, no limit.
+    (
+        "zh/chatglm2-6b-no-claim-of-sponsorship-or-endorsement.txt",
+        "fixtures/dev/zh/chatglm2-6b.txt",
+        &[],
+    ),
+    // The weights "may be used and redistributed, including for commercial purposes" (round
+    // 24, PITOMADOM, put passively): a grant; no modification named, so sharing derivatives
+    // stays unknown.
+    (
+        "weights-note-may-be-used-and-redistributed-including-commercial.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            ("commercial_use", r#""allowed""#),
+            ("output_training", r#""unrestricted""#),
+            ("hosting", r#""allowed""#),
+        ],
+    ),
+    // "... may be used, modified, and redistributed, including for commercial purposes" (round
+    // 24, PITOMADOM): the grant, modification included.
+    (
+        "weights-note-may-be-used-modified-and-redistributed.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            ("commercial_use", r#""allowed""#),
+            (
+                "derivatives",
+                r#"{"redistribution":"allowed","naming_prefix":null}"#,
+            ),
+            ("output_training", r#""unrestricted""#),
+            ("hosting", r#""allowed""#),
+        ],
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive

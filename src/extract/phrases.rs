@@ -761,6 +761,7 @@ phrases! {
     REGION_TRIGGER_DENY = "region_trigger_deny";
     DOMICILE_WORD = "domicile_word";
     MARKET_DENY = "market_deny";
+    MANNER_NOT_PLACE = "manner_not_place";
     MULTIMODAL = "multimodal";
     TERRITORY_ZH = "territory_zh";
     GOVERNING_LAW_ZH = "governing_law_zh";

@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use super::Extraction;
 use super::phrases::{
-    self, DOMICILE_WORD, GOVERNING_LAW_ZH, K_TERRITORY, K_ZH, MARKET_DENY, MULTIMODAL,
-    REGION_TRIGGER_ANY, REGION_TRIGGER_DENY, TERRITORY_ZH,
+    self, DOMICILE_WORD, GOVERNING_LAW_ZH, K_TERRITORY, K_ZH, MANNER_NOT_PLACE, MARKET_DENY,
+    MULTIMODAL, REGION_TRIGGER_ANY, REGION_TRIGGER_DENY, TERRITORY_ZH,
 };
 use crate::terms::{TermName, TerritoryBasis, TerritoryExclusion, TerritoryScope};
 
@@ -35,7 +35,12 @@ impl Extraction<'_> {
                     }
                 }
                 for m in self.matches_in(&MARKET_DENY, s) {
-                    if !m.as_str().to_ascii_lowercase().ends_with("outside") {
+                    // "must not be used in any manner that compromises China's ...": a manner,
+                    // not a place.
+                    let manner = text
+                        .get(m.end()..)
+                        .is_some_and(|rest| MANNER_NOT_PLACE.is_match(rest));
+                    if !manner && !m.as_str().to_ascii_lowercase().ends_with("outside") {
                         for region in regions_after(&text, m.end()) {
                             listed.push((region, TerritoryBasis::Market));
                         }
