@@ -962,3 +962,69 @@ fn a_restriction_in_a_list_table_or_label_leaves_no_field_permissive() {
     });
     added_at_end(passages, |_, _, _| None);
 }
+
+/// Uses confined to named regions (session 16's probe left them read as no exclusion, with
+/// nothing quoted): the list of exclusions cannot say "everywhere but here", so the clause must
+/// be quoted for review on every text.
+const CONFINED_TO_REGIONS: &[&str] = &[
+    "The Model may be used only in the United States.",
+    "This model is available in the European Union only.",
+    "Use of the Model is restricted to users located in Japan.",
+    "The Model may not be used outside the United Kingdom.",
+    "The weights are licensed solely to residents of Canada.",
+    "本模型仅限中国境内使用。",
+];
+
+/// Sentences that name a region after a confining word without confining the use: a law, a
+/// court, a purpose.
+const NOT_CONFINED: &[&str] = &[
+    "The Model may only be used in compliance with the laws of the United States.",
+    "Any dispute shall be brought exclusively in the courts of California, United States.",
+    "本模型只能在中华人民共和国法律允许的范围内使用。",
+    "仅限于学术研究使用。",
+];
+
+/// Whether a reading quotes a clause confining the use to named regions.
+fn quotes_confinement(extracted: &ExtractedTerms) -> bool {
+    extracted
+        .unclear
+        .iter()
+        .any(|u| u.term == TermName::TerritoryExclusions && u.reason.contains("confines the use"))
+}
+
+#[test]
+fn a_use_confined_to_named_regions_is_quoted_for_review_on_every_text() {
+    let texts: Vec<(PathBuf, String)> = texts()
+        .into_iter()
+        .step_by(4)
+        .map(|path| {
+            let text = common::read(&path);
+            (path, text)
+        })
+        .collect();
+    let mut edits = 0;
+    let mut missed = Vec::new();
+    for (path, text) in &texts {
+        // No real text of the repository confines its use to regions.
+        assert!(
+            !quotes_confinement(&extract_terms(text)),
+            "{}",
+            path.display()
+        );
+        for sentence in CONFINED_TO_REGIONS {
+            edits += 1;
+            if !quotes_confinement(&extract_terms(&format!("{text}\n\n{sentence}\n"))) {
+                missed.push(format!("{}: {sentence}", path.display()));
+            }
+        }
+        for sentence in NOT_CONFINED {
+            let edited = extract_terms(&format!("{text}\n\n{sentence}\n"));
+            assert!(
+                !quotes_confinement(&edited),
+                "{}: {sentence}",
+                path.display()
+            );
+        }
+    }
+    none_left_permissive(edits, &missed);
+}

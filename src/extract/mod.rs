@@ -155,6 +155,7 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
     x.derivatives(granted);
     x.output_training(granted);
     x.unaccounted_limits();
+    x.confined_territory();
     x.unread_languages(granted);
     if let Some((start, end)) = first_unread {
         x.not_read(start, end);

@@ -764,6 +764,11 @@ phrases! {
     MANNER_NOT_PLACE = "manner_not_place";
     MULTIMODAL = "multimodal";
     TERRITORY_ZH = "territory_zh";
+    TERRITORY_ONLY = "territory_only";
+    TERRITORY_ONLY_AFTER = "territory_only_after";
+    TERRITORY_ONLY_ZH = "territory_only_zh";
+    TERRITORY_ONLY_NOT = "territory_only_not";
+    TERRITORY_ONLY_ZH_PLACE = "territory_only_zh_place";
     GOVERNING_LAW_ZH = "governing_law_zh";
     NOTICE_INTRO = "notice_intro";
     NOTICE_BLOCK_REF = "notice_block_ref";

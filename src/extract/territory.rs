@@ -3,12 +3,20 @@
 
 use std::collections::BTreeSet;
 
-use super::Extraction;
 use super::phrases::{
-    self, DOMICILE_WORD, GOVERNING_LAW_ZH, K_TERRITORY, K_ZH, MANNER_NOT_PLACE, MARKET_DENY,
-    MULTIMODAL, REGION_TRIGGER_ANY, REGION_TRIGGER_DENY, TERRITORY_ZH,
+    self, DOMICILE_WORD, GOVERNING_LAW_ZH, K_LIMIT, K_TERRITORY, K_ZH, MANNER_NOT_PLACE,
+    MARKET_DENY, MULTIMODAL, REGION_TRIGGER_ANY, REGION_TRIGGER_DENY, TERRITORY_ONLY,
+    TERRITORY_ONLY_AFTER, TERRITORY_ONLY_NOT, TERRITORY_ONLY_ZH, TERRITORY_ONLY_ZH_PLACE,
+    TERRITORY_ZH,
 };
+use super::{Extraction, Sentence};
 use crate::terms::{TermName, TerritoryBasis, TerritoryExclusion, TerritoryScope};
+
+/// Why a use confined to named regions is quoted for review.
+const CONFINED: &str = "this clause confines the use to the regions it names: every other region is excluded, which the list of exclusions cannot state";
+
+/// How far after a confining word ("only in", "仅限") its region may stand, in bytes.
+const REGION_WITHIN: usize = 40;
 
 impl Extraction<'_> {
     pub(super) fn territory(&mut self) {
@@ -85,6 +93,90 @@ impl Extraction<'_> {
         }
         self.terms.territory_exclusions = merge_exclusions(exclusions);
     }
+
+    /// Quotes for review each sentence that confines a use to named regions: the exclusions
+    /// read name what is excluded, not what is left. (Run after the limit pass, which weighs
+    /// such a sentence as a limit on the grant as it would without this.)
+    pub(super) fn confined_territory(&mut self) {
+        for s in self.confined_to_regions() {
+            self.unclear(TermName::TerritoryExclusions, CONFINED, s);
+        }
+    }
+
+    /// The sentences that confine a use to named regions ("may be used only in the United
+    /// States", "available in the EU only", "仅限中国境内使用"), in order.
+    fn confined_to_regions(&self) -> Vec<Sentence> {
+        let mut confined: Vec<Sentence> = Vec::new();
+        for s in self.sentences(&TERRITORY_ONLY, K_LIMIT) {
+            let text = self.sentence_text(s);
+            let names = |end: usize| text.get(end..).is_some_and(names_region_first);
+            if self
+                .matches_in(&TERRITORY_ONLY, s)
+                .iter()
+                .any(|m| names(m.end()))
+            {
+                confined.push(s);
+            }
+        }
+        for s in self.sentences(&TERRITORY_ONLY_AFTER, K_LIMIT) {
+            let names = |m: &phrases::Match<'_>| {
+                !regions_in(m.as_str()).is_empty() && !TERRITORY_ONLY_NOT.is_match(m.as_str())
+            };
+            if self.matches_in(&TERRITORY_ONLY_AFTER, s).iter().any(names) {
+                confined.push(s);
+            }
+        }
+        for s in self.sentences(&TERRITORY_ONLY_ZH, K_LIMIT) {
+            let text = self.sentence_text(s);
+            let names = |end: usize| {
+                let after = text.get(end..).unwrap_or("");
+                let window = after
+                    .char_indices()
+                    .nth(12)
+                    .map_or(after, |(at, _)| &after[..at]);
+                let names =
+                    !regions_zh(window).is_empty() || TERRITORY_ONLY_ZH_PLACE.is_match(window);
+                names && !TERRITORY_ONLY_NOT.is_match(window)
+            };
+            if self
+                .matches_in(&TERRITORY_ONLY_ZH, s)
+                .iter()
+                .any(|m| names(m.end()))
+            {
+                confined.push(s);
+            }
+        }
+        confined.sort_by_key(|s| s.start);
+        confined.dedup_by_key(|s| s.start);
+        confined
+    }
+}
+
+/// Whether `rest` names a region within [`REGION_WITHIN`] bytes of its start, with no law or
+/// court between ("the United States", not "compliance with the laws of the United States").
+fn names_region_first(rest: &str) -> bool {
+    let lower = rest.to_lowercase();
+    let first = phrases::regions()
+        .english
+        .iter()
+        .filter_map(|(name, _)| {
+            lower
+                .match_indices(name.as_str())
+                .find(|(at, _)| {
+                    let before = lower[..*at].chars().next_back();
+                    let after = lower[at + name.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+                .map(|(at, _)| at)
+        })
+        .min();
+    first.is_some_and(|at| {
+        at <= REGION_WITHIN
+            && lower
+                .get(..at)
+                .is_some_and(|gap| !TERRITORY_ONLY_NOT.is_match(gap))
+    })
 }
 
 /// The regions a sentence names, in order, without repeats.
