@@ -232,11 +232,17 @@ fn config(utf8_empty: bool) -> meta::Config {
 
 /// Compiles a pattern as the `regex` crate compiles a `Regex` (Unicode, matching valid UTF-8).
 fn compile(key: &str, pattern: &str) -> Result<Regex, String> {
+    build_unicode(&[pattern]).map_err(|e| format!("phrasing `{key}`: {e}"))
+}
+
+/// Compiles patterns as one engine, as [`compile`] compiles one (a single pattern compiles as
+/// alone).
+fn build_unicode(patterns: &[&str]) -> Result<Regex, String> {
     meta::Builder::new()
         .configure(config(true))
         .syntax(syntax::Config::new().utf8(true))
-        .build(pattern)
-        .map_err(|e| format!("phrasing `{key}`: {e}"))
+        .build_many(patterns)
+        .map_err(|e| e.to_string())
 }
 
 /// Compiles a pattern for haystacks that are all ASCII: its classes, case folding and `.` read
@@ -248,10 +254,15 @@ fn compile(key: &str, pattern: &str) -> Result<Regex, String> {
 /// cannot be written without Unicode (`\p{Lu}`, a case-folded non-ASCII letter, a non-ASCII
 /// character in a class): that one runs as compiled by [`compile`] everywhere.
 fn compile_ascii(pattern: &str) -> Option<Regex> {
+    build_ascii(&[pattern])
+}
+
+/// Compiles patterns as one engine for ASCII haystacks, as [`compile_ascii`] compiles one.
+fn build_ascii(patterns: &[&str]) -> Option<Regex> {
     meta::Builder::new()
         .configure(config(false))
         .syntax(syntax::Config::new().unicode(false).utf8(false))
-        .build(pattern)
+        .build_many(patterns)
         .ok()
 }
 
@@ -343,26 +354,17 @@ impl Union {
         {
             return None;
         }
-        let patterns = || alternatives.iter().map(|alt| alt.pattern.as_str());
-        if ascii
-            && let Some(ascii) = self.ascii.get_or_init(|| {
-                meta::Builder::new()
-                    .configure(config(false))
-                    .syntax(syntax::Config::new().unicode(false).utf8(false))
-                    .build_many(&patterns().collect::<Vec<_>>())
-                    .ok()
-            })
-        {
+        let patterns = || -> Vec<&str> {
+            alternatives
+                .iter()
+                .map(|alt| alt.pattern.as_str())
+                .collect()
+        };
+        if ascii && let Some(ascii) = self.ascii.get_or_init(|| build_ascii(&patterns())) {
             return Some(ascii);
         }
         self.unicode
-            .get_or_init(|| {
-                meta::Builder::new()
-                    .configure(config(true))
-                    .syntax(syntax::Config::new().utf8(true))
-                    .build_many(&patterns().collect::<Vec<_>>())
-                    .ok()
-            })
+            .get_or_init(|| build_unicode(&patterns()).ok())
             .as_ref()
     }
 }
@@ -410,6 +412,14 @@ static TABLE: LazyLock<Result<Table, String>> = LazyLock::new(table);
 /// the sorted numbers of those whose every set of required words the sentence holds (those that
 /// require none are let through apart).
 pub(super) type Pass<'a> = Option<&'a [u16]>;
+
+/// The numbers of `ids` (sorted) that fall in `range`: the alternatives of one phrasing a
+/// pass lets through.
+fn within<'a>(ids: &'a [u16], range: &std::ops::Range<usize>) -> &'a [u16] {
+    let from = ids.partition_point(|id| usize::from(*id) < range.start);
+    let to = ids.partition_point(|id| usize::from(*id) < range.end);
+    ids.get(from..to).unwrap_or_default()
+}
 
 /// Whether `pass` lets alternative `id` through.
 fn lets_through(pass: Pass<'_>, id: usize, alt: &Alternative) -> bool {
@@ -542,11 +552,7 @@ impl Phrase {
         // the phrasing's range (sorted, as the alternatives are): taken from there at once
         // instead of looking each alternative up in the pass.
         let (listed, each) = match pass {
-            Some(ids) if !always => {
-                let from = ids.partition_point(|id| usize::from(*id) < range.start);
-                let to = ids.partition_point(|id| usize::from(*id) < range.end);
-                (ids.get(from..to).unwrap_or_default(), 0..0)
-            }
+            Some(ids) if !always => (within(ids, &range), 0..0),
             _ => (&[][..], range),
         };
         let alternative = move |id: usize| table.and_then(|t| t.alternatives.get(id));
@@ -573,9 +579,7 @@ impl Phrase {
         let Some(ids) = pass else {
             return !range.is_empty();
         };
-        // The first number let through at or after the phrasing's first.
-        let at = ids.partition_point(|id| usize::from(*id) < range.start);
-        *always || ids.get(at).is_some_and(|id| usize::from(*id) < range.end)
+        *always || !within(ids, range).is_empty()
     }
 
     /// Whether sentence `i` of `passes` may hold a match: [`Phrase::may_match`] with that
@@ -625,10 +629,7 @@ impl Phrase {
         let let_through = match pass {
             _ if *always => range.len(),
             None => range.len(),
-            Some(ids) => {
-                ids.partition_point(|id| usize::from(*id) < range.end)
-                    - ids.partition_point(|id| usize::from(*id) < range.start)
-            }
+            Some(ids) => within(ids, range).len(),
         };
         if let_through < UNION_FROM {
             return None;

@@ -156,21 +156,7 @@ impl Extraction<'_> {
 /// court between ("the United States", not "compliance with the laws of the United States").
 fn names_region_first(rest: &str) -> bool {
     let lower = rest.to_lowercase();
-    let first = phrases::regions()
-        .english
-        .iter()
-        .filter_map(|(name, _)| {
-            lower
-                .match_indices(name.as_str())
-                .find(|(at, _)| {
-                    let before = lower[..*at].chars().next_back();
-                    let after = lower[at + name.len()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric)
-                        && !after.is_some_and(char::is_alphanumeric)
-                })
-                .map(|(at, _)| at)
-        })
-        .min();
+    let first = region_names(&lower).map(|(start, _, _)| start).min();
     first.is_some_and(|at| {
         at <= REGION_WITHIN
             && lower
@@ -184,24 +170,32 @@ pub(super) fn regions_in(sentence: &str) -> Vec<&'static str> {
     let lower = sentence.to_lowercase();
     let mut found: Vec<(usize, &'static str)> = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
-    for (name, code) in &phrases::regions().english {
-        let mut from = 0;
-        while let Some(pos) = lower[from..].find(name.as_str()) {
-            let start = from + pos;
-            let end = start + name.len();
-            from = end;
-            let boundary_before =
-                start == 0 || !lower.as_bytes()[start - 1].is_ascii_alphanumeric();
-            let boundary_after =
-                end == lower.len() || !lower.as_bytes()[end].is_ascii_alphanumeric();
-            let overlaps = taken.iter().any(|&(a, b)| start < b && a < end);
-            if boundary_before && boundary_after && !overlaps {
-                taken.push((start, end));
-                found.push((start, code.as_str()));
-            }
+    for (start, end, code) in region_names(&lower) {
+        if !taken.iter().any(|&(a, b)| start < b && a < end) {
+            taken.push((start, end));
+            found.push((start, code));
         }
     }
     in_order(found)
+}
+
+/// Every region name of `regions.toml` in `lower` (lower case) between word boundaries, name
+/// after name as the file lists them: where it starts and ends, and its code.
+fn region_names(lower: &str) -> impl Iterator<Item = (usize, usize, &'static str)> + '_ {
+    phrases::regions()
+        .english
+        .iter()
+        .flat_map(move |(name, code)| {
+            lower
+                .match_indices(name.as_str())
+                .filter_map(move |(start, _)| {
+                    let end = start + name.len();
+                    let bytes = lower.as_bytes();
+                    let boundary_before = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+                    let boundary_after = end == lower.len() || !bytes[end].is_ascii_alphanumeric();
+                    (boundary_before && boundary_after).then_some((start, end, code.as_str()))
+                })
+        })
 }
 
 /// The regions listed right after a trigger: the first within a few words of it, the list up to
