@@ -1058,28 +1058,45 @@ struct Finder {
     /// that and its DFA 21 MB) and a transition is one look-up. The walk was half of an
     /// extraction's time with the NFA (its failure transitions, a cache miss at most states).
     finder: daachorse::DoubleArrayAhoCorasick<u32>,
-    /// For each word, the keyword rows it belongs to (a bit per row).
-    rows: Vec<u32>,
-    /// For each word, where its anchored alternatives start in `anchored` (and last where they
-    /// end).
-    word_anchored: Vec<u32>,
-    /// The alternatives whose anchor set holds the word, word after word. Each alternative that
-    /// requires words has one of its sets as its anchor (the set of the least used words): a
-    /// sentence holding a word of it makes the alternative a candidate, kept if its other sets
-    /// have a word in the sentence too (see [`PassBuilder`]).
-    anchored: Vec<u16>,
-    /// For each word, where the other sets holding it start in `others` (and last where they
-    /// end).
-    word_others: Vec<u32>,
-    /// The numbers of the other sets (those not an anchor) holding each word, word after word.
-    others: Vec<u32>,
-    /// For each alternative, the place of its phrasing in [`KEYS`].
-    alternative_phrase: Vec<u16>,
+    /// For each word, its keyword rows and where its links are in `links`: what a match of it
+    /// needs, in one place (one look-up per match, where five tables took five).
+    words: Vec<WordLinks>,
+    /// Word after word: the numbers of the other sets (not an anchor) holding the word, then
+    /// the alternatives whose anchor set holds it. Each alternative that requires words has one
+    /// of its sets as its anchor (the set of the least used words): a sentence holding a word of
+    /// it makes the alternative a candidate, kept if its other sets have a word in the sentence
+    /// too (see [`PassBuilder`]).
+    links: Vec<u32>,
+    /// For each alternative, its other sets (numbered alternative after alternative, so an
+    /// alternative's are a range) and its phrasing.
+    alternatives: Vec<AlternativeLinks>,
+    /// The count of the other sets of all alternatives.
+    other_sets: usize,
     /// The bits of the phrasings that have an alternative always tried.
     always_phrases: [u64; PHRASE_WORDS],
-    /// For each alternative, the first number of its other sets (numbered alternative after
-    /// alternative), and last the count of them all.
-    alternative_sets: Vec<u32>,
+}
+
+/// What a word found in a sentence tells (see [`Finder::words`]).
+#[derive(Clone, Copy, Default)]
+struct WordLinks {
+    /// The keyword rows the word belongs to (a bit per row).
+    rows: u32,
+    /// Where its other sets start in [`Finder::links`].
+    start: u32,
+    /// Where the alternatives anchored on it start (and its other sets end).
+    anchored: u32,
+    /// Where the alternatives anchored on it end.
+    end: u32,
+}
+
+/// An alternative's other sets and phrasing (see [`Finder::alternatives`]).
+#[derive(Clone, Copy)]
+struct AlternativeLinks {
+    /// The numbers of its other sets: `from..to`.
+    from: u32,
+    to: u32,
+    /// The place of its phrasing in [`KEYS`].
+    phrase: u16,
 }
 
 /// The words of the prefilters, each once.
@@ -1144,18 +1161,19 @@ fn finder() -> Result<Finder, String> {
             uses[word as usize] += 1;
         }
     }
-    let mut alternative_sets = vec![0];
+    let mut alternative_sets: Vec<(u32, u32)> = Vec::with_capacity(numbered.len());
     let mut word_others: Vec<Vec<u32>> = vec![Vec::new(); words.words.len()];
     let mut other_count = 0u32;
     for (alternative, sets) in numbered.iter().enumerate() {
-        let number = u16::try_from(alternative).map_err(|e| e.to_string())?;
+        let number = u32::try_from(alternative).map_err(|e| e.to_string())?;
         // The anchor: the set whose words are least used (the fewest candidates to check).
         let anchor =
             (0..sets.len()).min_by_key(|&i| sets[i].iter().map(|&w| uses[w as usize]).sum::<u64>());
+        let from = other_count;
         for (i, set) in sets.iter().enumerate() {
             if Some(i) == anchor {
                 for &word in set {
-                    words.sets[word as usize].push(u32::from(number));
+                    words.sets[word as usize].push(number);
                 }
             } else {
                 for &word in set {
@@ -1164,46 +1182,53 @@ fn finder() -> Result<Finder, String> {
                 other_count += 1;
             }
         }
-        alternative_sets.push(other_count);
+        alternative_sets.push((from, other_count));
     }
     // Each word once: the automaton refuses a word given twice (and an empty one, which no
     // row or pattern holds).
     let finder = daachorse::DoubleArrayAhoCorasick::new(&words.words)
         .map_err(|e| format!("keywords.toml: {e}"))?;
-    let mut word_anchored = vec![0];
-    let mut anchored = Vec::new();
-    for list in words.sets {
-        for alternative in list {
-            anchored.push(u16::try_from(alternative).map_err(|e| e.to_string())?);
-        }
-        word_anchored.push(u32::try_from(anchored.len()).map_err(|e| e.to_string())?);
-    }
-    let mut others_from = vec![0];
-    let mut others = Vec::new();
-    for list in word_others {
-        others.extend(list);
-        others_from.push(u32::try_from(others.len()).map_err(|e| e.to_string())?);
+    let place = |n: usize| u32::try_from(n).map_err(|e| e.to_string());
+    let mut links = Vec::new();
+    let mut word_links = Vec::with_capacity(words.words.len());
+    for ((others, anchored), rows) in word_others.into_iter().zip(words.sets).zip(words.rows) {
+        let start = place(links.len())?;
+        links.extend(others);
+        let middle = place(links.len())?;
+        links.extend(anchored);
+        word_links.push(WordLinks {
+            rows,
+            start,
+            anchored: middle,
+            end: place(links.len())?,
+        });
     }
     let mut alternative_phrase = vec![0; table.alternatives.len()];
     let mut always_phrases = [0; PHRASE_WORDS];
     for (phrase, (range, always)) in table.phrases.iter().enumerate() {
         for id in range.clone() {
-            alternative_phrase[id] = u16::try_from(phrase).map_err(|e| e.to_string())?;
+            if let Some(slot) = alternative_phrase.get_mut(id) {
+                *slot = u16::try_from(phrase).map_err(|e| e.to_string())?;
+            }
         }
         if *always {
             always_phrases[phrase / 64] |= 1 << (phrase % 64);
         }
     }
+    // Alternatives are numbered as `u16` in a sentence's pass.
+    u16::try_from(alternative_sets.len()).map_err(|e| e.to_string())?;
+    let alternatives = alternative_sets
+        .into_iter()
+        .zip(alternative_phrase)
+        .map(|((from, to), phrase)| AlternativeLinks { from, to, phrase })
+        .collect();
     Ok(Finder {
         finder,
-        rows: words.rows,
-        word_anchored,
-        anchored,
-        word_others: others_from,
-        others,
-        alternative_phrase,
+        words: word_links,
+        links,
+        alternatives,
+        other_sets: other_count as usize,
         always_phrases,
-        alternative_sets,
     })
 }
 
@@ -1212,7 +1237,7 @@ static FINDER: LazyLock<Result<Finder, String>> = LazyLock::new(finder);
 /// Gathers, sentence after sentence, the alternatives whose every set of required words has a
 /// word found in the sentence.
 ///
-/// A word found adds the alternatives anchored on it (see [`Finder::anchored`]) as candidates of
+/// A word found adds the alternatives anchored on it (see [`Finder::links`]) as candidates of
 /// the sentence and marks the other sets it stands in; when the sentence ends, a candidate is
 /// kept if each of its other sets is marked too. That is the same list as counting every set of
 /// every alternative as its words are found, with less work: no count per alternative for each
@@ -1226,8 +1251,9 @@ struct PassBuilder<'f> {
     /// For each other set (not an anchor), the sentence (plus one) a word of it was last found
     /// in.
     set_seen: Vec<u32>,
-    /// For each alternative, the sentence (plus one) it was last made a candidate in.
-    candidate: Vec<u32>,
+    /// The candidates of the open sentence, a bit per alternative: read in order when the
+    /// sentence ends, so its list comes sorted, and emptied.
+    candidates: Vec<u64>,
     passes: Passes,
 }
 
@@ -1237,9 +1263,9 @@ impl<'f> PassBuilder<'f> {
         starts.push(0);
         PassBuilder {
             finder,
-            word_seen: vec![0; finder.rows.len()],
-            set_seen: vec![0; finder.alternative_sets.last().map_or(0, |n| *n as usize)],
-            candidate: vec![0; finder.alternative_sets.len().saturating_sub(1)],
+            word_seen: vec![0; finder.words.len()],
+            set_seen: vec![0; finder.other_sets],
+            candidates: vec![0; finder.alternatives.len().div_ceil(64)],
             passes: Passes {
                 all: false,
                 starts,
@@ -1254,41 +1280,39 @@ impl<'f> PassBuilder<'f> {
         self.passes.starts.len() - 1
     }
 
-    /// Ends the open sentence: its candidates whose other sets all have a word found in it,
-    /// sorted.
+    /// Ends the open sentence: its candidates whose other sets all have a word found in it, in
+    /// order.
     fn close(&mut self) {
         let stamp = self.open() as u32 + 1;
-        let start = self.passes.starts[self.open()] as usize;
         let finder = self.finder;
-        let set_seen = &self.set_seen;
-        let found = |set: &u32| set_seen.get(*set as usize) == Some(&stamp);
-        let mut kept = start;
         let mut phrases = finder.always_phrases;
-        for i in start..self.passes.ids.len() {
-            let alternative = usize::from(self.passes.ids[i]);
-            let (Some(&from), Some(&to)) = (
-                finder.alternative_sets.get(alternative),
-                finder.alternative_sets.get(alternative + 1),
-            ) else {
-                continue;
-            };
-            if (from..to).all(|set| found(&set)) {
-                self.passes.ids[kept] = self.passes.ids[i];
-                kept += 1;
-                if let Some(&phrase) = finder.alternative_phrase.get(alternative) {
-                    let phrase = usize::from(phrase);
+        for (word, bits) in self.candidates.iter_mut().enumerate() {
+            let mut bits = std::mem::take(bits);
+            while bits != 0 {
+                let alternative = word * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let Some(links) = finder.alternatives.get(alternative) else {
+                    continue;
+                };
+                let sets = self
+                    .set_seen
+                    .get(links.from as usize..links.to as usize)
+                    .unwrap_or_default();
+                if sets.iter().all(|&seen| seen == stamp) {
+                    // Fewer than 2^16 alternatives (checked when the finder is built).
+                    self.passes.ids.push(alternative as u16);
+                    let phrase = usize::from(links.phrase);
                     phrases[phrase / 64] |= 1 << (phrase % 64);
                 }
             }
         }
         self.passes.phrases.push(phrases);
-        self.passes.ids.truncate(kept);
-        self.passes.ids[start..].sort_unstable();
         self.passes.starts.push(self.passes.ids.len() as u32);
     }
 
-    /// Word `word` found in sentence `sentence` (which is not before the open one).
-    fn found(&mut self, sentence: usize, word: usize) {
+    /// Word `word` (with its links) found in sentence `sentence` (which is not before the open
+    /// one).
+    fn found(&mut self, sentence: usize, word: usize, links: WordLinks) {
         while self.open() < sentence {
             self.close();
         }
@@ -1298,36 +1322,20 @@ impl<'f> PassBuilder<'f> {
             _ => return,
         }
         let finder = self.finder;
-        if let (Some(&from), Some(&to)) = (
-            finder.word_others.get(word),
-            finder.word_others.get(word + 1),
-        ) {
-            for &set in finder
-                .others
+        let targets = |from: u32, to: u32| {
+            finder
+                .links
                 .get(from as usize..to as usize)
                 .unwrap_or_default()
-            {
-                if let Some(seen) = self.set_seen.get_mut(set as usize) {
-                    *seen = stamp;
-                }
+        };
+        for &set in targets(links.start, links.anchored) {
+            if let Some(seen) = self.set_seen.get_mut(set as usize) {
+                *seen = stamp;
             }
         }
-        let (Some(&from), Some(&to)) = (
-            finder.word_anchored.get(word),
-            finder.word_anchored.get(word + 1),
-        ) else {
-            return;
-        };
-        for &alternative in finder
-            .anchored
-            .get(from as usize..to as usize)
-            .unwrap_or_default()
-        {
-            if let Some(seen) = self.candidate.get_mut(usize::from(alternative))
-                && *seen != stamp
-            {
-                *seen = stamp;
-                self.passes.ids.push(alternative);
+        for &alternative in targets(links.anchored, links.end) {
+            if let Some(bits) = self.candidates.get_mut(alternative as usize / 64) {
+                *bits |= 1 << (alternative % 64);
             }
         }
     }
@@ -1366,11 +1374,12 @@ pub(super) fn sentence_masks(text: &str, sentences: &[Sentence]) -> (Vec<u32>, P
         while sentences.get(at).is_some_and(|s| s.end < end) {
             at += 1;
         }
-        if let (Some(sentence), Some(row)) = (sentences.get(at), rows.get_mut(at))
+        if let (Some(sentence), Some(row), Some(&links)) =
+            (sentences.get(at), rows.get_mut(at), finder.words.get(word))
             && start >= sentence.start
         {
-            *row |= finder.rows[word];
-            passes.found(at, word);
+            *row |= links.rows;
+            passes.found(at, word, links);
         }
     }
     let folds = !text.is_ascii()
@@ -1740,7 +1749,7 @@ mod tests {
             "{} alternatives, {} sets of words, {} words, automaton {} bytes",
             table.alternatives.len(),
             table.required.iter().map(Vec::len).sum::<usize>(),
-            finder.rows.len(),
+            finder.words.len(),
             finder.finder.heap_bytes()
         );
         assert!(
