@@ -421,6 +421,36 @@ fn within<'a>(ids: &'a [u16], range: &std::ops::Range<usize>) -> &'a [u16] {
     ids.get(from..to).unwrap_or_default()
 }
 
+/// A phrasing's alternatives as a sentence lets them through (see [`Phrase::selection`]).
+struct Selection<'p> {
+    table: &'static Table,
+    /// The phrasing's place in [`KEYS`].
+    index: usize,
+    /// The numbers of its alternatives.
+    range: std::ops::Range<usize>,
+    pass: Pass<'p>,
+    /// The alternatives the pass lets through, where that is a list of its own (none is always
+    /// tried); else each alternative of `range` is looked up in the pass.
+    listed: Option<&'p [u16]>,
+    ascii: bool,
+}
+
+impl Selection<'_> {
+    /// The engine of all the phrasing's alternatives at once, where several are let through (or
+    /// the passage is not a sentence of the text): one scan instead of several.
+    fn union(&self) -> Option<&'static Regex> {
+        let let_through = self.listed.map_or(self.range.len(), <[u16]>::len);
+        if let_through < UNION_FROM {
+            return None;
+        }
+        let alternatives = self.table.alternatives.get(self.range.clone())?;
+        self.table
+            .unions
+            .get(self.index)?
+            .engine(alternatives, self.ascii, let_through)
+    }
+}
+
 /// Whether `pass` lets alternative `id` through.
 fn lets_through(pass: Pass<'_>, id: usize, alt: &Alternative) -> bool {
     alt.always || pass.is_none_or(|ids| ids.binary_search(&(id as u16)).is_ok())
@@ -534,6 +564,32 @@ impl Phrase {
         range.filter_map(move |id| Some((id, table?.alternatives.get(id)?)))
     }
 
+    /// What of this phrasing runs on `haystack` under `pass`: its alternatives, those the pass
+    /// lets through, and whether the haystack is ASCII (worked out once for both the union and
+    /// the alternatives one by one).
+    fn selection<'p>(&self, pass: Pass<'p>, haystack: &str) -> Option<Selection<'p>> {
+        let table = TABLE.as_ref().ok()?;
+        let index = self.index?;
+        let (range, always) = table.phrases.get(index)?;
+        // Where no alternative is always tried, those let through are the pass's numbers in
+        // the phrasing's range (sorted, as the alternatives are): taken from there at once
+        // instead of looking each alternative up in the pass.
+        let listed = match pass {
+            Some(ids) if !always => Some(within(ids, range)),
+            _ => None,
+        };
+        // Nothing to run where the pass lets no alternative through (the haystack is not read).
+        let ascii = listed.is_none_or(|ids| !ids.is_empty()) && haystack.is_ascii();
+        Some(Selection {
+            table,
+            index,
+            range: range.clone(),
+            pass,
+            listed,
+            ascii,
+        })
+    }
+
     /// The alternatives that `pass` lets through, compiled for `haystack` (see
     /// [`Alternative::engine`]).
     fn passing<'p>(
@@ -541,19 +597,25 @@ impl Phrase {
         pass: Pass<'p>,
         haystack: &str,
     ) -> impl Iterator<Item = (&'static Alternative, &'static Regex)> + use<'p> {
+        self.key_passing(self.selection(pass, haystack))
+    }
+
+    /// The alternatives of `selection`, compiled for its haystack.
+    fn key_passing<'p>(
+        &self,
+        selection: Option<Selection<'p>>,
+    ) -> impl Iterator<Item = (&'static Alternative, &'static Regex)> + use<'p> {
         let key = self.key;
-        let ascii = haystack.is_ascii();
-        let table = TABLE.as_ref().ok();
-        let (range, always) = self
-            .index
-            .and_then(|i| table?.phrases.get(i).cloned())
-            .unwrap_or_default();
-        // Where no alternative is always tried, those let through are the pass's numbers in
-        // the phrasing's range (sorted, as the alternatives are): taken from there at once
-        // instead of looking each alternative up in the pass.
-        let (listed, each) = match pass {
-            Some(ids) if !always => (within(ids, &range), 0..0),
-            _ => (&[][..], range),
+        let (table, ascii, pass) = selection
+            .as_ref()
+            .map_or((None, false, None), |s| (Some(s.table), s.ascii, s.pass));
+        let (listed, each) = match &selection {
+            Some(Selection {
+                listed: Some(listed),
+                ..
+            }) => (*listed, 0..0),
+            Some(s) => (&[][..], s.range.clone()),
+            None => (&[][..], 0..0),
         };
         let alternative = move |id: usize| table.and_then(|t| t.alternatives.get(id));
         listed
@@ -614,31 +676,11 @@ impl Phrase {
 
     /// Whether `text` holds a match, trying the alternatives `pass` lets through.
     pub(super) fn is_match_in(&self, text: &str, pass: Pass<'_>) -> bool {
-        if let Some(union) = self.union(pass, text) {
+        let selection = self.selection(pass, text);
+        if let Some(union) = selection.as_ref().and_then(Selection::union) {
             return union.is_match(text);
         }
-        self.passing(pass, text).any(|(_, re)| re.is_match(text))
-    }
-
-    /// The engine of all the alternatives at once, where `pass` lets several through (or the
-    /// passage is not a sentence of the text): one scan instead of several.
-    fn union(&self, pass: Pass<'_>, haystack: &str) -> Option<&'static Regex> {
-        let table = TABLE.as_ref().ok()?;
-        let index = self.index?;
-        let (range, always) = table.phrases.get(index)?;
-        let let_through = match pass {
-            _ if *always => range.len(),
-            None => range.len(),
-            Some(ids) => within(ids, range).len(),
-        };
-        if let_through < UNION_FROM {
-            return None;
-        }
-        let alternatives = table.alternatives.get(range.clone())?;
-        table
-            .unions
-            .get(index)?
-            .engine(alternatives, haystack.is_ascii(), let_through)
+        self.key_passing(selection).any(|(_, re)| re.is_match(text))
     }
 
     pub(super) fn find_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = Match<'h>> {
