@@ -1965,6 +1965,28 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         &[SHARING_BARRED],
     ),
+    // The licensed material "shall not be copied, shared, distributed, re-sold, ... in whole or
+    // in part except that you may make one copy for archive purposes only" (round 25, the Max
+    // Planck licences of ICON and PromptHMR): nothing derived may be shared.
+    (
+        "mit-not-copied-shared-distributed-in-whole-or-in-part.txt",
+        "mit",
+        &[SHARING_BARRED],
+    ),
+    // "The model may not be used for pornographic purposes or to generate pornographic material
+    // whether commercial or not." (round 25, the Max Planck FLAME Model License): a use policy.
+    (
+        "mit-not-used-for-pornographic-purposes.txt",
+        "mit",
+        &[("use_policy", r#"true"#)],
+    ),
+    // Developers the Software is distributed among "shall be bound by terms as restrictive as
+    // the terms of the Master Agreement" (round 25, Meshcapade's SMPL sublicence): flow-down.
+    (
+        "mit-developers-bound-by-terms-as-restrictive.txt",
+        "mit",
+        FLOWS_DOWN,
+    ),
     // Parameters and output "only available for non-commercial use" (round 24, AlphaFold 3
     // terms of use): non-commercial, output named in the limit.
     (
