@@ -1987,6 +1987,37 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         FLOWS_DOWN,
     ),
+    // "You must include “ESM” at the beginning of the title of any Derivative Works" (round 25,
+    // the EvolutionaryScale Cambrian Open License Agreement): a naming prefix, as "at the
+    // beginning of any such AI model name".
+    (
+        "mit-include-name-at-beginning-of-title.txt",
+        "mit",
+        &[(
+            "derivatives",
+            r#"{"redistribution":"conditional","naming_prefix":"ESM"}"#,
+        )],
+    ),
+    // The NOTICE file "must include “The ESMC 300M Model is licensed under the EvolutionaryScale
+    // Cambrian Open License Agreement.”" (round 25, the Cambrian Open License Agreement): the
+    // notice, quoted right after the duty with no colon.
+    (
+        "mit-notice-file-must-include-quoted.txt",
+        "mit",
+        &[(
+            "notice",
+            r#""The ESMC 300M Model is licensed under the EvolutionaryScale Cambrian Open License Agreement.""#,
+        )],
+    ),
+    // Works using the assets "must display the following notice in a location reasonably
+    // visible to its users — such as ... section:" over "> Powered by Ti Security Engine" and
+    // three more quoted lines (round 25, the Ti Security Engine Asset License): the first line is
+    // the credit.
+    (
+        "mit-must-display-following-notice-quoted-block.txt",
+        "mit",
+        &credited(r#""Powered by Ti Security Engine""#),
+    ),
     // Parameters and output "only available for non-commercial use" (round 24, AlphaFold 3
     // terms of use): non-commercial, output named in the limit.
     (
