@@ -2018,6 +2018,25 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         &credited(r#""Powered by Ti Security Engine""#),
     ),
+    // "Additionally, you must acknowledge the original data sources:" over list items that quote
+    // each acknowledgement after a label ("- **HappyWhale:** "This work uses data from ..."",
+    // round 25, EcoMarineAI's model licence): the first item's quotation is the credit.
+    (
+        "cc-by-nc-4.0-acknowledge-data-sources-listed-quoted.txt",
+        "cc-by-nc-4.0",
+        &[(
+            "attribution",
+            r#""This work uses data from HappyWhale (happywhale.com), licensed under CC-BY-NC-4.0""#,
+        )],
+    ),
+    // "This Software is provided as part of the SMPL Model Commercial or Trial Sublicense
+    // Agreement (“Master Agreement”) made by and between ... and you" (round 25, the SMPL
+    // sublicence terms): commercial use rests on that agreement.
+    (
+        "mit-provided-as-part-of-commercial-sublicense-agreement.txt",
+        "mit",
+        &[("commercial_use", r#""conditional""#)],
+    ),
     // Parameters and output "only available for non-commercial use" (round 24, AlphaFold 3
     // terms of use): non-commercial, output named in the limit.
     (
