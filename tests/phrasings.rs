@@ -2037,6 +2037,47 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         &[("commercial_use", r#""conditional""#)],
     ),
+    // Models trained on outputs defined as Derivative Works, beside "such additional attribution
+    // notices cannot be construed as modifying this Agreement" (round 25, the Cambrian Open
+    // License Agreement): no ban on modifying, so outputs train derivatives on their terms.
+    (
+        "mit-output-models-derivatives-not-construed-as-modifying.txt",
+        "mit",
+        &[("output_training", r#""conditional""#)],
+    ),
+    // "you may redistribute and use them, including commercially, provided the dataset
+    // citations below travel with them" (round 25, BioSQA's weights terms): a grant, commercial
+    // use named; no modification named, so sharing derivatives stays unknown.
+    (
+        "weights-note-may-redistribute-and-use-including-commercially.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            ("commercial_use", r#""allowed""#),
+            ("output_training", r#""unrestricted""#),
+            ("hosting", r#""allowed""#),
+        ],
+    ),
+    // "no non-commercial restriction" (round 25, BioSQA): a limit said to be absent limits
+    // nothing.
+    ("mit-no-non-commercial-restriction.txt", "mit", &[]),
+    // "no model here is derived from credentialed, non-commercial or data-use-agreement
+    // material" (round 25, BioSQA): provenance, not a limit.
+    (
+        "mit-no-model-derived-from-non-commercial-material.txt",
+        "mit",
+        &[],
+    ),
+    // "WESAD's terms permit "scientific, non-commercial purposes" only" (round 25, BioSQA, of
+    // weights it does not ship): another party's terms for its data, not the model's.
+    (
+        "mit-named-party-terms-permit-quoted-non-commercial.txt",
+        "mit",
+        &[],
+    ),
+    // A "## 6. No Corresponding Source Obligation" heading after the items of "You may not:"
+    // (round 25, the Ti Security Engine Asset License): the section's sentence is no item of
+    // that list.
+    ("mit-heading-ends-list-of-acts-barred.txt", "mit", &[]),
     // Parameters and output "only available for non-commercial use" (round 24, AlphaFold 3
     // terms of use): non-commercial, output named in the limit.
     (
