@@ -2078,6 +2078,15 @@ const EDITS: &[(&str, &str, Changes)] = &[
     // (round 25, the Ti Security Engine Asset License): the section's sentence is no item of
     // that list.
     ("mit-heading-ends-list-of-acts-barred.txt", "mit", &[]),
+    // "Your access to and use of the ESM-3 Model Weights, the ESM-3 Model, the ESMC 600M Model
+    // Weights and the ESMC 600M Model is subject to the EvolutionaryScale’s Cambrian
+    // Non-Commercial License Agreement", each name defined in the text and none in its grant
+    // (round 25, the Cambrian Open License Agreement): other models' licence, not this one's.
+    (
+        "mit-non-commercial-licence-for-other-defined-models.txt",
+        "mit",
+        &[],
+    ),
     // Parameters and output "only available for non-commercial use" (round 24, AlphaFold 3
     // terms of use): non-commercial, output named in the limit.
     (
