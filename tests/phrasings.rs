@@ -2087,6 +2087,29 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         &[],
     ),
+    // "These changes, if any, may not necessarily include all existing software or new features
+    // that MESHCAPADE releases for newer or other services of MESHCAPADE." (round 25, the SMPL
+    // sublicence): a hedge on updates, no limit on services or sharing.
+    ("mit-may-not-necessarily-include-services.txt", "mit", &[]),
+    // Under "You may not:", "**(a)** use the Engine Assets, in whole or in part, as input to
+    // train, fine-tune, distill, or otherwise derive any machine learning model, except where
+    // such derivative is itself distributed under this license and satisfies Section 4;"
+    // (round 25, the Ti Security Engine Asset License): training on the licence's own terms
+    // only, a condition; derived models shared under this licence.
+    (
+        "mit-may-not-train-except-under-this-license.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("output_training", r#""conditional""#),
+        ],
+    ),
+    // The same item without its exception (the Ti Security item, cut): training barred.
+    (
+        "mit-may-not-use-as-input-to-train.txt",
+        "mit",
+        &[TRAINING_BARRED],
+    ),
     // Parameters and output "only available for non-commercial use" (round 24, AlphaFold 3
     // terms of use): non-commercial, output named in the limit.
     (
