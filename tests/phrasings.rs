@@ -2110,6 +2110,15 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         &[TRAINING_BARRED],
     ),
+    // "This license also prohibits the use of the Software to train methods/algorithms/neural
+    // networks/etc. for commercial, pornographic, military, surveillance, or defamatory use of any
+    // kind." (round 25, the Max Planck licences of ICON and PromptHMR): one sentence ("etc."
+    // before lower case ends none), training limited to other uses, a condition.
+    (
+        "mit-train-methods-networks-etc-for-commercial.txt",
+        "mit",
+        &[("output_training", r#""conditional""#)],
+    ),
     // Parameters and output "only available for non-commercial use" (round 24, AlphaFold 3
     // terms of use): non-commercial, output named in the limit.
     (
