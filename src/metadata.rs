@@ -114,10 +114,38 @@ pub const CARD_DOCUMENT: &str = "card";
 /// Limits for a card's YAML front matter.
 const MAX_FRONT_MATTER_BYTES: usize = 256 * 1024;
 
-/// Whether a text starts with YAML front matter (`---` on the first line).
+/// Whether a text starts with YAML front matter (`---` on the first line, then a key). A
+/// Markdown text that opens with a horizontal rule ("---", then "# Ti Security Engine Asset
+/// License" and "**Version 1.0**", a real licence text of round 25) has none: the first line
+/// after the fence that is neither blank nor a comment must be a key ("license: mit") or the
+/// closing fence.
 pub fn has_front_matter(text: &str) -> bool {
     let text = text.trim_start_matches('\u{feff}');
-    text.starts_with("---\n") || text.starts_with("---\r\n")
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
+        return false;
+    };
+    rest.lines()
+        .map(str::trim_end)
+        .find(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+        .is_none_or(|line| line == "---" || is_key_line(line))
+}
+
+/// Whether a line opens a YAML mapping entry: a plain or quoted key, a colon, then a space or
+/// the line's end ("license: mit", "model-index:", "\"tags\": [x]").
+fn is_key_line(line: &str) -> bool {
+    let line = line.trim_start();
+    line.find(':').is_some_and(|colon| {
+        let key = &line[..colon];
+        let after = &line[colon + 1..];
+        !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_alphanumeric() || "_-. \"'".contains(c))
+            && (after.is_empty() || after.starts_with([' ', '\t']))
+    })
 }
 
 /// Whether a text is a Hub API model JSON (an object with `id` or `modelId`, and `cardData`,
@@ -559,6 +587,21 @@ mod tests {
 
     fn origin() -> Origin {
         Origin::Memory("test".into())
+    }
+
+    /// A card opens with a key after its fence; a licence text that opens with a Markdown rule
+    /// (round 25's Ti Security Engine Asset License) is no card.
+    #[test]
+    fn front_matter_needs_a_key_after_the_fence() {
+        assert!(has_front_matter("---\nlicense: mit\n---\n# Model\n"));
+        assert!(has_front_matter(
+            "---\n# a comment\n\"license\": mit\n---\n"
+        ));
+        assert!(has_front_matter("---\n---\n# Empty front matter\n"));
+        assert!(!has_front_matter(
+            "---\n\n# Ti Security Engine Asset License\n\n**Version 1.0**\n\n---\n"
+        ));
+        assert!(!has_front_matter("# Title\n---\nlicense: mit\n"));
     }
 
     #[test]

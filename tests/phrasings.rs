@@ -1965,6 +1965,160 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         &[SHARING_BARRED],
     ),
+    // The licensed material "shall not be copied, shared, distributed, re-sold, ... in whole or
+    // in part except that you may make one copy for archive purposes only" (round 25, the Max
+    // Planck licences of ICON and PromptHMR): nothing derived may be shared.
+    (
+        "mit-not-copied-shared-distributed-in-whole-or-in-part.txt",
+        "mit",
+        &[SHARING_BARRED],
+    ),
+    // "The model may not be used for pornographic purposes or to generate pornographic material
+    // whether commercial or not." (round 25, the Max Planck FLAME Model License): a use policy.
+    (
+        "mit-not-used-for-pornographic-purposes.txt",
+        "mit",
+        &[("use_policy", r#"true"#)],
+    ),
+    // Developers the Software is distributed among "shall be bound by terms as restrictive as
+    // the terms of the Master Agreement" (round 25, Meshcapade's SMPL sublicence): flow-down.
+    (
+        "mit-developers-bound-by-terms-as-restrictive.txt",
+        "mit",
+        FLOWS_DOWN,
+    ),
+    // "You must include “ESM” at the beginning of the title of any Derivative Works" (round 25,
+    // the EvolutionaryScale Cambrian Open License Agreement): a naming prefix, as "at the
+    // beginning of any such AI model name".
+    (
+        "mit-include-name-at-beginning-of-title.txt",
+        "mit",
+        &[(
+            "derivatives",
+            r#"{"redistribution":"conditional","naming_prefix":"ESM"}"#,
+        )],
+    ),
+    // The NOTICE file "must include “The ESMC 300M Model is licensed under the EvolutionaryScale
+    // Cambrian Open License Agreement.”" (round 25, the Cambrian Open License Agreement): the
+    // notice, quoted right after the duty with no colon.
+    (
+        "mit-notice-file-must-include-quoted.txt",
+        "mit",
+        &[(
+            "notice",
+            r#""The ESMC 300M Model is licensed under the EvolutionaryScale Cambrian Open License Agreement.""#,
+        )],
+    ),
+    // Works using the assets "must display the following notice in a location reasonably
+    // visible to its users — such as ... section:" over "> Powered by Ti Security Engine" and
+    // three more quoted lines (round 25, the Ti Security Engine Asset License): the first line is
+    // the credit.
+    (
+        "mit-must-display-following-notice-quoted-block.txt",
+        "mit",
+        &credited(r#""Powered by Ti Security Engine""#),
+    ),
+    // "Additionally, you must acknowledge the original data sources:" over list items that quote
+    // each acknowledgement after a label ("- **HappyWhale:** "This work uses data from ..."",
+    // round 25, EcoMarineAI's model licence): the first item's quotation is the credit.
+    (
+        "cc-by-nc-4.0-acknowledge-data-sources-listed-quoted.txt",
+        "cc-by-nc-4.0",
+        &[(
+            "attribution",
+            r#""This work uses data from HappyWhale (happywhale.com), licensed under CC-BY-NC-4.0""#,
+        )],
+    ),
+    // "This Software is provided as part of the SMPL Model Commercial or Trial Sublicense
+    // Agreement (“Master Agreement”) made by and between ... and you" (round 25, the SMPL
+    // sublicence terms): commercial use rests on that agreement.
+    (
+        "mit-provided-as-part-of-commercial-sublicense-agreement.txt",
+        "mit",
+        &[("commercial_use", r#""conditional""#)],
+    ),
+    // Models trained on outputs defined as Derivative Works, beside "such additional attribution
+    // notices cannot be construed as modifying this Agreement" (round 25, the Cambrian Open
+    // License Agreement): no ban on modifying, so outputs train derivatives on their terms.
+    (
+        "mit-output-models-derivatives-not-construed-as-modifying.txt",
+        "mit",
+        &[("output_training", r#""conditional""#)],
+    ),
+    // "you may redistribute and use them, including commercially, provided the dataset
+    // citations below travel with them" (round 25, BioSQA's weights terms): a grant, commercial
+    // use named; no modification named, so sharing derivatives stays unknown.
+    (
+        "weights-note-may-redistribute-and-use-including-commercially.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[
+            ("commercial_use", r#""allowed""#),
+            ("output_training", r#""unrestricted""#),
+            ("hosting", r#""allowed""#),
+        ],
+    ),
+    // "no non-commercial restriction" (round 25, BioSQA): a limit said to be absent limits
+    // nothing.
+    ("mit-no-non-commercial-restriction.txt", "mit", &[]),
+    // "no model here is derived from credentialed, non-commercial or data-use-agreement
+    // material" (round 25, BioSQA): provenance, not a limit.
+    (
+        "mit-no-model-derived-from-non-commercial-material.txt",
+        "mit",
+        &[],
+    ),
+    // "WESAD's terms permit "scientific, non-commercial purposes" only" (round 25, BioSQA, of
+    // weights it does not ship): another party's terms for its data, not the model's.
+    (
+        "mit-named-party-terms-permit-quoted-non-commercial.txt",
+        "mit",
+        &[],
+    ),
+    // A "## 6. No Corresponding Source Obligation" heading after the items of "You may not:"
+    // (round 25, the Ti Security Engine Asset License): the section's sentence is no item of
+    // that list.
+    ("mit-heading-ends-list-of-acts-barred.txt", "mit", &[]),
+    // "Your access to and use of the ESM-3 Model Weights, the ESM-3 Model, the ESMC 600M Model
+    // Weights and the ESMC 600M Model is subject to the EvolutionaryScale’s Cambrian
+    // Non-Commercial License Agreement", each name defined in the text and none in its grant
+    // (round 25, the Cambrian Open License Agreement): other models' licence, not this one's.
+    (
+        "mit-non-commercial-licence-for-other-defined-models.txt",
+        "mit",
+        &[],
+    ),
+    // "These changes, if any, may not necessarily include all existing software or new features
+    // that MESHCAPADE releases for newer or other services of MESHCAPADE." (round 25, the SMPL
+    // sublicence): a hedge on updates, no limit on services or sharing.
+    ("mit-may-not-necessarily-include-services.txt", "mit", &[]),
+    // Under "You may not:", "**(a)** use the Engine Assets, in whole or in part, as input to
+    // train, fine-tune, distill, or otherwise derive any machine learning model, except where
+    // such derivative is itself distributed under this license and satisfies Section 4;"
+    // (round 25, the Ti Security Engine Asset License): training on the licence's own terms
+    // only, a condition; derived models shared under this licence.
+    (
+        "mit-may-not-train-except-under-this-license.txt",
+        "mit",
+        &[
+            SHARED_ON_CONDITIONS,
+            ("output_training", r#""conditional""#),
+        ],
+    ),
+    // The same item without its exception (the Ti Security item, cut): training barred.
+    (
+        "mit-may-not-use-as-input-to-train.txt",
+        "mit",
+        &[TRAINING_BARRED],
+    ),
+    // "This license also prohibits the use of the Software to train methods/algorithms/neural
+    // networks/etc. for commercial, pornographic, military, surveillance, or defamatory use of any
+    // kind." (round 25, the Max Planck licences of ICON and PromptHMR): one sentence ("etc."
+    // before lower case ends none), training limited to other uses, a condition.
+    (
+        "mit-train-methods-networks-etc-for-commercial.txt",
+        "mit",
+        &[("output_training", r#""conditional""#)],
+    ),
     // Parameters and output "only available for non-commercial use" (round 24, AlphaFold 3
     // terms of use): non-commercial, output named in the limit.
     (

@@ -85,6 +85,17 @@ impl Extraction<'_> {
                 displays.push((cited, (open, close), 0));
             }
         }
+        // The same introduction over a list whose first item quotes the credit after a label
+        // ("- **HappyWhale:** "This work uses data from ..."", round 25, EcoMarineAI).
+        for (s, open) in self.intro_then_labelled_item() {
+            if let Some(close) = self.closing_quote(open) {
+                let cited = Sentence {
+                    start: s.start,
+                    end: close + 1,
+                };
+                displays.push((cited, (open, close), 0));
+            }
+        }
         for (s, (inner_start, inner_end), match_start) in displays {
             let before = &self.sentence_text(s)[..match_start];
             if OPTIONAL.is_match(before) && !self.sentence_text(s).contains("must") {
@@ -137,6 +148,9 @@ impl Extraction<'_> {
 /// The longest line under an attribution heading read as the credit itself (a block of
 /// notices to carry runs to some 300 characters: round 17's trailer).
 const MAX_CREDIT: usize = 400;
+
+/// The longest label before a listed acknowledgement ("**Ministry of Natural Resources RF:**").
+const MAX_LABEL: usize = 80;
 
 impl Extraction<'_> {
     /// The credit quoted Markdown-style ("> ...") on the line right under a heading that
@@ -200,6 +214,34 @@ impl Extraction<'_> {
             }
         }
         found
+    }
+
+    /// Sentences of [`STATEMENT_INTRO`] followed by a list item that names a source and quotes
+    /// its acknowledgement ("- **HappyWhale:** "This work uses data from ..."", the label ending
+    /// in a colon): the sentence and where the quotation's text begins.
+    fn intro_then_labelled_item(&self) -> Vec<(Sentence, usize)> {
+        self.captures(&STATEMENT_INTRO, K_STATEMENT)
+            .into_iter()
+            .filter_map(|(s, caps)| {
+                let colon = s.start + caps.get(0)?.end();
+                let after = &self.plain.text[colon..];
+                let item = after.trim_start();
+                let item = item
+                    .strip_prefix(['-', '*', '•'])
+                    .map_or(item, str::trim_start);
+                let label_end = item.find(':')?;
+                let label = &item[..label_end];
+                if label_end > MAX_LABEL || label.contains(['\n', '"']) {
+                    return None;
+                }
+                let quoted = item[label_end + 1..]
+                    .trim_start_matches(['*', '_'])
+                    .trim_start();
+                quoted
+                    .starts_with('"')
+                    .then(|| (s, colon + (after.len() - quoted.len()) + 1))
+            })
+            .collect()
     }
 
     /// A credit owed to a party by its role ("must identify the release claimant"), named where

@@ -3,7 +3,7 @@
 
 use super::phrases::{
     APPROVAL_ZH, BOTH_COMMERCIAL, COMMERCIAL_APPROVAL, COMMERCIAL_NOT_PERMITTED,
-    COMMERCIAL_PURPOSE_ITEM, COMMERCIAL_WORD, K_COMMERCIAL, K_GRANT, K_NON_COMMERCIAL, K_ZH,
+    COMMERCIAL_PURPOSE_ITEM, COMMERCIAL_WORD, GRANT, K_COMMERCIAL, K_GRANT, K_NON_COMMERCIAL, K_ZH,
     MATERIAL_REFUSED, NON_COMMERCIAL_MENTION, NON_COMMERCIAL_MENTION_ZH, NON_COMMERCIAL_ONLY,
     NON_COMMERCIAL_POINTER, NON_COMMERCIAL_ZH, Phrase, REVENUE_WORD, SCOPED_GRANT,
     TERMS_FOLLOW_DATA, USE_BAN_INTRO, USERS_ANY,
@@ -17,7 +17,11 @@ impl Extraction<'_> {
         non_commercial.extend(self.grants_through_narrow_definitions());
         non_commercial.extend(self.sentences(&NON_COMMERCIAL_ZH, K_ZH));
         non_commercial.extend(self.adopted_non_commercial());
-        non_commercial.extend(self.sentences(&NON_COMMERCIAL_POINTER, K_NON_COMMERCIAL));
+        non_commercial.extend(
+            self.sentences(&NON_COMMERCIAL_POINTER, K_NON_COMMERCIAL)
+                .into_iter()
+                .filter(|s| !self.governs_other_materials(*s)),
+        );
         non_commercial.extend(self.commercial_purposes_banned());
         // "Commercial use is not permitted" limits; "... without prior written permission"
         // offers approval.
@@ -90,6 +94,7 @@ impl Extraction<'_> {
                 // "Images under any non-commercial ... licence were refused": the training
                 // material's licence, kept out, not the model's.
                 .filter(|s| !self.holds(&MATERIAL_REFUSED, *s))
+                .filter(|s| !self.governs_other_materials(*s))
                 .collect();
             limits.extend(
                 self.sentences(&NON_COMMERCIAL_MENTION_ZH, K_ZH)
@@ -122,6 +127,45 @@ impl Extraction<'_> {
         if value != CommercialUse::Unknown {
             self.found.insert(TermName::CommercialUse);
         }
+    }
+
+    /// Whether a sentence that puts materials under another licence ("... is subject to the
+    /// EvolutionaryScale’s Cambrian Non-Commercial License Agreement") names, as what it governs,
+    /// only materials that no grant of the text licenses: "Your access to and use of the ESM-3
+    /// Model Weights, the ESM-3 Model, the ESMC 600M Model Weights and the ESMC 600M Model is
+    /// subject to ...", where the grant licenses "the Licensed Code, the Licensed Model" (round
+    /// 25, the Cambrian Open License Agreement). The materials are the capitalised names before
+    /// the verb, each a term the text defines ("“ESM-3 Model Weights” means ..."); a sentence
+    /// naming none ("The base-model materials are governed by ..."), a name the text does not
+    /// define, or one a grant names, is read as before.
+    fn governs_other_materials(&self, s: Sentence) -> bool {
+        let text = self.sentence_text(s);
+        let Some(at) = [
+            " is subject to ",
+            " are subject to ",
+            " is governed by ",
+            " are governed by ",
+        ]
+        .iter()
+        .filter_map(|verb| text.find(verb))
+        .min() else {
+            return false;
+        };
+        let names: Vec<&str> = text[..at]
+            .split(", ")
+            .flat_map(|part| part.split(" and "))
+            .filter_map(|part| part.rsplit_once("the ").map(|(_, name)| name.trim()))
+            .filter(|name| name.chars().next().is_some_and(char::is_uppercase))
+            .collect();
+        let grants = self.sentences(&GRANT, K_GRANT);
+        !names.is_empty()
+            && !grants.is_empty()
+            && names.iter().all(|name| {
+                self.plain.text.contains(&format!("\"{name}\" means"))
+                    && grants
+                        .iter()
+                        .all(|g| !self.sentence_text(*g).contains(name))
+            })
     }
 
     /// Whether the text says the model's terms are those of the data it was trained on ("A

@@ -7,7 +7,7 @@ use super::phrases::{
     NON_COMMERCIAL_MENTION, NON_COMMERCIAL_ONLY, OUTPUT_BAN, OUTPUT_BAN_ZH, OUTPUT_BOUND,
     OUTPUT_COMMERCIAL_USE, OUTPUT_CONDITION, OUTPUT_DERIVATIVE, OUTPUT_DERIVATIVE_ZH,
     OUTPUT_TRAINING_ITEM, OUTPUT_TRAINING_LIMIT_WORD, OUTPUT_TRAINING_MENTION,
-    OUTPUT_TRAINING_MENTION_ZH, OUTPUT_TRAINING_PERMITTED, OUTPUT_WORD, OUTPUTS_FREED,
+    OUTPUT_TRAINING_MENTION_ZH, OUTPUT_TRAINING_PERMITTED, OUTPUT_WORD, OUTPUTS_FREED, SHARE_ALIKE,
     TRAIN_OTHER_MODELS, USE_BAN, USE_BAN_INTRO,
 };
 use super::{Extraction, Sentence};
@@ -27,8 +27,16 @@ impl Extraction<'_> {
         // "É EXPRESSAMENTE PROIBIDO ao Licenciado: ... 7. Uso em treinamento de outros modelos:
         // Utilizar as saídas do modelo como dados de treinamento para outros sistemas de IA": an
         // item of a list of acts barred that trains other models is a ban.
-        banned.extend(self.withheld_items(&OUTPUT_TRAINING_ITEM, K_OUTPUT));
+        // An item that excepts models shared on the licence's own terms ("..., except where
+        // such derivative is itself distributed under this license", round 25, Ti Security)
+        // bars the training only off those terms: a condition.
+        let (share_alike_items, barred_items): (Vec<Sentence>, Vec<Sentence>) = self
+            .withheld_items(&OUTPUT_TRAINING_ITEM, K_OUTPUT)
+            .into_iter()
+            .partition(|s| self.holds(&SHARE_ALIKE, *s));
+        banned.extend(barred_items);
         let mut conditions = self.sentences(&OUTPUT_CONDITION, K_OUTPUT);
+        conditions.extend(share_alike_items);
         conditions.extend(commercial_bans);
         // Models trained on outputs are derivatives by definition: they share the derivatives'
         // fate, and where derivatives may not be made or shared, the training is barred.

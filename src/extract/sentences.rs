@@ -34,7 +34,8 @@ fn cut_at(t: &[u8], marks: impl Iterator<Item = usize>) -> Vec<Sentence> {
             || (matches!(t[i], b'.' | b';')
                 && t.get(i + 1).is_none_or(|n| *n == b' ' || *n == b'\n')
                 && !ends_abbreviation(&t[..i])
-                && !company_before_lowercase(t, i));
+                && !company_before_lowercase(t, i)
+                && !etc_before_lowercase(t, i));
         if ends {
             let end = match t[i] {
                 b'\n' => i,
@@ -82,6 +83,20 @@ fn company_before_lowercase(t: &[u8], i: usize) -> bool {
                 .checked_sub(1)
                 .is_none_or(|at| !t[at].is_ascii_alphanumeric())
     })
+}
+
+/// Whether the full stop at `i` closes "etc" (a word of its own) and the text goes on, after
+/// one space, in lower case: "to train methods/algorithms/neural networks/etc. for commercial,
+/// pornographic, military, surveillance, or defamatory use" (round 25, the Max Planck
+/// licences) is one sentence. "etc." before a capital still ends one.
+fn etc_before_lowercase(t: &[u8], i: usize) -> bool {
+    t.get(i + 1) == Some(&b' ')
+        && t.get(i + 2).is_some_and(u8::is_ascii_lowercase)
+        && i >= 3
+        && t[i - 3..i].eq_ignore_ascii_case(b"etc")
+        && (i - 3)
+            .checked_sub(1)
+            .is_none_or(|at| !t[at].is_ascii_alphanumeric())
 }
 
 /// The longest sentence the rules read at once. Real licence sentences stay under 3 KB; a text

@@ -58,6 +58,12 @@ impl Extraction<'_> {
         let mut reached = 0;
         while !own && first > 0 && reached < LIST_REACH {
             first -= 1;
+            // A Markdown heading starts a section: no list above it reaches past it ("## 6. No
+            // Corresponding Source Obligation" after the items of "You may not:", round 25, the
+            // Ti Security Engine Asset License). The heading may introduce a list itself.
+            if self.is_heading(self.all[first]) {
+                break;
+            }
             if !is_list_number(self.sentence_text(self.all[first])) {
                 reached += 1;
             }
