@@ -569,6 +569,22 @@ const PROBED_LIMITS: &[(&str, &[TermName])] = &[
     ("不得提供API服务。", H),
     ("模型输出不得用于开发竞争模型。", O),
     ("禁止使用模型生成的数据训练其他大模型。", O),
+    // Session 18's probe: 25 more limits in new words, 20 read already; these five left a field
+    // permissive on 52 to 131 of the texts sampled.
+    ("These weights may not be passed on to others.", D),
+    (
+        "The checkpoint is for your own use and may not be handed to third parties.",
+        D,
+    ),
+    (
+        "Running the model for third parties requires a separate agreement.",
+        H,
+    ),
+    ("Only approved partners may use the Model.", EVERY_FIELD),
+    (
+        "Use of the model requires prior registration and approval by the Licensor.",
+        EVERY_FIELD,
+    ),
 ];
 
 #[test]
