@@ -129,6 +129,7 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
         definitions: Vec::new(),
         defined_at: BTreeMap::new(),
         term_gates: OnceCell::new(),
+        heading_lines: OnceCell::new(),
         adopted: Vec::new(),
         grant_in_doubt: false,
         grant_clause: None,
@@ -246,6 +247,9 @@ struct Extraction<'a> {
     defined_at: BTreeMap<usize, usize>,
     /// For each defined term, the first sentences that tie rights to it (read when first asked).
     term_gates: OnceCell<BTreeMap<String, Vec<Sentence>>>,
+    /// The lines of the original text that are Markdown headings ("### ..."), as byte ranges
+    /// in order, found once when first asked (see [`Extraction::is_heading`]).
+    heading_lines: OnceCell<Vec<(usize, usize)>>,
     /// The sentences that adopt a Creative Commons, Apache 2.0 or MIT licence (read once, used by
     /// several terms).
     adopted: Vec<Sentence>,

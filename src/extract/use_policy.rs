@@ -91,12 +91,40 @@ impl Extraction<'_> {
 
     /// Whether sentence `s` starts a Markdown heading line of the original text ("### ...").
     pub(super) fn is_heading(&self, s: Sentence) -> bool {
+        let lines = self.heading_lines.get_or_init(|| heading_lines(self.text));
+        // Most texts have no heading: then the sentence's place in the original is not needed
+        // (a rule asks this of every sentence a list may reach back over).
+        if lines.is_empty() {
+            return false;
+        }
         let Some((from, _)) = self.plain.original(s.start, s.end) else {
             return false;
         };
-        let line_start = self.text[..from].rfind('\n').map_or(0, |n| n + 1);
-        self.text[line_start..].trim_start().starts_with('#')
+        let at = lines.partition_point(|(start, _)| *start <= from);
+        at.checked_sub(1)
+            .and_then(|i| lines.get(i))
+            .is_some_and(|(_, end)| from <= *end)
     }
+}
+
+/// The lines of `text` that are Markdown headings (their first character other than white space
+/// is `#`), as byte ranges from the line's start to its end, in order.
+fn heading_lines(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    if memchr::memchr(b'#', bytes).is_none() {
+        return lines;
+    }
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+    for end in ends {
+        let line = text.get(start..end).unwrap_or_default();
+        if line.trim_start().starts_with('#') {
+            lines.push((start, end));
+        }
+        start = end + 1;
+    }
+    lines
 }
 
 /// Whether a sentence is only the number of a list item ("4.", "12)"), cut off its item by the
