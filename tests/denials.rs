@@ -637,7 +637,69 @@ const PROBED_DUTIES: &[(&str, Duty)] = &[
         "Organisations earning over USD 5M a year must obtain a paid licence.",
         ("revenue_threshold", |t| t.revenue_threshold.is_some()),
     ),
+    // Session 18's probe: 19 duties in new words, 8 read already; these were missed on every
+    // text (a request, "Please credit ...", and a duty to cite stay unread, as the keys read
+    // them).
+    (
+        "You shall not use the model to create deepfakes of real people.",
+        ("use_policy", |t| t.use_policy),
+    ),
+    (
+        "It is forbidden to use the weights for mass surveillance.",
+        ("use_policy", |t| t.use_policy),
+    ),
+    (
+        "The Model may not be used to generate spam or malware.",
+        ("use_policy", |t| t.use_policy),
+    ),
+    (
+        "Anyone you share the model with must accept these terms.",
+        ("flow_down", |t| t.flow_down),
+    ),
+    (
+        "Recipients of derivatives are bound by this licence.",
+        ("flow_down", |t| t.flow_down),
+    ),
+    (
+        "You shall pass these conditions on to every recipient.",
+        ("flow_down", |t| t.flow_down),
+    ),
+    (
+        "使用者应确保下游用户同样遵守上述使用限制。",
+        ("flow_down", |t| t.flow_down),
+    ),
 ];
+
+/// Credits in words no notice rule reads (session 18's probe): each, added to every sampled text
+/// that reads no credit, is read or left for review as unclear, never dropped.
+const PROBED_CREDITS: &[&str] = &[
+    "Products built on the model must visibly mention AcmeLM.",
+    "Your app must show the text \"Made with AcmeLM\" on its about page.",
+    "使用本模型的产品须标注“基于AcmeLM开发”。",
+];
+
+#[test]
+fn a_credit_found_by_probing_is_read_or_left_for_review() {
+    let credit = |x: &model_licence::ExtractedTerms| {
+        x.backed.terms.attribution.is_some()
+            || x.unclear.iter().any(|u| u.term == TermName::Attribution)
+    };
+    let mut edits = 0;
+    let mut missed = Vec::new();
+    for path in texts().into_iter().step_by(4) {
+        let text = common::read(&path);
+        if credit(&extract_terms(&text)) {
+            continue;
+        }
+        for duty in PROBED_CREDITS {
+            edits += 1;
+            if !credit(&extract_terms(&format!("{text}\n\n{duty}\n"))) {
+                missed.push(format!("{}: credit missed in {duty:?}", path.display()));
+            }
+        }
+    }
+    none_left_permissive(edits, &missed);
+}
 
 #[test]
 fn a_duty_found_by_probing_is_read_on_every_text() {
