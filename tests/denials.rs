@@ -596,129 +596,125 @@ fn a_limit_found_by_probing_leaves_what_it_limits_unread() {
 }
 
 /// A duty or a gate a reading can miss, and whether the reading has it.
-type Duty = (&'static str, fn(&Terms) -> bool);
+type Duty = (&'static str, fn(&ExtractedTerms) -> bool);
 
 /// Duties and gates found by session 16's probe in words the rules did not know: each, added to
 /// every real text that reads without it, was still missed (in 205 to 350 texts each).
 const PROBED_DUTIES: &[(&str, Duty)] = &[
     (
         "Use of the model is subject to the usage guidelines published on our website.",
-        ("use_policy", |t| t.use_policy),
+        ("use_policy", |x| x.backed.terms.use_policy),
     ),
     (
         "仅可在遵守《使用规范》的前提下使用本模型。",
-        ("use_policy", |t| t.use_policy),
+        ("use_policy", |x| x.backed.terms.use_policy),
     ),
     (
         "Any recipient of the Model must agree to these terms.",
-        ("flow_down", |t| t.flow_down),
+        ("flow_down", |x| x.backed.terms.flow_down),
     ),
     (
         "Your licence to third parties must include these use restrictions.",
-        ("flow_down", |t| t.flow_down),
+        ("flow_down", |x| x.backed.terms.flow_down),
     ),
     (
         "您向第三方分发本模型时，须要求其遵守本协议的限制。",
-        ("flow_down", |t| t.flow_down),
+        ("flow_down", |x| x.backed.terms.flow_down),
     ),
     (
         "Any fine-tuned model must have a name that begins with \"Acme-\".",
-        ("naming_prefix", |t| t.derivatives.naming_prefix.is_some()),
+        ("naming_prefix", |x| {
+            x.backed.terms.derivatives.naming_prefix.is_some()
+        }),
     ),
     (
         "Derivative models must be named starting with \"AcmeLM\".",
-        ("naming_prefix", |t| t.derivatives.naming_prefix.is_some()),
+        ("naming_prefix", |x| {
+            x.backed.terms.derivatives.naming_prefix.is_some()
+        }),
     ),
     (
         "Companies with annual revenue above $10 million need a commercial licence.",
-        ("revenue_threshold", |t| t.revenue_threshold.is_some()),
+        ("revenue_threshold", |x| {
+            x.backed.terms.revenue_threshold.is_some()
+        }),
     ),
     (
         "Organisations earning over USD 5M a year must obtain a paid licence.",
-        ("revenue_threshold", |t| t.revenue_threshold.is_some()),
+        ("revenue_threshold", |x| {
+            x.backed.terms.revenue_threshold.is_some()
+        }),
     ),
     // Session 18's probe: 19 duties in new words, 8 read already; these were missed on every
     // text (a request, "Please credit ...", and a duty to cite stay unread, as the keys read
     // them).
     (
         "You shall not use the model to create deepfakes of real people.",
-        ("use_policy", |t| t.use_policy),
+        ("use_policy", |x| x.backed.terms.use_policy),
     ),
     (
         "It is forbidden to use the weights for mass surveillance.",
-        ("use_policy", |t| t.use_policy),
+        ("use_policy", |x| x.backed.terms.use_policy),
     ),
     (
         "The Model may not be used to generate spam or malware.",
-        ("use_policy", |t| t.use_policy),
+        ("use_policy", |x| x.backed.terms.use_policy),
     ),
     (
         "Anyone you share the model with must accept these terms.",
-        ("flow_down", |t| t.flow_down),
+        ("flow_down", |x| x.backed.terms.flow_down),
     ),
     (
         "Recipients of derivatives are bound by this licence.",
-        ("flow_down", |t| t.flow_down),
+        ("flow_down", |x| x.backed.terms.flow_down),
     ),
     (
         "You shall pass these conditions on to every recipient.",
-        ("flow_down", |t| t.flow_down),
+        ("flow_down", |x| x.backed.terms.flow_down),
     ),
     (
         "使用者应确保下游用户同样遵守上述使用限制。",
-        ("flow_down", |t| t.flow_down),
+        ("flow_down", |x| x.backed.terms.flow_down),
+    ),
+    // A credit is read, or left for review as unclear where its words are not.
+    (
+        "Products built on the model must visibly mention AcmeLM.",
+        ("attribution", credit_read),
+    ),
+    (
+        "Your app must show the text \"Made with AcmeLM\" on its about page.",
+        ("attribution", credit_read),
+    ),
+    (
+        "使用本模型的产品须标注“基于AcmeLM开发”。",
+        ("attribution", credit_read),
     ),
 ];
 
-/// Credits in words no notice rule reads (session 18's probe): each, added to every sampled text
-/// that reads no credit, is read or left for review as unclear, never dropped.
-const PROBED_CREDITS: &[&str] = &[
-    "Products built on the model must visibly mention AcmeLM.",
-    "Your app must show the text \"Made with AcmeLM\" on its about page.",
-    "使用本模型的产品须标注“基于AcmeLM开发”。",
-];
-
-#[test]
-fn a_credit_found_by_probing_is_read_or_left_for_review() {
-    let credit = |x: &model_licence::ExtractedTerms| {
-        x.backed.terms.attribution.is_some()
-            || x.unclear.iter().any(|u| u.term == TermName::Attribution)
-    };
-    let mut edits = 0;
-    let mut missed = Vec::new();
-    for path in texts().into_iter().step_by(4) {
-        let text = common::read(&path);
-        if credit(&extract_terms(&text)) {
-            continue;
-        }
-        for duty in PROBED_CREDITS {
-            edits += 1;
-            if !credit(&extract_terms(&format!("{text}\n\n{duty}\n"))) {
-                missed.push(format!("{}: credit missed in {duty:?}", path.display()));
-            }
-        }
-    }
-    none_left_permissive(edits, &missed);
+/// Whether a credit is read, or left for review as unclear.
+fn credit_read(x: &ExtractedTerms) -> bool {
+    x.backed.terms.attribution.is_some()
+        || x.unclear.iter().any(|u| u.term == TermName::Attribution)
 }
 
 #[test]
 fn a_duty_found_by_probing_is_read_on_every_text() {
-    let texts: Vec<(PathBuf, String, Terms)> = texts()
+    let texts: Vec<(PathBuf, String, ExtractedTerms)> = texts()
         .into_iter()
         .step_by(4)
         .map(|path| {
             let text = common::read(&path);
-            let terms = extract_terms(&text).backed.terms;
-            (path, text, terms)
+            let read = extract_terms(&text);
+            (path, text, read)
         })
         .collect();
     let mut edits = 0;
     let mut missed = Vec::new();
     for (duty, (field, has)) in PROBED_DUTIES {
-        for (path, text, _) in texts.iter().filter(|(_, _, terms)| !has(terms)) {
+        for (path, text, _) in texts.iter().filter(|(_, _, read)| !has(read)) {
             edits += 1;
             let edited = format!("{text}\n\n{duty}\n");
-            if !has(&extract_terms(&edited).backed.terms) {
+            if !has(&extract_terms(&edited)) {
                 missed.push(format!("{}: {field} missed in {duty:?}", path.display()));
             }
         }
