@@ -597,11 +597,11 @@ impl Phrase {
         pass: Pass<'p>,
         haystack: &str,
     ) -> impl Iterator<Item = (&'static Alternative, &'static Regex)> + use<'p> {
-        self.key_passing(self.selection(pass, haystack))
+        self.engines(self.selection(pass, haystack))
     }
 
-    /// The alternatives of `selection`, compiled for its haystack.
-    fn key_passing<'p>(
+    /// The alternatives of `selection` with their engines, compiled for its haystack.
+    fn engines<'p>(
         &self,
         selection: Option<Selection<'p>>,
     ) -> impl Iterator<Item = (&'static Alternative, &'static Regex)> + use<'p> {
@@ -680,7 +680,7 @@ impl Phrase {
         if let Some(union) = selection.as_ref().and_then(Selection::union) {
             return union.is_match(text);
         }
-        self.key_passing(selection).any(|(_, re)| re.is_match(text))
+        self.engines(selection).any(|(_, re)| re.is_match(text))
     }
 
     pub(super) fn find_iter<'h>(&self, text: &'h str) -> impl Iterator<Item = Match<'h>> {
@@ -1257,8 +1257,6 @@ fn finder() -> Result<Finder, String> {
             always_phrases[phrase / 64] |= 1 << (phrase % 64);
         }
     }
-    // Alternatives are numbered as `u16` in a sentence's pass.
-    u16::try_from(alternative_sets.len()).map_err(|e| e.to_string())?;
     let alternatives = alternative_sets
         .into_iter()
         .zip(alternative_phrase)
@@ -1341,7 +1339,7 @@ impl<'f> PassBuilder<'f> {
                     .get(links.from as usize..links.to as usize)
                     .unwrap_or_default();
                 if sets.iter().all(|&seen| seen == stamp) {
-                    // Fewer than 2^16 alternatives (checked when the finder is built).
+                    // Fewer than 2^16 alternatives (`table` refuses more).
                     self.passes.ids.push(alternative as u16);
                     let phrase = usize::from(links.phrase);
                     phrases[phrase / 64] |= 1 << (phrase % 64);
