@@ -689,6 +689,48 @@ const PROBED_DUTIES: &[(&str, Duty)] = &[
         "使用本模型的产品须标注“基于AcmeLM开发”。",
         ("attribution", credit_read),
     ),
+    // Session 19's probe: 28 duties in new words, 20 read already; these were missed on every
+    // text.
+    (
+        "Products with more than 1,000,000 monthly users require a separate licence.",
+        ("user_threshold", |x| {
+            x.backed.terms.user_threshold.is_some()
+        }),
+    ),
+    (
+        "This free licence does not extend to entities whose yearly turnover exceeds USD 20 million.",
+        ("revenue_threshold", |x| {
+            x.backed.terms.revenue_threshold.is_some()
+        }),
+    ),
+    (
+        "衍生模型的名称须以“Acme”开头。",
+        ("naming_prefix", |x| {
+            x.backed.terms.derivatives.naming_prefix.is_some()
+        }),
+    ),
+    (
+        "You must prefix the name of any derivative with \"AcmeLM-\".",
+        ("naming_prefix", |x| {
+            x.backed.terms.derivatives.naming_prefix.is_some()
+        }),
+    ),
+    (
+        "Include the phrase \"Powered by AcmeLM\" in your user interface.",
+        ("attribution", credit_read),
+    ),
+    (
+        "The Model shall not be employed in any way that violates applicable law.",
+        ("use_policy", |x| x.backed.terms.use_policy),
+    ),
+    (
+        "Downstream users must be informed of and comply with these restrictions.",
+        ("flow_down", |x| x.backed.terms.flow_down),
+    ),
+    (
+        "Every copy you hand out must come with these same restrictions.",
+        ("flow_down", |x| x.backed.terms.flow_down),
+    ),
 ];
 
 /// Whether a credit is read, or left for review as unclear.
