@@ -585,6 +585,20 @@ const PROBED_LIMITS: &[(&str, &[TermName])] = &[
         "Use of the model requires prior registration and approval by the Licensor.",
         EVERY_FIELD,
     ),
+    // Session 19's probe: 32 more limits in new words, 26 read already; these six left a field
+    // permissive on 52 to 131 of the texts sampled.
+    ("Not for use in any product offered for a fee.", C),
+    ("You may not make the model available for download.", D),
+    ("Do not distil this model into another model.", O),
+    (
+        "This licence is valid for a 30-day evaluation period only.",
+        EVERY_FIELD,
+    ),
+    (
+        "Use beyond the evaluation period requires a purchased licence.",
+        C,
+    ),
+    ("Access is granted on a case-by-case basis.", EVERY_FIELD),
 ];
 
 #[test]
