@@ -599,6 +599,15 @@ const PROBED_LIMITS: &[(&str, &[TermName])] = &[
         C,
     ),
     ("Access is granted on a case-by-case basis.", EVERY_FIELD),
+    // Session 19's probe in Chinese: 13 limits, 9 read already; these four left a field
+    // permissive on every text sampled.
+    ("企业用户使用本模型须与我方签订商业授权协议。", C),
+    (
+        "将本模型用于盈利性产品前，请发送邮件至 license@example.com 申请授权。",
+        C,
+    ),
+    ("您不得将本模型或其修改版本提供给任何第三方。", D),
+    ("本模型只对签署了合作协议的机构开放。", EVERY_FIELD),
 ];
 
 #[test]
@@ -743,6 +752,34 @@ const PROBED_DUTIES: &[(&str, Duty)] = &[
     ),
     (
         "Every copy you hand out must come with these same restrictions.",
+        ("flow_down", |x| x.backed.terms.flow_down),
+    ),
+    // The same in Chinese: 11 duties, 7 read already; these were missed on every text. A name
+    // that must hold a word (not start with it) is left for review, in English too.
+    (
+        "Derivative models must include \"AcmeLM\" in their name.",
+        ("naming", |x| {
+            x.backed.terms.derivatives.naming_prefix.is_some()
+                || x.unclear.iter().any(|u| u.term == TermName::Derivatives)
+        }),
+    ),
+    (
+        "您发布的衍生模型须在模型名称中包含“AcmeLM”字样。",
+        ("naming", |x| {
+            x.backed.terms.derivatives.naming_prefix.is_some()
+                || x.unclear.iter().any(|u| u.term == TermName::Derivatives)
+        }),
+    ),
+    (
+        "您不得将本模型用于侵犯他人知识产权的活动。",
+        ("use_policy", |x| x.backed.terms.use_policy),
+    ),
+    (
+        "不得利用本模型从事任何危害未成年人的行为。",
+        ("use_policy", |x| x.backed.terms.use_policy),
+    ),
+    (
+        "您应在分发时告知接收方本协议中的全部限制，并要求其遵守。",
         ("flow_down", |x| x.backed.terms.flow_down),
     ),
 ];

@@ -5,15 +5,33 @@
 use super::phrases::{
     ACCEPTANCE_CLAUSE, DERIVATIVE_ACTS, DERIVATIVE_BAN, DERIVATIVE_BAN_ZH, DERIVATIVE_BOUND_ZH,
     DERIVATIVE_LIMIT, DERIVATIVE_WORD, DISTRIBUTE_WORD, GRANT, GRANT_ZH, K_DERIVATIVE_BAN, K_GRANT,
-    K_MODIFY, K_NAME, K_SHARE_ALIKE, K_ZH, Keys, MODIFY_GRANT, MODIFY_ZH, NAMING, NAMING_ZH,
-    NEGATED, NEGATED_ZH, OFFER_OF_SUPPORT, PERMISSION, PERMISSION_ZH, PURPOSE_BAN_ZH, Phrase,
-    SHARE_ALIKE, SHARE_ALIKE_DENIED, SHARING_LIMIT, SHARING_PERMITTED, UNLIMITED_ACTS,
-    WITHHELD_INTRO, WITHHELD_SHARING,
+    K_MODIFY, K_NAME, K_SHARE_ALIKE, K_ZH, Keys, MODIFY_GRANT, MODIFY_ZH, NAMING, NAMING_UNREAD,
+    NAMING_UNREAD_ZH, NAMING_ZH, NEGATED, NEGATED_ZH, OFFER_OF_SUPPORT, PERMISSION, PERMISSION_ZH,
+    PURPOSE_BAN_ZH, Phrase, SHARE_ALIKE, SHARE_ALIKE_DENIED, SHARING_LIMIT, SHARING_PERMITTED,
+    UNLIMITED_ACTS, WITHHELD_INTRO, WITHHELD_SHARING,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, Redistribution, TermName};
 
 impl Extraction<'_> {
+    /// Quotes for review a duty on the names of derived models that is not a prefix ("must
+    /// include "AcmeLM" in their name"): the checker models only a prefix, and a duty it cannot
+    /// check must not pass unseen.
+    fn naming_unread(&mut self) {
+        let duties: Vec<Sentence> = self
+            .sentences(&NAMING_UNREAD, K_NAME)
+            .into_iter()
+            .chain(self.sentences(&NAMING_UNREAD_ZH, K_ZH))
+            .collect();
+        for s in duties {
+            self.unclear(
+                TermName::Derivatives,
+                "a duty on the names of derived models that this checker does not model (only a required prefix is)",
+                s,
+            );
+        }
+    }
+
     /// Whether the grant (with the list it introduces) or a permission names modification, or
     /// grants everything "without restriction".
     pub(super) fn permits_modification(&self) -> bool {
@@ -111,6 +129,9 @@ impl Extraction<'_> {
                 self.terms.derivatives.naming_prefix = self.quoted(start, end);
             }
             self.cite(TermName::Derivatives, s);
+        }
+        if self.terms.derivatives.naming_prefix.is_none() {
+            self.naming_unread();
         }
         // "If you do not agree ..., you may not distribute the Model or a Derivative" states
         // acceptance, not a ban.

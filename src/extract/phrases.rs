@@ -948,6 +948,8 @@ phrases! {
     NAMING_ZH = "naming_zh";
     DERIVATIVE_BAN_ZH = "derivative_ban_zh";
     NAMING_TRAINING_ZH = "naming_training_zh";
+    NAMING_UNREAD = "naming_unread";
+    NAMING_UNREAD_ZH = "naming_unread_zh";
     PURPOSE_BAN_ZH = "purpose_ban_zh";
     MODIFY_ZH = "modify_zh";
     DERIVATIVE_BOUND_ZH = "derivative_bound_zh";
