@@ -2280,6 +2280,16 @@ const EDITS: &[(&str, &str, Changes)] = &[
             ("hosting", r#""allowed""#),
         ],
     ),
+    (
+        "mit-may-not-redistribute-for-commercial-advantage.txt",
+        "fixtures/dev/mit-allows-only-non-commercial.txt",
+        &[],
+    ),
+    (
+        "mit-weights-cc-by-nc-do-not-redistribute-until-clarified.txt",
+        "fixtures/dev/mit-weights-cc-by-nc.txt",
+        &[SHARING_BARRED],
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive

@@ -8,7 +8,7 @@ use super::phrases::{
     K_MODIFY, K_NAME, K_SHARE_ALIKE, K_ZH, Keys, MODIFY_GRANT, MODIFY_ZH, NAMING, NAMING_ZH,
     NEGATED, NEGATED_ZH, OFFER_OF_SUPPORT, PERMISSION, PERMISSION_ZH, PURPOSE_BAN_ZH, Phrase,
     SHARE_ALIKE, SHARE_ALIKE_DENIED, SHARING_LIMIT, SHARING_PERMITTED, UNLIMITED_ACTS,
-    WITHHELD_INTRO, WITHHELD_SHARING,
+    WITHHELD_COMMERCIAL, WITHHELD_INTRO, WITHHELD_SHARING,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, Redistribution, TermName};
@@ -132,7 +132,12 @@ impl Extraction<'_> {
         // sharing the model or what is derived from it is withheld, unless the text permits
         // sharing derivatives in so many words ("The User may share weights that are fine-tuned
         // ... only for non-commercial research purposes"): then only that sharing is allowed.
-        let withheld = self.withheld_items(&WITHHELD_SHARING, K_DERIVATIVE_BAN);
+        // An item barring sharing only "for commercial advantage" withholds no other sharing.
+        let withheld: Vec<Sentence> = self
+            .withheld_items(&WITHHELD_SHARING, K_DERIVATIVE_BAN)
+            .into_iter()
+            .filter(|s| !self.holds(&WITHHELD_COMMERCIAL, *s))
+            .collect();
         let mut limited_sharing = Vec::new();
         if self.permits_sharing_derivatives() {
             limited_sharing = withheld;

@@ -904,6 +904,7 @@ phrases! {
     DERIVATIVE_BAN = "derivative_ban";
     WITHHELD_INTRO = "withheld_intro";
     WITHHELD_SHARING = "withheld_sharing";
+    WITHHELD_COMMERCIAL = "withheld_commercial";
     SHARING_PERMITTED = "sharing_permitted";
     USE_WITHHELD = "use_withheld";
     INBOUND_GRANT = "inbound_grant";
