@@ -2290,6 +2290,13 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "fixtures/dev/mit-weights-cc-by-nc.txt",
         &[SHARING_BARRED],
     ),
+    (
+        "mit-credit-as-below-block-after-paragraph.txt",
+        "mit",
+        &credited(
+            r#""Trained on hand landmarks extracted from the HaGRID dataset by Alexander Kapitanov, Karina Kvanchiani, Alexander Nagaev, Roman Kraynov and Andrei Makhliarchuk (SberDevices).""#,
+        ),
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive

@@ -935,6 +935,7 @@ phrases! {
     FREE_TIER = "free_tier";
     TERMS_FOLLOW_DATA = "terms_follow_data";
     ATTRIBUTION_LABEL = "attribution_label";
+    CREDIT_BELOW = "credit_below";
     ATTRIBUTION_INTRO = "attribution_intro";
     ATTRIBUTION_INITIAL = "attribution_initial";
     CREDIT_CUT_AT_INITIAL = "credit_cut_at_initial";
