@@ -2297,6 +2297,31 @@ const EDITS: &[(&str, &str, Changes)] = &[
             r#""Trained on hand landmarks extracted from the HaGRID dataset by Alexander Kapitanov, Karina Kvanchiani, Alexander Nagaev, Roman Kraynov and Andrei Makhliarchuk (SberDevices).""#,
         ),
     ),
+    (
+        "cc0-1.0-licence-file-kept-alongside.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    (
+        "weights-note-non-commercial-use-of-the-model-is-permitted.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[("commercial_use", r#""non_commercial""#)],
+    ),
+    (
+        "mit-weights-cc-by-nc-dataset-paper-must-be-cited-for-research-use.txt",
+        "fixtures/dev/mit-weights-cc-by-nc.txt",
+        &[],
+    ),
+    (
+        "mit-earlier-bundle-could-not-be-licensed-onward.txt",
+        "mit",
+        &[],
+    ),
+    (
+        "mit-model-card-table-output-and-trained-rows.txt",
+        "mit",
+        &[],
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive
