@@ -2322,6 +2322,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         &[],
     ),
+    ("mit-training-data-list-licence-item.txt", "mit", &[]),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive

@@ -924,6 +924,8 @@ phrases! {
     LIMIT_SHARING = "limit_sharing";
     LIMIT_TRAINING = "limit_training";
     LIMIT_BENIGN = "limit_benign";
+    DATASET_LICENCE_ITEM = "dataset_licence_item";
+    DATASET_ITEM_LABEL = "dataset_item_label";
     NAMED_COMMERCIAL = "named_commercial";
     NAMED_HOSTING = "named_hosting";
     NAMED_SHARING = "named_sharing";
