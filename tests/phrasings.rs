@@ -2323,6 +2323,11 @@ const EDITS: &[(&str, &str, Changes)] = &[
         &[],
     ),
     ("mit-training-data-list-licence-item.txt", "mit", &[]),
+    (
+        "mit-credit-to-this-project-and-datasets-below.txt",
+        "mit",
+        &[],
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive
