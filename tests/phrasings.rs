@@ -2328,6 +2328,18 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         &[],
     ),
+    (
+        "mit-attribution-must-name-elements-for-example.txt",
+        "mit",
+        &[],
+    ),
+    (
+        "mit-released-with-credit-to-colon-indented-block.txt",
+        "mit",
+        &credited(
+            r#""Urban OpenGen generator, Differential (differential.studio), trained with NVIDIA StyleGAN2-ADA (github.com/NVlabs/stylegan3)""#,
+        ),
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive
