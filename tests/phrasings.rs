@@ -2340,6 +2340,17 @@ const EDITS: &[(&str, &str, Changes)] = &[
             r#""Urban OpenGen generator, Differential (differential.studio), trained with NVIDIA StyleGAN2-ADA (github.com/NVlabs/stylegan3)""#,
         ),
     ),
+    (
+        "cc0-1.0-models-trained-with-data-released-under-cc-by-nc.txt",
+        "cc0-1.0",
+        &[
+            SCOPE_UNREAD[0],
+            SCOPE_UNREAD[1],
+            SCOPE_UNREAD[2],
+            SCOPE_UNREAD[3],
+            ("licence_copy", "true"),
+        ],
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive

@@ -966,6 +966,7 @@ phrases! {
     CC_NO_DERIVATIVES = "cc_no_derivatives";
     CC_SHARE_ALIKE = "cc_share_alike";
     CC_ADOPTED_OTHER = "cc_adopted_other";
+    TRAINED_MODELS_LICENSED = "trained_models_licensed";
     NAMED_RAIL_LICENCE = "named_rail_licence";
     NAMED_RAIL_UNREAD = "named_rail_unread";
     NAMED_RAIL_OWN = "named_rail_own";
