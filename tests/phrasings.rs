@@ -2351,6 +2351,19 @@ const EDITS: &[(&str, &str, Changes)] = &[
             ("licence_copy", "true"),
         ],
     ),
+    (
+        "weights-note-cc-by-inpainter-research-only-generator.txt",
+        "fixtures/dev/weights-note-cc-by-inpainter.txt",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            (
+                "derivatives",
+                r#"{"redistribution":"unknown","naming_prefix":null}"#,
+            ),
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""requires_licence""#),
+        ],
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive

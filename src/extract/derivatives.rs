@@ -17,15 +17,20 @@ impl Extraction<'_> {
     /// Whether the grant (with the list it introduces) or a permission names modification, or
     /// grants everything "without restriction".
     pub(super) fn permits_modification(&self) -> bool {
-        if self.adopted_permits_adapting() {
+        // A grant under another heading than a research-only limit is of other weights (round
+        // 24, Urban OpenGen's CC BY inpainter beside its research-only generator): the stricter
+        // part is read (round 19's GeoSET).
+        let here = |s: &Sentence| !self.of_other_weights(*s);
+        if self.adopted_permits_adapting() && self.adopted_licences().iter().any(here) {
             return true;
         }
         let mut grants = self.sentences(&GRANT, K_GRANT);
         grants.extend(self.sentences(&GRANT_ZH, K_ZH));
         let in_scope = |s: &Sentence| {
-            (self.holds(&MODIFY_GRANT, *s)
-                || self.holds(&MODIFY_ZH, *s)
-                || self.holds(&UNLIMITED_ACTS, *s))
+            here(s)
+                && (self.holds(&MODIFY_GRANT, *s)
+                    || self.holds(&MODIFY_ZH, *s)
+                    || self.holds(&UNLIMITED_ACTS, *s))
                 && !self.holds(&NEGATED, *s)
                 && !self.holds(&NEGATED_ZH, *s)
         };

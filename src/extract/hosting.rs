@@ -3,8 +3,9 @@
 use super::phrases::{
     COMMERCIAL_DEFINED, DERIVATIVE_BAN, DISTRIBUTE_WORD, HOSTING_ALLOW, HOSTING_ALLOW_ZH,
     HOSTING_DENY, HOSTING_DENY_ZH, HOSTING_LIMIT, HOSTING_NOT_NC, HOSTING_WORD, K_AVAILABLE,
-    K_COMMERCIAL, K_DERIVATIVE_BAN, K_HOSTING, K_ZH, NEGATED, NON_COMMERCIAL_POINTER, PERMISSION,
-    Phrase, RESEARCH_ONLY, RESEARCH_SCOPE_ONLY, SHARING_OTHER_MATERIAL, USE_WITHHELD,
+    K_COMMERCIAL, K_DERIVATIVE_BAN, K_HOSTING, K_ZH, NEGATED, NON_COMMERCIAL_ELEMENT,
+    NON_COMMERCIAL_POINTER, PERMISSION, Phrase, RESEARCH_ONLY, RESEARCH_SCOPE_ONLY,
+    RESEARCH_WEIGHTS, SHARING_OTHER_MATERIAL, USE_WITHHELD,
 };
 use super::{Extraction, Sentence, one_line};
 use crate::terms::{CommercialUse, Hosting, TermName};
@@ -101,6 +102,80 @@ impl Extraction<'_> {
                     && !self.holds(&RESEARCH_SCOPE_ONLY, s)
                     // Sharing the data, not the model, widens nothing of the model's grant.
                     && !self.holds(&SHARING_OTHER_MATERIAL, s)
+                    // Nor does a grant under another heading, of other weights ("## Diffusion
+                    // inpainter" ... "You may share and adapt them", then "## GAN generator" ...
+                    // "released for non-commercial research and educational use only", round 24,
+                    // Urban OpenGen): the stricter part is read (round 19's GeoSET).
+                    && !self.of_other_weights(s)
+            })
+    }
+
+    /// Whether `s` is about other weights than a research-only limit: a Markdown heading stands
+    /// between it and every such limit that names weights ("The GAN generator snapshots are
+    /// therefore released for non-commercial research and educational use only"), and its own
+    /// section puts weights under a licence that is not non-commercial ("## Diffusion inpainter"
+    /// ... "released under the Creative Commons Attribution 4.0 International licence", round
+    /// 24, Urban OpenGen). The stricter part is then read (round 19's GeoSET).
+    pub(super) fn of_other_weights(&self, s: Sentence) -> bool {
+        if !self.under_another_heading_than_research(s) {
+            return false;
+        }
+        let Some((from, _)) = self.plain.original(s.start, s.end) else {
+            return false;
+        };
+        let (lo, hi) = self.section_around(from);
+        self.adopted_licences().into_iter().any(|a| {
+            self.plain
+                .original(a.start, a.end)
+                .is_some_and(|(at, _)| lo <= at && at < hi)
+                && !NON_COMMERCIAL_ELEMENT.is_match(&one_line(self.sentence_text(a)))
+        })
+    }
+
+    /// The span of the original text between the Markdown headings around offset `at`.
+    fn section_around(&self, at: usize) -> (usize, usize) {
+        let mut lo = 0;
+        let mut offset = 0;
+        for line in self.text.split_inclusive('\n') {
+            let next = offset + line.len();
+            if is_markdown_heading(line) {
+                if offset <= at {
+                    lo = offset;
+                } else {
+                    return (lo, offset);
+                }
+            }
+            offset = next;
+        }
+        (lo, self.text.len())
+    }
+
+    /// Whether a Markdown heading stands between `s` and every clause read for commercial use
+    /// that names a research scope as the only one: `s` is about other material.
+    fn under_another_heading_than_research(&self, s: Sentence) -> bool {
+        let Some((from, _)) = self.plain.original(s.start, s.end) else {
+            return false;
+        };
+        let research: Vec<usize> = self
+            .evidence
+            .get(&TermName::CommercialUse)
+            .map(|list| {
+                list.iter()
+                    .filter(|e| e.document == "licence")
+                    .filter(|e| {
+                        let clause = one_line(&e.text);
+                        RESEARCH_SCOPE_ONLY.is_match(&clause) && RESEARCH_WEIGHTS.is_match(&clause)
+                    })
+                    .map(|e| e.start)
+                    .collect()
+            })
+            .unwrap_or_default();
+        !research.is_empty()
+            && research.iter().all(|&at| {
+                let (lo, hi) = if at < from { (at, from) } else { (from, at) };
+                self.text
+                    .get(lo..hi)
+                    .is_some_and(|between| between.lines().skip(1).any(is_markdown_heading))
             })
     }
 
@@ -124,4 +199,11 @@ impl Extraction<'_> {
                 })
             })
     }
+}
+
+/// Whether `line` is a Markdown ATX heading ("## GAN generator").
+fn is_markdown_heading(line: &str) -> bool {
+    let trimmed = line.trim_start();
+    let hashes = trimmed.chars().take_while(|&c| c == '#').count();
+    (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ')
 }

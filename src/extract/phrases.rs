@@ -879,6 +879,8 @@ phrases! {
     COMMERCIAL_DEFINED = "commercial_defined";
     RESEARCH_ONLY = "research_only";
     RESEARCH_SCOPE_ONLY = "research_scope_only";
+    RESEARCH_WEIGHTS = "research_weights";
+    NON_COMMERCIAL_ELEMENT = "non_commercial_element";
     SHARING_OTHER_MATERIAL = "sharing_other_material";
     OUTPUT_WORD = "output_word";
     OUTPUT_BAN = "output_ban";
