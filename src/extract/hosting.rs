@@ -110,73 +110,50 @@ impl Extraction<'_> {
             })
     }
 
-    /// Whether `s` is about other weights than a research-only limit: a Markdown heading stands
-    /// between it and every such limit that names weights ("The GAN generator snapshots are
-    /// therefore released for non-commercial research and educational use only"), and its own
-    /// section puts weights under a licence that is not non-commercial ("## Diffusion inpainter"
-    /// ... "released under the Creative Commons Attribution 4.0 International licence", round
-    /// 24, Urban OpenGen). The stricter part is then read (round 19's GeoSET).
+    /// Whether `s` is about other weights than a research-only limit: a heading stands between
+    /// it and every such limit that names weights ("The GAN generator snapshots are therefore
+    /// released for non-commercial research and educational use only"), and its own section puts
+    /// weights under a licence that is not non-commercial ("## Diffusion inpainter" ...
+    /// "released under the Creative Commons Attribution 4.0 International licence", round 24,
+    /// Urban OpenGen). The stricter part is then read (round 19's GeoSET).
     pub(super) fn of_other_weights(&self, s: Sentence) -> bool {
-        if !self.under_another_heading_than_research(s) {
-            return false;
-        }
-        let Some((from, _)) = self.plain.original(s.start, s.end) else {
+        // Offsets in the original text, where the headings are.
+        let at = |x: &Sentence| self.plain.original(x.start, x.end).map(|(from, _)| from);
+        let research: Vec<usize> = self
+            .all
+            .iter()
+            .filter(|r| self.holds(&RESEARCH_SCOPE_ONLY, **r) && self.holds(&RESEARCH_WEIGHTS, **r))
+            .filter_map(at)
+            .collect();
+        let Some(here) = at(&s) else {
             return false;
         };
-        let (lo, hi) = self.section_around(from);
+        if research.is_empty() {
+            return false;
+        }
+        let headings = heading_starts(self.text);
+        let apart = |a: usize, b: usize| {
+            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+            headings.iter().any(|&h| lo < h && h <= hi)
+        };
+        if !research.iter().all(|&r| apart(r, here)) {
+            return false;
+        }
+        let lo = headings
+            .iter()
+            .rev()
+            .find(|&&h| h <= here)
+            .copied()
+            .unwrap_or(0);
+        let hi = headings
+            .iter()
+            .find(|&&h| h > here)
+            .copied()
+            .unwrap_or(self.text.len());
         self.adopted_licences().into_iter().any(|a| {
-            self.plain
-                .original(a.start, a.end)
-                .is_some_and(|(at, _)| lo <= at && at < hi)
+            at(&a).is_some_and(|from| lo <= from && from < hi)
                 && !NON_COMMERCIAL_ELEMENT.is_match(&one_line(self.sentence_text(a)))
         })
-    }
-
-    /// The span of the original text between the Markdown headings around offset `at`.
-    fn section_around(&self, at: usize) -> (usize, usize) {
-        let mut lo = 0;
-        let mut offset = 0;
-        for line in self.text.split_inclusive('\n') {
-            let next = offset + line.len();
-            if is_markdown_heading(line) {
-                if offset <= at {
-                    lo = offset;
-                } else {
-                    return (lo, offset);
-                }
-            }
-            offset = next;
-        }
-        (lo, self.text.len())
-    }
-
-    /// Whether a Markdown heading stands between `s` and every clause read for commercial use
-    /// that names a research scope as the only one: `s` is about other material.
-    fn under_another_heading_than_research(&self, s: Sentence) -> bool {
-        let Some((from, _)) = self.plain.original(s.start, s.end) else {
-            return false;
-        };
-        let research: Vec<usize> = self
-            .evidence
-            .get(&TermName::CommercialUse)
-            .map(|list| {
-                list.iter()
-                    .filter(|e| e.document == "licence")
-                    .filter(|e| {
-                        let clause = one_line(&e.text);
-                        RESEARCH_SCOPE_ONLY.is_match(&clause) && RESEARCH_WEIGHTS.is_match(&clause)
-                    })
-                    .map(|e| e.start)
-                    .collect()
-            })
-            .unwrap_or_default();
-        !research.is_empty()
-            && research.iter().all(|&at| {
-                let (lo, hi) = if at < from { (at, from) } else { (from, at) };
-                self.text
-                    .get(lo..hi)
-                    .is_some_and(|between| between.lines().skip(1).any(is_markdown_heading))
-            })
     }
 
     /// Whether the non-commercial limit read is a research, academic or evaluation scope (the
@@ -201,9 +178,41 @@ impl Extraction<'_> {
     }
 }
 
-/// Whether `line` is a Markdown ATX heading ("## GAN generator").
-fn is_markdown_heading(line: &str) -> bool {
-    let trimmed = line.trim_start();
-    let hashes = trimmed.chars().take_while(|&c| c == '#').count();
-    (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ')
+/// Where the headings of `text` start: Markdown headings ("## GAN generator"), and short lines
+/// standing alone as a paragraph with no closing punctuation (the same heading once the Markdown
+/// is gone, or an HTML paragraph of its own).
+fn heading_starts(text: &str) -> Vec<usize> {
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line.trim_end()))
+        })
+        .collect();
+    let blank =
+        |i: Option<usize>| i.is_none_or(|i| lines.get(i).is_none_or(|(_, l)| l.trim().is_empty()));
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(i, (_, line))| {
+            let trimmed = line.trim();
+            let paragraph = trimmed
+                .strip_prefix("<p>")
+                .and_then(|t| t.strip_suffix("</p>"));
+            let inner = paragraph.unwrap_or(trimmed).trim();
+            let inner = inner.trim_start_matches('#').trim_start();
+            let markdown = trimmed.starts_with('#')
+                && trimmed.trim_start_matches('#').starts_with(' ')
+                || paragraph.is_some_and(|p| p.starts_with('#'));
+            let alone = (paragraph.is_some() || (blank(i.checked_sub(1)) && blank(Some(i + 1))))
+                && (3..=80).contains(&inner.chars().count())
+                && !inner.ends_with(['.', ':', ';', ',', '!', '?'])
+                && !inner.starts_with(['-', '*', '•', '|', '>', '`', '<'])
+                && !line.starts_with([' ', '\t'])
+                && inner.chars().next().is_some_and(char::is_alphanumeric);
+            markdown || alone
+        })
+        .map(|(_, (start, _))| *start)
+        .collect()
 }
