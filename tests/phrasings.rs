@@ -2280,6 +2280,90 @@ const EDITS: &[(&str, &str, Changes)] = &[
             ("hosting", r#""allowed""#),
         ],
     ),
+    (
+        "mit-may-not-redistribute-for-commercial-advantage.txt",
+        "fixtures/dev/mit-allows-only-non-commercial.txt",
+        &[],
+    ),
+    (
+        "mit-weights-cc-by-nc-do-not-redistribute-until-clarified.txt",
+        "fixtures/dev/mit-weights-cc-by-nc.txt",
+        &[SHARING_BARRED],
+    ),
+    (
+        "mit-credit-as-below-block-after-paragraph.txt",
+        "mit",
+        &credited(
+            r#""Trained on hand landmarks extracted from the HaGRID dataset by Alexander Kapitanov, Karina Kvanchiani, Alexander Nagaev, Roman Kraynov and Andrei Makhliarchuk (SberDevices).""#,
+        ),
+    ),
+    (
+        "cc0-1.0-licence-file-kept-alongside.txt",
+        "cc0-1.0",
+        LICENCE_COPY,
+    ),
+    (
+        "weights-note-non-commercial-use-of-the-model-is-permitted.txt",
+        "fixtures/dev/weights-note-without-licence.txt",
+        &[("commercial_use", r#""non_commercial""#)],
+    ),
+    (
+        "mit-weights-cc-by-nc-dataset-paper-must-be-cited-for-research-use.txt",
+        "fixtures/dev/mit-weights-cc-by-nc.txt",
+        &[],
+    ),
+    (
+        "mit-earlier-bundle-could-not-be-licensed-onward.txt",
+        "mit",
+        &[],
+    ),
+    (
+        "mit-model-card-table-output-and-trained-rows.txt",
+        "mit",
+        &[],
+    ),
+    ("mit-training-data-list-licence-item.txt", "mit", &[]),
+    (
+        "mit-credit-to-this-project-and-datasets-below.txt",
+        "mit",
+        &[],
+    ),
+    (
+        "mit-attribution-must-name-elements-for-example.txt",
+        "mit",
+        &[],
+    ),
+    (
+        "mit-released-with-credit-to-colon-indented-block.txt",
+        "mit",
+        &credited(
+            r#""Urban OpenGen generator, Differential (differential.studio), trained with NVIDIA StyleGAN2-ADA (github.com/NVlabs/stylegan3)""#,
+        ),
+    ),
+    (
+        "cc0-1.0-models-trained-with-data-released-under-cc-by-nc.txt",
+        "cc0-1.0",
+        &[
+            SCOPE_UNREAD[0],
+            SCOPE_UNREAD[1],
+            SCOPE_UNREAD[2],
+            SCOPE_UNREAD[3],
+            ("licence_copy", "true"),
+        ],
+    ),
+    (
+        "weights-note-cc-by-inpainter-research-only-generator.txt",
+        "fixtures/dev/weights-note-cc-by-inpainter.txt",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            (
+                "derivatives",
+                r#"{"redistribution":"unknown","naming_prefix":null}"#,
+            ),
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""requires_licence""#),
+        ],
+    ),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::phrases::{
-    ATTRIBUTION_HEADING, ATTRIBUTION_INITIAL, ATTRIBUTION_INTRO, ATTRIBUTION_LABEL,
+    ATTRIBUTION_HEADING, ATTRIBUTION_INITIAL, ATTRIBUTION_INTRO, ATTRIBUTION_LABEL, CREDIT_BELOW,
     CREDIT_CUT_AT_INITIAL, CREDIT_ROLE, DISPLAY_CREDIT, DISPLAY_DUTY_UNREAD,
     DISPLAY_DUTY_UNREAD_ZH, DISPLAY_QUOTED, DISPLAY_STRING, DISPLAY_ZH, K_QUOTE, K_STATEMENT, K_ZH,
     OPTIONAL, STATEMENT_INTRO,
@@ -149,6 +149,9 @@ impl Extraction<'_> {
 /// notices to carry runs to some 300 characters: round 17's trailer).
 const MAX_CREDIT: usize = 400;
 
+/// How many sentences below a duty to "credit as below" its indented block may start.
+const BELOW_REACH: usize = 8;
+
 /// The longest label before a listed acknowledgement ("**Ministry of Natural Resources RF:**").
 const MAX_LABEL: usize = 80;
 
@@ -183,9 +186,12 @@ impl Extraction<'_> {
                 // "ATTRIBUTION" (underlined) over an indented block of credit lines, or over a
                 // paragraph that introduces them ("... must carry these notices.", "... derived
                 // from NeuralGCM (Google Research):") and then the block.
+                // A duty to "credit as below" may stand a paragraph or two above its block.
+                let below = self.holds(&CREDIT_BELOW, heading);
                 let block = self
                     .indented_block_after(at)
-                    .or_else(|| self.indented_block_after_intro(at));
+                    .or_else(|| self.indented_block_after_intro(at))
+                    .or_else(|| below.then(|| self.indented_block_within(at)).flatten());
                 if let Some(block) = block {
                     found.push((
                         Sentence {
@@ -303,6 +309,12 @@ impl Extraction<'_> {
             return None;
         }
         (end - first.start <= MAX_CREDIT).then_some((first.start, end))
+    }
+
+    /// The first indented block of credit lines that starts within [`BELOW_REACH`] sentences of
+    /// `at` (a duty to "credit as below" a paragraph above its block).
+    fn indented_block_within(&self, at: usize) -> Option<(usize, usize)> {
+        (at..(at + BELOW_REACH).min(self.all.len())).find_map(|i| self.indented_block_after(i))
     }
 
     /// `at`, or the first sentence after it that is not made only of punctuation (such as a

@@ -8,7 +8,7 @@ use super::phrases::{
     K_MODIFY, K_NAME, K_SHARE_ALIKE, K_ZH, Keys, MODIFY_GRANT, MODIFY_ZH, NAMING, NAMING_UNREAD,
     NAMING_UNREAD_ZH, NAMING_ZH, NEGATED, NEGATED_ZH, OFFER_OF_SUPPORT, PERMISSION, PERMISSION_ZH,
     PURPOSE_BAN_ZH, Phrase, SHARE_ALIKE, SHARE_ALIKE_DENIED, SHARING_LIMIT, SHARING_PERMITTED,
-    UNLIMITED_ACTS, WITHHELD_INTRO, WITHHELD_SHARING,
+    UNLIMITED_ACTS, WITHHELD_COMMERCIAL, WITHHELD_INTRO, WITHHELD_SHARING,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, Redistribution, TermName};
@@ -35,15 +35,20 @@ impl Extraction<'_> {
     /// Whether the grant (with the list it introduces) or a permission names modification, or
     /// grants everything "without restriction".
     pub(super) fn permits_modification(&self) -> bool {
-        if self.adopted_permits_adapting() {
+        // A grant under another heading than a research-only limit is of other weights (round
+        // 24, Urban OpenGen's CC BY inpainter beside its research-only generator): the stricter
+        // part is read (round 19's GeoSET).
+        let here = |s: &Sentence| !self.of_other_weights(*s);
+        if self.adopted_permits_adapting() && self.adopted_licences().iter().any(here) {
             return true;
         }
         let mut grants = self.sentences(&GRANT, K_GRANT);
         grants.extend(self.sentences(&GRANT_ZH, K_ZH));
         let in_scope = |s: &Sentence| {
-            (self.holds(&MODIFY_GRANT, *s)
-                || self.holds(&MODIFY_ZH, *s)
-                || self.holds(&UNLIMITED_ACTS, *s))
+            here(s)
+                && (self.holds(&MODIFY_GRANT, *s)
+                    || self.holds(&MODIFY_ZH, *s)
+                    || self.holds(&UNLIMITED_ACTS, *s))
                 && !self.holds(&NEGATED, *s)
                 && !self.holds(&NEGATED_ZH, *s)
         };
@@ -153,7 +158,12 @@ impl Extraction<'_> {
         // sharing the model or what is derived from it is withheld, unless the text permits
         // sharing derivatives in so many words ("The User may share weights that are fine-tuned
         // ... only for non-commercial research purposes"): then only that sharing is allowed.
-        let withheld = self.withheld_items(&WITHHELD_SHARING, K_DERIVATIVE_BAN);
+        // An item barring sharing only "for commercial advantage" withholds no other sharing.
+        let withheld: Vec<Sentence> = self
+            .withheld_items(&WITHHELD_SHARING, K_DERIVATIVE_BAN)
+            .into_iter()
+            .filter(|s| !self.holds(&WITHHELD_COMMERCIAL, *s))
+            .collect();
         let mut limited_sharing = Vec::new();
         if self.permits_sharing_derivatives() {
             limited_sharing = withheld;

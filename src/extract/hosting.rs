@@ -3,8 +3,9 @@
 use super::phrases::{
     COMMERCIAL_DEFINED, DERIVATIVE_BAN, DISTRIBUTE_WORD, HOSTING_ALLOW, HOSTING_ALLOW_ZH,
     HOSTING_DENY, HOSTING_DENY_ZH, HOSTING_LIMIT, HOSTING_NOT_NC, HOSTING_WORD, K_AVAILABLE,
-    K_COMMERCIAL, K_DERIVATIVE_BAN, K_HOSTING, K_ZH, NEGATED, NON_COMMERCIAL_POINTER, PERMISSION,
-    Phrase, RESEARCH_ONLY, RESEARCH_SCOPE_ONLY, SHARING_OTHER_MATERIAL, USE_WITHHELD,
+    K_COMMERCIAL, K_DERIVATIVE_BAN, K_HOSTING, K_ZH, NEGATED, NON_COMMERCIAL_ELEMENT,
+    NON_COMMERCIAL_POINTER, PERMISSION, Phrase, RESEARCH_ONLY, RESEARCH_SCOPE_ONLY,
+    RESEARCH_WEIGHTS, SHARING_OTHER_MATERIAL, USE_WITHHELD,
 };
 use super::{Extraction, Sentence, one_line};
 use crate::terms::{CommercialUse, Hosting, TermName};
@@ -101,7 +102,58 @@ impl Extraction<'_> {
                     && !self.holds(&RESEARCH_SCOPE_ONLY, s)
                     // Sharing the data, not the model, widens nothing of the model's grant.
                     && !self.holds(&SHARING_OTHER_MATERIAL, s)
+                    // Nor does a grant under another heading, of other weights ("## Diffusion
+                    // inpainter" ... "You may share and adapt them", then "## GAN generator" ...
+                    // "released for non-commercial research and educational use only", round 24,
+                    // Urban OpenGen): the stricter part is read (round 19's GeoSET).
+                    && !self.of_other_weights(s)
             })
+    }
+
+    /// Whether `s` is about other weights than a research-only limit: a heading stands between
+    /// it and every such limit that names weights ("The GAN generator snapshots are therefore
+    /// released for non-commercial research and educational use only"), and its own section puts
+    /// weights under a licence that is not non-commercial ("## Diffusion inpainter" ...
+    /// "released under the Creative Commons Attribution 4.0 International licence", round 24,
+    /// Urban OpenGen). The stricter part is then read (round 19's GeoSET).
+    pub(super) fn of_other_weights(&self, s: Sentence) -> bool {
+        // Offsets in the original text, where the headings are.
+        let at = |x: &Sentence| self.plain.original(x.start, x.end).map(|(from, _)| from);
+        let research: Vec<usize> = self
+            .all
+            .iter()
+            .filter(|r| self.holds(&RESEARCH_SCOPE_ONLY, **r) && self.holds(&RESEARCH_WEIGHTS, **r))
+            .filter_map(at)
+            .collect();
+        let Some(here) = at(&s) else {
+            return false;
+        };
+        if research.is_empty() {
+            return false;
+        }
+        let headings = heading_starts(self.text);
+        let apart = |a: usize, b: usize| {
+            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+            headings.iter().any(|&h| lo < h && h <= hi)
+        };
+        if !research.iter().all(|&r| apart(r, here)) {
+            return false;
+        }
+        let lo = headings
+            .iter()
+            .rev()
+            .find(|&&h| h <= here)
+            .copied()
+            .unwrap_or(0);
+        let hi = headings
+            .iter()
+            .find(|&&h| h > here)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.adopted_licences().into_iter().any(|a| {
+            at(&a).is_some_and(|from| lo <= from && from < hi)
+                && !NON_COMMERCIAL_ELEMENT.is_match(&one_line(self.sentence_text(a)))
+        })
     }
 
     /// Whether the non-commercial limit read is a research, academic or evaluation scope (the
@@ -124,4 +176,43 @@ impl Extraction<'_> {
                 })
             })
     }
+}
+
+/// Where the headings of `text` start: Markdown headings ("## GAN generator"), and short lines
+/// standing alone as a paragraph with no closing punctuation (the same heading once the Markdown
+/// is gone, or an HTML paragraph of its own).
+fn heading_starts(text: &str) -> Vec<usize> {
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line.trim_end()))
+        })
+        .collect();
+    let blank =
+        |i: Option<usize>| i.is_none_or(|i| lines.get(i).is_none_or(|(_, l)| l.trim().is_empty()));
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(i, (_, line))| {
+            let trimmed = line.trim();
+            let paragraph = trimmed
+                .strip_prefix("<p>")
+                .and_then(|t| t.strip_suffix("</p>"));
+            let inner = paragraph.unwrap_or(trimmed).trim();
+            let inner = inner.trim_start_matches('#').trim_start();
+            let markdown = trimmed.starts_with('#')
+                && trimmed.trim_start_matches('#').starts_with(' ')
+                || paragraph.is_some_and(|p| p.starts_with('#'));
+            let alone = (paragraph.is_some() || (blank(i.checked_sub(1)) && blank(Some(i + 1))))
+                && (3..=80).contains(&inner.chars().count())
+                && !inner.ends_with(['.', ':', ';', ',', '!', '?'])
+                && !inner.starts_with(['-', '*', '•', '|', '>', '`', '<'])
+                && !line.starts_with([' ', '\t'])
+                && inner.chars().next().is_some_and(char::is_alphanumeric);
+            markdown || alone
+        })
+        .map(|(_, (start, _))| *start)
+        .collect()
 }

@@ -2,7 +2,8 @@
 
 use super::Extraction;
 use super::phrases::{
-    K_COPY, K_ZH, LICENCE_COPY, LICENCE_COPY_LIST_KO, LICENCE_COPY_ZH, LICENCE_FILE_ITEM,
+    CC_ADOPTED, K_COPY, K_GRANT, K_ZH, LICENCE_COPY, LICENCE_COPY_LIST_KO, LICENCE_COPY_ZH,
+    LICENCE_FILE_ITEM, TRAINED_MODELS_LICENSED,
 };
 use crate::terms::TermName;
 
@@ -24,6 +25,13 @@ impl Extraction<'_> {
         }
         // Creative Commons licences require the licence, or its link, with shared copies.
         found.extend(self.adopted_licences());
+        // A Creative Commons licence named for the models trained on some data binds the model
+        // if it was so trained: its link is read as owed.
+        found.extend(
+            self.sentences(&CC_ADOPTED, K_GRANT)
+                .into_iter()
+                .filter(|s| self.holds(&TRAINED_MODELS_LICENSED, *s)),
+        );
         // A known model licence named by a note asks for itself with copies.
         found.extend(self.named_model_licence(false));
         for s in found {

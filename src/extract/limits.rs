@@ -3,10 +3,11 @@
 //! permission, and neither are words the rules do not know.
 
 use super::phrases::{
-    COMMERCIAL_ROUTE, FREE_TIER, HARM_USE, K_LIMIT, LIMIT_BENIGN, LIMIT_COMMERCIAL,
-    LIMIT_CONDITION, LIMIT_ELSEWHERE, LIMIT_HOSTING, LIMIT_LABEL, LIMIT_ON_COMMERCIAL,
-    LIMIT_PURPOSE, LIMIT_SHARING, LIMIT_STATEMENT, LIMIT_TRAINING, NAMED_COMMERCIAL, NAMED_HOSTING,
-    NAMED_SHARING, NAMED_TRAINING, NEXT_ACT, NO_FURTHER_TERMS, PURPOSE_LICENCE, Phrase,
+    COMMERCIAL_ROUTE, DATASET_ITEM_LABEL, DATASET_LICENCE_ITEM, FREE_TIER, HARM_USE, K_LIMIT,
+    LIMIT_BENIGN, LIMIT_COMMERCIAL, LIMIT_CONDITION, LIMIT_ELSEWHERE, LIMIT_HOSTING, LIMIT_LABEL,
+    LIMIT_ON_COMMERCIAL, LIMIT_PURPOSE, LIMIT_SHARING, LIMIT_STATEMENT, LIMIT_TRAINING,
+    NAMED_COMMERCIAL, NAMED_HOSTING, NAMED_SHARING, NAMED_TRAINING, NEXT_ACT, NO_FURTHER_TERMS,
+    PURPOSE_LICENCE, Phrase,
 };
 use super::use_policy::is_list_number;
 use super::{Extraction, Sentence};
@@ -20,6 +21,9 @@ pub(super) const PERMISSIVE_TERMS: [TermName; 4] = [
     TermName::Derivatives,
     TermName::OutputTraining,
 ];
+
+/// How many lines above a "License:" item the list's dataset label may stand.
+const DATASET_ITEM_REACH: usize = 6;
 
 /// The most sentences read as items of one barring list.
 const MAX_LIST_ITEMS: usize = 12;
@@ -48,7 +52,7 @@ impl Extraction<'_> {
         // military purposes or redistribute it").
         let (read, unread): (Vec<Sentence>, Vec<Sentence>) = limits
             .into_iter()
-            .filter(|s| self.may_limit_some_use(*s))
+            .filter(|s| self.may_limit_some_use(*s) && !self.dataset_licence_item(*s))
             .partition(|s| self.accounted_for(*s) || self.holds(&HARM_USE, *s));
         for s in read {
             for term in self.named_terms(s) {
@@ -70,6 +74,22 @@ impl Extraction<'_> {
                 self.weigh_unread_limit(s, part);
             }
         }
+    }
+
+    /// Whether `s` is a "License:" item of a list that describes a dataset ("- **Dataset**:
+    /// CIFAR-10" on a line above it, in the same list): the dataset's terms.
+    fn dataset_licence_item(&self, s: Sentence) -> bool {
+        if !self.holds(&DATASET_LICENCE_ITEM, s) {
+            return false;
+        }
+        let Some((from, _)) = self.plain.original(s.start, s.end) else {
+            return false;
+        };
+        let above = self.text[..from].lines().rev().skip(1);
+        above
+            .take(DATASET_ITEM_REACH)
+            .take_while(|line| !line.trim().is_empty())
+            .any(|line| DATASET_ITEM_LABEL.is_match(line))
     }
 
     /// Weighs `part` (sentence `s`, or one item of its barring list), a limit no rule read,

@@ -879,6 +879,8 @@ phrases! {
     COMMERCIAL_DEFINED = "commercial_defined";
     RESEARCH_ONLY = "research_only";
     RESEARCH_SCOPE_ONLY = "research_scope_only";
+    RESEARCH_WEIGHTS = "research_weights";
+    NON_COMMERCIAL_ELEMENT = "non_commercial_element";
     SHARING_OTHER_MATERIAL = "sharing_other_material";
     OUTPUT_WORD = "output_word";
     OUTPUT_BAN = "output_ban";
@@ -904,6 +906,7 @@ phrases! {
     DERIVATIVE_BAN = "derivative_ban";
     WITHHELD_INTRO = "withheld_intro";
     WITHHELD_SHARING = "withheld_sharing";
+    WITHHELD_COMMERCIAL = "withheld_commercial";
     SHARING_PERMITTED = "sharing_permitted";
     USE_WITHHELD = "use_withheld";
     INBOUND_GRANT = "inbound_grant";
@@ -923,6 +926,8 @@ phrases! {
     LIMIT_SHARING = "limit_sharing";
     LIMIT_TRAINING = "limit_training";
     LIMIT_BENIGN = "limit_benign";
+    DATASET_LICENCE_ITEM = "dataset_licence_item";
+    DATASET_ITEM_LABEL = "dataset_item_label";
     NAMED_COMMERCIAL = "named_commercial";
     NAMED_HOSTING = "named_hosting";
     NAMED_SHARING = "named_sharing";
@@ -934,6 +939,7 @@ phrases! {
     FREE_TIER = "free_tier";
     TERMS_FOLLOW_DATA = "terms_follow_data";
     ATTRIBUTION_LABEL = "attribution_label";
+    CREDIT_BELOW = "credit_below";
     ATTRIBUTION_INTRO = "attribution_intro";
     ATTRIBUTION_INITIAL = "attribution_initial";
     CREDIT_CUT_AT_INITIAL = "credit_cut_at_initial";
@@ -964,6 +970,7 @@ phrases! {
     CC_NO_DERIVATIVES = "cc_no_derivatives";
     CC_SHARE_ALIKE = "cc_share_alike";
     CC_ADOPTED_OTHER = "cc_adopted_other";
+    TRAINED_MODELS_LICENSED = "trained_models_licensed";
     NAMED_RAIL_LICENCE = "named_rail_licence";
     NAMED_RAIL_UNREAD = "named_rail_unread";
     NAMED_RAIL_OWN = "named_rail_own";
