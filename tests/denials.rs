@@ -608,6 +608,13 @@ const PROBED_LIMITS: &[(&str, &[TermName])] = &[
     ),
     ("您不得将本模型或其修改版本提供给任何第三方。", D),
     ("本模型只对签署了合作协议的机构开放。", EVERY_FIELD),
+    // A fourth batch (session 19): 14 limits on serving, sharing, outputs and commercial use, 12
+    // read already.
+    (
+        "You may not reverse engineer or replicate the Model through its outputs.",
+        O,
+    ),
+    ("Professional use requires a Pro licence.", C),
 ];
 
 #[test]
@@ -781,6 +788,46 @@ const PROBED_DUTIES: &[(&str, Duty)] = &[
     (
         "您应在分发时告知接收方本协议中的全部限制，并要求其遵守。",
         ("flow_down", |x| x.backed.terms.flow_down),
+    ),
+    // A fourth batch (session 19): 17 duties in English, 8 read already; flow-down was missed in
+    // all four wordings tried.
+    (
+        "Attribution to Acme Labs is required in all derivative works.",
+        ("attribution", credit_read),
+    ),
+    (
+        "Your end-user licence agreement must prohibit the uses listed in Attachment A.",
+        ("flow_down", |x| x.backed.terms.flow_down),
+    ),
+    (
+        "You must contractually bind your customers to these restrictions.",
+        ("flow_down", |x| x.backed.terms.flow_down),
+    ),
+    (
+        "Redistributors must ensure that the same use limitations apply downstream.",
+        ("flow_down", |x| x.backed.terms.flow_down),
+    ),
+    (
+        "Each recipient of a derivative must receive a copy of these use restrictions and agree to them.",
+        ("flow_down", |x| x.backed.terms.flow_down),
+    ),
+    (
+        "The Model may not be used to produce sexual content involving minors.",
+        ("use_policy", |x| x.backed.terms.use_policy),
+    ),
+    (
+        "Do not use the model for automated decisions about employment or credit.",
+        ("use_policy", |x| x.backed.terms.use_policy),
+    ),
+    (
+        "You must comply with our Responsible AI Policy, which forms part of this licence.",
+        ("use_policy", |x| x.backed.terms.use_policy),
+    ),
+    (
+        "If your product has over 10 million users per month you need our permission.",
+        ("user_threshold", |x| {
+            x.backed.terms.user_threshold.is_some()
+        }),
     ),
 ];
 

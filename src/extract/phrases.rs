@@ -799,6 +799,7 @@ phrases! {
     USERS_BEFORE = "users_before";
     USERS_ABBREV = "users_abbrev";
     USERS_PER_MONTH = "users_per_month";
+    USERS_PER_MONTH_AFTER = "users_per_month_after";
     USERS_BELOW = "users_below";
     USERS_ANY = "users_any";
     USERS_ZH = "users_zh";

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use super::numbers::{amount, amount_zh};
 use super::phrases::{
     COMMERCIAL_ZH, DAILY_ZH, DISPLAY_DUTY, GATE_ZH, K_USERS, K_ZH, SEPARATE_GRANT, USERS_ABBREV,
-    USERS_AFTER, USERS_ANY, USERS_BEFORE, USERS_BELOW, USERS_PER_MONTH, USERS_ZH,
+    USERS_AFTER, USERS_ANY, USERS_BEFORE, USERS_BELOW, USERS_PER_MONTH, USERS_PER_MONTH_AFTER,
+    USERS_ZH,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{AttributionCondition, TermName, UserThreshold};
@@ -49,7 +50,11 @@ impl Extraction<'_> {
         }
         // "(visits) must not exceed 1 million visits per month", "DAU of less than 1 million":
         // the level below which the grant holds.
-        for (re, kind_group, number_group) in [(&*USERS_PER_MONTH, 3, 1), (&*USERS_BELOW, 1, 2)] {
+        for (re, kind_group, number_group) in [
+            (&*USERS_PER_MONTH, 3, 1),
+            (&*USERS_PER_MONTH_AFTER, 3, 1),
+            (&*USERS_BELOW, 1, 2),
+        ] {
             for (s, caps) in self.captures(re, K_USERS) {
                 let (Some(kind), Some(n)) = (caps.get(kind_group), caps.get(number_group)) else {
                     continue;
