@@ -633,78 +633,70 @@ type Duty = (&'static str, fn(&ExtractedTerms) -> bool);
 const PROBED_DUTIES: &[(&str, Duty)] = &[
     (
         "Use of the model is subject to the usage guidelines published on our website.",
-        ("use_policy", |x| x.backed.terms.use_policy),
+        ("use_policy", use_policy_read),
     ),
     (
         "仅可在遵守《使用规范》的前提下使用本模型。",
-        ("use_policy", |x| x.backed.terms.use_policy),
+        ("use_policy", use_policy_read),
     ),
     (
         "Any recipient of the Model must agree to these terms.",
-        ("flow_down", |x| x.backed.terms.flow_down),
+        ("flow_down", flow_down_read),
     ),
     (
         "Your licence to third parties must include these use restrictions.",
-        ("flow_down", |x| x.backed.terms.flow_down),
+        ("flow_down", flow_down_read),
     ),
     (
         "您向第三方分发本模型时，须要求其遵守本协议的限制。",
-        ("flow_down", |x| x.backed.terms.flow_down),
+        ("flow_down", flow_down_read),
     ),
     (
         "Any fine-tuned model must have a name that begins with \"Acme-\".",
-        ("naming_prefix", |x| {
-            x.backed.terms.derivatives.naming_prefix.is_some()
-        }),
+        ("naming_prefix", prefix_read),
     ),
     (
         "Derivative models must be named starting with \"AcmeLM\".",
-        ("naming_prefix", |x| {
-            x.backed.terms.derivatives.naming_prefix.is_some()
-        }),
+        ("naming_prefix", prefix_read),
     ),
     (
         "Companies with annual revenue above $10 million need a commercial licence.",
-        ("revenue_threshold", |x| {
-            x.backed.terms.revenue_threshold.is_some()
-        }),
+        ("revenue_threshold", revenue_threshold_read),
     ),
     (
         "Organisations earning over USD 5M a year must obtain a paid licence.",
-        ("revenue_threshold", |x| {
-            x.backed.terms.revenue_threshold.is_some()
-        }),
+        ("revenue_threshold", revenue_threshold_read),
     ),
     // Session 18's probe: 19 duties in new words, 8 read already; these were missed on every
     // text (a request, "Please credit ...", and a duty to cite stay unread, as the keys read
     // them).
     (
         "You shall not use the model to create deepfakes of real people.",
-        ("use_policy", |x| x.backed.terms.use_policy),
+        ("use_policy", use_policy_read),
     ),
     (
         "It is forbidden to use the weights for mass surveillance.",
-        ("use_policy", |x| x.backed.terms.use_policy),
+        ("use_policy", use_policy_read),
     ),
     (
         "The Model may not be used to generate spam or malware.",
-        ("use_policy", |x| x.backed.terms.use_policy),
+        ("use_policy", use_policy_read),
     ),
     (
         "Anyone you share the model with must accept these terms.",
-        ("flow_down", |x| x.backed.terms.flow_down),
+        ("flow_down", flow_down_read),
     ),
     (
         "Recipients of derivatives are bound by this licence.",
-        ("flow_down", |x| x.backed.terms.flow_down),
+        ("flow_down", flow_down_read),
     ),
     (
         "You shall pass these conditions on to every recipient.",
-        ("flow_down", |x| x.backed.terms.flow_down),
+        ("flow_down", flow_down_read),
     ),
     (
         "使用者应确保下游用户同样遵守上述使用限制。",
-        ("flow_down", |x| x.backed.terms.flow_down),
+        ("flow_down", flow_down_read),
     ),
     // A credit is read, or left for review as unclear where its words are not.
     (
@@ -723,27 +715,19 @@ const PROBED_DUTIES: &[(&str, Duty)] = &[
     // text.
     (
         "Products with more than 1,000,000 monthly users require a separate licence.",
-        ("user_threshold", |x| {
-            x.backed.terms.user_threshold.is_some()
-        }),
+        ("user_threshold", user_threshold_read),
     ),
     (
         "This free licence does not extend to entities whose yearly turnover exceeds USD 20 million.",
-        ("revenue_threshold", |x| {
-            x.backed.terms.revenue_threshold.is_some()
-        }),
+        ("revenue_threshold", revenue_threshold_read),
     ),
     (
         "衍生模型的名称须以“Acme”开头。",
-        ("naming_prefix", |x| {
-            x.backed.terms.derivatives.naming_prefix.is_some()
-        }),
+        ("naming_prefix", prefix_read),
     ),
     (
         "You must prefix the name of any derivative with \"AcmeLM-\".",
-        ("naming_prefix", |x| {
-            x.backed.terms.derivatives.naming_prefix.is_some()
-        }),
+        ("naming_prefix", prefix_read),
     ),
     (
         "Include the phrase \"Powered by AcmeLM\" in your user interface.",
@@ -751,43 +735,37 @@ const PROBED_DUTIES: &[(&str, Duty)] = &[
     ),
     (
         "The Model shall not be employed in any way that violates applicable law.",
-        ("use_policy", |x| x.backed.terms.use_policy),
+        ("use_policy", use_policy_read),
     ),
     (
         "Downstream users must be informed of and comply with these restrictions.",
-        ("flow_down", |x| x.backed.terms.flow_down),
+        ("flow_down", flow_down_read),
     ),
     (
         "Every copy you hand out must come with these same restrictions.",
-        ("flow_down", |x| x.backed.terms.flow_down),
+        ("flow_down", flow_down_read),
     ),
     // The same in Chinese: 11 duties, 7 read already; these were missed on every text. A name
     // that must hold a word (not start with it) is left for review, in English too.
     (
         "Derivative models must include \"AcmeLM\" in their name.",
-        ("naming", |x| {
-            x.backed.terms.derivatives.naming_prefix.is_some()
-                || x.unclear.iter().any(|u| u.term == TermName::Derivatives)
-        }),
+        ("naming", naming_read),
     ),
     (
         "您发布的衍生模型须在模型名称中包含“AcmeLM”字样。",
-        ("naming", |x| {
-            x.backed.terms.derivatives.naming_prefix.is_some()
-                || x.unclear.iter().any(|u| u.term == TermName::Derivatives)
-        }),
+        ("naming", naming_read),
     ),
     (
         "您不得将本模型用于侵犯他人知识产权的活动。",
-        ("use_policy", |x| x.backed.terms.use_policy),
+        ("use_policy", use_policy_read),
     ),
     (
         "不得利用本模型从事任何危害未成年人的行为。",
-        ("use_policy", |x| x.backed.terms.use_policy),
+        ("use_policy", use_policy_read),
     ),
     (
         "您应在分发时告知接收方本协议中的全部限制，并要求其遵守。",
-        ("flow_down", |x| x.backed.terms.flow_down),
+        ("flow_down", flow_down_read),
     ),
     // A fourth batch (session 19): 17 duties in English, 8 read already; flow-down was missed in
     // all four wordings tried.
@@ -797,39 +775,67 @@ const PROBED_DUTIES: &[(&str, Duty)] = &[
     ),
     (
         "Your end-user licence agreement must prohibit the uses listed in Attachment A.",
-        ("flow_down", |x| x.backed.terms.flow_down),
+        ("flow_down", flow_down_read),
     ),
     (
         "You must contractually bind your customers to these restrictions.",
-        ("flow_down", |x| x.backed.terms.flow_down),
+        ("flow_down", flow_down_read),
     ),
     (
         "Redistributors must ensure that the same use limitations apply downstream.",
-        ("flow_down", |x| x.backed.terms.flow_down),
+        ("flow_down", flow_down_read),
     ),
     (
         "Each recipient of a derivative must receive a copy of these use restrictions and agree to them.",
-        ("flow_down", |x| x.backed.terms.flow_down),
+        ("flow_down", flow_down_read),
     ),
     (
         "The Model may not be used to produce sexual content involving minors.",
-        ("use_policy", |x| x.backed.terms.use_policy),
+        ("use_policy", use_policy_read),
     ),
     (
         "Do not use the model for automated decisions about employment or credit.",
-        ("use_policy", |x| x.backed.terms.use_policy),
+        ("use_policy", use_policy_read),
     ),
     (
         "You must comply with our Responsible AI Policy, which forms part of this licence.",
-        ("use_policy", |x| x.backed.terms.use_policy),
+        ("use_policy", use_policy_read),
     ),
     (
         "If your product has over 10 million users per month you need our permission.",
-        ("user_threshold", |x| {
-            x.backed.terms.user_threshold.is_some()
-        }),
+        ("user_threshold", user_threshold_read),
     ),
 ];
+
+/// Whether the use restrictions are read to flow down to recipients.
+fn flow_down_read(x: &ExtractedTerms) -> bool {
+    x.backed.terms.flow_down
+}
+
+/// Whether a use policy is read.
+fn use_policy_read(x: &ExtractedTerms) -> bool {
+    x.backed.terms.use_policy
+}
+
+/// Whether a name prefix for derived models is read.
+fn prefix_read(x: &ExtractedTerms) -> bool {
+    x.backed.terms.derivatives.naming_prefix.is_some()
+}
+
+/// Whether a duty on derived models' names is read, or left for review as unclear.
+fn naming_read(x: &ExtractedTerms) -> bool {
+    prefix_read(x) || x.unclear.iter().any(|u| u.term == TermName::Derivatives)
+}
+
+/// Whether a user threshold is read.
+fn user_threshold_read(x: &ExtractedTerms) -> bool {
+    x.backed.terms.user_threshold.is_some()
+}
+
+/// Whether a revenue threshold is read.
+fn revenue_threshold_read(x: &ExtractedTerms) -> bool {
+    x.backed.terms.revenue_threshold.is_some()
+}
 
 /// Whether a credit is read, or left for review as unclear.
 fn credit_read(x: &ExtractedTerms) -> bool {
