@@ -119,19 +119,33 @@ impl Extraction<'_> {
     pub(super) fn of_other_weights(&self, s: Sentence) -> bool {
         // Offsets in the original text, where the headings are.
         let at = |x: &Sentence| self.plain.original(x.start, x.end).map(|(from, _)| from);
-        let research: Vec<usize> = self
-            .all
-            .iter()
-            .filter(|r| self.holds(&RESEARCH_SCOPE_ONLY, **r) && self.holds(&RESEARCH_WEIGHTS, **r))
-            .filter_map(at)
-            .collect();
+        // The same for every sentence asked about: worked out once.
+        let (research, headings) = self.research_weights.get_or_init(|| {
+            // The sentences' words rule most out before a pattern runs.
+            let research: Vec<usize> = (0..self.all.len())
+                .filter(|&i| {
+                    RESEARCH_SCOPE_ONLY.may_match_at(&self.passes, i)
+                        && RESEARCH_WEIGHTS.may_match_at(&self.passes, i)
+                })
+                .filter_map(|i| self.all.get(i).copied())
+                .filter(|r| {
+                    self.holds(&RESEARCH_SCOPE_ONLY, *r) && self.holds(&RESEARCH_WEIGHTS, *r)
+                })
+                .filter_map(|r| at(&r))
+                .collect();
+            let headings = if research.is_empty() {
+                Vec::new()
+            } else {
+                heading_starts(self.text)
+            };
+            (research, headings)
+        });
         let Some(here) = at(&s) else {
             return false;
         };
         if research.is_empty() {
             return false;
         }
-        let headings = heading_starts(self.text);
         let apart = |a: usize, b: usize| {
             let (lo, hi) = if a < b { (a, b) } else { (b, a) };
             headings.iter().any(|&h| lo < h && h <= hi)

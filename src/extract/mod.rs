@@ -130,6 +130,7 @@ pub fn extract_terms(text: &str) -> ExtractedTerms {
         defined_at: BTreeMap::new(),
         term_gates: OnceCell::new(),
         heading_lines: OnceCell::new(),
+        research_weights: OnceCell::new(),
         adopted: Vec::new(),
         grant_in_doubt: false,
         grant_clause: None,
@@ -250,6 +251,9 @@ struct Extraction<'a> {
     /// The lines of the original text that are Markdown headings ("### ..."), as byte ranges
     /// in order, found once when first asked (see [`Extraction::is_heading`]).
     heading_lines: OnceCell<Vec<(usize, usize)>>,
+    /// Where the research-only limits that name weights start in the original text, and where
+    /// its headings start (see `of_other_weights`): worked out once, where a rule first asks.
+    research_weights: OnceCell<(Vec<usize>, Vec<usize>)>,
     /// The sentences that adopt a Creative Commons, Apache 2.0 or MIT licence (read once, used by
     /// several terms).
     adopted: Vec<Sentence>,
