@@ -1809,6 +1809,41 @@ mod tests {
         );
     }
 
+    /// The phrasings whose readers take groups by number (`caps.get(3)`), with the groups each
+    /// alternative must have: groups are numbered across alternatives, so a pattern added to one
+    /// of these (session 19 added one to `users_after`, and its groups read as nothing) must
+    /// come with a change to its reader.
+    const READ_BY_GROUP_NUMBER: &[(&str, &[usize])] = &[
+        ("users_after", &[3]),
+        ("users_before", &[3]),
+        ("users_abbrev", &[3]),
+        ("users_per_month", &[3]),
+        ("users_per_month_after", &[3]),
+        ("users_below", &[3]),
+        ("users_zh", &[2]),
+        ("revenue_zh", &[3]),
+        ("money", &[2, 2, 2]),
+        ("credit_role", &[1]),
+        ("attribution_initial", &[1]),
+        ("definition", &[1]),
+        ("definition_zh", &[1]),
+    ];
+
+    #[test]
+    fn phrasings_read_by_group_number_keep_their_groups() {
+        for (key, expected) in READ_BY_GROUP_NUMBER {
+            let groups: Vec<usize> = alternatives(key)
+                .expect(key)
+                .iter()
+                .map(|pattern| super::super::required::required_sets(pattern).expect(key).1)
+                .collect();
+            assert_eq!(
+                &groups, expected,
+                "phrasing `{key}`: groups per alternative"
+            );
+        }
+    }
+
     #[test]
     fn fragments_are_put_in() {
         let users = expression("users_after").expect("users_after");
