@@ -615,6 +615,27 @@ const PROBED_LIMITS: &[(&str, &[TermName])] = &[
         O,
     ),
     ("Professional use requires a Pro licence.", C),
+    // A fifth batch (session 20): 58 limits, 49 read already; these nine left a field permissive:
+    // the time a licence lasts, who may get the weights, "out of scope", "disclose", what outputs
+    // may be used for, and a Chinese vetting.
+    (
+        "This release is intended solely for academic and non-profit institutions.",
+        EVERY_FIELD,
+    ),
+    ("Paid use cases are out of scope of this license.", C),
+    ("You will not disclose the weights to any person.", D),
+    ("Outputs may only be used to improve this Model.", O),
+    ("This licence expires on 31 December 2027.", EVERY_FIELD),
+    (
+        "The Licensor may revoke this licence at any time without notice.",
+        EVERY_FIELD,
+    ),
+    (
+        "Only approved applicants may download the weights.",
+        EVERY_FIELD,
+    ),
+    ("本许可有效期为一年，期满后须重新申请。", EVERY_FIELD),
+    ("本模型仅授权给经审核通过的用户使用。", EVERY_FIELD),
 ];
 
 #[test]
@@ -805,6 +826,84 @@ const PROBED_DUTIES: &[(&str, Duty)] = &[
         "If your product has over 10 million users per month you need our permission.",
         ("user_threshold", user_threshold_read),
     ),
+    // A fifth batch (session 20): 46 duties and gates, 27 read already. Flow-down again
+    // generalised worst: 8 of its 14 wordings were missed.
+    (
+        "Recipients of the Model or of a Derivative are subject to the same conditions.",
+        ("flow_down", flow_down_read),
+    ),
+    (
+        "When you share the Model, you must require the recipient to comply with this Agreement.",
+        ("flow_down", flow_down_read),
+    ),
+    (
+        "You must not distribute the Model to anyone who has not accepted this licence.",
+        ("flow_down", flow_down_read),
+    ),
+    (
+        "Any further distribution must be made under the terms of this licence.",
+        ("flow_down", flow_down_read),
+    ),
+    (
+        "The use restrictions shall survive any transfer of the Model.",
+        ("flow_down", flow_down_read),
+    ),
+    (
+        "Third parties receiving the weights from you shall be bound by these terms.",
+        ("flow_down", flow_down_read),
+    ),
+    (
+        "Licensee shall obligate its end users to observe the restrictions in Exhibit B.",
+        ("flow_down", flow_down_read),
+    ),
+    (
+        "再分发时，接收方应同样受本协议约束。",
+        ("flow_down", flow_down_read),
+    ),
+    (
+        "被许可人向他人提供本模型的，应以书面形式约定对方遵守本协议。",
+        ("flow_down", flow_down_read),
+    ),
+    (
+        "使用本模型须遵守附件一所列的禁止用途。",
+        ("use_policy", use_policy_read),
+    ),
+    (
+        "Any model you release that is based on the Model must carry \"Acme\" at the start of its name.",
+        ("naming_prefix", prefix_read),
+    ),
+    (
+        "Derived models shall be named with the prefix \"Acme\".",
+        ("naming_prefix", prefix_read),
+    ),
+    (
+        "Fine-tuned models must reference AcmeLM in their model name.",
+        ("naming", naming_read),
+    ),
+    (
+        "Services used by over 100 million people each month must obtain our consent.",
+        ("user_threshold", user_threshold_read),
+    ),
+    (
+        "If your company's yearly turnover exceeds EUR 10 million, this licence does not apply.",
+        ("revenue_threshold", revenue_level_read),
+    ),
+    (
+        "Free use is limited to businesses with gross revenue under $1M in the last twelve months.",
+        ("revenue_threshold", revenue_threshold_read),
+    ),
+    (
+        "年营业收入超过人民币一亿元的企业，须取得商业授权。",
+        ("revenue_threshold", revenue_level_read),
+    ),
+    (
+        "Any user interface presenting outputs of the Model must show the text \"Acme AI\".",
+        ("attribution", credit_read),
+    ),
+    (
+        "You must state prominently that your product uses AcmeLM.",
+        ("attribution", credit_read),
+    ),
 ];
 
 /// Whether the use restrictions are read to flow down to recipients.
@@ -835,6 +934,15 @@ fn user_threshold_read(x: &ExtractedTerms) -> bool {
 /// Whether a revenue threshold is read.
 fn revenue_threshold_read(x: &ExtractedTerms) -> bool {
     x.backed.terms.revenue_threshold.is_some()
+}
+
+/// Whether a revenue level is read, or left for review as unclear (one in another currency than
+/// US dollars).
+fn revenue_level_read(x: &ExtractedTerms) -> bool {
+    revenue_threshold_read(x)
+        || x.unclear
+            .iter()
+            .any(|u| u.term == TermName::RevenueThreshold)
 }
 
 /// Whether a credit is read, or left for review as unclear.

@@ -4,10 +4,10 @@
 
 use super::phrases::{
     COMMERCIAL_ROUTE, DATASET_ITEM_LABEL, DATASET_LICENCE_ITEM, FREE_TIER, HARM_USE, K_LIMIT,
-    LIMIT_BENIGN, LIMIT_COMMERCIAL, LIMIT_CONDITION, LIMIT_ELSEWHERE, LIMIT_HOSTING, LIMIT_LABEL,
-    LIMIT_ON_COMMERCIAL, LIMIT_PURPOSE, LIMIT_SHARING, LIMIT_STATEMENT, LIMIT_TRAINING,
-    NAMED_COMMERCIAL, NAMED_HOSTING, NAMED_SHARING, NAMED_TRAINING, NEXT_ACT, NO_FURTHER_TERMS,
-    PURPOSE_LICENCE, Phrase,
+    LIMIT_AUDIENCE, LIMIT_BENIGN, LIMIT_COMMERCIAL, LIMIT_CONDITION, LIMIT_DURATION,
+    LIMIT_ELSEWHERE, LIMIT_HOSTING, LIMIT_LABEL, LIMIT_ON_COMMERCIAL, LIMIT_PURPOSE, LIMIT_SHARING,
+    LIMIT_STATEMENT, LIMIT_TRAINING, NAMED_COMMERCIAL, NAMED_HOSTING, NAMED_SHARING,
+    NAMED_TRAINING, NEXT_ACT, NO_FURTHER_TERMS, PURPOSE_LICENCE, Phrase,
 };
 use super::use_policy::is_list_number;
 use super::{Extraction, Sentence};
@@ -41,6 +41,7 @@ impl Extraction<'_> {
         let items = self.barred_items();
         let mut limits = self.sentences(&LIMIT_STATEMENT, K_LIMIT);
         limits.extend(self.sentences(&LIMIT_CONDITION, K_LIMIT));
+        limits.extend(self.sentences(&LIMIT_DURATION, K_LIMIT));
         limits.extend(self.sentences(&LIMIT_PURPOSE, K_LIMIT));
         limits.extend(self.sentences(&PURPOSE_LICENCE, K_LIMIT));
         limits.extend(items.iter().copied());
@@ -158,15 +159,21 @@ impl Extraction<'_> {
     }
 
     /// Whether a sentence can limit some use: it is none of the kinds that limit nothing of a
-    /// grant's scope, unless it makes a use subject to what the licensor gives or is paid.
+    /// grant's scope, unless it makes a use subject to what the licensor gives or is paid, or
+    /// ends the licence on a date or at the licensor's will (a revocation "at any time" is no
+    /// boilerplate of termination on breach).
     fn may_limit_some_use(&self, s: Sentence) -> bool {
-        !self.holds(&LIMIT_BENIGN, s) || self.holds(&LIMIT_CONDITION, s)
+        !self.holds(&LIMIT_BENIGN, s)
+            || self.holds(&LIMIT_CONDITION, s)
+            || self.holds(&LIMIT_DURATION, s)
     }
 
     /// The terms a limiting sentence bears on, by its words: a limit on who may use the model or
     /// for what narrows the whole grant; one on serving, sharing or training bears on that term.
     fn limited_terms(&self, s: Sentence) -> Vec<TermName> {
+        // A licence that ends on a date or at the licensor's will limits every use in time.
         let scope = self.holds(&LIMIT_COMMERCIAL, s)
+            || self.holds(&LIMIT_DURATION, s)
             || self.holds(&LIMIT_PURPOSE, s)
             || self.holds(&PURPOSE_LICENCE, s);
         [
@@ -220,7 +227,11 @@ impl Extraction<'_> {
         };
         [
             (TermName::CommercialUse, named(&NAMED_COMMERCIAL)),
-            (TermName::Hosting, self.holds(&NAMED_HOSTING, s)),
+            // Those the model is kept for are not the public it would be served to.
+            (
+                TermName::Hosting,
+                self.holds(&NAMED_HOSTING, s) || self.holds(&LIMIT_AUDIENCE, s),
+            ),
             (TermName::Derivatives, named(&NAMED_SHARING)),
             (
                 TermName::OutputTraining,

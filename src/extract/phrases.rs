@@ -923,6 +923,8 @@ phrases! {
     PURPOSE_LICENCE = "purpose_licence";
     LIMIT_ON_COMMERCIAL = "limit_on_commercial";
     LIMIT_COMMERCIAL = "limit_commercial";
+    LIMIT_DURATION = "limit_duration";
+    LIMIT_AUDIENCE = "limit_audience";
     LIMIT_HOSTING = "limit_hosting";
     LIMIT_SHARING = "limit_sharing";
     LIMIT_TRAINING = "limit_training";
