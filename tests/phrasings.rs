@@ -596,16 +596,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "cc0-1.0-weights-under-polyform.txt",
         "cc0-1.0",
-        &[
-            ("commercial_use", r#""unknown""#),
-            (
-                "derivatives",
-                r#"{"redistribution":"unknown","naming_prefix":null}"#,
-            ),
-            ("output_training", r#""unknown""#),
-            ("hosting", r#""unknown""#),
-            ("licence_copy", r#"true"#),
-        ],
+        POLYFORM_NC_ADOPTED,
     ),
     (
         "starcode-commercial-and-non-commercial.txt",
@@ -2364,6 +2355,61 @@ const EDITS: &[(&str, &str, Changes)] = &[
             ("hosting", r#""requires_licence""#),
         ],
     ),
+    // Round 25: the weights put under the PolyForm Noncommercial License are read as a note
+    // adopting it (a non-commercial licence that lets changes and new works be shared with its
+    // terms), "the root" licence included.
+    (
+        "cc0-1.0-rights-licensed-under-root-polyform-nc.txt",
+        "cc0-1.0",
+        POLYFORM_NC_ADOPTED,
+    ),
+    // Round 25: a table row of weight files whose licence cell names a Creative Commons licence
+    // binds the licence copy only (other rows may be stricter); a semicolon inside a parenthesis
+    // of the row ends no sentence, so the row is read whole.
+    (
+        "cc0-1.0-weight-files-table-row-cc-by-nc-sa.txt",
+        "cc0-1.0",
+        &[
+            SCOPE_UNREAD[0],
+            SCOPE_UNREAD[1],
+            SCOPE_UNREAD[2],
+            SCOPE_UNREAD[3],
+            ("licence_copy", "true"),
+        ],
+    ),
+    // Round 25: restrictions that follow every copy, and clients bound to the base model's
+    // licence, flow down; use bound by the base model's licence, and a ban on health decisions,
+    // are a use policy.
+    (
+        "mit-every-restriction-follows-any-copy.txt",
+        "mit",
+        FLOWS_DOWN,
+    ),
+    (
+        "mit-oblige-clients-to-comply-with-base-model-licence.txt",
+        "mit",
+        FLOWS_DOWN,
+    ),
+    (
+        "mit-use-in-compliance-with-base-model-licence.txt",
+        "mit",
+        &[("use_policy", "true")],
+    ),
+    (
+        "mit-not-sole-basis-for-health-decisions.txt",
+        "mit",
+        &[("use_policy", "true")],
+    ),
+];
+
+/// What a note putting the weights under the PolyForm Noncommercial License changes on CC0: the
+/// use, sharing on the licence's conditions, outputs unread, and its terms passed on (serving
+/// stays allowed, as under a non-commercial grant).
+const POLYFORM_NC_ADOPTED: Changes = &[
+    ("commercial_use", r#""non_commercial""#),
+    SHARED_ON_CONDITIONS,
+    ("output_training", r#""unknown""#),
+    ("licence_copy", r#"true"#),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive
