@@ -2400,6 +2400,39 @@ const EDITS: &[(&str, &str, Changes)] = &[
         "mit",
         &[("use_policy", "true")],
     ),
+    // Round 25: a grant "for the following purposes ONLY:" whose items name research and
+    // evaluation is a research grant.
+    (
+        "mit-grant-for-following-purposes-only-research-evaluation.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            SHARED_ON_CONDITIONS,
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""requires_licence""#),
+        ],
+    ),
+    // Round 25: an item of "you may NOT:" that names "creating any model from ... their
+    // outputs", the item's second sentence nine sentences after the intro, bars the training.
+    (
+        "mit-may-not-list-item-creating-any-model-from-outputs.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""unknown""#),
+            SHARING_BARRED,
+            TRAINING_BARRED,
+            ("flow_down", "true"),
+            ("hosting", r#""requires_licence""#),
+        ],
+    ),
+    // Round 25: "must cite:" over an indented citation labels the credit.
+    (
+        "mit-must-cite-colon-indented-citation.txt",
+        "mit",
+        &credited(
+            r#""Kinase Foundation Model (v2), Eidogen-Sertanty, Inc., 2026. Trained on the Eidogen-Sertanty Kinase Knowledgebase. https://kinasefoundationmodel.com""#,
+        ),
+    ),
 ];
 
 /// What a note putting the weights under the PolyForm Noncommercial License changes on CC0: the
