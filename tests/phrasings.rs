@@ -2433,6 +2433,27 @@ const EDITS: &[(&str, &str, Changes)] = &[
             r#""Kinase Foundation Model (v2), Eidogen-Sertanty, Inc., 2026. Trained on the Eidogen-Sertanty Kinase Knowledgebase. https://kinasefoundationmodel.com""#,
         ),
     ),
+    // Round 25: models distilled from the weights named in the commercial limit, and distilled
+    // versions defined as the licensed model, bind what outputs train.
+    (
+        "mit-weights-cc-by-nc-distilled-models-need-permission.txt",
+        "fixtures/dev/mit-weights-cc-by-nc.txt",
+        OUTPUTS_BOUND,
+    ),
+    (
+        "mit-model-defined-including-distilled-versions.txt",
+        "mit",
+        OUTPUTS_BOUND,
+    ),
+    // Round 25: a name, its address and release on an "Attribution:" line are the credit whole.
+    (
+        "mit-weights-cc-by-nc-attribution-name-address-release.txt",
+        "fixtures/dev/mit-weights-cc-by-nc.txt",
+        &[(
+            "attribution",
+            r#""Offline Progress Aligner, https://github.com/primorLee/offline-progress-aligner, release v0.1.0.""#,
+        )],
+    ),
 ];
 
 /// What a note putting the weights under the PolyForm Noncommercial License changes on CC0: the
