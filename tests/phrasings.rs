@@ -2454,6 +2454,15 @@ const EDITS: &[(&str, &str, Changes)] = &[
             r#""Offline Progress Aligner, https://github.com/primorLee/offline-progress-aligner, release v0.1.0.""#,
         )],
     ),
+    // Round 25: an indented credit block whose paragraph ends in a colon goes on in the indented
+    // paragraph after it.
+    (
+        "mit-credit-block-colon-continues-in-next-indented-paragraph.txt",
+        "mit",
+        &credited(
+            r#""Scoring heads from ReadAloudKit (https://github.com/JaydenV8/read-aloud-kit), CC BY 4.0, trained on speechocean762: speechocean762: An Open-Source Non-Native English Speech Corpus for Pronunciation Assessment. Interspeech 2021. https://www.openslr.org/101/""#,
+        ),
+    ),
 ];
 
 /// What a note putting the weights under the PolyForm Noncommercial License changes on CC0: the
