@@ -2463,6 +2463,13 @@ const EDITS: &[(&str, &str, Changes)] = &[
             r#""Scoring heads from ReadAloudKit (https://github.com/JaydenV8/read-aloud-kit), CC BY 4.0, trained on speechocean762: speechocean762: An Open-Source Non-Native English Speech Corpus for Pronunciation Assessment. Interspeech 2021. https://www.openslr.org/101/""#,
         ),
     ),
+    // Round 25: deployment for others' use ("deployment in production externally") named in the
+    // definition of commercial purposes withholds services from a non-commercial grant.
+    (
+        "mit-weights-cc-by-nc-commercial-includes-external-deployment.txt",
+        "fixtures/dev/mit-weights-cc-by-nc.txt",
+        &[("hosting", r#""requires_licence""#)],
+    ),
 ];
 
 /// What a note putting the weights under the PolyForm Noncommercial License changes on CC0: the
