@@ -596,16 +596,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "cc0-1.0-weights-under-polyform.txt",
         "cc0-1.0",
-        &[
-            ("commercial_use", r#""unknown""#),
-            (
-                "derivatives",
-                r#"{"redistribution":"unknown","naming_prefix":null}"#,
-            ),
-            ("output_training", r#""unknown""#),
-            ("hosting", r#""unknown""#),
-            ("licence_copy", r#"true"#),
-        ],
+        POLYFORM_NC_ADOPTED,
     ),
     (
         "starcode-commercial-and-non-commercial.txt",
@@ -2364,6 +2355,131 @@ const EDITS: &[(&str, &str, Changes)] = &[
             ("hosting", r#""requires_licence""#),
         ],
     ),
+    // Round 25: the weights put under the PolyForm Noncommercial License are read as a note
+    // adopting it (a non-commercial licence that lets changes and new works be shared with its
+    // terms), "the root" licence included.
+    (
+        "cc0-1.0-rights-licensed-under-root-polyform-nc.txt",
+        "cc0-1.0",
+        POLYFORM_NC_ADOPTED,
+    ),
+    // Round 25: a table row of weight files whose licence cell names a Creative Commons licence
+    // binds the licence copy only (other rows may be stricter); a semicolon inside a parenthesis
+    // of the row ends no sentence, so the row is read whole.
+    (
+        "cc0-1.0-weight-files-table-row-cc-by-nc-sa.txt",
+        "cc0-1.0",
+        &[
+            SCOPE_UNREAD[0],
+            SCOPE_UNREAD[1],
+            SCOPE_UNREAD[2],
+            SCOPE_UNREAD[3],
+            ("licence_copy", "true"),
+        ],
+    ),
+    // Round 25: restrictions that follow every copy, and clients bound to the base model's
+    // licence, flow down; use bound by the base model's licence, and a ban on health decisions,
+    // are a use policy.
+    (
+        "mit-every-restriction-follows-any-copy.txt",
+        "mit",
+        FLOWS_DOWN,
+    ),
+    (
+        "mit-oblige-clients-to-comply-with-base-model-licence.txt",
+        "mit",
+        FLOWS_DOWN,
+    ),
+    (
+        "mit-use-in-compliance-with-base-model-licence.txt",
+        "mit",
+        &[("use_policy", "true")],
+    ),
+    (
+        "mit-not-sole-basis-for-health-decisions.txt",
+        "mit",
+        &[("use_policy", "true")],
+    ),
+    // Round 25: a grant "for the following purposes ONLY:" whose items name research and
+    // evaluation is a research grant.
+    (
+        "mit-grant-for-following-purposes-only-research-evaluation.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""non_commercial""#),
+            SHARED_ON_CONDITIONS,
+            ("output_training", r#""unknown""#),
+            ("hosting", r#""requires_licence""#),
+        ],
+    ),
+    // Round 25: an item of "you may NOT:" that names "creating any model from ... their
+    // outputs", the item's second sentence nine sentences after the intro, bars the training.
+    (
+        "mit-may-not-list-item-creating-any-model-from-outputs.txt",
+        "mit",
+        &[
+            ("commercial_use", r#""unknown""#),
+            SHARING_BARRED,
+            TRAINING_BARRED,
+            ("flow_down", "true"),
+            ("hosting", r#""requires_licence""#),
+        ],
+    ),
+    // Round 25: "must cite:" over an indented citation labels the credit.
+    (
+        "mit-must-cite-colon-indented-citation.txt",
+        "mit",
+        &credited(
+            r#""Kinase Foundation Model (v2), Eidogen-Sertanty, Inc., 2026. Trained on the Eidogen-Sertanty Kinase Knowledgebase. https://kinasefoundationmodel.com""#,
+        ),
+    ),
+    // Round 25: models distilled from the weights named in the commercial limit, and distilled
+    // versions defined as the licensed model, bind what outputs train.
+    (
+        "mit-weights-cc-by-nc-distilled-models-need-permission.txt",
+        "fixtures/dev/mit-weights-cc-by-nc.txt",
+        OUTPUTS_BOUND,
+    ),
+    (
+        "mit-model-defined-including-distilled-versions.txt",
+        "mit",
+        OUTPUTS_BOUND,
+    ),
+    // Round 25: a name, its address and release on an "Attribution:" line are the credit whole.
+    (
+        "mit-weights-cc-by-nc-attribution-name-address-release.txt",
+        "fixtures/dev/mit-weights-cc-by-nc.txt",
+        &[(
+            "attribution",
+            r#""Offline Progress Aligner, https://github.com/primorLee/offline-progress-aligner, release v0.1.0.""#,
+        )],
+    ),
+    // Round 25: an indented credit block whose paragraph ends in a colon goes on in the indented
+    // paragraph after it.
+    (
+        "mit-credit-block-colon-continues-in-next-indented-paragraph.txt",
+        "mit",
+        &credited(
+            r#""Scoring heads from ReadAloudKit (https://github.com/JaydenV8/read-aloud-kit), CC BY 4.0, trained on speechocean762: speechocean762: An Open-Source Non-Native English Speech Corpus for Pronunciation Assessment. Interspeech 2021. https://www.openslr.org/101/""#,
+        ),
+    ),
+    // Round 25: deployment for others' use ("deployment in production externally") named in the
+    // definition of commercial purposes withholds services from a non-commercial grant.
+    (
+        "mit-weights-cc-by-nc-commercial-includes-external-deployment.txt",
+        "fixtures/dev/mit-weights-cc-by-nc.txt",
+        &[("hosting", r#""requires_licence""#)],
+    ),
+];
+
+/// What a note putting the weights under the PolyForm Noncommercial License changes on CC0: the
+/// use, sharing on the licence's conditions, outputs unread, and its terms passed on (serving
+/// stays allowed, as under a non-commercial grant).
+const POLYFORM_NC_ADOPTED: Changes = &[
+    ("commercial_use", r#""non_commercial""#),
+    SHARED_ON_CONDITIONS,
+    ("output_training", r#""unknown""#),
+    ("licence_copy", r#"true"#),
 ];
 
 /// A licence copy read from a French or Italian passage whose rest is not read: no permissive

@@ -301,7 +301,22 @@ impl Extraction<'_> {
         if indent.len() < 2 || !indent.chars().all(|c| c == ' ' || c == '\t') {
             return None;
         }
-        let end = self.paragraph_end(at)?;
+        let mut end = self.paragraph_end(at)?;
+        // A block whose paragraph ends in a colon goes on in the indented paragraph after it:
+        // "Scoring heads from ReadAloudKit (...), CC BY 4.0, trained on speechocean762:" over
+        // "speechocean762: An Open-Source Non-Native English Speech Corpus ..." (round 25,
+        // ReadAloudKit): both are the credit.
+        if self
+            .plain
+            .text
+            .get(first.start..end)
+            .is_some_and(|block| block.trim_end().ends_with(':'))
+        {
+            let next = self.all.partition_point(|s| s.start < end);
+            if let Some((_, next_end)) = self.indented_block_after(next) {
+                end = next_end;
+            }
+        }
         // A duty under the label ("1. Attribution" over "   - You must give appropriate
         // credit, ...") says how to credit, and is not the credit.
         let block = self.plain.text.get(first.start..end)?.to_ascii_lowercase();

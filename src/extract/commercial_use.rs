@@ -5,8 +5,8 @@ use super::phrases::{
     APPROVAL_ZH, BOTH_COMMERCIAL, COMMERCIAL_APPROVAL, COMMERCIAL_NOT_PERMITTED,
     COMMERCIAL_PURPOSE_ITEM, COMMERCIAL_WORD, GRANT, K_COMMERCIAL, K_GRANT, K_NON_COMMERCIAL, K_ZH,
     MATERIAL_REFUSED, NON_COMMERCIAL_MENTION, NON_COMMERCIAL_MENTION_ZH, NON_COMMERCIAL_ONLY,
-    NON_COMMERCIAL_POINTER, NON_COMMERCIAL_ZH, Phrase, REVENUE_WORD, SCOPED_GRANT,
-    TERMS_FOLLOW_DATA, USE_BAN_INTRO, USERS_ANY,
+    NON_COMMERCIAL_POINTER, NON_COMMERCIAL_ZH, PURPOSES_ONLY_INTRO, Phrase, RESEARCH_PURPOSE_ITEM,
+    REVENUE_WORD, SCOPED_GRANT, TERMS_FOLLOW_DATA, USE_BAN_INTRO, USERS_ANY,
 };
 use super::{Extraction, Sentence};
 use crate::terms::{CommercialUse, TermName};
@@ -23,6 +23,15 @@ impl Extraction<'_> {
                 .filter(|s| !self.governs_other_materials(*s)),
         );
         non_commercial.extend(self.commercial_purposes_banned());
+        // "... license to download, install, run and modify the Weights for the following
+        // purposes ONLY: (a) ACADEMIC AND NON-PROFIT RESEARCH. ... (b) INTERNAL EVALUATION. ..."
+        // (round 25, the Kinase Foundation Model weights licence): a grant for research or
+        // evaluation purposes only.
+        non_commercial.extend(
+            self.sentences(&RESEARCH_PURPOSE_ITEM, K_NON_COMMERCIAL)
+                .into_iter()
+                .filter(|s| self.introduced_by(*s, &PURPOSES_ONLY_INTRO)),
+        );
         // "Commercial use is not permitted" limits; "... without prior written permission"
         // offers approval.
         let (on_approval, not_permitted): (Vec<Sentence>, Vec<Sentence>) = self

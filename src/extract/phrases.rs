@@ -823,6 +823,8 @@ phrases! {
     REGISTRY_NOISE_ZH = "registry_noise_zh";
     NON_COMMERCIAL_ONLY = "non_commercial_only";
     COMMERCIAL_PURPOSE_ITEM = "commercial_purpose_item";
+    PURPOSES_ONLY_INTRO = "purposes_only_intro";
+    RESEARCH_PURPOSE_ITEM = "research_purpose_item";
     COMMERCIAL_NOT_PERMITTED = "commercial_not_permitted";
     COMMERCIAL_APPROVAL = "commercial_approval";
     COMMERCIAL_WORD = "commercial_word";

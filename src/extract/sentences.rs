@@ -35,7 +35,8 @@ fn cut_at(t: &[u8], marks: impl Iterator<Item = usize>) -> Vec<Sentence> {
                 && t.get(i + 1).is_none_or(|n| *n == b' ' || *n == b'\n')
                 && !ends_abbreviation(&t[..i])
                 && !company_before_lowercase(t, i)
-                && !etc_before_lowercase(t, i));
+                && !etc_before_lowercase(t, i)
+                && (t[i] != b';' || !in_parentheses(&t[start..i])));
         if ends {
             let end = match t[i] {
                 b'\n' => i,
@@ -48,6 +49,16 @@ fn cut_at(t: &[u8], marks: impl Iterator<Item = usize>) -> Vec<Sentence> {
     }
     push_sentence(&mut out, t, start, t.len());
     out
+}
+
+/// Whether the sentence so far (`before`, from its start to a semicolon) leaves a parenthesis
+/// open: a semicolon inside one ends no sentence ("VALDO 2021 Task 2 (72 public cases; Sudre et
+/// al., Med Image Anal 2024) | CC BY-NC-SA 4.0 |", round 25), so what follows the parenthesis is
+/// read with what precedes it.
+fn in_parentheses(before: &[u8]) -> bool {
+    let open = before.iter().filter(|b| **b == b'(').count();
+    let close = before.iter().filter(|b| **b == b')').count();
+    open > close
 }
 
 /// Latin abbreviations whose full stop ends no sentence ("for any purpose, e.g. research"; "the

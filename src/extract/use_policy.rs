@@ -9,8 +9,10 @@ use super::phrases::{
 use super::{Extraction, Sentence};
 use crate::terms::TermName;
 
-/// How many sentences back an item of a list of banned uses may stand from the list's intro.
-const LIST_REACH: usize = 8;
+/// How many sentences back an item of a list of banned uses may stand from the list's intro
+/// (ten: round 25's Kinase Foundation Model licence puts its fourth item's second sentence nine
+/// sentences after "you may NOT:").
+const LIST_REACH: usize = 10;
 
 impl Extraction<'_> {
     pub(super) fn use_policy(&mut self) {
