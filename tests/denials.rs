@@ -976,6 +976,32 @@ fn a_duty_found_by_probing_is_read_on_every_text() {
     none_left_permissive(edits, &missed);
 }
 
+/// Lists naming a model, a dataset and a licence: a "License:" item under a dataset's is the
+/// dataset's terms only where the list names no model (round 24's SageMaker sample); with a model
+/// named above or below it, whose licence it gives is unclear, and it limits what it names.
+const LISTS_NAMING_A_MODEL: &[(&str, &[TermName])] = &[
+    (
+        "- **Model**: AcmeNet-7B\n- **Training dataset**: CIFAR-10\n- **License**: Available for research purposes",
+        C,
+    ),
+    (
+        "- Dataset: CIFAR-10\n- License: internal evaluation only\n- Model: AcmeNet-7B",
+        C,
+    ),
+    (
+        "* **Base model**: AcmeLM\n* **Dataset**: OpenWebText\n* **License**: free for academic use",
+        C,
+    ),
+];
+
+#[test]
+fn a_licence_item_of_a_list_naming_a_model_limits_the_model() {
+    let passages = LISTS_NAMING_A_MODEL
+        .iter()
+        .map(|(list, fields)| (format!("{list:?}"), list.to_string(), *fields, ()));
+    added_at_end_of_every(4, passages, |_, _, _| None);
+}
+
 /// Limits that bar two things in one sentence, where a rule may read one of them: a ban on
 /// harmful uses, a gate or a limit on one term joined to a limit on another. Each with the fields
 /// it must keep from reading permissive.

@@ -6,8 +6,8 @@ use super::phrases::{
     COMMERCIAL_ROUTE, DATASET_ITEM_LABEL, DATASET_LICENCE_ITEM, FREE_TIER, HARM_USE, K_LIMIT,
     LIMIT_AUDIENCE, LIMIT_BENIGN, LIMIT_COMMERCIAL, LIMIT_CONDITION, LIMIT_DURATION,
     LIMIT_ELSEWHERE, LIMIT_HOSTING, LIMIT_LABEL, LIMIT_ON_COMMERCIAL, LIMIT_PURPOSE, LIMIT_SHARING,
-    LIMIT_STATEMENT, LIMIT_TRAINING, NAMED_COMMERCIAL, NAMED_HOSTING, NAMED_SHARING,
-    NAMED_TRAINING, NEXT_ACT, NO_FURTHER_TERMS, PURPOSE_LICENCE, Phrase,
+    LIMIT_STATEMENT, LIMIT_TRAINING, MODEL_ITEM_LABEL, NAMED_COMMERCIAL, NAMED_HOSTING,
+    NAMED_SHARING, NAMED_TRAINING, NEXT_ACT, NO_FURTHER_TERMS, PURPOSE_LICENCE, Phrase,
 };
 use super::use_policy::is_list_number;
 use super::{Extraction, Sentence};
@@ -78,19 +78,38 @@ impl Extraction<'_> {
     }
 
     /// Whether `s` is a "License:" item of a list that describes a dataset ("- **Dataset**:
-    /// CIFAR-10" on a line above it, in the same list): the dataset's terms.
+    /// CIFAR-10" on a line above it, in the same list): the dataset's terms. Not where the list
+    /// names a model too ("- **Model**: AcmeNet" above or below it): whose licence the item
+    /// gives is then unclear, and it is weighed as a limit.
     fn dataset_licence_item(&self, s: Sentence) -> bool {
         if !self.holds(&DATASET_LICENCE_ITEM, s) {
             return false;
         }
-        let Some((from, _)) = self.plain.original(s.start, s.end) else {
+        let Some((from, to)) = self.plain.original(s.start, s.end) else {
             return false;
         };
-        let above = self.text[..from].lines().rev().skip(1);
-        above
+        let in_list = |line: &&str| !line.trim().is_empty();
+        let above: Vec<&str> = self.text[..from]
+            .lines()
+            .rev()
+            .skip(1)
             .take(DATASET_ITEM_REACH)
-            .take_while(|line| !line.trim().is_empty())
-            .any(|line| DATASET_ITEM_LABEL.is_match(line))
+            .take_while(in_list)
+            .collect();
+        let below = self
+            .text
+            .get(to..)
+            .unwrap_or_default()
+            .lines()
+            .skip(1)
+            .take(DATASET_ITEM_REACH)
+            .take_while(in_list);
+        above.iter().any(|line| DATASET_ITEM_LABEL.is_match(line))
+            && !above
+                .iter()
+                .copied()
+                .chain(below)
+                .any(|line| MODEL_ITEM_LABEL.is_match(line))
     }
 
     /// Weighs `part` (sentence `s`, or one item of its barring list), a limit no rule read,

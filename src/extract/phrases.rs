@@ -933,6 +933,7 @@ phrases! {
     LIMIT_BENIGN = "limit_benign";
     DATASET_LICENCE_ITEM = "dataset_licence_item";
     DATASET_ITEM_LABEL = "dataset_item_label";
+    MODEL_ITEM_LABEL = "model_item_label";
     NAMED_COMMERCIAL = "named_commercial";
     NAMED_HOSTING = "named_hosting";
     NAMED_SHARING = "named_sharing";
