@@ -413,10 +413,16 @@ fn a_limit_in_words_no_rule_knows_leaves_what_it_limits_unread() {
 
 /// Adds each limit at the end of every text read with a permissive field ([`added_at_end`]).
 fn limits_added_at_end(limits: &[(&str, &[TermName])]) {
+    limits_added_at_end_of_every(1, limits);
+}
+
+/// Each limit added at the end of every `step`-th text read with a permissive field (see
+/// [`added_at_end_of_every`]).
+fn limits_added_at_end_of_every(step: usize, limits: &[(&str, &[TermName])]) {
     let passages = limits
         .iter()
         .map(|(limit, fields)| (format!("{limit:?}"), limit.to_string(), *fields, ()));
-    added_at_end(passages, |_, _, _| None);
+    added_at_end_of_every(step, passages, |_, _, _| None);
 }
 
 /// Commercial use alone.
@@ -640,10 +646,7 @@ const PROBED_LIMITS: &[(&str, &[TermName])] = &[
 
 #[test]
 fn a_limit_found_by_probing_leaves_what_it_limits_unread() {
-    let passages = PROBED_LIMITS
-        .iter()
-        .map(|(limit, fields)| (format!("{limit:?}"), limit.to_string(), *fields, ()));
-    added_at_end_of_every(4, passages, |_, _, _| None);
+    limits_added_at_end_of_every(4, PROBED_LIMITS);
 }
 
 /// A duty or a gate a reading can miss, and whether the reading has it.
@@ -996,10 +999,7 @@ const LISTS_NAMING_A_MODEL: &[(&str, &[TermName])] = &[
 
 #[test]
 fn a_licence_item_of_a_list_naming_a_model_limits_the_model() {
-    let passages = LISTS_NAMING_A_MODEL
-        .iter()
-        .map(|(list, fields)| (format!("{list:?}"), list.to_string(), *fields, ()));
-    added_at_end_of_every(4, passages, |_, _, _| None);
+    limits_added_at_end_of_every(4, LISTS_NAMING_A_MODEL);
 }
 
 /// Limits that bar two things in one sentence, where a rule may read one of them: a ban on
