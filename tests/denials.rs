@@ -1002,6 +1002,29 @@ fn a_licence_item_of_a_list_naming_a_model_limits_the_model() {
     limits_added_at_end_of_every(4, LISTS_NAMING_A_MODEL);
 }
 
+/// Items of a list of barred acts that bar sharing whatever its end, though they name a
+/// commercial one: an item that bars only commercial sharing ("Redistribute the models ... for
+/// commercial advantage", round 26) bars no other, but these do.
+const SHARING_BARRED_WHATEVER_ITS_END: &[(&str, &[TermName])] = &[
+    (
+        "You MAY NOT:\n- Redistribute the Model, whether or not for commercial advantage.",
+        D,
+    ),
+    (
+        "You MAY NOT:\n- Redistribute the Model for commercial advantage or otherwise.",
+        D,
+    ),
+    (
+        "You MAY NOT:\n- Sell the Model for profit, or share it with anyone.",
+        D,
+    ),
+];
+
+#[test]
+fn a_sharing_ban_naming_a_commercial_end_among_others_bars_sharing() {
+    limits_added_at_end_of_every(4, SHARING_BARRED_WHATEVER_ITS_END);
+}
+
 /// Limits that bar two things in one sentence, where a rule may read one of them: a ban on
 /// harmful uses, a gate or a limit on one term joined to a limit on another. Each with the fields
 /// it must keep from reading permissive.
