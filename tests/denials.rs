@@ -636,6 +636,34 @@ const PROBED_LIMITS: &[(&str, &[TermName])] = &[
     ),
     ("本许可有效期为一年，期满后须重新申请。", EVERY_FIELD),
     ("本模型仅授权给经审核通过的用户使用。", EVERY_FIELD),
+    // Session 20's probe 6 (written blind): 55 limits, 49 read already; these six left a field
+    // permissive: serving run for others or given as inference access, outputs named
+    // "responses" with the ban after them, a licence that ends a period after its start, and
+    // Chinese grants given only to some.
+    (
+        "Licensee shall not operate the Licensed Materials on behalf of, or for access by, any third party.",
+        H,
+    ),
+    (
+        "Providing inference access to the Model to external users requires a separate hosting agreement.",
+        H,
+    ),
+    (
+        "Using the Model's responses to improve any model other than the Model itself is prohibited.",
+        O,
+    ),
+    (
+        "This Licence terminates automatically twelve (12) months after the Effective Date.",
+        EVERY_FIELD,
+    ),
+    (
+        "本许可仅授予在校师生及科研机构人员。",
+        &[TermName::CommercialUse, TermName::Hosting],
+    ),
+    (
+        "仅限个人用户非商业使用，企业用户须另行申请授权。",
+        &[TermName::CommercialUse, TermName::Hosting],
+    ),
 ];
 
 #[test]
@@ -902,6 +930,59 @@ const PROBED_DUTIES: &[(&str, Duty)] = &[
     ),
     (
         "You must state prominently that your product uses AcmeLM.",
+        ("attribution", credit_read),
+    ),
+    // Session 20's probe 6 (written blind): 45 duties and gates, 33 read already. These twelve
+    // were missed: flow-down 5 of 12 (four in Chinese: recipients bound "不低于" the licence, the
+    // restrictions written into their agreement, users bound by contract, users of derivatives),
+    // a prefix in backticks or put "名称前", a level the use is free below, plural "revenues",
+    // a duty to cite.
+    (
+        "Each sublicence granted by Licensee must contain the usage limitations set out herein.",
+        ("flow_down", flow_down_read),
+    ),
+    (
+        "被许可方应确保其下游用户受不低于本许可证的使用限制约束。",
+        ("flow_down", flow_down_read),
+    ),
+    (
+        "再分发时，必须将本协议第五条的限制性条款纳入与接收方签订的协议中。",
+        ("flow_down", flow_down_read),
+    ),
+    (
+        "您应当通过合同约束您的最终用户遵守本模型的可接受使用政策。",
+        ("flow_down", flow_down_read),
+    ),
+    (
+        "衍生模型的使用者同样须遵守本许可的全部使用限制 (derivative users are bound by the same restrictions).",
+        ("flow_down", flow_down_read),
+    ),
+    (
+        "- Derivative model names must start with `Nimbus`",
+        ("naming_prefix", prefix_read),
+    ),
+    (
+        "如发布基于本模型的衍生模型，须在模型名称前加上“Lumen”前缀。",
+        ("naming_prefix", prefix_read),
+    ),
+    (
+        "- Free for apps with fewer than 10M MAU; above that, contact us for a licence",
+        ("user_threshold", user_threshold_read),
+    ),
+    (
+        "- Free for companies under $5M annual revenue",
+        ("revenue_threshold", revenue_threshold_read),
+    ),
+    (
+        "This Licence is available only to organisations with less than USD 2 million in total annual revenues; others must contact the Licensor.",
+        ("revenue_threshold", revenue_threshold_read),
+    ),
+    (
+        "Any publication of results obtained with the Model shall cite the technical report listed below.",
+        ("attribution", credit_read),
+    ),
+    (
+        "基于本模型发表的论文须引用我们的技术报告。",
         ("attribution", credit_read),
     ),
 ];
@@ -1355,166 +1436,4 @@ fn a_use_confined_to_named_regions_is_quoted_for_review_on_every_text() {
         }
     }
     none_left_permissive(edits, &missed);
-}
-
-/// Session 20's probe 6 (temporary): 100 sentences written blind, each added at the end of
-/// the texts; prints on how many texts each is missed.
-const EVERY: &[TermName] = EVERY_FIELD;
-/// Who may use the model: commercial use and serving to others.
-const CH: &[TermName] = &[TermName::CommercialUse, TermName::Hosting];
-
-const PROBE6_LIMITS: &[(&str, &[TermName])] = &[
-    // commercial use
-    ("The Licensed Materials may be used for non-commercial purposes only; any commercial exploitation requires a written agreement with the Licensor.", C),
-    ("- No commercial use without prior written consent", C),
-    ("Licensee shall not use the Model, directly or indirectly, to generate revenue.", C),
-    ("Use in connection with any product or service offered for a fee is not licensed hereunder.", C),
-    ("Commercial deployment of this model is reserved to subscribers of the Licensor's enterprise plan.", C),
-    ("| Commercial use | Not permitted |", C),
-    ("This release is intended for research and evaluation; it may not be incorporated into any paid offering.", C),
-    ("Any use by or on behalf of a for-profit entity is excluded from this licence.", C),
-    ("未经许可方书面同意，被许可方不得将本模型用于任何商业目的。", C),
-    ("本模型仅限学术研究使用，禁止商用。", C),
-    ("如需将本模型用于商业用途，须另行向我们申请并签署商业授权协议。", C),
-    ("- 商业使用：不允许", C),
-    ("任何以营利为目的的使用均须事先取得许可方的书面授权。", C),
-    ("本许可不授予任何商业使用的权利。", C),
-    ("商用需联系 license@example.com 获取授权 (Commercial use requires a license from us).", C),
-    ("You must obtain a commercial licence from the Licensor before monetising any application built on the Model.", C),
-    // sharing of the model and derivatives
-    ("Licensee may not distribute, sublicense, sell or otherwise make available the Model or any Derivative to any third party.", D),
-    ("Redistribution of the weights, in original or modified form, is prohibited.", D),
-    ("- Do not share fine-tuned versions of this model publicly", D),
-    ("Derivatives of the Model shall be kept for Licensee's internal use and shall not be published.", D),
-    ("You are not permitted to upload copies of the Model or its derivatives to any public repository.", D),
-    ("| Redistribution of derivatives | Not allowed |", D),
-    ("未经许可，不得向任何第三方分发、转让或再许可本模型及其衍生模型。", D),
-    ("禁止公开发布基于本模型微调得到的模型权重。", D),
-    ("被许可方对本模型所作的修改仅可用于内部，不得对外提供或传播。", D),
-    ("本模型权重不得以任何形式再分发。", D),
-    ("衍生模型的分发须事先获得许可方的书面批准。", D),
-    // serving to others
-    ("You may not offer the Model to third parties as a hosted service, API or software-as-a-service.", H),
-    ("Making the Model available over a network for use by others is not permitted under this Licence.", H),
-    ("- No hosting this model as a paid or free API for others", H),
-    ("Licensee shall not operate the Licensed Materials on behalf of, or for access by, any third party.", H),
-    ("Providing inference access to the Model to external users requires a separate hosting agreement.", H),
-    ("不得将本模型以API、在线服务或云服务的形式向第三方提供。", H),
-    ("未经授权，禁止将本模型部署为面向公众的在线服务。", H),
-    ("模型即服务（MaaS）形式的提供须另行取得许可方授权。", H),
-    ("本模型仅可在被许可方自有设备上本地运行，不得为他人提供推理服务。", H),
-    // training other models on outputs
-    ("Outputs of the Model may not be used to train, fine-tune or distill any other machine learning model.", O),
-    ("You shall not use any content generated by the Licensed Materials to develop a competing language model.", O),
-    ("- Don't use generated text as training data for other models", O),
-    ("Using the Model's responses to improve any model other than the Model itself is prohibited.", O),
-    ("Synthetic data produced with the Model must not be used in the training of third-party AI systems.", O),
-    ("不得使用本模型的输出结果训练、微调或蒸馏其他人工智能模型。", O),
-    ("禁止利用本模型生成的数据开发与本模型竞争的模型。", O),
-    ("本模型的输出内容不得用作其他模型的训练数据。", O),
-    ("| Training other models on outputs | Prohibited |", O),
-    // who may use it, for how long
-    ("This Licence is granted solely to individuals affiliated with accredited academic institutions.", CH),
-    ("Only the organisation named in the Order Form may use the Licensed Materials.", CH),
-    ("This Licence terminates automatically twelve (12) months after the Effective Date.", EVERY),
-    ("The Licensor may revoke this Licence at any time, for any reason, upon notice to Licensee.", EVERY),
-    ("The Model may be used only by employees of the Licensee, and only for the duration of an evaluation period of ninety days.", EVERY),
-    ("本许可仅授予在校师生及科研机构人员。", CH),
-    ("本许可有效期为一年，期满后被许可方须停止使用并删除本模型。", EVERY),
-    ("许可方有权随时撤销本许可。", EVERY),
-    ("仅限个人用户非商业使用，企业用户须另行申请授权。", CH),
-    ("Access to the Model is limited to approved applicants who have signed the Data Use Agreement; use by anyone else is not authorised.", CH),
-];
-
-const PROBE6_DUTIES: &[(&str, Duty)] = &[
-    // flow-down
-    ("If you distribute the Model or any Derivative, you must include the use restrictions of Attachment A in your licence to recipients and require them to comply.", ("flow-down", flow_down_read)),
-    ("Any recipient of the Licensed Materials shall be bound by the same restrictions as Licensee.", ("flow-down", flow_down_read)),
-    ("Licensee shall ensure that every downstream user agrees to terms at least as protective as those in Section 5.", ("flow-down", flow_down_read)),
-    ("- Pass these restrictions on to anyone you share the model with", ("flow-down", flow_down_read)),
-    ("Each sublicence granted by Licensee must contain the usage limitations set out herein.", ("flow-down", flow_down_read)),
-    ("You must contractually oblige your end users to observe the Acceptable Use Policy.", ("flow-down", flow_down_read)),
-    ("The restrictions in this section apply to all subsequent users of the Model and its derivatives, and you must notify them of these restrictions.", ("flow-down", flow_down_read)),
-    ("向第三方分发本模型或其衍生品时，须要求接收方同样遵守本协议中的使用限制。", ("flow-down", flow_down_read)),
-    ("被许可方应确保其下游用户受不低于本许可证的使用限制约束。", ("flow-down", flow_down_read)),
-    ("再分发时，必须将本协议第五条的限制性条款纳入与接收方签订的协议中。", ("flow-down", flow_down_read)),
-    ("您应当通过合同约束您的最终用户遵守本模型的可接受使用政策。", ("flow-down", flow_down_read)),
-    ("衍生模型的使用者同样须遵守本许可的全部使用限制 (derivative users are bound by the same restrictions).", ("flow-down", flow_down_read)),
-    // use policy
-    ("Your use of the Model must comply with the Prohibited Use Policy at https://example.com/policy, as amended from time to time.", ("use policy", use_policy_read)),
-    ("Licensee shall not use the Licensed Materials for any purpose listed in Schedule 2 (Prohibited Uses).", ("use policy", use_policy_read)),
-    ("- You must follow our Acceptable Use Policy (AUP)", ("use policy", use_policy_read)),
-    ("You may not use the Model to generate disinformation, to surveil individuals, or to make automated decisions that affect legal rights.", ("use policy", use_policy_read)),
-    ("使用本模型须遵守《可接受使用政策》，该政策作为本协议的一部分。", ("use policy", use_policy_read)),
-    ("不得将本模型用于附件一所列的禁止用途。", ("use policy", use_policy_read)),
-    ("被许可方不得利用本模型从事违法活动、生成虚假信息或侵害他人合法权益。", ("use policy", use_policy_read)),
-    ("Use of the Model is conditioned on adherence to the Responsible AI Guidelines, which are incorporated by reference.", ("use policy", use_policy_read)),
-    // name prefix
-    ("Any model derived from the Model must have a name beginning with \"Aurora-\".", ("prefix", prefix_read)),
-    ("Fine-tuned versions must be named with the prefix \"Zephyrine\" at the start of the model name.", ("prefix", prefix_read)),
-    ("衍生模型的名称须以“Qilin-”开头。", ("prefix", prefix_read)),
-    ("- Derivative model names must start with `Nimbus`", ("prefix", prefix_read)),
-    ("如发布基于本模型的衍生模型，须在模型名称前加上“Lumen”前缀。", ("prefix", prefix_read)),
-    // user threshold
-    ("If the products or services of Licensee exceed 100 million monthly active users, Licensee must request a licence from the Licensor.", ("users", user_threshold_read)),
-    ("Organisations whose services are used by more than 5,000,000 daily active users are not licensed under these terms.", ("users", user_threshold_read)),
-    ("若被许可方产品的月活跃用户数超过一亿，须另行向许可方申请授权。", ("users", user_threshold_read)),
-    ("日活跃用户超过100万的服务须取得商业许可。", ("users", user_threshold_read)),
-    ("- Free for apps with fewer than 10M MAU; above that, contact us for a licence", ("users", user_threshold_read)),
-    ("This licence does not extend to any deployment serving in excess of 700 million monthly active users.", ("users", user_threshold_read)),
-    // revenue threshold
-    ("Entities with annual gross revenue above US$10 million must obtain a commercial licence.", ("revenue", revenue_threshold_read)),
-    ("If your company's yearly turnover exceeds $1,000,000 USD, you must purchase a paid license.", ("revenue", revenue_threshold_read)),
-    ("年收入超过1000万美元的企业使用本模型须另行获得商业授权。", ("revenue", revenue_threshold_read)),
-    ("- Free for companies under $5M annual revenue", ("revenue", revenue_threshold_read)),
-    ("This Licence is available only to organisations with less than USD 2 million in total annual revenues; others must contact the Licensor.", ("revenue", revenue_threshold_read)),
-    ("若被许可方上一财年营业收入超过500万美元，须与许可方签订商业许可协议。", ("revenue", revenue_threshold_read)),
-    // credit
-    ("You must prominently display \"Built with Aurora\" on any website or user interface that uses the Model.", ("attribution", credit_read)),
-    ("Any publication of results obtained with the Model shall cite the technical report listed below.", ("attribution", credit_read)),
-    ("Products incorporating the Licensed Materials must credit the Licensor in their documentation.", ("attribution", credit_read)),
-    ("- Attribution required: include \"Powered by Nimbus\" in your app's about page", ("attribution", credit_read)),
-    ("使用本模型的产品须在显著位置标注“基于Qilin构建”。", ("attribution", credit_read)),
-    ("再分发本模型时，须保留原始的署名和版权声明。", ("attribution", credit_read)),
-    ("基于本模型发表的论文须引用我们的技术报告。", ("attribution", credit_read)),
-    ("衍生模型的模型卡中须注明其基于本模型开发。", ("attribution", credit_read)),
-];
-
-#[test]
-fn probe6_prints_misses_per_sentence() {
-    let with_permissive = permissive_texts();
-    let sampled: Vec<&(PathBuf, String)> = with_permissive.iter().step_by(4).collect();
-    for (limit, fields) in PROBE6_LIMITS {
-        let mut missed = 0;
-        for (_, text) in &sampled {
-            let read = extract_terms(&format!("{text}\n\n{limit}\n"));
-            let left = permissive(&read.backed.terms)
-                .into_iter()
-                .any(|f| fields.contains(&f));
-            if left {
-                missed += 1;
-            }
-        }
-        println!("PROBE6 limit {missed}/{} {fields:?} {limit}", sampled.len());
-    }
-    let texts: Vec<(String, ExtractedTerms)> = texts()
-        .into_iter()
-        .step_by(4)
-        .map(|path| {
-            let text = common::read(&path);
-            let read = extract_terms(&text);
-            (text, read)
-        })
-        .collect();
-    for (duty, (field, has)) in PROBE6_DUTIES {
-        let mut tried = 0;
-        let mut missed = 0;
-        for (text, _) in texts.iter().filter(|(_, read)| !has(read)) {
-            tried += 1;
-            if !has(&extract_terms(&format!("{text}\n\n{duty}\n"))) {
-                missed += 1;
-            }
-        }
-        println!("PROBE6 duty {missed}/{tried} [{field}] {duty}");
-    }
 }
