@@ -642,6 +642,34 @@ const PROBED_LIMITS: &[(&str, &[TermName])] = &[
     ),
     ("本许可有效期为一年，期满后须重新申请。", EVERY_FIELD),
     ("本模型仅授权给经审核通过的用户使用。", EVERY_FIELD),
+    // Session 20's probe 6 (written blind): 55 limits, 49 read already; these six left a field
+    // permissive: serving run for others or given as inference access, outputs named
+    // "responses" with the ban after them, a licence that ends a period after its start, and
+    // Chinese grants given only to some.
+    (
+        "Licensee shall not operate the Licensed Materials on behalf of, or for access by, any third party.",
+        H,
+    ),
+    (
+        "Providing inference access to the Model to external users requires a separate hosting agreement.",
+        H,
+    ),
+    (
+        "Using the Model's responses to improve any model other than the Model itself is prohibited.",
+        O,
+    ),
+    (
+        "This Licence terminates automatically twelve (12) months after the Effective Date.",
+        EVERY_FIELD,
+    ),
+    (
+        "本许可仅授予在校师生及科研机构人员。",
+        &[TermName::CommercialUse, TermName::Hosting],
+    ),
+    (
+        "仅限个人用户非商业使用，企业用户须另行申请授权。",
+        &[TermName::CommercialUse, TermName::Hosting],
+    ),
 ];
 
 #[test]
@@ -905,6 +933,59 @@ const PROBED_DUTIES: &[(&str, Duty)] = &[
     ),
     (
         "You must state prominently that your product uses AcmeLM.",
+        ("attribution", credit_read),
+    ),
+    // Session 20's probe 6 (written blind): 45 duties and gates, 33 read already. These twelve
+    // were missed: flow-down 5 of 12 (four in Chinese: recipients bound "不低于" the licence, the
+    // restrictions written into their agreement, users bound by contract, users of derivatives),
+    // a prefix in backticks or put "名称前", a level the use is free below, plural "revenues",
+    // a duty to cite.
+    (
+        "Each sublicence granted by Licensee must contain the usage limitations set out herein.",
+        ("flow_down", flow_down_read),
+    ),
+    (
+        "被许可方应确保其下游用户受不低于本许可证的使用限制约束。",
+        ("flow_down", flow_down_read),
+    ),
+    (
+        "再分发时，必须将本协议第五条的限制性条款纳入与接收方签订的协议中。",
+        ("flow_down", flow_down_read),
+    ),
+    (
+        "您应当通过合同约束您的最终用户遵守本模型的可接受使用政策。",
+        ("flow_down", flow_down_read),
+    ),
+    (
+        "衍生模型的使用者同样须遵守本许可的全部使用限制 (derivative users are bound by the same restrictions).",
+        ("flow_down", flow_down_read),
+    ),
+    (
+        "- Derivative model names must start with `Nimbus`",
+        ("naming_prefix", prefix_read),
+    ),
+    (
+        "如发布基于本模型的衍生模型，须在模型名称前加上“Lumen”前缀。",
+        ("naming_prefix", prefix_read),
+    ),
+    (
+        "- Free for apps with fewer than 10M MAU; above that, contact us for a licence",
+        ("user_threshold", user_threshold_read),
+    ),
+    (
+        "- Free for companies under $5M annual revenue",
+        ("revenue_threshold", revenue_threshold_read),
+    ),
+    (
+        "This Licence is available only to organisations with less than USD 2 million in total annual revenues; others must contact the Licensor.",
+        ("revenue_threshold", revenue_threshold_read),
+    ),
+    (
+        "Any publication of results obtained with the Model shall cite the technical report listed below.",
+        ("attribution", credit_read),
+    ),
+    (
+        "基于本模型发表的论文须引用我们的技术报告。",
         ("attribution", credit_read),
     ),
 ];

@@ -217,12 +217,17 @@ impl Extraction<'_> {
     /// requires a commercial agreement".
     fn acts_named(&self, s: Sentence) -> Vec<TermName> {
         [
-            (TermName::Hosting, &NAMED_HOSTING),
-            (TermName::Derivatives, &NAMED_SHARING),
-            (TermName::OutputTraining, &NAMED_TRAINING),
+            // Those the model is kept for are not the public it would be served to ("仅限个人用户
+            // 非商业使用，企业用户须另行申请授权", session 20's probe 6), as in [`Self::named_terms`].
+            (
+                TermName::Hosting,
+                self.holds(&NAMED_HOSTING, s) || self.holds(&LIMIT_AUDIENCE, s),
+            ),
+            (TermName::Derivatives, self.holds(&NAMED_SHARING, s)),
+            (TermName::OutputTraining, self.holds(&NAMED_TRAINING, s)),
         ]
         .into_iter()
-        .filter_map(|(term, act)| self.holds(act, s).then_some(term))
+        .filter_map(|(term, named)| named.then_some(term))
         .collect()
     }
 
