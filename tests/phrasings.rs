@@ -320,12 +320,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "cc0-1.0-rights-not-for-commercial-advantage.txt",
         "cc0-1.0",
-        &[
-            ("commercial_use", r#""non_commercial""#),
-            SHARED_ON_CONDITIONS,
-            ("output_training", r#""unknown""#),
-            ("hosting", r#""unknown""#),
-        ],
+        NON_COMMERCIAL,
     ),
     (
         "cc0-1.0-reproduce-notice-verbatim.txt",
@@ -2334,13 +2329,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "cc0-1.0-models-trained-with-data-released-under-cc-by-nc.txt",
         "cc0-1.0",
-        &[
-            SCOPE_UNREAD[0],
-            SCOPE_UNREAD[1],
-            SCOPE_UNREAD[2],
-            SCOPE_UNREAD[3],
-            ("licence_copy", "true"),
-        ],
+        LICENCE_COPY_REST_UNREAD,
     ),
     (
         "weights-note-cc-by-inpainter-research-only-generator.txt",
@@ -2369,13 +2358,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "cc0-1.0-weight-files-table-row-cc-by-nc-sa.txt",
         "cc0-1.0",
-        &[
-            SCOPE_UNREAD[0],
-            SCOPE_UNREAD[1],
-            SCOPE_UNREAD[2],
-            SCOPE_UNREAD[3],
-            ("licence_copy", "true"),
-        ],
+        LICENCE_COPY_REST_UNREAD,
     ),
     // Round 25: restrictions that follow every copy, and clients bound to the base model's
     // licence, flow down; use bound by the base model's licence, and a ban on health decisions,
@@ -2405,12 +2388,7 @@ const EDITS: &[(&str, &str, Changes)] = &[
     (
         "mit-grant-for-following-purposes-only-research-evaluation.txt",
         "mit",
-        &[
-            ("commercial_use", r#""non_commercial""#),
-            SHARED_ON_CONDITIONS,
-            ("output_training", r#""unknown""#),
-            ("hosting", r#""requires_licence""#),
-        ],
+        RESEARCH_ONLY,
     ),
     // Round 25: an item of "you may NOT:" that names "creating any model from ... their
     // outputs", the item's second sentence nine sentences after the intro, bars the training.
@@ -2482,8 +2460,9 @@ const POLYFORM_NC_ADOPTED: Changes = &[
     ("licence_copy", r#"true"#),
 ];
 
-/// A licence copy read from a French or Italian passage whose rest is not read: no permissive
-/// value.
+/// A licence copy read where the rest of the passage is not read or cannot be weighed (a French
+/// or Italian passage; a CC licence named for data or for one row of a weights table): no
+/// permissive value.
 const LICENCE_COPY_REST_UNREAD: Changes = &[
     ("licence_copy", "true"),
     ("commercial_use", r#""unknown""#),

@@ -217,18 +217,21 @@ impl Extraction<'_> {
     /// requires a commercial agreement".
     fn acts_named(&self, s: Sentence) -> Vec<TermName> {
         [
-            // Those the model is kept for are not the public it would be served to ("仅限个人用户
-            // 非商业使用，企业用户须另行申请授权", session 20's probe 6), as in [`Self::named_terms`].
-            (
-                TermName::Hosting,
-                self.holds(&NAMED_HOSTING, s) || self.holds(&LIMIT_AUDIENCE, s),
-            ),
+            (TermName::Hosting, self.names_serving(s)),
             (TermName::Derivatives, self.holds(&NAMED_SHARING, s)),
             (TermName::OutputTraining, self.holds(&NAMED_TRAINING, s)),
         ]
         .into_iter()
         .filter_map(|(term, named)| named.then_some(term))
         .collect()
+    }
+
+    /// Whether a limit bears on serving the model to others: it names serving, or it names the
+    /// only ones the model is kept for, who are not the public it would be served to ("intended
+    /// solely for academic and non-profit institutions", "仅限个人用户非商业使用，企业用户须另行申请授权",
+    /// session 20's probes).
+    fn names_serving(&self, s: Sentence) -> bool {
+        self.holds(&NAMED_HOSTING, s) || self.holds(&LIMIT_AUDIENCE, s)
     }
 
     /// The terms a limiting sentence names by their acts (using commercially, serving, sharing,
@@ -251,11 +254,7 @@ impl Extraction<'_> {
         };
         [
             (TermName::CommercialUse, named(&NAMED_COMMERCIAL)),
-            // Those the model is kept for are not the public it would be served to.
-            (
-                TermName::Hosting,
-                self.holds(&NAMED_HOSTING, s) || self.holds(&LIMIT_AUDIENCE, s),
-            ),
+            (TermName::Hosting, self.names_serving(s)),
             (TermName::Derivatives, named(&NAMED_SHARING)),
             (
                 TermName::OutputTraining,
