@@ -670,6 +670,36 @@ const PROBED_LIMITS: &[(&str, &[TermName])] = &[
         "仅限个人用户非商业使用，企业用户须另行申请授权。",
         &[TermName::CommercialUse, TermName::Hosting],
     ),
+    // Session 21's probe 7 (written blind): 55 limits, 48 read already; these seven left a field
+    // permissive: licences in the plural that expire a period after the Effective Date, a scope
+    // closed by "and no other purpose", a ban on use in a product that is sold beside a ban on
+    // serving, a Chinese term counted from acceptance, "无权" (no right), a Chinese grant that
+    // "仅适用于" some, and a use "不在本许可范围之内".
+    (
+        "This Agreement and the licences granted hereunder shall automatically expire twelve (12) months after the Effective Date unless renewed in writing by Licensor.",
+        EVERY_FIELD,
+    ),
+    (
+        "Permitted Purpose. Evaluation, testing and internal benchmarking of the Model, and no other purpose.",
+        C,
+    ),
+    (
+        "Notwithstanding Section 3.1, Licensee may not use the Model to provide services to customers, to process customer data, or in any product that is sold or licensed to others.",
+        C,
+    ),
+    (
+        "本协议有效期为自您接受之日起一年，期满后本协议项下授予的全部权利自动终止。",
+        EVERY_FIELD,
+    ),
+    (
+        "除本协议明确允许的情形外，您无权再分发本模型，亦无权再分发经修改的本模型。",
+        D,
+    ),
+    (
+        "本协议项下的授权仅适用于个人开发者，任何企业、机构均无权依据本协议使用本模型。",
+        EVERY_FIELD,
+    ),
+    ("尽管有前述规定，商业用途不在本许可范围之内。", C),
 ];
 
 #[test]
@@ -986,6 +1016,43 @@ const PROBED_DUTIES: &[(&str, Duty)] = &[
     ),
     (
         "基于本模型发表的论文须引用我们的技术报告。",
+        ("attribution", credit_read),
+    ),
+    // Session 21's probe 7 (written blind): 45 duties, 37 read already; these eight were missed:
+    // recipients "bound by terms no less restrictive than", one end user who "agrees to" the
+    // restrictions, a "usage policy" and a "Policy on Acceptable Use", a level in words then in
+    // digits, a Chinese level after a space, a level in "U.S. dollars" (cut at "U.S."), and an
+    // attribution notice kept with the copies named between.
+    (
+        "Any person to whom you provide the Model, its Derivatives or access thereto shall be bound by terms no less restrictive than Sections 4 and 5 of this Agreement.",
+        ("flow_down", flow_down_read),
+    ),
+    (
+        "(b) ensure that any end user of an application built on the Model agrees to the use restrictions in Section 5 before accessing it;",
+        ("flow_down", flow_down_read),
+    ),
+    (
+        "\"Usage Policy\" means the Licensor's usage policy as published from time to time. You shall use the Model only in accordance with the Usage Policy.",
+        ("use_policy", use_policy_read),
+    ),
+    (
+        "Acceptable Use. The Licensee shall comply with the Policy on Acceptable Use, the terms of which are incorporated herein.",
+        ("use_policy", use_policy_read),
+    ),
+    (
+        "Entities whose services exceed five million (5,000,000) daily active users must obtain a separate commercial licence before using the Model.",
+        ("user_threshold", user_threshold_read),
+    ),
+    (
+        "如您的产品月活跃用户数（MAU）超过 5000 万，本协议项下的商用授权不适用，须另行联系许可方。",
+        ("user_threshold", user_threshold_read),
+    ),
+    (
+        "\"Qualifying Organisation\" means an organisation with annual gross revenues of less than ten million U.S. dollars (USD 10,000,000). Only a Qualifying Organisation may use the Model commercially under this Licence.",
+        ("revenue_threshold", revenue_threshold_read),
+    ),
+    (
+        "You must retain, in all copies of the Model you distribute, the attribution notice \"Contains model weights licensed by Licensor\" and display it to end users.",
         ("attribution", credit_read),
     ),
 ];

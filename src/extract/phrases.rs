@@ -1855,4 +1855,60 @@ mod tests {
         assert!(!users.contains("{AMOUNT}") && !users.contains("{NUMBER_WORDS}"));
         assert!(users.contains("seventeen"));
     }
+
+    /// The wordings session 21's probe 7 added read what they are for, and not their
+    /// look-alikes: a ban outside a restriction's scope, a licence's scope of application, a
+    /// data usage policy, a product merely described.
+    #[test]
+    fn the_wordings_of_probe_7_match_and_their_look_alikes_do_not() {
+        let cases: [(&Phrase, &str, bool); 16] = [
+            (&LIMIT_STATEMENT, "您无权再分发本模型", true),
+            (&LIMIT_STATEMENT, "商业用途不在本许可范围之内", true),
+            (&LIMIT_STATEMENT, "商业用途不在本协议限制范围之内", false),
+            (&LIMIT_STATEMENT, "本协议项下的授权仅适用于个人开发者", true),
+            (&LIMIT_STATEMENT, "本协议不仅适用于个人开发者", false),
+            (
+                &LIMIT_STATEMENT,
+                "Evaluation of the Model, and no other purpose",
+                true,
+            ),
+            (&LIMIT_BENIGN, "本协议适用于本模型的全部版本", true),
+            (&LIMIT_BENIGN, "本协议项下的授权仅适用于个人开发者", false),
+            (&LIMIT_DURATION, "本协议有效期为自您接受之日起一年", true),
+            (
+                &USE_POLICY,
+                "You shall comply with the Licensor's usage policy",
+                true,
+            ),
+            (
+                &USE_POLICY,
+                "the Policy on Acceptable Use is incorporated",
+                true,
+            ),
+            (
+                &USE_POLICY,
+                "see our data usage policy for how we treat logs",
+                false,
+            ),
+            (
+                &FLOW_DOWN,
+                "shall be bound by terms no less restrictive than this",
+                true,
+            ),
+            (
+                &NAMED_COMMERCIAL,
+                "in any product that is sold to others",
+                true,
+            ),
+            (
+                &NAMED_COMMERCIAL,
+                "products made available by the Licensee",
+                false,
+            ),
+            (&USERS_ZH, "月活跃用户数（MAU）超过 5000 万", true),
+        ];
+        for (phrase, text, expected) in cases {
+            assert_eq!(phrase.is_match(text), expected, "{text}");
+        }
+    }
 }

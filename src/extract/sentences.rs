@@ -36,6 +36,7 @@ fn cut_at(t: &[u8], marks: impl Iterator<Item = usize>) -> Vec<Sentence> {
                 && !ends_abbreviation(&t[..i])
                 && !company_before_lowercase(t, i)
                 && !etc_before_lowercase(t, i)
+                && !initialism_before_word(t, i)
                 && (t[i] != b';' || !in_parentheses(&t[start..i])));
         if ends {
             let end = match t[i] {
@@ -110,6 +111,24 @@ fn etc_before_lowercase(t: &[u8], i: usize) -> bool {
             .is_none_or(|at| !t[at].is_ascii_alphanumeric())
 }
 
+/// Whether the full stop at `i` closes an initialism of capitals ("U.S", "U.K", the end of
+/// "U.S.A") and the text goes on, after one space, in lower case or with "Dollar": "annual gross
+/// revenues of less than ten million U.S. dollars (USD 10,000,000)" and "U.S. Dollars" are one
+/// sentence (session 21's probe 7). "the U.S. The Licensee ..." still ends one.
+fn initialism_before_word(t: &[u8], i: usize) -> bool {
+    let next = &t[(i + 1).min(t.len())..];
+    let goes_on = next.first() == Some(&b' ')
+        && (next.get(1).is_some_and(u8::is_ascii_lowercase) || next[1..].starts_with(b"Dollar"));
+    goes_on
+        && i >= 3
+        && t[i - 1].is_ascii_uppercase()
+        && t[i - 2] == b'.'
+        && t[i - 3].is_ascii_uppercase()
+        && (i - 3)
+            .checked_sub(1)
+            .is_none_or(|at| !t[at].is_ascii_alphanumeric())
+}
+
 /// The longest sentence the rules read at once. Real licence sentences stay under 3 KB; a text
 /// with no full stops (hostile, or a dump) is cut into pieces so that the work stays linear.
 const MAX_SENTENCE: usize = 4096;
@@ -179,5 +198,22 @@ mod tests {
             }
         }
         assert!(inside > 10, "{inside} sentences hold an abbreviation");
+    }
+
+    /// "U.S. dollars" stands inside a sentence; "the U.S. The Licensee" ends one.
+    #[test]
+    fn an_initialism_before_a_lower_case_word_ends_no_sentence() {
+        let cut = |text: &str| split_sentences(text).len();
+        assert_eq!(
+            cut("revenues of less than ten million U.S. dollars (USD 10,000,000)."),
+            1
+        );
+        assert_eq!(
+            cut("revenue above five million U.S. Dollars requires a licence."),
+            1
+        );
+        assert_eq!(cut("Residents of the U.K. are excluded."), 1);
+        assert_eq!(cut("It is made in the U.S. The Licensee may use it."), 2);
+        assert_eq!(cut("See section A. the rest."), 2);
     }
 }
