@@ -1173,10 +1173,36 @@ fn a_sharing_ban_naming_a_commercial_end_among_others_bars_sharing() {
     limits_added_at_end_of_every(4, SHARING_BARRED_WHATEVER_ITS_END);
 }
 
+/// Limits said to hold in every country or region (session 21): the place words that mark a
+/// territory clause name no place here, and the limit is read.
+const EVERYWHERE_LIMITS: &[(&str, &[TermName])] = &[
+    (
+        "In all countries, you may not use the Model commercially.",
+        C,
+    ),
+    ("You may not use the Model commercially in any country.", C),
+    ("You may not use the Model commercially in any region.", C),
+    (
+        "Redistribution of the Model is not permitted in any jurisdiction.",
+        D,
+    ),
+];
+
+#[test]
+fn a_limit_said_to_hold_everywhere_is_read() {
+    limits_added_at_end_of_every(4, EVERYWHERE_LIMITS);
+}
+
 /// Limits that bar two things in one sentence, where a rule may read one of them: a ban on
 /// harmful uses, a gate or a limit on one term joined to a limit on another. Each with the fields
 /// it must keep from reading permissive.
 const JOINED_LIMITS: &[(&str, &[TermName])] = &[
+    // A grant and a limit that "U.S." no longer cuts apart (session 21's probe 7 keeps "U.S."
+    // before a lower-case word inside its sentence): the limit is still read for each term.
+    (
+        "You may use the Model in the U.S. and in Canada, but you may not use it commercially, offer it as a hosted service, redistribute it or use its outputs to train other models.",
+        EVERY_FIELD,
+    ),
     (
         "You may not offer the Model as a hosted service or use it commercially.",
         &[TermName::CommercialUse, TermName::Hosting],

@@ -5,9 +5,10 @@
 use super::phrases::{
     COMMERCIAL_ROUTE, DATASET_ITEM_LABEL, DATASET_LICENCE_ITEM, FREE_TIER, HARM_USE, K_LIMIT,
     LIMIT_AUDIENCE, LIMIT_BENIGN, LIMIT_COMMERCIAL, LIMIT_CONDITION, LIMIT_DURATION,
-    LIMIT_ELSEWHERE, LIMIT_HOSTING, LIMIT_LABEL, LIMIT_ON_COMMERCIAL, LIMIT_PURPOSE, LIMIT_SHARING,
-    LIMIT_STATEMENT, LIMIT_TRAINING, MODEL_ITEM_LABEL, NAMED_COMMERCIAL, NAMED_HOSTING,
-    NAMED_SHARING, NAMED_TRAINING, NEXT_ACT, NO_FURTHER_TERMS, PURPOSE_LICENCE, Phrase,
+    LIMIT_ELSEWHERE, LIMIT_EVERYWHERE, LIMIT_HOSTING, LIMIT_LABEL, LIMIT_ON_COMMERCIAL,
+    LIMIT_PURPOSE, LIMIT_SHARING, LIMIT_STATEMENT, LIMIT_TRAINING, MODEL_ITEM_LABEL,
+    NAMED_COMMERCIAL, NAMED_HOSTING, NAMED_SHARING, NAMED_TRAINING, NEXT_ACT, NO_FURTHER_TERMS,
+    PURPOSE_LICENCE, Phrase,
 };
 use super::use_policy::is_list_number;
 use super::{Extraction, Sentence};
@@ -180,11 +181,14 @@ impl Extraction<'_> {
     /// Whether a sentence can limit some use: it is none of the kinds that limit nothing of a
     /// grant's scope, unless it makes a use subject to what the licensor gives or is paid, or
     /// ends the licence on a date or at the licensor's will (a revocation "at any time" is no
-    /// boilerplate of termination on breach).
+    /// boilerplate of termination on breach), or says it holds in every country or region (a
+    /// limit everywhere is no territory clause: "You may not use the Model commercially in any
+    /// country", session 21).
     fn may_limit_some_use(&self, s: Sentence) -> bool {
         !self.holds(&LIMIT_BENIGN, s)
             || self.holds(&LIMIT_CONDITION, s)
             || self.holds(&LIMIT_DURATION, s)
+            || self.holds(&LIMIT_EVERYWHERE, s)
     }
 
     /// The terms a limiting sentence bears on, by its words: a limit on who may use the model or

@@ -931,6 +931,7 @@ phrases! {
     LIMIT_SHARING = "limit_sharing";
     LIMIT_TRAINING = "limit_training";
     LIMIT_BENIGN = "limit_benign";
+    LIMIT_EVERYWHERE = "limit_everywhere";
     DATASET_LICENCE_ITEM = "dataset_licence_item";
     DATASET_ITEM_LABEL = "dataset_item_label";
     MODEL_ITEM_LABEL = "model_item_label";
@@ -1856,12 +1857,13 @@ mod tests {
         assert!(users.contains("seventeen"));
     }
 
-    /// The wordings session 21's probe 7 added read what they are for, and not their
-    /// look-alikes: a ban outside a restriction's scope, a licence's scope of application, a
-    /// data usage policy, a product merely described.
+    /// The wordings session 21 added (for probe 7, and a limit said to hold everywhere) read
+    /// what they are for, and not their look-alikes: a ban outside a restriction's scope, a
+    /// licence's scope of application, a data usage policy, a product merely described, a named
+    /// region's territories.
     #[test]
     fn the_wordings_of_probe_7_match_and_their_look_alikes_do_not() {
-        let cases: [(&Phrase, &str, bool); 16] = [
+        let cases: [(&Phrase, &str, bool); 18] = [
             (&LIMIT_STATEMENT, "您无权再分发本模型", true),
             (&LIMIT_STATEMENT, "商业用途不在本许可范围之内", true),
             (&LIMIT_STATEMENT, "商业用途不在本协议限制范围之内", false),
@@ -1906,6 +1908,16 @@ mod tests {
                 false,
             ),
             (&USERS_ZH, "月活跃用户数（MAU）超过 5000 万", true),
+            (
+                &LIMIT_EVERYWHERE,
+                "you may not use it commercially in any country",
+                true,
+            ),
+            (
+                &LIMIT_EVERYWHERE,
+                "you may not use it in the EU or its territories",
+                false,
+            ),
         ];
         for (phrase, text, expected) in cases {
             assert_eq!(phrase.is_match(text), expected, "{text}");
