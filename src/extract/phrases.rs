@@ -931,9 +931,12 @@ phrases! {
     LIMIT_SHARING = "limit_sharing";
     LIMIT_TRAINING = "limit_training";
     LIMIT_BENIGN = "limit_benign";
+    LIMIT_BENIGN_SENTENCE = "limit_benign_sentence";
+    CLAUSE_OF_ITS_OWN = "clause_of_its_own";
     DATASET_LICENCE_ITEM = "dataset_licence_item";
     DATASET_ITEM_LABEL = "dataset_item_label";
     MODEL_ITEM_LABEL = "model_item_label";
+    NAMES_THE_MODEL = "names_the_model";
     NAMED_COMMERCIAL = "named_commercial";
     NAMED_HOSTING = "named_hosting";
     NAMED_SHARING = "named_sharing";
