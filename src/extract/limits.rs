@@ -138,11 +138,13 @@ impl Extraction<'_> {
         };
         // Each clause no excuse holds, alone, or with the next where the limit holds the comma
         // between them ("For commercial use, please contact sales@example.com", "如需商用，请联系
-        // 我们"), unless the bar goes on into an excused clause: then it is about what that
-        // clause names ("或者是为了在描述和再分发材料时进行合理和惯常的使用，否则未经许可方书面同意，您不得使用
-        // 许可方任何商标", round 2's Yuan2).
+        // 我们"), unless the bar goes on into an excused clause that bars its own subject: then
+        // it is about what that clause names ("或者是为了在描述和再分发材料时进行合理和惯常的使用，否则未经
+        // 许可方书面同意，您不得使用许可方任何商标", round 2's Yuan2).
         let excuse_goes_on = |at: usize| {
-            excused_at.get(at + 1) == Some(&true) && !CLAUSE_OF_ITS_OWN.is_match(clause(at + 1))
+            excused_at.get(at + 1) == Some(&true)
+                && limits_in_words(clause(at + 1))
+                && !CLAUSE_OF_ITS_OWN.is_match(clause(at + 1))
         };
         let alone = |at: usize| after_coordinator(clause(at));
         let mut limiting = Vec::new();
