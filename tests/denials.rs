@@ -1203,6 +1203,12 @@ const JOINED_LIMITS: &[(&str, &[TermName])] = &[
         "You may use the Model in the U.S. and in Canada, but you may not use it commercially, offer it as a hosted service, redistribute it or use its outputs to train other models.",
         EVERY_FIELD,
     ),
+    // The same beside a territory clause (left open by session 21's probe 7, closed once a place
+    // word excuses only its own clause).
+    (
+        "You may use the Model in the U.S. and its territories, but you may not use it commercially, offer it as a hosted service, redistribute it or use its outputs to train other models.",
+        EVERY_FIELD,
+    ),
     (
         "You may not offer the Model as a hosted service or use it commercially.",
         &[TermName::CommercialUse, TermName::Hosting],
@@ -1578,4 +1584,239 @@ fn a_use_confined_to_named_regions_is_quoted_for_review_on_every_text() {
         }
     }
     none_left_permissive(edits, &missed);
+}
+
+/// How a hostile publisher dresses a limit in words an exclusion of the backstop excuses (a
+/// benign word, a harmful use, a clause a rule reads, a dataset's list, a table, a free tier, a
+/// route): the mechanism it attacks, and the limit rewritten (its text without the closing full
+/// stop, and that text with its first letter in lower case).
+type Dress = (&'static str, fn(&str, &str) -> String);
+
+/// Dresses for an English limit: each keeps the limit plain and adds words an exclusion looks
+/// for, before it, after it or around it.
+const DRESSES: &[Dress] = &[
+    ("benign: in accordance with", |b, _| {
+        format!("{b}, in accordance with Section 4.")
+    }),
+    ("benign: subject to", |_, l| {
+        format!("Subject to this Agreement, {l}.")
+    }),
+    ("benign: country", |b, _| format!("{b}, in any country.")),
+    ("benign: regions", |b, _| format!("{b}, in all regions.")),
+    ("benign: jurisdiction", |b, _| {
+        format!("{b}, in every jurisdiction.")
+    }),
+    ("benign: territory", |b, _| {
+        format!("{b}, throughout the Territory.")
+    }),
+    ("benign: warranty", |_, l| {
+        format!("Notwithstanding the warranty disclaimer, {l}.")
+    }),
+    ("benign: liability", |_, l| {
+        format!("Without prejudice to the limitation of liability, {l}.")
+    }),
+    ("benign: applicable law", |b, _| {
+        format!("{b}, as permitted by applicable law.")
+    }),
+    ("benign: lawful", |b, _| {
+        format!("{b}, even where otherwise lawful.")
+    }),
+    ("benign: termination", |b, _| {
+        format!("{b}, and this restriction survives termination.")
+    }),
+    ("benign: revocation", |b, _| {
+        format!("{b}, and no revocation of this Agreement lifts this.")
+    }),
+    ("benign: means", |b, _| {
+        format!("{b}, where \"Model\" means the weights released here.")
+    }),
+    ("benign: trademark", |b, _| {
+        format!("{b}, as with the Licensor's trademarks.")
+    }),
+    ("benign: endorse", |b, _| {
+        format!("{b}, whether or not the Licensor endorses it.")
+    }),
+    ("benign: in compliance with", |b, _| {
+        format!("{b}, in compliance with this Agreement.")
+    }),
+    ("benign: including but not limited to", |b, _| {
+        format!("{b}, including but not limited to modified versions.")
+    }),
+    ("benign: export control", |b, _| {
+        format!("{b}, in addition to export controls.")
+    }),
+    ("benign: solely responsible", |b, _| {
+        format!("{b}, and you are solely responsible for compliance.")
+    }),
+    ("benign: in violation of", |b, _| {
+        format!("{b}, and acting in violation of this clause is at your own risk.")
+    }),
+    ("benign: construed", |b, _| {
+        format!("{b}, and this shall be construed broadly.")
+    }),
+    ("benign: waiver", |b, _| {
+        format!("{b}, and no waiver of this clause is implied.")
+    }),
+    ("benign: as is", |b, _| format!("{b}, as is customary.")),
+    ("benign: conflict with", |b, _| {
+        format!("{b}, whatever may conflict with it.")
+    }),
+    ("benign: applies only", |b, _| {
+        format!("{b}, and this applies only to the released weights.")
+    }),
+    ("harm_use", |b, _| {
+        format!("{b}, and so is any illegal use.")
+    }),
+    ("accounted_for: attribution", |_, l| {
+        format!("You must give appropriate credit to the Licensor, and {l}.")
+    }),
+    ("accounted_for: licence copy", |_, l| {
+        format!("You must include a copy of this Agreement with the Model, and {l}.")
+    }),
+    ("dataset_licence_item", |b, _| {
+        format!("- **Dataset**: CIFAR-10\n- **License**: {b}.")
+    }),
+    ("table cell", |b, _| {
+        format!("| Term | Value |\n|---|---|\n| Use | {b} |")
+    }),
+    ("free_tier", |_, l| format!("Free of charge, but {l}.")),
+    ("commercial_route", |_, l| {
+        format!("Unless otherwise agreed in writing, {l}.")
+    }),
+    ("no_further_terms", |b, _| {
+        format!("{b}, with no further notice.")
+    }),
+];
+
+/// Dresses for a Chinese limit (its text without the closing full stop, and the text whole).
+const DRESSES_ZH: &[Dress] = &[
+    ("benign: applicable law (zh)", |_, s| {
+        format!("根据适用法律，{s}")
+    }),
+    ("benign: termination (zh)", |b, _| {
+        format!("{b}，本条在协议终止后继续有效。")
+    }),
+    ("benign: means (zh)", |b, _| {
+        format!("{b}（“模型”是指本仓库发布的权重）。")
+    }),
+    ("benign: trademark (zh)", |b, _| {
+        format!("{b}，包括使用许可方商标的情形。")
+    }),
+    ("benign: jurisdiction (zh)", |b, _| {
+        format!("{b}，适用于任何司法管辖区。")
+    }),
+    ("benign: warranty (zh)", |b, _| {
+        format!("{b}，许可方对此不作任何保证。")
+    }),
+    ("harm_use (zh)", |b, _| format!("{b}，亦不得用于违法用途。")),
+    ("free_tier (zh)", |_, s| format!("本模型免费提供，但{s}")),
+    ("commercial_route (zh)", |_, s| {
+        format!("除非另有书面约定，{s}")
+    }),
+];
+
+/// Dresses left out for a limit: a pointer to terms not quoted ("See RESTRICTIONS.md for further
+/// restrictions on use") joined to a harmful use in one sentence is read by the use-policy rule,
+/// and a pointer in a sentence a rule read is taken as read (the pointers such rules read:
+/// "subject to the Gemma Prohibited Use Policy at ...").
+const LEFT_OUT: &[(&str, &str)] = &[
+    (
+        "harm_use",
+        "This licence is subject to the Additional Terms available at https://example.com/terms.",
+    ),
+    (
+        "harm_use",
+        "See RESTRICTIONS.md for further restrictions on use.",
+    ),
+];
+
+/// Every limit of [`UNREAD_LIMITS`] and [`PROBED_LIMITS`] in each dress for its language: the
+/// mechanism attacked, the dressed limit, and the fields it must keep from reading permissive.
+fn dressed_limits() -> Vec<(&'static str, String, &'static [TermName])> {
+    let mut dressed = Vec::new();
+    for (limit, fields) in UNREAD_LIMITS.iter().chain(PROBED_LIMITS) {
+        let chinese = limit
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        let (dresses, body) = if chinese {
+            (DRESSES_ZH, limit.trim_end_matches('。'))
+        } else {
+            (DRESSES, limit.trim_end_matches('.'))
+        };
+        let lowered = if chinese {
+            limit.to_string()
+        } else {
+            let mut chars = body.chars();
+            let first = chars.next().unwrap_or_default();
+            let second = chars.next().unwrap_or_default();
+            // An acronym or a name keeps its capital ("Licensee", "Only" lose it).
+            if second.is_uppercase() {
+                body.to_string()
+            } else {
+                first.to_lowercase().chain(body.chars().skip(1)).collect()
+            }
+        };
+        for (mechanism, dress) in dresses {
+            if !LEFT_OUT.contains(&(*mechanism, *limit)) {
+                dressed.push((*mechanism, dress(body, &lowered), *fields));
+            }
+        }
+    }
+    dressed
+}
+
+/// A mechanism attacked, the edits that left a field it limits permissive, and the edits tried.
+type Tally = (&'static str, usize, usize);
+
+/// The edits tried; per mechanism, how many dressed limits added at the end of every `step`-th
+/// text read with a permissive field left a field they limit permissive ([`Tally`]); and each
+/// edit that did.
+fn dressed_left_permissive(step: usize) -> (usize, Vec<Tally>, Vec<String>) {
+    let dressed = dressed_limits();
+    let mut tally: Vec<Tally> = Vec::new();
+    let mut still = Vec::new();
+    let mut edits = 0;
+    for (path, text) in permissive_texts().into_iter().step_by(step) {
+        for (mechanism, limit, fields) in &dressed {
+            let edited = format!("{text}\n\n{limit}\n");
+            edits += 1;
+            let read = extract_terms(&edited);
+            let left = permissive(&read.backed.terms)
+                .into_iter()
+                .any(|f| fields.contains(&f));
+            let at = match tally.iter().position(|(m, _, _)| m == mechanism) {
+                Some(at) => at,
+                None => {
+                    tally.push((mechanism, 0, 0));
+                    tally.len() - 1
+                }
+            };
+            tally[at].2 += 1;
+            if left {
+                tally[at].1 += 1;
+                still.push(format!("{}: {mechanism}: {limit:?}", path.display()));
+            }
+        }
+    }
+    (edits, tally, still)
+}
+
+/// Session 21 (issue 10): the backstop's exclusions attacked. Each limit of [`UNREAD_LIMITS`] and
+/// [`PROBED_LIMITS`] (122 English, 23 Chinese) in each dress of [`DRESSES`] or [`DRESSES_ZH`],
+/// added at the end of every 4th text read with a permissive field (139 texts). Before the
+/// clause-level exclusions, 299,240 of the 588,387 edits left a limited field permissive
+/// (`fixtures/probes/session21-exclusions-blind.txt`): every benign word excused 100 to 104 of
+/// the 122 English limits (10,239 to 10,495 edits each) and 22 of the 23 Chinese ones (2,173
+/// each), a harmful use 76 (8,152 edits) and 21 Chinese (2,032), a clause the licence-copy rule
+/// read 80 (8,801), a free tier 60 (1,698) and 12 Chinese (142), and any leading words the 10
+/// limits read only at the head of a sentence (1,073 each for a credit, a table cell and a
+/// route; 829 in a dataset's "License:" item); a "no further" 3 (371). After: none, but for
+/// the 2 pointers of [`LEFT_OUT`] beside a harmful use (6 edits, left out).
+#[test]
+fn a_limit_dressed_in_words_an_exclusion_excuses_leaves_what_it_limits_unread() {
+    let (edits, tally, still) = dressed_left_permissive(4);
+    for (mechanism, left, tried) in &tally {
+        eprintln!("{mechanism}: {left} of {tried} left permissive");
+    }
+    none_left_permissive(edits, &still);
 }

@@ -3,12 +3,12 @@
 //! permission, and neither are words the rules do not know.
 
 use super::phrases::{
-    COMMERCIAL_ROUTE, DATASET_ITEM_LABEL, DATASET_LICENCE_ITEM, FREE_TIER, HARM_USE, K_LIMIT,
-    LIMIT_AUDIENCE, LIMIT_BENIGN, LIMIT_COMMERCIAL, LIMIT_CONDITION, LIMIT_DURATION,
-    LIMIT_ELSEWHERE, LIMIT_EVERYWHERE, LIMIT_HOSTING, LIMIT_LABEL, LIMIT_ON_COMMERCIAL,
-    LIMIT_PURPOSE, LIMIT_SHARING, LIMIT_STATEMENT, LIMIT_TRAINING, MODEL_ITEM_LABEL,
-    NAMED_COMMERCIAL, NAMED_HOSTING, NAMED_SHARING, NAMED_TRAINING, NEXT_ACT, NO_FURTHER_TERMS,
-    PURPOSE_LICENCE, Phrase,
+    CLAUSE_OF_ITS_OWN, COMMERCIAL_ROUTE, DATASET_ITEM_LABEL, DATASET_LICENCE_ITEM, FREE_TIER,
+    HARM_USE, K_LIMIT, LIMIT_AUDIENCE, LIMIT_BENIGN, LIMIT_BENIGN_SENTENCE, LIMIT_COMMERCIAL,
+    LIMIT_CONDITION, LIMIT_DURATION, LIMIT_ELSEWHERE, LIMIT_EVERYWHERE, LIMIT_HOSTING, LIMIT_LABEL,
+    LIMIT_ON_COMMERCIAL, LIMIT_PURPOSE, LIMIT_SHARING, LIMIT_STATEMENT, LIMIT_TRAINING,
+    MODEL_ITEM_LABEL, NAMED_COMMERCIAL, NAMED_HOSTING, NAMED_SHARING, NAMED_TRAINING,
+    NAMES_THE_MODEL, NEXT_ACT, NO_FURTHER_TERMS, PURPOSE_LICENCE, Phrase,
 };
 use super::use_policy::is_list_number;
 use super::{Extraction, Sentence};
@@ -48,13 +48,25 @@ impl Extraction<'_> {
         limits.extend(items.iter().copied());
         limits.sort_by_key(|s| s.start);
         limits.dedup_by_key(|s| s.start);
+        limits.retain(|s| !self.dataset_licence_item(*s));
+        // A sentence a benign word, a harmful use or a duty read excuses is excused only for
+        // the clauses that hold it: the rest of it, where it still limits, is weighed
+        // ("Subject to this Agreement, use in production is forbidden", "No commercial use, as
+        // with the Licensor's trademarks", "You must include a copy of this Agreement, and only
+        // individuals may use the Model"). Weighed after the others, as before.
+        let mut beside: Vec<(Sentence, String)> = Vec::new();
+        for s in &limits {
+            if let Some(rest) = self.limit_beside_excuse(*s) {
+                beside.push((*s, rest));
+            }
+        }
         // A limit read for one term, or left as a ban on harmful uses, is still read for
         // each other term it names by its act ("You may not offer the Model as a hosted service
         // or use it commercially", read for hosting only; "You may not use the Model for
         // military purposes or redistribute it").
         let (read, unread): (Vec<Sentence>, Vec<Sentence>) = limits
             .into_iter()
-            .filter(|s| self.may_limit_some_use(*s) && !self.dataset_licence_item(*s))
+            .filter(|s| self.may_limit_some_use(*s))
             .partition(|s| self.accounted_for(*s) || self.holds(&HARM_USE, *s));
         for s in read {
             for term in self.named_terms(s) {
@@ -73,9 +85,104 @@ impl Extraction<'_> {
                 vec![s]
             };
             for part in parts {
-                self.weigh_unread_limit(s, part);
+                let text = self.sentence_text(part).to_string();
+                self.weigh_unread_limit(s, &text);
             }
         }
+        for (s, rest) in beside {
+            self.weigh_unread_limit(s, &rest);
+        }
+    }
+
+    /// The clauses of limit `s` that a benign word, a harmful use or (in a sentence read only
+    /// for a duty: a credit, a notice, a licence copy) the duty does not excuse, where they
+    /// still limit, joined: what is left to weigh of a sentence its excuse would otherwise keep
+    /// from the backstop. A benign word excuses the clause it stands in, whose bar is about its
+    /// subject (a trademark, the warranty, termination, the law of a country: "You may not use
+    /// the Licensor's trademarks"), not a bar in a clause beside it ("Notwithstanding the
+    /// warranty disclaimer, use in production is forbidden"), nor one it only stands beside in
+    /// parentheses ("禁止商用（“模型”是指本仓库发布的权重）"). Each clause is weighed alone: a clause
+    /// that limits nothing named ("If you institute litigation ... alleging that ... constitutes
+    /// infringement ..., then any licenses granted to you ... shall terminate") takes no term
+    /// from another ("... or any entity ..."). A sentence whose frame excuses every clause of it
+    /// (`limit_benign_sentence`: "If you do not agree with these terms, you must not download
+    /// the Model") is left as it is.
+    fn limit_beside_excuse(&self, s: Sentence) -> Option<String> {
+        let benign = !self.may_limit_some_use(s);
+        let harm = self.holds(&HARM_USE, s);
+        if !benign && !harm && !self.read_only_for_a_duty(s) {
+            return None;
+        }
+        if self.holds(&LIMIT_BENIGN_SENTENCE, s) {
+            return None;
+        }
+        let text = without_asides(self.sentence_text(s));
+        let excused = |c: &str| {
+            (LIMIT_BENIGN.is_match(c)
+                && !LIMIT_CONDITION.is_match(c)
+                && !LIMIT_DURATION.is_match(c)
+                && !LIMIT_EVERYWHERE.is_match(c))
+                || HARM_USE.is_match(c)
+        };
+        let spans = clauses(&text);
+        let clause = |at: usize| &text[spans[at].0..spans[at].1];
+        let excused_at: Vec<bool> = (0..spans.len()).map(|at| excused(clause(at))).collect();
+        // A bar that a harmful use goes on to name is a bar on that use ("... are not
+        // deployed, directly or indirectly, in high-risk scenarios such as medical diagnosis",
+        // round 14): a clause is weighed beside a harmful use only where the use stands in a
+        // clause of its own ("Use in production is forbidden, and so is any illegal use").
+        let harm_goes_on = |at: usize| {
+            (at + 1..spans.len())
+                .map(clause)
+                .find(|c| HARM_USE.is_match(c))
+                .is_some_and(|c| !CLAUSE_OF_ITS_OWN.is_match(c))
+        };
+        // Each clause no excuse holds, alone, or with the next where the limit holds the comma
+        // between them ("For commercial use, please contact sales@example.com", "如需商用，请联系
+        // 我们"), unless the bar goes on into an excused clause that bars its own subject: then
+        // it is about what that clause names ("或者是为了在描述和再分发材料时进行合理和惯常的使用，否则未经
+        // 许可方书面同意，您不得使用许可方任何商标", round 2's Yuan2).
+        let excuse_goes_on = |at: usize| {
+            excused_at.get(at + 1) == Some(&true)
+                && limits_in_words(clause(at + 1))
+                && !CLAUSE_OF_ITS_OWN.is_match(clause(at + 1))
+        };
+        let alone = |at: usize| after_coordinator(clause(at));
+        let mut limiting = Vec::new();
+        for from in (0..spans.len()).filter(|at| !excused_at[*at]) {
+            let part = alone(from);
+            if limits_in_words(part) {
+                if !limited_terms(part).is_empty() && !harm_goes_on(from) {
+                    limiting.push(part);
+                }
+                continue;
+            }
+            let to = from + 1;
+            if to >= spans.len() || excused_at[to] || excuse_goes_on(to) {
+                continue;
+            }
+            let pair = after_coordinator(&text[spans[from].0..spans[to].1]);
+            if limits_in_words(pair) && !limited_terms(pair).is_empty() && !harm_goes_on(to) {
+                limiting.push(pair);
+            }
+        }
+        (!limiting.is_empty()).then(|| limiting.join(", "))
+    }
+
+    /// Whether the only rules that cited sentence `s` read a duty in it (a credit, a notice, a
+    /// licence copy), none a term it could limit.
+    fn read_only_for_a_duty(&self, s: Sentence) -> bool {
+        const DUTIES: [TermName; 4] = [
+            TermName::Attribution,
+            TermName::AttributionCondition,
+            TermName::Notice,
+            TermName::LicenceCopy,
+        ];
+        self.accounted_for(s)
+            && TermName::ALL
+                .into_iter()
+                .filter(|term| !DUTIES.contains(term))
+                .all(|term| !self.accounted_for_term(term, s))
     }
 
     /// Whether `s` is a "License:" item of a list that describes a dataset ("- **Dataset**:
@@ -83,7 +190,8 @@ impl Extraction<'_> {
     /// names a model too ("- **Model**: AcmeNet" above or below it): whose licence the item
     /// gives is then unclear, and it is weighed as a limit.
     fn dataset_licence_item(&self, s: Sentence) -> bool {
-        if !self.holds(&DATASET_LICENCE_ITEM, s) {
+        // One that names the model limits it, whatever list it stands in.
+        if !self.holds(&DATASET_LICENCE_ITEM, s) || self.holds(&NAMES_THE_MODEL, s) {
             return false;
         }
         let Some((from, to)) = self.plain.original(s.start, s.end) else {
@@ -113,18 +221,18 @@ impl Extraction<'_> {
                 .any(|line| MODEL_ITEM_LABEL.is_match(line))
     }
 
-    /// Weighs `part` (sentence `s`, or one item of its barring list), a limit no rule read,
-    /// against the values read: each it leaves unread becomes `unknown`, quoting `s`.
-    fn weigh_unread_limit(&mut self, s: Sentence, part: Sentence) {
+    /// Weighs `part` (the text of sentence `s`, of one item of its barring list, or of the
+    /// clauses of it no excuse holds), a limit no rule read, against the values read: each it
+    /// leaves unread becomes `unknown`, quoting `s`.
+    fn weigh_unread_limit(&mut self, s: Sentence, part: &str) {
         // A limit on commercial use where commercial use is read limited already is that limit,
         // read, unless it bans what a gate or an approval was read to allow ("Commercial use is
         // prohibited." beside a revenue gate). A licence named for a purpose ("Research
         // License") limits commercial use.
         let conditional = self.terms.commercial_use == CommercialUse::Conditional;
-        let on_commercial =
-            self.holds(&LIMIT_ON_COMMERCIAL, part) || self.holds(&PURPOSE_LICENCE, part);
+        let on_commercial = LIMIT_ON_COMMERCIAL.is_match(part) || PURPOSE_LICENCE.is_match(part);
         if self.terms.commercial_use != CommercialUse::Allowed && on_commercial {
-            if !conditional || self.holds(&COMMERCIAL_ROUTE, part) {
+            if !conditional || COMMERCIAL_ROUTE.is_match(part) {
                 // What it bars beside commercial use is still unread ("Offering the model as a
                 // hosted API requires a commercial agreement").
                 self.acts_unread(s, part);
@@ -136,22 +244,34 @@ impl Extraction<'_> {
         // academic research"), which limits only what it names by its act ("free for research;
         // redistribution is not permitted"); one named for all use limits the route too
         // ("licensed for research purposes only", "shall be used for non-profit purposes").
-        if conditional && self.holds(&FREE_TIER, part) {
-            self.acts_unread(s, part);
+        // What the clauses beside the free tier limit is weighed as any limit ("Free of charge,
+        // but only individuals may use the Model").
+        if conditional && FREE_TIER.is_match(part) {
+            let rest: Vec<&str> = clauses(part)
+                .into_iter()
+                .map(|(from, to)| after_coordinator(&part[from..to]))
+                .filter(|c| !FREE_TIER.is_match(c))
+                .collect();
+            let rest = rest.join(", ");
+            if limits_in_words(&rest) {
+                self.weigh_unread_limit(s, &rest);
+            } else {
+                self.acts_unread(s, part);
+            }
             return;
         }
-        if conditional && self.holds(&LIMIT_PURPOSE, part) {
+        if conditional && LIMIT_PURPOSE.is_match(part) {
             self.gate_overruled(s);
         }
-        for term in self.limited_terms(part) {
+        for term in limited_terms(part) {
             self.unread_limit(term, s);
         }
     }
 
-    /// Makes each term `part` names by its act ([`Extraction::acts_named`]) `unknown` if it
-    /// reads permissive, quoting `s`.
-    fn acts_unread(&mut self, s: Sentence, part: Sentence) {
-        for term in self.acts_named(part) {
+    /// Makes each term `part` names by its act ([`acts_named`]) `unknown` if it reads
+    /// permissive, quoting `s`.
+    fn acts_unread(&mut self, s: Sentence, part: &str) {
+        for term in acts_named(part) {
             self.unread_limit(term, s);
         }
     }
@@ -163,7 +283,20 @@ impl Extraction<'_> {
         let pointers: Vec<Sentence> = self
             .sentences(&LIMIT_ELSEWHERE, K_LIMIT)
             .into_iter()
-            .filter(|s| !self.holds(&NO_FURTHER_TERMS, *s) && !self.accounted_for(*s))
+            // A pointer in a sentence read only for a duty still points ("You must include a
+            // copy of this Agreement with the Model, and additional restrictions apply").
+            .filter(|s| !self.accounted_for(*s) || self.read_only_for_a_duty(*s))
+            // "no further terms" excuses only the clause it stands in ("See RESTRICTIONS.md for
+            // further restrictions on use, with no further notice" still points).
+            .filter(|s| {
+                !self.holds(&NO_FURTHER_TERMS, *s) || {
+                    let text = self.sentence_text(*s);
+                    clauses(text).into_iter().any(|(from, to)| {
+                        let c = &text[from..to];
+                        !NO_FURTHER_TERMS.is_match(c) && LIMIT_ELSEWHERE.is_match(c)
+                    })
+                }
+            })
             .collect();
         for s in pointers {
             for term in PERMISSIVE_TERMS {
@@ -185,57 +318,15 @@ impl Extraction<'_> {
     /// limit everywhere is no territory clause: "You may not use the Model commercially in any
     /// country", session 21).
     fn may_limit_some_use(&self, s: Sentence) -> bool {
-        !self.holds(&LIMIT_BENIGN, s)
+        !(self.holds(&LIMIT_BENIGN, s) || self.holds(&LIMIT_BENIGN_SENTENCE, s))
             || self.holds(&LIMIT_CONDITION, s)
             || self.holds(&LIMIT_DURATION, s)
             || self.holds(&LIMIT_EVERYWHERE, s)
     }
 
-    /// The terms a limiting sentence bears on, by its words: a limit on who may use the model or
-    /// for what narrows the whole grant; one on serving, sharing or training bears on that term.
-    fn limited_terms(&self, s: Sentence) -> Vec<TermName> {
-        // A licence that ends on a date or at the licensor's will limits every use in time.
-        let scope = self.holds(&LIMIT_COMMERCIAL, s)
-            || self.holds(&LIMIT_DURATION, s)
-            || self.holds(&LIMIT_PURPOSE, s)
-            || self.holds(&PURPOSE_LICENCE, s);
-        [
-            (TermName::CommercialUse, scope),
-            (TermName::Hosting, scope || self.holds(&LIMIT_HOSTING, s)),
-            (
-                TermName::Derivatives,
-                scope || self.holds(&LIMIT_SHARING, s),
-            ),
-            (
-                TermName::OutputTraining,
-                scope || self.holds(&LIMIT_TRAINING, s),
-            ),
-        ]
-        .into_iter()
-        .filter_map(|(term, bears)| bears.then_some(term))
-        .collect()
-    }
-
-    /// The terms other than commercial use that a limit on commercial use also names by their
-    /// acts (hosting, sharing, training other models): "Offering the model as a hosted API
-    /// requires a commercial agreement".
-    fn acts_named(&self, s: Sentence) -> Vec<TermName> {
-        [
-            (TermName::Hosting, self.names_serving(s)),
-            (TermName::Derivatives, self.holds(&NAMED_SHARING, s)),
-            (TermName::OutputTraining, self.holds(&NAMED_TRAINING, s)),
-        ]
-        .into_iter()
-        .filter_map(|(term, named)| named.then_some(term))
-        .collect()
-    }
-
-    /// Whether a limit bears on serving the model to others: it names serving, or it names the
-    /// only ones the model is kept for, who are not the public it would be served to ("intended
-    /// solely for academic and non-profit institutions", "仅限个人用户非商业使用，企业用户须另行申请授权",
-    /// session 20's probes).
+    /// Whether a limit bears on serving the model to others ([`names_serving`]).
     fn names_serving(&self, s: Sentence) -> bool {
-        self.holds(&NAMED_HOSTING, s) || self.holds(&LIMIT_AUDIENCE, s)
+        names_serving(self.sentence_text(s))
     }
 
     /// The terms a limiting sentence names by their acts (using commercially, serving, sharing,
@@ -453,4 +544,119 @@ fn starts_list_item(line: &str) -> bool {
     marker.len() > label.len()
         && (1..=4).contains(&label.len())
         && label.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// The terms a limit bears on, by its words: a limit on who may use the model or for what
+/// narrows the whole grant; one on serving, sharing or training bears on that term.
+fn limited_terms(part: &str) -> Vec<TermName> {
+    // A licence that ends on a date or at the licensor's will limits every use in time.
+    let scope = LIMIT_COMMERCIAL.is_match(part)
+        || LIMIT_DURATION.is_match(part)
+        || LIMIT_PURPOSE.is_match(part)
+        || PURPOSE_LICENCE.is_match(part);
+    [
+        (TermName::CommercialUse, scope),
+        (TermName::Hosting, scope || LIMIT_HOSTING.is_match(part)),
+        (TermName::Derivatives, scope || LIMIT_SHARING.is_match(part)),
+        (
+            TermName::OutputTraining,
+            scope || LIMIT_TRAINING.is_match(part),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(term, bears)| bears.then_some(term))
+    .collect()
+}
+
+/// The terms other than commercial use that a limit on commercial use also names by their acts
+/// (hosting, sharing, training other models): "Offering the model as a hosted API requires a
+/// commercial agreement".
+fn acts_named(part: &str) -> Vec<TermName> {
+    [
+        (TermName::Hosting, names_serving(part)),
+        (TermName::Derivatives, NAMED_SHARING.is_match(part)),
+        (TermName::OutputTraining, NAMED_TRAINING.is_match(part)),
+    ]
+    .into_iter()
+    .filter_map(|(term, named)| named.then_some(term))
+    .collect()
+}
+
+/// Whether a limit bears on serving the model to others: it names serving, or it names the only
+/// ones the model is kept for, who are not the public it would be served to ("intended solely
+/// for academic and non-profit institutions", "仅限个人用户非商业使用，企业用户须另行申请授权", session
+/// 20's probes).
+fn names_serving(part: &str) -> bool {
+    NAMED_HOSTING.is_match(part) || LIMIT_AUDIENCE.is_match(part)
+}
+
+/// Whether `text` limits in the words of a limit: a statement, a condition, a term, a purpose.
+fn limits_in_words(text: &str) -> bool {
+    [
+        &LIMIT_STATEMENT,
+        &LIMIT_CONDITION,
+        &LIMIT_DURATION,
+        &LIMIT_PURPOSE,
+        &PURPOSE_LICENCE,
+    ]
+    .into_iter()
+    .any(|phrase| phrase.is_match(text))
+}
+
+/// The clauses of a sentence, as byte ranges of its text: cut after a comma or semicolon
+/// followed by a space, and at a table's bars and a dash, in English and Chinese ("，", "；");
+/// each trimmed, empty ones left out. Not at a colon, which ends a label the limit may need
+/// ("Commercial use: not granted").
+fn clauses(text: &str) -> Vec<(usize, usize)> {
+    let mut cuts = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|(_, n)| *n);
+        let cut = match c {
+            ',' | ';' => next.is_none_or(char::is_whitespace),
+            '|' | '，' | '；' | '—' => true,
+            _ => false,
+        };
+        if cut {
+            cuts.push((start, i));
+            start = i + c.len_utf8();
+        }
+    }
+    cuts.push((start, text.len()));
+    cuts.into_iter()
+        .filter_map(|(from, to)| {
+            let clause = &text[from..to];
+            let lead = clause.len() - clause.trim_start().len();
+            let trimmed = clause.trim();
+            (!trimmed.is_empty()).then(|| (from + lead, from + lead + trimmed.len()))
+        })
+        .collect()
+}
+
+/// A clause without the coordinator it starts with ("and only individuals may use the Model",
+/// "but use in production is forbidden"), so that a limit put at the head of a sentence is read
+/// at the head of the clause.
+fn after_coordinator(clause: &str) -> &str {
+    let lower = clause.to_ascii_lowercase();
+    ["and ", "but ", "or ", "yet "]
+        .iter()
+        .find(|c| lower.starts_with(*c))
+        .map_or(clause, |c| clause[c.len()..].trim_start())
+}
+
+/// `text` without what it holds in parentheses, English or Chinese ("(remotely or otherwise)",
+/// "（“模型”是指……）"): an aside, read with neither the clause it stands in nor apart.
+fn without_asides(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }

@@ -932,9 +932,12 @@ phrases! {
     LIMIT_TRAINING = "limit_training";
     LIMIT_BENIGN = "limit_benign";
     LIMIT_EVERYWHERE = "limit_everywhere";
+    LIMIT_BENIGN_SENTENCE = "limit_benign_sentence";
+    CLAUSE_OF_ITS_OWN = "clause_of_its_own";
     DATASET_LICENCE_ITEM = "dataset_licence_item";
     DATASET_ITEM_LABEL = "dataset_item_label";
     MODEL_ITEM_LABEL = "model_item_label";
+    NAMES_THE_MODEL = "names_the_model";
     NAMED_COMMERCIAL = "named_commercial";
     NAMED_HOSTING = "named_hosting";
     NAMED_SHARING = "named_sharing";
@@ -1863,7 +1866,7 @@ mod tests {
     /// region's territories.
     #[test]
     fn the_wordings_of_probe_7_match_and_their_look_alikes_do_not() {
-        let cases: [(&Phrase, &str, bool); 18] = [
+        let cases: [(&Phrase, &str, bool); 19] = [
             (&LIMIT_STATEMENT, "您无权再分发本模型", true),
             (&LIMIT_STATEMENT, "商业用途不在本许可范围之内", true),
             (&LIMIT_STATEMENT, "商业用途不在本协议限制范围之内", false),
@@ -1874,8 +1877,13 @@ mod tests {
                 "Evaluation of the Model, and no other purpose",
                 true,
             ),
-            (&LIMIT_BENIGN, "本协议适用于本模型的全部版本", true),
-            (&LIMIT_BENIGN, "本协议项下的授权仅适用于个人开发者", false),
+            (&LIMIT_BENIGN_SENTENCE, "本协议适用于本模型的全部版本", true),
+            (
+                &LIMIT_BENIGN_SENTENCE,
+                "本协议项下的授权仅适用于个人开发者",
+                false,
+            ),
+            (&LIMIT_BENIGN_SENTENCE, "本协议仅适用于个人开发者", false),
             (&LIMIT_DURATION, "本协议有效期为自您接受之日起一年", true),
             (
                 &USE_POLICY,
