@@ -117,25 +117,31 @@ impl Extraction<'_> {
             return None;
         }
         let text = without_asides(self.sentence_text(s));
-        let excused = |c: &str| {
-            (LIMIT_BENIGN.is_match(c)
-                && !LIMIT_CONDITION.is_match(c)
-                && !LIMIT_DURATION.is_match(c)
-                && !LIMIT_EVERYWHERE.is_match(c))
-                || HARM_USE.is_match(c)
-        };
         let spans = clauses(&text);
         let clause = |at: usize| &text[spans[at].0..spans[at].1];
-        let excused_at: Vec<bool> = (0..spans.len()).map(|at| excused(clause(at))).collect();
+        // Each clause is tried for a harmful use once (a sentence of a use policy may hold
+        // dozens of clauses, and each asks whether a harmful use follows it).
+        let harm_at: Vec<bool> = (0..spans.len())
+            .map(|at| HARM_USE.is_match(clause(at)))
+            .collect();
+        let excused_at: Vec<bool> = (0..spans.len())
+            .map(|at| {
+                let c = clause(at);
+                harm_at[at]
+                    || (LIMIT_BENIGN.is_match(c)
+                        && !LIMIT_CONDITION.is_match(c)
+                        && !LIMIT_DURATION.is_match(c)
+                        && !LIMIT_EVERYWHERE.is_match(c))
+            })
+            .collect();
         // A bar that a harmful use goes on to name is a bar on that use ("... are not
         // deployed, directly or indirectly, in high-risk scenarios such as medical diagnosis",
         // round 14): a clause is weighed beside a harmful use only where the use stands in a
         // clause of its own ("Use in production is forbidden, and so is any illegal use").
         let harm_goes_on = |at: usize| {
             (at + 1..spans.len())
-                .map(clause)
-                .find(|c| HARM_USE.is_match(c))
-                .is_some_and(|c| !CLAUSE_OF_ITS_OWN.is_match(c))
+                .find(|later| harm_at[*later])
+                .is_some_and(|later| !CLAUSE_OF_ITS_OWN.is_match(clause(later)))
         };
         // Each clause no excuse holds, alone, or with the next where the limit holds the comma
         // between them ("For commercial use, please contact sales@example.com", "如需商用，请联系
