@@ -8,7 +8,8 @@ use super::phrases::{
     LIMIT_CONDITION, LIMIT_DURATION, LIMIT_ELSEWHERE, LIMIT_EVERYWHERE, LIMIT_HOSTING, LIMIT_LABEL,
     LIMIT_ON_COMMERCIAL, LIMIT_PURPOSE, LIMIT_SHARING, LIMIT_STATEMENT, LIMIT_TRAINING,
     MODEL_ITEM_LABEL, NAMED_COMMERCIAL, NAMED_HOSTING, NAMED_SHARING, NAMED_TRAINING,
-    NAMES_THE_MODEL, NEXT_ACT, NO_FURTHER_TERMS, PURPOSE_LICENCE, Phrase,
+    NAMES_THE_MODEL, NEXT_ACT, NO_FURTHER_TERMS, PURPOSE_LICENCE, Phrase, RUN_IN_HEADING,
+    VERDICT_OPENING,
 };
 use super::use_policy::is_list_number;
 use super::{Extraction, Sentence};
@@ -49,6 +50,13 @@ impl Extraction<'_> {
         limits.sort_by_key(|s| s.start);
         limits.dedup_by_key(|s| s.start);
         limits.retain(|s| !self.dataset_licence_item(*s));
+        // A bare verdict under a run-in heading is the verdict on what the heading names
+        // ("Commercial Use. Not permitted under this licence; contact the Licensor for
+        // commercial terms.", session 22's probe 8): weighed with the heading, after the others.
+        let headed: Vec<(Sentence, String)> = limits
+            .iter()
+            .filter_map(|s| Some((*s, self.verdict_under_heading(*s)?)))
+            .collect();
         // A sentence a benign word, a harmful use or a duty read excuses is excused only for
         // the clauses that hold it: the rest of it, where it still limits, is weighed
         // ("Subject to this Agreement, use in production is forbidden", "No commercial use, as
@@ -92,6 +100,24 @@ impl Extraction<'_> {
         for (s, rest) in beside {
             self.weigh_unread_limit(s, &rest);
         }
+        for (s, with_heading) in headed {
+            self.weigh_unread_limit(s, &with_heading);
+        }
+    }
+
+    /// The text of limit `s` with the run-in heading before it ("Commercial Use."), where `s`
+    /// opens on a bare verdict that names no act ("Not permitted under this licence"): the
+    /// heading names what the verdict bears on.
+    fn verdict_under_heading(&self, s: Sentence) -> Option<String> {
+        if !self.holds(&VERDICT_OPENING, s) {
+            return None;
+        }
+        let heading = *self.all.get(self.place_of(s).checked_sub(1)?)?;
+        let title = self.sentence_text(heading).trim();
+        RUN_IN_HEADING.is_match(title).then(|| {
+            let title = title.trim_end_matches(['.', ':', '：', '*', '_']);
+            format!("{title}: {}", self.sentence_text(s))
+        })
     }
 
     /// The clauses of limit `s` that a benign word, a harmful use or (in a sentence read only
