@@ -8,7 +8,8 @@ use super::phrases::{
     LIMIT_CONDITION, LIMIT_DURATION, LIMIT_ELSEWHERE, LIMIT_EVERYWHERE, LIMIT_HOSTING, LIMIT_LABEL,
     LIMIT_ON_COMMERCIAL, LIMIT_PURPOSE, LIMIT_SHARING, LIMIT_STATEMENT, LIMIT_TRAINING,
     MODEL_ITEM_LABEL, NAMED_COMMERCIAL, NAMED_HOSTING, NAMED_SHARING, NAMED_TRAINING,
-    NAMES_THE_MODEL, NEXT_ACT, NO_FURTHER_TERMS, PURPOSE_LICENCE, Phrase,
+    NAMES_THE_MODEL, NEXT_ACT, NO_FURTHER_TERMS, OPEN_BAR, PURPOSE_LICENCE, Phrase, RUN_IN_HEADING,
+    VERDICT_OPENING,
 };
 use super::use_policy::is_list_number;
 use super::{Extraction, Sentence};
@@ -49,6 +50,13 @@ impl Extraction<'_> {
         limits.sort_by_key(|s| s.start);
         limits.dedup_by_key(|s| s.start);
         limits.retain(|s| !self.dataset_licence_item(*s));
+        // A bare verdict under a run-in heading is the verdict on what the heading names
+        // ("Commercial Use. Not permitted under this licence; contact the Licensor for
+        // commercial terms.", session 22's probe 8): weighed with the heading, after the others.
+        let headed: Vec<(Sentence, String)> = limits
+            .iter()
+            .filter_map(|s| Some((*s, self.verdict_under_heading(*s)?)))
+            .collect();
         // A sentence a benign word, a harmful use or a duty read excuses is excused only for
         // the clauses that hold it: the rest of it, where it still limits, is weighed
         // ("Subject to this Agreement, use in production is forbidden", "No commercial use, as
@@ -92,6 +100,24 @@ impl Extraction<'_> {
         for (s, rest) in beside {
             self.weigh_unread_limit(s, &rest);
         }
+        for (s, with_heading) in headed {
+            self.weigh_unread_limit(s, &with_heading);
+        }
+    }
+
+    /// The text of limit `s` with the run-in heading before it ("Commercial Use."), where `s`
+    /// opens on a bare verdict that names no act ("Not permitted under this licence"): the
+    /// heading names what the verdict bears on.
+    fn verdict_under_heading(&self, s: Sentence) -> Option<String> {
+        if !self.holds(&VERDICT_OPENING, s) {
+            return None;
+        }
+        let heading = *self.all.get(self.place_of(s).checked_sub(1)?)?;
+        let title = self.sentence_text(heading).trim();
+        RUN_IN_HEADING.is_match(title).then(|| {
+            let title = title.trim_end_matches(['.', ':', '：', '*', '_']);
+            format!("{title}: {}", self.sentence_text(s))
+        })
     }
 
     /// The clauses of limit `s` that a benign word, a harmful use or (in a sentence read only
@@ -159,7 +185,7 @@ impl Extraction<'_> {
             let part = alone(from);
             if limits_in_words(part) {
                 if !limited_terms(part).is_empty() && !harm_goes_on(from) {
-                    limiting.push(part);
+                    limiting.push(part.to_string());
                 }
                 continue;
             }
@@ -169,9 +195,10 @@ impl Extraction<'_> {
             }
             let pair = after_coordinator(&text[spans[from].0..spans[to].1]);
             if limits_in_words(pair) && !limited_terms(pair).is_empty() && !harm_goes_on(to) {
-                limiting.push(pair);
+                limiting.push(pair.to_string());
             }
         }
+        limiting.extend(bridged_limits(&text, &spans, &excused_at, &harm_at));
         (!limiting.is_empty()).then(|| limiting.join(", "))
     }
 
@@ -353,13 +380,16 @@ impl Extraction<'_> {
             Some(parts) => parts.iter().any(|part| phrase.is_match(part)),
             None => self.holds(phrase, s),
         };
+        // So does a limit to the only ones the model is kept for ("intended solely for academic
+        // and non-profit institutions"): no one else may share it or run it for outputs.
+        let audience = self.holds(&LIMIT_AUDIENCE, s);
         [
             (TermName::CommercialUse, named(&NAMED_COMMERCIAL)),
             (TermName::Hosting, self.names_serving(s)),
-            (TermName::Derivatives, named(&NAMED_SHARING)),
+            (TermName::Derivatives, audience || named(&NAMED_SHARING)),
             (
                 TermName::OutputTraining,
-                purpose || self.holds(&NAMED_TRAINING, s),
+                purpose || audience || self.holds(&NAMED_TRAINING, s),
             ),
         ]
         .into_iter()
@@ -576,12 +606,22 @@ fn limited_terms(part: &str) -> Vec<TermName> {
 
 /// The terms other than commercial use that a limit on commercial use also names by their acts
 /// (hosting, sharing, training other models): "Offering the model as a hosted API requires a
-/// commercial agreement".
+/// commercial agreement". One that names the only ones the model is kept for ("intended solely
+/// for academic and non-profit institutions") bears on every use by anyone else: serving them,
+/// sharing with them, and training with the outputs of a model they may not run (beside
+/// outputs freed in so many words, round 17's ai2pixelart: session 23).
 fn acts_named(part: &str) -> Vec<TermName> {
+    let audience = LIMIT_AUDIENCE.is_match(part);
     [
         (TermName::Hosting, names_serving(part)),
-        (TermName::Derivatives, NAMED_SHARING.is_match(part)),
-        (TermName::OutputTraining, NAMED_TRAINING.is_match(part)),
+        (
+            TermName::Derivatives,
+            audience || NAMED_SHARING.is_match(part),
+        ),
+        (
+            TermName::OutputTraining,
+            audience || NAMED_TRAINING.is_match(part),
+        ),
     ]
     .into_iter()
     .filter_map(|(term, named)| named.then_some(term))
@@ -665,4 +705,39 @@ fn without_asides(text: &str) -> String {
         }
     }
     out
+}
+
+/// A limit whose words stand on either side of clauses a benign word excuses ("You shall not,
+/// subject to Section 4, distribute the Model"; "您不得，根据适用法律，将本模型用于商业用途"): the
+/// clause before, whose bar stands open ([`OPEN_BAR`]), and the clause after, read together
+/// without the excused ones. Not across a harmful use (a bar on that use), nor where the clause
+/// after holds a limiting word of its own: clauses of a list that only a bar's words would join
+/// ("does not relicense third-party training sources, grant trademark rights, or represent that
+/// a license is required", round 13) are not one limit.
+fn bridged_limits(
+    text: &str,
+    spans: &[(usize, usize)],
+    excused_at: &[bool],
+    harm_at: &[bool],
+) -> Vec<String> {
+    let mut bridged = Vec::new();
+    for from in (0..spans.len()).filter(|at| !excused_at[*at]) {
+        let Some(to) = (from + 1..spans.len()).find(|at| !excused_at[*at]) else {
+            break;
+        };
+        let between = from + 1..to;
+        if between.is_empty() || between.clone().any(|at| harm_at[at]) {
+            continue;
+        }
+        let before = after_coordinator(&text[spans[from].0..spans[from].1]);
+        let after = &text[spans[to].0..spans[to].1];
+        if !OPEN_BAR.is_match(before) || limits_in_words(after) {
+            continue;
+        }
+        let joined = format!("{} {}", before.trim_end(), after.trim_start());
+        if limits_in_words(&joined) && !limited_terms(&joined).is_empty() {
+            bridged.push(joined);
+        }
+    }
+    bridged
 }

@@ -279,7 +279,7 @@ pub(crate) fn clause_ranges(plain: &Plain) -> Vec<(usize, usize)> {
 }
 
 /// A sentence of the tidied text: its byte range there.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Sentence {
     start: usize,
     end: usize,

@@ -934,10 +934,13 @@ phrases! {
     LIMIT_EVERYWHERE = "limit_everywhere";
     LIMIT_BENIGN_SENTENCE = "limit_benign_sentence";
     CLAUSE_OF_ITS_OWN = "clause_of_its_own";
+    OPEN_BAR = "open_bar";
     DATASET_LICENCE_ITEM = "dataset_licence_item";
     DATASET_ITEM_LABEL = "dataset_item_label";
     MODEL_ITEM_LABEL = "model_item_label";
     NAMES_THE_MODEL = "names_the_model";
+    VERDICT_OPENING = "verdict_opening";
+    RUN_IN_HEADING = "run_in_heading";
     NAMED_COMMERCIAL = "named_commercial";
     NAMED_HOSTING = "named_hosting";
     NAMED_SHARING = "named_sharing";
@@ -1924,6 +1927,57 @@ mod tests {
             (
                 &LIMIT_EVERYWHERE,
                 "you may not use it in the EU or its territories",
+                false,
+            ),
+        ];
+        for (phrase, text, expected) in cases {
+            assert_eq!(phrase.is_match(text), expected, "{text}");
+        }
+    }
+
+    /// Session 22's probe 8: a run-in heading and a bare verdict under it, a denial by
+    /// construction of a use of the model (not of the trademarks), an exception from a grant for
+    /// any lawful purpose, a grant conditional on not doing something (not on an acceptance).
+    #[test]
+    fn the_wordings_of_probe_8_match_and_their_look_alikes_do_not() {
+        let cases: [(&Phrase, &str, bool); 11] = [
+            (&RUN_IN_HEADING, "Commercial Use.", true),
+            (&RUN_IN_HEADING, "4.2 Hosted Services.", true),
+            (&RUN_IN_HEADING, "You may not use it.", false),
+            (&VERDICT_OPENING, "Not permitted under this licence", true),
+            (
+                &VERDICT_OPENING,
+                "Notwithstanding the foregoing, you may",
+                false,
+            ),
+            (
+                &LIMIT_CONDITION,
+                "Nothing in this Agreement shall be construed as permitting Licensee to use the Model commercially",
+                true,
+            ),
+            (
+                &LIMIT_CONDITION,
+                "Nothing herein shall be construed as granting any right to use the Licensor's trademarks",
+                false,
+            ),
+            (
+                &LIMIT_CONDITION,
+                "You may use the Model for any lawful purpose other than training",
+                true,
+            ),
+            (
+                &LIMIT_CONDITION,
+                "means any purpose other than a Research Purpose that is not primarily intended",
+                false,
+            ),
+            (
+                &LIMIT_STATEMENT,
+                "the licence is conditional upon Licensee not deploying the Model",
+                true,
+            ),
+            (
+                &LIMIT_STATEMENT,
+                "the licence is conditional upon Licensee's acceptance of these terms",
                 false,
             ),
         ];
