@@ -174,6 +174,7 @@ impl Extraction<'_> {
             self.found.insert(TermName::OutputTraining);
         }
     }
+
     /// The clauses on training with outputs: those that permit it ("You may use the Outputs for
     /// any purpose, including as training data for other models") and the others. Beside such
     /// a permission, or where `only_limiting`, the others are kept only where they hold a

@@ -1863,13 +1863,20 @@ mod tests {
         assert!(users.contains("seventeen"));
     }
 
+    /// Asserts that each phrase matches its text, or does not, as its case says.
+    fn each_reads_as_expected(cases: &[(&Phrase, &str, bool)]) {
+        for (phrase, text, expected) in cases {
+            assert_eq!(phrase.is_match(text), *expected, "{text}");
+        }
+    }
+
     /// The wordings session 21 added (for probe 7, and a limit said to hold everywhere) read
     /// what they are for, and not their look-alikes: a ban outside a restriction's scope, a
     /// licence's scope of application, a data usage policy, a product merely described, a named
     /// region's territories.
     #[test]
     fn the_wordings_of_probe_7_match_and_their_look_alikes_do_not() {
-        let cases: [(&Phrase, &str, bool); 19] = [
+        each_reads_as_expected(&[
             (&LIMIT_STATEMENT, "您无权再分发本模型", true),
             (&LIMIT_STATEMENT, "商业用途不在本许可范围之内", true),
             (&LIMIT_STATEMENT, "商业用途不在本协议限制范围之内", false),
@@ -1929,10 +1936,7 @@ mod tests {
                 "you may not use it in the EU or its territories",
                 false,
             ),
-        ];
-        for (phrase, text, expected) in cases {
-            assert_eq!(phrase.is_match(text), expected, "{text}");
-        }
+        ]);
     }
 
     /// Session 22's probe 8: a run-in heading and a bare verdict under it, a denial by
@@ -1940,7 +1944,7 @@ mod tests {
     /// any lawful purpose, a grant conditional on not doing something (not on an acceptance).
     #[test]
     fn the_wordings_of_probe_8_match_and_their_look_alikes_do_not() {
-        let cases: [(&Phrase, &str, bool); 11] = [
+        each_reads_as_expected(&[
             (&RUN_IN_HEADING, "Commercial Use.", true),
             (&RUN_IN_HEADING, "4.2 Hosted Services.", true),
             (&RUN_IN_HEADING, "You may not use it.", false),
@@ -1980,9 +1984,6 @@ mod tests {
                 "the licence is conditional upon Licensee's acceptance of these terms",
                 false,
             ),
-        ];
-        for (phrase, text, expected) in cases {
-            assert_eq!(phrase.is_match(text), expected, "{text}");
-        }
+        ]);
     }
 }
