@@ -214,6 +214,14 @@ fn twenty_seventh_holdout_is_read_accurately_and_never_more_permissively() {
     measure("unseen27");
 }
 
+/// The twenty-eighth holdout (development round 26): measured blind; ignored until the bars are
+/// met.
+#[test]
+#[ignore = "blind round: bars not yet met"]
+fn twenty_eighth_holdout_is_read_accurately_and_never_more_permissively() {
+    measure("unseen28");
+}
+
 /// A hand-read term is only as good as its quote: each must be the licence's own words.
 /// The bar that holds for every round, the ones short of 95% included: no field is read more
 /// permissively than the text (a wrong "allowed" is the worst error).
