@@ -204,6 +204,12 @@ struct Piece {
     to: u32,
 }
 
+/// Words that turn a clause, kept where they stand after a code fence as if an info string
+/// ("```no" over "commercial use is permitted"): what a person reading the file sees.
+const FENCE_WORDS_KEPT: [&str; 10] = [
+    "no", "not", "never", "none", "nor", "without", "except", "unless", "only", "but",
+];
+
 /// [`Piece::to`] of a stretch copied byte for byte.
 const COPIED: u32 = u32::MAX;
 
@@ -262,6 +268,36 @@ impl Plain {
                     space = Some((space.map_or(i, |(start, _)| start), 2));
                     line_start = true;
                     i += skip;
+                    continue;
+                }
+            }
+            // A fence of a Markdown code block ("```text", "~~~") opens or closes a block of
+            // its own: the block is not run on from the line above (a citation "by citing:"
+            // over a fenced reference, round 28's DeepNetsForEO weights note).
+            if reading && line_start && matches!(b, b'`' | b'~') {
+                let fence = if b == b'`' { "```" } else { "~~~" };
+                if text[i..].starts_with(fence) {
+                    // The fence and its info word ("```text") carry no words; anything else on
+                    // the line is read (a line rewrapped, or words hidden after a fence).
+                    let marks = text[i..].len() - text[i..].trim_start_matches(char::from(b)).len();
+                    let info = text[i + marks..]
+                        .find(|c: char| !(c.is_ascii_alphanumeric() || "+-._".contains(c)))
+                        .unwrap_or(text.len() - i - marks);
+                    // The info word is dropped only where it ends the line and reads as a tag
+                    // (lower case, no word that turns a clause: "```no" over "commercial use"
+                    // keeps its "no"); a word run on after the fence ("```No commercial use")
+                    // is read.
+                    let word = &text[i + marks..i + marks + info];
+                    let rest = &text[i + marks + info..];
+                    let line_ends = rest
+                        .find('\n')
+                        .map_or(rest, |n| &rest[..n])
+                        .trim()
+                        .is_empty();
+                    let tag = !word.chars().any(|c| c.is_ascii_uppercase())
+                        && !FENCE_WORDS_KEPT.contains(&word);
+                    space = Some((space.map_or(i, |(start, _)| start), 2));
+                    i += marks + if line_ends && tag { info } else { 0 };
                     continue;
                 }
             }
@@ -723,6 +759,27 @@ mod tests {
         // A `~~` left open strikes nothing past its paragraph, whatever the line endings.
         assert_eq!(words("a ~~ b\n\nc ~~ d"), "a b c d");
         assert_eq!(words("a ~~ b\r\n\r\nc ~~ d"), "a b c d");
+    }
+
+    /// A code fence and its info word are no words of a clause, and the block is a paragraph of
+    /// its own; a word that turns a clause, or words run on after the fence, are still read.
+    #[test]
+    fn a_code_fence_opens_a_paragraph_and_keeps_what_turns_a_clause() {
+        let read = |text: &str| Plain::reading(text).text;
+        assert_eq!(
+            read("by citing:\n```bibtex\nAudebert 2016.\n```\nmore"),
+            "by citing:\nAudebert 2016.\nmore"
+        );
+        assert_eq!(
+            read("released under:\n~~~\nCC BY 4.0\n~~~"),
+            "released under:\nCC BY 4.0"
+        );
+        assert_eq!(read("```no\ncommercial use"), "no commercial use");
+        assert_eq!(read("```No\ncommercial use"), "No commercial use");
+        assert_eq!(read("```text No commercial use"), "text No commercial use");
+        // Only at the start of a line, and only for the clause reader.
+        assert_eq!(read("a ``` b"), "a ``` b");
+        assert_eq!(Plain::new("```text\nb").text, "```text b");
     }
 
     #[test]

@@ -214,10 +214,11 @@ fn twenty_seventh_holdout_is_read_accurately_and_never_more_permissively() {
     measure("unseen27");
 }
 
-/// The twenty-eighth holdout (development round 26): measured blind; ignored until the bars are
-/// met.
+/// The twenty-eighth holdout (development round 26): measured blind (81.2%), 90.0% and none more
+/// permissive after session 24's tuning; ignored until the 95% bar is met (what is left: hosting
+/// and sharing read `unknown`, two readings stricter than the keys; see its README).
 #[test]
-#[ignore = "blind round: bars not yet met"]
+#[ignore = "development round below the 95% bar (90.0%, none more permissive)"]
 fn twenty_eighth_holdout_is_read_accurately_and_never_more_permissively() {
     measure("unseen28");
 }

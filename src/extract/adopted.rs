@@ -7,10 +7,10 @@
 //! grant.
 
 use super::phrases::{
-    ADOPTED_ELSEWHERE, ADOPTED_INTENTION, CC_ADOPTED, CC_ADOPTED_OTHER, CC_NAMED,
-    CC_NO_DERIVATIVES, CC_NON_COMMERCIAL, CC_SHARE_ALIKE, K_COPY, K_GRANT, LICENCE_OF_CODE,
-    NAMED_POLICY_LICENCE, NAMED_RAIL_LICENCE, NAMED_RAIL_OWN, NAMED_RAIL_UNREAD,
-    PERMISSIVE_ADOPTED, Phrase, SAME_LICENCE_AS_CODE,
+    ADOPTED_BEFORE_COLON, ADOPTED_ELSEWHERE, ADOPTED_INTENTION, CC_ADOPTED, CC_ADOPTED_OTHER,
+    CC_NAMED, CC_NO_DERIVATIVES, CC_NON_COMMERCIAL, CC_SHARE_ALIKE, K_COPY, K_GRANT,
+    LICENCE_BLOCK_OPENING, LICENCE_OF_CODE, NAMED_POLICY_LICENCE, NAMED_RAIL_LICENCE,
+    NAMED_RAIL_OWN, NAMED_RAIL_UNREAD, PERMISSIVE_ADOPTED, Phrase, SAME_LICENCE_AS_CODE,
 };
 use super::{Extraction, Sentence, without_matches};
 
@@ -28,6 +28,7 @@ impl Extraction<'_> {
             // Version 2.0" (round 22, AegisGate).
             .filter(|s| !self.holds(&LICENCE_OF_CODE, *s))
             .collect();
+        adopted.extend(self.adopted_across_colon());
         // A licence named only as an intention ("are intended to be released under the Apache
         // License") adopts nothing yet.
         adopted.retain(|s| !self.holds(&ADOPTED_INTENTION, *s));
@@ -43,6 +44,25 @@ impl Extraction<'_> {
         adopted.extend(permissive);
         adopted.sort_by_key(|s| s.start);
         adopted
+    }
+
+    /// A sentence that adopts a licence it names in the block below it, after a colon ("...
+    /// artifacts in this project are released under:" over a code block opening on "Creative
+    /// Commons Attribution-NonCommercial 4.0 International"), read with that block as one
+    /// sentence; not where either is about something besides the model (code, an article).
+    fn adopted_across_colon(&self) -> Vec<Sentence> {
+        self.sentences(&LICENCE_BLOCK_OPENING, K_GRANT)
+            .into_iter()
+            .filter_map(|block| {
+                let before = *self.all.get(self.place_of(block).checked_sub(1)?)?;
+                self.holds(&ADOPTED_BEFORE_COLON, before)
+                    .then_some(Sentence {
+                        start: before.start,
+                        end: block.end,
+                    })
+            })
+            .filter(|s| !self.holds(&CC_ADOPTED_OTHER, *s) && !self.holds(&LICENCE_OF_CODE, *s))
+            .collect()
     }
 
     /// Whether sentence `s` names its licence for something besides the model: read without

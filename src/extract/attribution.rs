@@ -47,6 +47,21 @@ impl Extraction<'_> {
                 }
             }
         }
+        // "... include the following statement: "[name] is built using ..."", possibly on the
+        // next line: the quotation is delimited like a notice. Its words are the credit to give
+        // word for word, before a credit named without quotes in a sentence before it ("You must
+        // give appropriate credit to Reactive AI, ... You must also include the following
+        // notice: "This model is based on ... by Reactive AI."", round 28's RAML).
+        for (s, open) in self.intro_then_quote(&STATEMENT_INTRO, K_STATEMENT) {
+            if let Some(close) = self.closing_quote(open) {
+                let cited = Sentence {
+                    start: s.start,
+                    end: close + 1,
+                };
+                read.insert(s.start);
+                displays.push((cited, (open, close), 0));
+            }
+        }
         // "give appropriate credit to Kairos Materials", "Attribution: "Title", Authors, (2025).":
         // the credit named without quotes, or a citation on an attribution line.
         for (s, caps) in self.captures(&DISPLAY_CREDIT, K_STATEMENT) {
@@ -72,17 +87,6 @@ impl Extraction<'_> {
         for (cited, credit) in self.credit_after_label_initial() {
             if read.insert(cited.start) {
                 displays.push((cited, credit, 0));
-            }
-        }
-        // "... include the following statement: "[name] is built using ..."", possibly on the
-        // next line: the quotation is delimited like a notice.
-        for (s, open) in self.intro_then_quote(&STATEMENT_INTRO, K_STATEMENT) {
-            if let Some(close) = self.closing_quote(open) {
-                let cited = Sentence {
-                    start: s.start,
-                    end: close + 1,
-                };
-                displays.push((cited, (open, close), 0));
             }
         }
         // The same introduction over a list whose first item quotes the credit after a label
@@ -190,9 +194,19 @@ impl Extraction<'_> {
                 let below = self.holds(&CREDIT_BELOW, heading);
                 let block = self
                     .indented_block_after(at)
+                    .or_else(|| self.fenced_block_at(at))
                     .or_else(|| self.indented_block_after_intro(at))
                     .or_else(|| below.then(|| self.indented_block_within(at)).flatten());
-                if let Some(block) = block {
+                // A block that ends on a colon introduces what is owed, and is no credit itself
+                // ("A. retain the following if it is supplied by the Licensor ...:" over a list
+                // of notices, round 28's Owkin licence, in the Creative Commons mould).
+                let introduces = |(from, to): (usize, usize)| {
+                    self.plain
+                        .text
+                        .get(from..to)
+                        .is_some_and(|t| t.trim_end().ends_with(':'))
+                };
+                if let Some(block) = block.filter(|b| !introduces(*b)) {
                     found.push((
                         Sentence {
                             start: heading.start,
@@ -343,6 +357,40 @@ impl Extraction<'_> {
             at += 1;
         }
         at
+    }
+
+    /// The Markdown code block that sentence `at` opens (the line above it a fence, "```"), up
+    /// to its closing fence: a citation set apart as the indented block is ("... or if not
+    /// available by citing:" over a fenced reference, round 28's DeepNetsForEO note).
+    fn fenced_block_at(&self, at: usize) -> Option<(usize, usize)> {
+        let first = *self.all.get(at)?;
+        let (from, _) = self.plain.original(first.start, first.end)?;
+        let line_start = self.text[..from].rfind('\n').map_or(0, |n| n + 1);
+        let above = self.text[..line_start.checked_sub(1)?]
+            .rsplit('\n')
+            .next()?
+            .trim_start();
+        let fence = ["```", "~~~"].into_iter().find(|f| above.starts_with(f))?;
+        // The closing fence: the first line after the block's start that opens with the fence.
+        let mut close = self.text.len();
+        let mut at_line = line_start;
+        for line in self.text[line_start..].split_inclusive('\n') {
+            if line.trim_start().starts_with(fence) {
+                close = at_line;
+                break;
+            }
+            at_line += line.len();
+        }
+        let end = self.all[at..]
+            .iter()
+            .take_while(|s| {
+                self.plain
+                    .original(s.start, s.end)
+                    .is_some_and(|(o, _)| o < close)
+            })
+            .last()?
+            .end;
+        Some((first.start, end))
     }
 
     /// The indented block of credit lines after one paragraph that introduces it, under an

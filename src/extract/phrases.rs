@@ -993,6 +993,8 @@ phrases! {
     LICENCE_OF_CODE = "licence_of_code";
     SHARE_ALIKE_DENIED = "share_alike_denied";
     ADOPTED_INTENTION = "adopted_intention";
+    ADOPTED_BEFORE_COLON = "adopted_before_colon";
+    LICENCE_BLOCK_OPENING = "licence_block_opening";
     SAME_LICENCE_AS_CODE = "same_licence_as_code";
     ATTRIBUTION_HEADING = "attribution_heading";
     OFFER_OF_SUPPORT = "offer_of_support";
