@@ -1783,6 +1783,16 @@ const DRESSES: &[Dress] = &[
     ("harm_use", |b, _| {
         format!("{b}, and so is any illegal use.")
     }),
+    // Session 24 read personal data misused as a harmful use: no limit beside it is excused.
+    ("harm_use: personal data", |b, _| {
+        format!("{b}, and so is disclosing personal data without consent.")
+    }),
+    // Session 24 read a code fence as a paragraph break: a limit set in a code block, with or
+    // without an info word, is still read.
+    ("code fence", |b, _| format!("```\n{b}.\n```")),
+    ("code fence: info word", |b, _| {
+        format!("```text\n{b}.\n```")
+    }),
     ("accounted_for: attribution", |_, l| {
         format!("You must give appropriate credit to the Licensor, and {l}.")
     }),
