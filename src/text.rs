@@ -210,6 +210,35 @@ const FENCE_WORDS_KEPT: [&str; 10] = [
     "no", "not", "never", "none", "nor", "without", "except", "unless", "only", "but",
 ];
 
+/// The length of the code fence at `text[i..]` ("```", "~~~", longer runs too) with its info
+/// word ("```text"), if one starts there. The fence and its info word carry no words; anything
+/// else on the line is read (a line rewrapped, or words hidden after a fence). The info word is
+/// dropped only where it ends the line and reads as a tag (lower case, no word that turns a
+/// clause: "```no" over "commercial use" keeps its "no"); a word run on after the fence
+/// ("```No commercial use") is read.
+fn fence_len(text: &str, i: usize) -> Option<usize> {
+    let rest = text.get(i..)?;
+    let mark = rest.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+    let marks = rest.len() - rest.trim_start_matches(mark).len();
+    if marks < 3 {
+        return None;
+    }
+    let after = &rest[marks..];
+    let info = after
+        .find(|c: char| !(c.is_ascii_alphanumeric() || "+-._".contains(c)))
+        .unwrap_or(after.len());
+    let word = &after[..info];
+    let line = &after[info..];
+    let line_ends = line
+        .split('\n')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .is_empty();
+    let tag = !word.chars().any(|c| c.is_ascii_uppercase()) && !FENCE_WORDS_KEPT.contains(&word);
+    Some(marks + if line_ends && tag { info } else { 0 })
+}
+
 /// [`Piece::to`] of a stretch copied byte for byte.
 const COPIED: u32 = u32::MAX;
 
@@ -274,32 +303,13 @@ impl Plain {
             // A fence of a Markdown code block ("```text", "~~~") opens or closes a block of
             // its own: the block is not run on from the line above (a citation "by citing:"
             // over a fenced reference, round 28's DeepNetsForEO weights note).
-            if reading && line_start && matches!(b, b'`' | b'~') {
-                let fence = if b == b'`' { "```" } else { "~~~" };
-                if text[i..].starts_with(fence) {
-                    // The fence and its info word ("```text") carry no words; anything else on
-                    // the line is read (a line rewrapped, or words hidden after a fence).
-                    let marks = text[i..].len() - text[i..].trim_start_matches(char::from(b)).len();
-                    let info = text[i + marks..]
-                        .find(|c: char| !(c.is_ascii_alphanumeric() || "+-._".contains(c)))
-                        .unwrap_or(text.len() - i - marks);
-                    // The info word is dropped only where it ends the line and reads as a tag
-                    // (lower case, no word that turns a clause: "```no" over "commercial use"
-                    // keeps its "no"); a word run on after the fence ("```No commercial use")
-                    // is read.
-                    let word = &text[i + marks..i + marks + info];
-                    let rest = &text[i + marks + info..];
-                    let line_ends = rest
-                        .find('\n')
-                        .map_or(rest, |n| &rest[..n])
-                        .trim()
-                        .is_empty();
-                    let tag = !word.chars().any(|c| c.is_ascii_uppercase())
-                        && !FENCE_WORDS_KEPT.contains(&word);
-                    space = Some((space.map_or(i, |(start, _)| start), 2));
-                    i += marks + if line_ends && tag { info } else { 0 };
-                    continue;
-                }
+            if reading
+                && line_start
+                && let Some(skip) = fence_len(text, i)
+            {
+                space = Some((space.map_or(i, |(start, _)| start), 2));
+                i += skip;
+                continue;
             }
             if matches!(b, b'<' | b'~')
                 && let Some(skip) = struck_len(text, i)

@@ -54,7 +54,7 @@ impl Extraction<'_> {
         self.sentences(&LICENCE_BLOCK_OPENING, K_GRANT)
             .into_iter()
             .filter_map(|block| {
-                let before = *self.all.get(self.place_of(block).checked_sub(1)?)?;
+                let before = self.sentence_before(block)?;
                 self.holds(&ADOPTED_BEFORE_COLON, before)
                     .then_some(Sentence {
                         start: before.start,

@@ -200,13 +200,7 @@ impl Extraction<'_> {
                 // A block that ends on a colon introduces what is owed, and is no credit itself
                 // ("A. retain the following if it is supplied by the Licensor ...:" over a list
                 // of notices, round 28's Owkin licence, in the Creative Commons mould).
-                let introduces = |(from, to): (usize, usize)| {
-                    self.plain
-                        .text
-                        .get(from..to)
-                        .is_some_and(|t| t.trim_end().ends_with(':'))
-                };
-                if let Some(block) = block.filter(|b| !introduces(*b)) {
+                if let Some(block) = block.filter(|b| !self.ends_on_colon(*b)) {
                     found.push((
                         Sentence {
                             start: heading.start,
@@ -320,12 +314,7 @@ impl Extraction<'_> {
         // "Scoring heads from ReadAloudKit (...), CC BY 4.0, trained on speechocean762:" over
         // "speechocean762: An Open-Source Non-Native English Speech Corpus ..." (round 25,
         // ReadAloudKit): both are the credit.
-        if self
-            .plain
-            .text
-            .get(first.start..end)
-            .is_some_and(|block| block.trim_end().ends_with(':'))
-        {
+        if self.ends_on_colon((first.start, end)) {
             let next = self.all.partition_point(|s| s.start < end);
             if let Some((_, next_end)) = self.indented_block_after(next) {
                 end = next_end;
@@ -357,6 +346,15 @@ impl Extraction<'_> {
             at += 1;
         }
         at
+    }
+
+    /// Whether the stretch `from..to` of the tidied text ends on a colon: it introduces what
+    /// follows it.
+    fn ends_on_colon(&self, (from, to): (usize, usize)) -> bool {
+        self.plain
+            .text
+            .get(from..to)
+            .is_some_and(|t| t.trim_end().ends_with(':'))
     }
 
     /// The Markdown code block that sentence `at` opens (the line above it a fence, "```"), up

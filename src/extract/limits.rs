@@ -112,7 +112,7 @@ impl Extraction<'_> {
         if !self.holds(&VERDICT_OPENING, s) {
             return None;
         }
-        let heading = *self.all.get(self.place_of(s).checked_sub(1)?)?;
+        let heading = self.sentence_before(s)?;
         let title = self.sentence_text(heading).trim();
         RUN_IN_HEADING.is_match(title).then(|| {
             let title = title.trim_end_matches(['.', ':', '：', '*', '_']);

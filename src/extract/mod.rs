@@ -381,6 +381,12 @@ impl<'a> Extraction<'a> {
         self.all.partition_point(|other| other.start < s.start)
     }
 
+    /// The sentence of the text right before `s` (a heading over a verdict, an adopting sentence
+    /// over the block naming its licence).
+    fn sentence_before(&self, s: Sentence) -> Option<Sentence> {
+        self.all.get(self.place_of(s).checked_sub(1)?).copied()
+    }
+
     /// The alternatives sentence `s` lets through: all, if it is not a sentence of the text.
     fn pass(&self, s: Sentence) -> Pass<'_> {
         let at = self.place_of(s);
