@@ -200,7 +200,7 @@ impl Extraction<'_> {
                 // A block that ends on a colon introduces what is owed, and is no credit itself
                 // ("A. retain the following if it is supplied by the Licensor ...:" over a list
                 // of notices, round 28's Owkin licence, in the Creative Commons mould).
-                if let Some(block) = block.filter(|b| !self.ends_on_colon(*b)) {
+                if let Some(block) = block.filter(|b| !self.stretch_ends_on_colon(*b)) {
                     found.push((
                         Sentence {
                             start: heading.start,
@@ -314,7 +314,7 @@ impl Extraction<'_> {
         // "Scoring heads from ReadAloudKit (...), CC BY 4.0, trained on speechocean762:" over
         // "speechocean762: An Open-Source Non-Native English Speech Corpus ..." (round 25,
         // ReadAloudKit): both are the credit.
-        if self.ends_on_colon((first.start, end)) {
+        if self.stretch_ends_on_colon((first.start, end)) {
             let next = self.all.partition_point(|s| s.start < end);
             if let Some((_, next_end)) = self.indented_block_after(next) {
                 end = next_end;
@@ -350,11 +350,11 @@ impl Extraction<'_> {
 
     /// Whether the stretch `from..to` of the tidied text ends on a colon: it introduces what
     /// follows it.
-    fn ends_on_colon(&self, (from, to): (usize, usize)) -> bool {
+    fn stretch_ends_on_colon(&self, (from, to): (usize, usize)) -> bool {
         self.plain
             .text
             .get(from..to)
-            .is_some_and(|t| t.trim_end().ends_with(':'))
+            .is_some_and(super::ends_on_colon)
     }
 
     /// The Markdown code block that sentence `at` opens (the line above it a fence, "```"), up
@@ -400,11 +400,8 @@ impl Extraction<'_> {
         let end = self.paragraph_end(at)?;
         let after = self.all.partition_point(|s| s.start < end);
         let intro = &self.all[at..after];
-        let introduces = intro.last().is_some_and(|s| {
-            self.sentence_text(*s)
-                .trim_end()
-                .ends_with([':', '\u{ff1a}'])
-        }) || intro.iter().any(|s| self.holds(&ATTRIBUTION_INTRO, *s));
+        let introduces = intro.last().is_some_and(|s| self.ends_on_colon(*s))
+            || intro.iter().any(|s| self.holds(&ATTRIBUTION_INTRO, *s));
         if !introduces || intro.len() > 3 {
             return None;
         }

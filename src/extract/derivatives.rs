@@ -59,7 +59,7 @@ impl Extraction<'_> {
             let introduces_list = self.all[at..]
                 .iter()
                 .take(2)
-                .any(|s| self.sentence_text(*s).trim_end().ends_with([':', '：']));
+                .any(|s| self.ends_on_colon(*s));
             let scope = if introduces_list { 8 } else { 1 };
             if self.all[at..].iter().take(scope).any(in_scope) {
                 return true;

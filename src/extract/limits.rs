@@ -456,7 +456,7 @@ impl Extraction<'_> {
                     break;
                 }
                 items.push(s);
-                if text.trim_end().ends_with([':', '：']) {
+                if super::ends_on_colon(text) {
                     break;
                 }
             }

@@ -290,6 +290,12 @@ impl<'a> Extraction<'a> {
         &self.plain.text[s.start..s.end]
     }
 
+    /// Whether sentence `s` ends on a colon, ASCII or full-width: it introduces what follows
+    /// (a list, a quoted credit).
+    fn ends_on_colon(&self, s: Sentence) -> bool {
+        ends_on_colon(self.sentence_text(s))
+    }
+
     /// Evidence for a sentence, as a span of the original text.
     fn evidence(&self, s: Sentence) -> Option<Evidence> {
         let (start, end) = self.plain.original(s.start, s.end)?;
@@ -427,11 +433,7 @@ impl<'a> Extraction<'a> {
         self.all[at.saturating_sub(4)..at]
             .iter()
             .rev()
-            .find(|other| {
-                self.sentence_text(**other)
-                    .trim_end()
-                    .ends_with([':', '：'])
-            })
+            .find(|other| self.ends_on_colon(**other))
             .copied()
     }
 
@@ -442,6 +444,11 @@ impl<'a> Extraction<'a> {
         let value = one_line(inner);
         (!value.is_empty()).then_some(value)
     }
+}
+
+/// Whether `text` ends on a colon, ASCII or full-width (trailing space aside).
+fn ends_on_colon(text: &str) -> bool {
+    text.trim_end().ends_with([':', '：'])
 }
 
 /// `text` with its white space collapsed to single spaces: a clause as phrasings read it,

@@ -55,7 +55,7 @@ impl Extraction<'_> {
         let at = self.place_of(s);
         // A sentence that ends in a colon introduces a list of its own ("If You distribute the
         // Model ..., You must:"): it is no item of an earlier one.
-        let own = self.sentence_text(s).trim_end().ends_with([':', '：']);
+        let own = self.ends_on_colon(s);
         let mut first = at;
         let mut reached = 0;
         while !own && first > 0 && reached < LIST_REACH {
