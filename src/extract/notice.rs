@@ -15,7 +15,8 @@ impl Extraction<'_> {
                 let colon = s.start + caps.get(0)?.end();
                 let after = &self.plain.text[colon..];
                 let trimmed = after.trim_start();
-                // A quotation set in a fenced code block ("```" on the line before it).
+                // A quotation after a fence tidying kept ("notice: ```text "..."", a fence
+                // within a line): a fence that opens a line is a paragraph break already.
                 let trimmed = trimmed.strip_prefix("```").map_or(trimmed, |rest| {
                     rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric())
                         .trim_start()
