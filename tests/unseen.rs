@@ -223,6 +223,14 @@ fn twenty_eighth_holdout_is_read_accurately_and_never_more_permissively() {
     measure("unseen28");
 }
 
+/// The twenty-ninth holdout (development round 27): measured blind (77.1%, 54/70; 4 core fields
+/// more permissive, 7 fields in all; see its README).
+#[test]
+#[ignore = "development round: measured blind, not yet tuned"]
+fn twenty_ninth_holdout_is_read_accurately_and_never_more_permissively() {
+    measure("unseen29");
+}
+
 /// A hand-read term is only as good as its quote: each must be the licence's own words.
 /// The bar that holds for every round, the ones short of 95% included: no field is read more
 /// permissively than the text (a wrong "allowed" is the worst error).
