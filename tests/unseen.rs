@@ -224,9 +224,11 @@ fn twenty_eighth_holdout_is_read_accurately_and_never_more_permissively() {
 }
 
 /// The twenty-ninth holdout (development round 27): measured blind (77.1%, 54/70; 4 core fields
-/// more permissive, 7 fields in all; see its README).
+/// more permissive, 7 fields in all; see its README), 85.7% and none more permissive after
+/// session 25's tuning; ignored until the 95% bar is met (what is left is `unknown` or stricter
+/// than the keys).
 #[test]
-#[ignore = "development round: measured blind, not yet tuned"]
+#[ignore = "development round below the 95% bar (85.7%, none more permissive)"]
 fn twenty_ninth_holdout_is_read_accurately_and_never_more_permissively() {
     measure("unseen29");
 }

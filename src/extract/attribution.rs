@@ -97,7 +97,16 @@ impl Extraction<'_> {
                     start: s.start,
                     end: close + 1,
                 };
+                read.insert(s.start);
                 displays.push((cited, (open, close), 0));
+            }
+        }
+        // The same introduction over a list that is the credit, line after line, where its first
+        // item quotes no credit after a label ("以下のクレジットを記載してください：" over "- **モデル名**:
+        // `...`" and "- **キャラクター**: ...", round 29).
+        for (cited, credit) in self.intro_then_list() {
+            if read.insert(cited.start) {
+                displays.push((cited, credit, 0));
             }
         }
         for (s, (inner_start, inner_end), match_start) in displays {
@@ -228,6 +237,32 @@ impl Extraction<'_> {
             }
         }
         found
+    }
+
+    /// Sentences of [`STATEMENT_INTRO`] that end on their colon, followed by a list (each item on
+    /// a line of its own): the sentence with the list, and the list's span, which is the credit
+    /// (up to the paragraph's end; no longer than [`MAX_CREDIT`]).
+    fn intro_then_list(&self) -> Vec<(Sentence, (usize, usize))> {
+        self.captures(&STATEMENT_INTRO, K_STATEMENT)
+            .into_iter()
+            .filter_map(|(s, caps)| {
+                let colon = s.start + caps.get(0)?.end();
+                if !self.plain.text.get(colon..s.end)?.trim().is_empty() {
+                    return None;
+                }
+                let at = self.place_of(s) + 1;
+                let first = *self.all.get(at)?;
+                if !self.in_list_item(first) {
+                    return None;
+                }
+                let end = self.paragraph_end(at)?;
+                let cited = Sentence {
+                    start: s.start,
+                    end,
+                };
+                (end - first.start <= MAX_CREDIT).then_some((cited, (first.start, end)))
+            })
+            .collect()
     }
 
     /// Sentences of [`STATEMENT_INTRO`] followed by a list item that names a source and quotes

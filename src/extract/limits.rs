@@ -466,7 +466,7 @@ impl Extraction<'_> {
 
     /// Whether sentence `s` stands on a line of the original text that starts with a list
     /// marker ("-", "*", "•", "1.", "a)", "(iv)").
-    fn in_list_item(&self, s: Sentence) -> bool {
+    pub(super) fn in_list_item(&self, s: Sentence) -> bool {
         let Some((from, _)) = self.plain.original(s.start, s.end) else {
             return false;
         };

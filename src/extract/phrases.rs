@@ -988,6 +988,7 @@ phrases! {
     NAMED_RAIL_UNREAD = "named_rail_unread";
     NAMED_RAIL_OWN = "named_rail_own";
     NAMED_POLICY_LICENCE = "named_policy_licence";
+    NAMED_LICENCE_ZH = "named_licence_zh";
     PERMISSIVE_ADOPTED = "permissive_adopted";
     ADOPTED_ELSEWHERE = "adopted_elsewhere";
     LICENCE_OF_CODE = "licence_of_code";
