@@ -162,6 +162,24 @@ impl Extraction<'_> {
 /// notices to carry runs to some 300 characters: round 17's trailer).
 const MAX_CREDIT: usize = 400;
 
+/// The words by which an introduction over a list names what it owes as a credit (see
+/// `intro_then_list`).
+const CREDIT_WORDS: [&str; 13] = [
+    "credit",
+    "attribution",
+    "notice",
+    "statement",
+    "acknowledg",
+    "クレジット",
+    "表記",
+    "帰属",
+    "出典",
+    "署名",
+    "致谢",
+    "出处",
+    "来源",
+];
+
 /// How many sentences below a duty to "credit as below" its indented block may start.
 const BELOW_REACH: usize = 8;
 
@@ -241,12 +259,19 @@ impl Extraction<'_> {
 
     /// Sentences of [`STATEMENT_INTRO`] that end on their colon, followed by a list (each item on
     /// a line of its own): the sentence with the list, and the list's span, which is the credit
-    /// (up to the paragraph's end; no longer than [`MAX_CREDIT`]).
+    /// (up to the paragraph's end; no longer than [`MAX_CREDIT`]). Only where the introduction
+    /// names what it owes as a credit ("the following credit:", "以下のクレジット"): a list under a
+    /// bare "must include:" may list duties (a copy of the licence, a notice file), not a credit.
     fn intro_then_list(&self) -> Vec<(Sentence, (usize, usize))> {
         self.captures(&STATEMENT_INTRO, K_STATEMENT)
             .into_iter()
             .filter_map(|(s, caps)| {
-                let colon = s.start + caps.get(0)?.end();
+                let intro = caps.get(0)?;
+                let named = intro.as_str().to_lowercase();
+                if !CREDIT_WORDS.iter().any(|word| named.contains(word)) {
+                    return None;
+                }
+                let colon = s.start + intro.end();
                 if !self.plain.text.get(colon..s.end)?.trim().is_empty() {
                     return None;
                 }
