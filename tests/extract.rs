@@ -221,3 +221,23 @@ fn round_29s_misses_are_read_by_general_rules() {
     assert!(credit.contains("yukiharada1228/tsukuyomichan-llm-jp-3.1-1.8b-instruct4-GGUF"));
     assert!(credit.contains("キャラクター: つくよみちゃん"));
 }
+
+/// A list under an introduction that names no credit ("must include:") may list duties, not
+/// words to display: it is no credit, where the same list under "the following credit:" is.
+#[test]
+fn a_list_is_the_credit_only_under_an_introduction_that_names_one() {
+    let text = common::read(&common::fixture(
+        "unseen29/deepcgm-weights-cc-by-nc/LICENSE.txt",
+    ));
+    assert_eq!(extract_terms(&text).backed.terms.attribution, None);
+    let list = "\n- a copy of this licence\n- the NOTICE file of the repository\n";
+    let duties = format!("{text}\nAny redistribution of the weights must include:\n{list}");
+    assert_eq!(extract_terms(&duties).backed.terms.attribution, None);
+    let credit = format!(
+        "{text}\nAny redistribution of the weights must include the following credit:\n{list}"
+    );
+    assert_eq!(
+        extract_terms(&credit).backed.terms.attribution.as_deref(),
+        Some("- a copy of this licence - the NOTICE file of the repository")
+    );
+}
