@@ -380,21 +380,17 @@ impl Extraction<'_> {
             Some(parts) => parts.iter().any(|part| phrase.is_match(part)),
             None => self.holds(phrase, s),
         };
-        // So does a limit to the only ones the model is kept for ("intended solely for academic
-        // and non-profit institutions"): no one else may share it or run it for outputs.
-        let audience = self.holds(&LIMIT_AUDIENCE, s);
-        [
-            (TermName::CommercialUse, named(&NAMED_COMMERCIAL)),
-            (TermName::Hosting, self.names_serving(s)),
-            (TermName::Derivatives, audience || named(&NAMED_SHARING)),
-            (
-                TermName::OutputTraining,
-                purpose || audience || self.holds(&NAMED_TRAINING, s),
-            ),
-        ]
-        .into_iter()
-        .filter_map(|(term, named)| named.then_some(term))
-        .collect()
+        let mut terms: Vec<TermName> = named(&NAMED_COMMERCIAL)
+            .then_some(TermName::CommercialUse)
+            .into_iter()
+            .collect();
+        terms.extend(terms_of_acts(
+            self.holds(&LIMIT_AUDIENCE, s),
+            self.names_serving(s),
+            named(&NAMED_SHARING),
+            purpose || self.holds(&NAMED_TRAINING, s),
+        ));
+        terms
     }
 
     /// For a sentence read for output training, its text before the training act and from the
@@ -611,17 +607,24 @@ fn limited_terms(part: &str) -> Vec<TermName> {
 /// sharing with them, and training with the outputs of a model they may not run (beside
 /// outputs freed in so many words, round 17's ai2pixelart: session 23).
 fn acts_named(part: &str) -> Vec<TermName> {
-    let audience = LIMIT_AUDIENCE.is_match(part);
+    terms_of_acts(
+        LIMIT_AUDIENCE.is_match(part),
+        names_serving(part),
+        NAMED_SHARING.is_match(part),
+        NAMED_TRAINING.is_match(part),
+    )
+}
+
+/// The terms a limit bears on by the acts it names (serving others, sharing, training other
+/// models). A limit to the only ones the model is kept for (`audience`: "intended solely for
+/// academic and non-profit institutions") bears on sharing it and training with its outputs too:
+/// no one else may be given it or run it for outputs (serving is told by [`names_serving`],
+/// which reads such a limit).
+fn terms_of_acts(audience: bool, serving: bool, sharing: bool, training: bool) -> Vec<TermName> {
     [
-        (TermName::Hosting, names_serving(part)),
-        (
-            TermName::Derivatives,
-            audience || NAMED_SHARING.is_match(part),
-        ),
-        (
-            TermName::OutputTraining,
-            audience || NAMED_TRAINING.is_match(part),
-        ),
+        (TermName::Hosting, serving),
+        (TermName::Derivatives, audience || sharing),
+        (TermName::OutputTraining, audience || training),
     ]
     .into_iter()
     .filter_map(|(term, named)| named.then_some(term))
