@@ -9,7 +9,7 @@ use super::phrases::{
     DISPLAY_DUTY_UNREAD_ZH, DISPLAY_QUOTED, DISPLAY_STRING, DISPLAY_ZH, K_QUOTE, K_STATEMENT, K_ZH,
     OPTIONAL, STATEMENT_INTRO,
 };
-use super::{Extraction, Sentence, Unclear};
+use super::{Caps, Extraction, Sentence, Unclear};
 use crate::terms::TermName;
 
 impl Extraction<'_> {
@@ -52,14 +52,13 @@ impl Extraction<'_> {
         // word for word, before a credit named without quotes in a sentence before it ("You must
         // give appropriate credit to Reactive AI, ... You must also include the following
         // notice: "This model is based on ... by Reactive AI."", round 28's RAML).
-        for (s, open) in self.intro_then_quote(&STATEMENT_INTRO, K_STATEMENT) {
-            if let Some(close) = self.closing_quote(open) {
-                let cited = Sentence {
-                    start: s.start,
-                    end: close + 1,
-                };
+        // The introductions, captured once for the three ways they are read (a quotation, a
+        // list item quoting after a label, a list).
+        let intros = self.captures(&STATEMENT_INTRO, K_STATEMENT);
+        for (s, open) in self.quotes_after(&intros) {
+            if let Some((cited, credit)) = self.quotation_after(s, open) {
                 read.insert(s.start);
-                displays.push((cited, (open, close), 0));
+                displays.push((cited, credit, 0));
             }
         }
         // "give appropriate credit to Kairos Materials", "Attribution: "Title", Authors, (2025).":
@@ -91,20 +90,16 @@ impl Extraction<'_> {
         }
         // The same introduction over a list whose first item quotes the credit after a label
         // ("- **HappyWhale:** "This work uses data from ..."", round 25, EcoMarineAI).
-        for (s, open) in self.intro_then_labelled_item() {
-            if let Some(close) = self.closing_quote(open) {
-                let cited = Sentence {
-                    start: s.start,
-                    end: close + 1,
-                };
+        for (s, open) in self.intro_then_labelled_item(&intros) {
+            if let Some((cited, credit)) = self.quotation_after(s, open) {
                 read.insert(s.start);
-                displays.push((cited, (open, close), 0));
+                displays.push((cited, credit, 0));
             }
         }
         // The same introduction over a list that is the credit, line after line, where its first
         // item quotes no credit after a label ("以下のクレジットを記載してください：" over "- **モデル名**:
         // `...`" and "- **キャラクター**: ...", round 29).
-        for (cited, credit) in self.intro_then_list() {
+        for (cited, credit) in self.intro_then_list(&intros) {
             if read.insert(cited.start) {
                 displays.push((cited, credit, 0));
             }
@@ -262,10 +257,11 @@ impl Extraction<'_> {
     /// (up to the paragraph's end; no longer than [`MAX_CREDIT`]). Only where the introduction
     /// names what it owes as a credit ("the following credit:", "以下のクレジット"): a list under a
     /// bare "must include:" may list duties (a copy of the licence, a notice file), not a credit.
-    fn intro_then_list(&self) -> Vec<(Sentence, (usize, usize))> {
-        self.captures(&STATEMENT_INTRO, K_STATEMENT)
-            .into_iter()
+    fn intro_then_list(&self, intros: &[(Sentence, Caps<'_>)]) -> Vec<(Sentence, (usize, usize))> {
+        intros
+            .iter()
             .filter_map(|(s, caps)| {
+                let s = *s;
                 let intro = caps.get(0)?;
                 let named = intro.as_str().to_lowercase();
                 if !CREDIT_WORDS.iter().any(|word| named.contains(word)) {
@@ -293,10 +289,11 @@ impl Extraction<'_> {
     /// Sentences of [`STATEMENT_INTRO`] followed by a list item that names a source and quotes
     /// its acknowledgement ("- **HappyWhale:** "This work uses data from ..."", the label ending
     /// in a colon): the sentence and where the quotation's text begins.
-    fn intro_then_labelled_item(&self) -> Vec<(Sentence, usize)> {
-        self.captures(&STATEMENT_INTRO, K_STATEMENT)
-            .into_iter()
+    fn intro_then_labelled_item(&self, intros: &[(Sentence, Caps<'_>)]) -> Vec<(Sentence, usize)> {
+        intros
+            .iter()
             .filter_map(|(s, caps)| {
+                let s = *s;
                 let colon = s.start + caps.get(0)?.end();
                 let after = &self.plain.text[colon..];
                 let item = after.trim_start();

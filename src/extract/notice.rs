@@ -1,7 +1,7 @@
 //! A notice to keep in a "Notice" file with distributed copies.
 
 use super::phrases::{K_NOTICE, Keys, NOTICE_BLOCK_REF, NOTICE_INTRO, NOTICE_LABEL, Phrase};
-use super::{Extraction, Sentence};
+use super::{Caps, Extraction, Sentence};
 use crate::terms::TermName;
 
 impl Extraction<'_> {
@@ -9,9 +9,16 @@ impl Extraction<'_> {
     /// white space or a paragraph break, by an opening quote, which may stand in a Markdown
     /// quotation ("> "..."): the sentence and where the quotation's text begins.
     pub(super) fn intro_then_quote(&self, re: &Phrase, keys: Keys) -> Vec<(Sentence, usize)> {
-        self.captures(re, keys)
-            .into_iter()
+        self.quotes_after(&self.captures(re, keys))
+    }
+
+    /// [`Extraction::intro_then_quote`] on introductions already captured (a reader that reads
+    /// them several ways captures them once).
+    pub(super) fn quotes_after(&self, intros: &[(Sentence, Caps<'_>)]) -> Vec<(Sentence, usize)> {
+        intros
+            .iter()
             .filter_map(|(s, caps)| {
+                let s = *s;
                 let colon = s.start + caps.get(0)?.end();
                 let after = &self.plain.text[colon..];
                 let trimmed = after.trim_start();
@@ -26,6 +33,21 @@ impl Extraction<'_> {
                 quoted.starts_with('"').then_some((s, colon + skipped + 1))
             })
             .collect()
+    }
+
+    /// The quotation opened at `open` after sentence `s` introduces it: the sentence run on to
+    /// the closing quote, and the quotation's span (see [`Extraction::closing_quote`]).
+    pub(super) fn quotation_after(
+        &self,
+        s: Sentence,
+        open: usize,
+    ) -> Option<(Sentence, (usize, usize))> {
+        let close = self.closing_quote(open)?;
+        let cited = Sentence {
+            start: s.start,
+            end: close + 1,
+        };
+        Some((cited, (open, close)))
     }
 
     /// Where a quotation opened at `open` ends: at the first quote that closes a sentence or a
