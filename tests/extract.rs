@@ -222,6 +222,78 @@ fn round_29s_misses_are_read_by_general_rules() {
     assert!(credit.contains("キャラクター: つくよみちゃん"));
 }
 
+/// Round 30's fields read more permissively than the text when measured blind (session 26),
+/// read by general rules on the real texts: a speech model's use bound to telling listeners the
+/// speech is synthesized or to consenting voices, publishing research made with the work bound
+/// to the licensor's licence (in Chinese), a GNU licence the text is an addendum to (in Chinese),
+/// a Japanese credit introduction ending on a full stop over its list; and a Korean README's
+/// Creative Commons licence, narrowed to education and research, with a ban on unlawful purposes.
+#[test]
+fn round_30s_misses_are_read_by_general_rules() {
+    use model_licence::terms::{CommercialUse, Hosting, Redistribution};
+    // "you agree to inform the listeners that the speech samples are synthesized ...".
+    let styletts = fixture_terms("unseen30/styletts2-pretrained-models-readme/LICENSE.txt");
+    assert!(styletts.use_policy);
+    // "在封闭获取或作者付费场所发表需要 _事先_ 获得我们的单独书面许可协议"; "本 FAQ 作为 [GNU Affero
+    // 通用公共许可证（AGPL）](license.zh.md)（“许可证”）的附录".
+    let multimolecule = fixture_terms("unseen30/multimolecule-licence-faq-zh/LICENSE.txt");
+    assert!(multimolecule.use_policy);
+    assert!(multimolecule.licence_copy);
+    // "生成音声を公開する際は、必ず以下のクレジット表記を明確にしてください。" over two lines.
+    let vits = fixture_terms("unseen30/style-bert-vits2-notice-ja/LICENSE.txt");
+    let credit = vits.attribution.expect("the credit listed");
+    assert!(
+        credit.contains("小春音アミ、あみたろの声素材工房"),
+        "{credit}"
+    );
+    assert!(
+        credit.contains("Style-BertVITS2モデル: あみたろ"),
+        "{credit}"
+    );
+    // "모델은 `CC BY-NC 4.0` 라이선스로 공개되었습니다. 이 모델은 교육 및 연구 목적으로만 사용되며,
+    // 상업적 또는 불법적 목적으로 사용되어서는 안 됩니다."
+    let chattts = fixture_terms("unseen30/chattts-readme-ko/LICENSE.txt");
+    assert_eq!(chattts.commercial_use, CommercialUse::NonCommercial);
+    assert_eq!(
+        chattts.derivatives.redistribution,
+        Redistribution::Conditional
+    );
+    assert_eq!(chattts.hosting, Hosting::RequiresLicence);
+    assert!(chattts.use_policy);
+}
+
+/// The new phrasings are no catch-all: a credit introduction that names nothing to follow, a
+/// speech disclosure that is a statement of the authors, and publication under the licence's
+/// own terms read nothing (each beside a real text that reads the duty).
+#[test]
+fn round_30s_rules_read_only_what_they_name() {
+    let vits = common::read(&common::fixture(
+        "unseen30/style-bert-vits2-notice-ja/LICENSE.txt",
+    ));
+    // The introduction without "以下の" (the following): the list after it is no credit.
+    let bare = vits.replace(
+        "必ず以下のクレジット表記を明確にしてください。",
+        "必ずクレジット表記を明確にしてください。",
+    );
+    assert_ne!(bare, vits);
+    assert_eq!(extract_terms(&bare).backed.terms.attribution, None);
+    let styletts = common::read(&common::fixture(
+        "unseen30/styletts2-pretrained-models-readme/LICENSE.txt",
+    ));
+    // The authors telling what their demo page holds binds no user.
+    let said = styletts
+        .replace(
+            "you agree to inform the listeners that the speech samples are synthesized by the pre-trained models, unless you have the permission to use the voice you synthesize",
+            "we have put the samples on our demo page",
+        )
+        .replace(
+            "you agree to only use voices whose speakers grant the permission to have their voice cloned, either directly or by license before making synthesized voices public, or you have to publicly announce that these voices are synthesized if you do not have the permission to use these voices",
+            "the demo page lists every voice",
+        );
+    assert_ne!(said, styletts);
+    assert!(!extract_terms(&said).backed.terms.use_policy);
+}
+
 /// A list under an introduction that names no credit ("must include:") may list duties, not
 /// words to display: it is no credit, where the same list under "the following credit:" is.
 #[test]
