@@ -262,6 +262,18 @@ fn round_30s_misses_are_read_by_general_rules() {
     assert!(chattts.use_policy);
 }
 
+/// Round 31's one text so far (CodeShell's Chinese README, a near sibling of round 29's
+/// TransNormerLLM whose rules missed it blind): a commercial licence granted after review is a
+/// registration, the Apache License 2.0 named after the model's own licence owes its copy, and
+/// the model licence named and not quoted binds use.
+#[test]
+fn round_31s_misses_are_read_by_general_rules() {
+    let codeshell = fixture_terms("unseen31/codeshell-readme-zh/LICENSE.txt");
+    assert!(codeshell.registration);
+    assert!(codeshell.licence_copy);
+    assert!(codeshell.use_policy);
+}
+
 /// The new phrasings are no catch-all: a credit introduction that names nothing to follow, a
 /// speech disclosure that is a statement of the authors, and publication under the licence's
 /// own terms read nothing (each beside a real text that reads the duty).

@@ -8,9 +8,10 @@
 
 use super::phrases::{
     ADOPTED_BEFORE_COLON, ADOPTED_ELSEWHERE, ADOPTED_INTENTION, CC_ADOPTED, CC_ADOPTED_OTHER,
-    CC_NAMED, CC_NO_DERIVATIVES, CC_NON_COMMERCIAL, CC_SHARE_ALIKE, K_COPY, K_GRANT,
-    LICENCE_BLOCK_OPENING, LICENCE_OF_CODE, NAMED_POLICY_LICENCE, NAMED_RAIL_LICENCE,
-    NAMED_RAIL_OWN, NAMED_RAIL_UNREAD, PERMISSIVE_ADOPTED, Phrase, SAME_LICENCE_AS_CODE,
+    CC_NAMED, CC_NO_DERIVATIVES, CC_NON_COMMERCIAL, CC_SHARE_ALIKE, K_COPY, K_GRANT, K_ZH,
+    LICENCE_BLOCK_OPENING, LICENCE_OF_CODE, NAMED_LICENCE_ZH, NAMED_POLICY_LICENCE,
+    NAMED_RAIL_LICENCE, NAMED_RAIL_OWN, NAMED_RAIL_UNREAD, PERMISSIVE_ADOPTED, Phrase,
+    SAME_LICENCE_AS_CODE,
 };
 use super::{Extraction, Sentence, without_matches};
 
@@ -135,6 +136,21 @@ impl Extraction<'_> {
             named.is_some_and(|m| !in_quotation(&text[..m.start()]))
         });
         found
+    }
+
+    /// Notes that put the model's use under a model or community licence named in Chinese and
+    /// not quoted ("社区使用CodeShell模型需要遵循《CodeShell模型许可协议》", round 31): not a licence named
+    /// inside a quoted notice ("保留以下署名通知：“本 Stability AI 模型依据 Stability AI 社区许可协议授权").
+    pub(super) fn named_licence_zh(&self) -> Vec<Sentence> {
+        self.sentences(&NAMED_LICENCE_ZH, K_ZH)
+            .into_iter()
+            .filter(|s| {
+                let text = self.sentence_text(*s);
+                self.matches_in(&NAMED_LICENCE_ZH, *s)
+                    .first()
+                    .is_some_and(|m| !in_quotation(&text[..m.start()]))
+            })
+            .collect()
     }
 
     /// Notes that put the model under a licence named a RAIL that the catalogue does not know

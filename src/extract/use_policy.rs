@@ -32,6 +32,9 @@ impl Extraction<'_> {
         );
         // "The weights are subject to the DeepSeek Model License": that licence's policy binds.
         found.extend(self.named_model_licence(false));
+        // "社区使用CodeShell模型需要遵循《CodeShell模型许可协议》": a model licence named in Chinese and not
+        // quoted may restrict use; its restrictions bind unread (round 31, CodeShell's README).
+        found.extend(self.named_licence_zh());
         // "Please do not use them to impersonate a real person ... (This is a request, not an
         // additional license term.)": a ban the text itself says binds nothing.
         found.retain(|s| !self.disclaimed_as_request(*s));
