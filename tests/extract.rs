@@ -274,9 +274,9 @@ fn round_31s_misses_are_read_by_general_rules() {
     assert!(codeshell.use_policy);
 }
 
-/// The new phrasings are no catch-all: a credit introduction that names nothing to follow, a
-/// speech disclosure that is a statement of the authors, and publication under the licence's
-/// own terms read nothing (each beside a real text that reads the duty).
+/// The new phrasings are no catch-all: a credit introduction that names nothing to follow, and
+/// a speech disclosure that is a statement of the authors, read nothing (each beside the real
+/// text that reads the duty).
 #[test]
 fn round_30s_rules_read_only_what_they_name() {
     let vits = common::read(&common::fixture(

@@ -125,17 +125,27 @@ impl Extraction<'_> {
         // text the licence asks copies to carry, not a note about which licence binds; a quote
         // elsewhere in the sentence ("... OpenRAIL-M license — a "Responsible AI License"") is not.
         found.retain(|s| {
-            let text = self.sentence_text(*s);
-            let named = [
-                &*NAMED_RAIL_LICENCE,
-                &*NAMED_RAIL_UNREAD,
-                &*NAMED_POLICY_LICENCE,
-            ]
-            .into_iter()
-            .find_map(|re| self.matches_in(re, *s).first().copied());
-            named.is_some_and(|m| !in_quotation(&text[..m.start()]))
+            self.named_outside_quotation(
+                *s,
+                &[
+                    &NAMED_RAIL_LICENCE,
+                    &NAMED_RAIL_UNREAD,
+                    &NAMED_POLICY_LICENCE,
+                ],
+            )
         });
         found
+    }
+
+    /// Whether the licence that sentence `s` names (the first match of the first of `names` that
+    /// matches there) stands outside any quotation: a licence named inside a quoted notice is
+    /// text copies must carry, not a note about which licence binds.
+    fn named_outside_quotation(&self, s: Sentence, names: &[&Phrase]) -> bool {
+        let text = self.sentence_text(s);
+        names
+            .iter()
+            .find_map(|re| self.matches_in(re, s).first().copied())
+            .is_some_and(|m| !in_quotation(&text[..m.start()]))
     }
 
     /// Notes that put the model's use under a model or community licence named in Chinese and
@@ -144,12 +154,7 @@ impl Extraction<'_> {
     pub(super) fn named_licence_zh(&self) -> Vec<Sentence> {
         self.sentences(&NAMED_LICENCE_ZH, K_ZH)
             .into_iter()
-            .filter(|s| {
-                let text = self.sentence_text(*s);
-                self.matches_in(&NAMED_LICENCE_ZH, *s)
-                    .first()
-                    .is_some_and(|m| !in_quotation(&text[..m.start()]))
-            })
+            .filter(|s| self.named_outside_quotation(*s, &[&NAMED_LICENCE_ZH]))
             .collect()
     }
 
